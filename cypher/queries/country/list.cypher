@@ -1,0 +1,10 @@
+// One page of Country nodes matching a filter, in id order (keyset pagination).
+// Parameters: $borders (ISO code or null: only the countries that border it).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+MATCH (node:Country)
+WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit

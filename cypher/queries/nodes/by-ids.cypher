@@ -1,0 +1,7 @@
+// Nodes of one label by id, for lookups and DataLoader batches.
+// Template slots: LABEL (a NodeLabel).
+// Parameters: $ids (list of ids).
+// Columns: key (an id that exists), node (its properties). Unknown ids give no row.
+UNWIND $ids AS key
+MATCH (node:{{LABEL}} {id: key})
+RETURN key, node {.*, synthetic: node:Synthetic} AS node

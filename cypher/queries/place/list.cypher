@@ -1,0 +1,11 @@
+// One page of Place nodes matching a filter, in id order (keyset pagination).
+// Parameters: $country (ISO code or null), $kind (PlaceKind or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+MATCH (node:Place)
+WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit

@@ -1,0 +1,14 @@
+// The first related nodes of each node of a batch, for a relationship field that can reach
+// thousands of nodes (a port's seizures, a species' commodity lines). Slots as in related/all.
+// Parameters: $ids (list of ids of FROM nodes), $after (a node id or null), $limit (integer).
+// Columns: key, node, labels, rel, as in related/all; at most $limit rows per key, by node id.
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (:{{FROM}} {id: key}){{LEFT}}[rel:{{TYPE}}]{{RIGHT}}(node:{{TO}})
+  WHERE $after IS NULL OR node.id > $after
+  RETURN node, rel
+  ORDER BY node.id
+  LIMIT $limit
+}
+RETURN key, node {.*, synthetic: node:Synthetic} AS node, labels(node) AS labels, properties(rel) AS rel
+ORDER BY key, node.id

@@ -1,0 +1,13 @@
+// How many seizures match a filter.
+// Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// Columns: count (integer).
+MATCH (node:Seizure)
+WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
+  AND ($dateTo IS NULL OR node.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+RETURN count(node) AS count

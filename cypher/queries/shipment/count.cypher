@@ -1,0 +1,16 @@
+// How many shipments match a filter.
+// Parameters: $dateFrom, $dateTo (Date or null, on the departure date), $mode (TransportMode or
+// null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
+// that country), $place (place id or null), $species (species id or null), $product (Product or null).
+// Columns: count (integer).
+MATCH (node:Shipment)
+WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
+  AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
+  AND ($mode IS NULL OR node.mode = $mode)
+  AND ($country IS NULL OR EXISTS { (node)-[:STOPS_AT]->(stop) WHERE stop.id = $country OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $country}) } })
+  AND ($origin IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "ORIGIN"}]->(stop) WHERE stop.id = $origin OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $origin}) } })
+  AND ($destination IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "DESTINATION"}]->(stop) WHERE stop.id = $destination OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $destination}) } })
+  AND ($place IS NULL OR EXISTS { (node)-[:STOPS_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
+RETURN count(node) AS count

@@ -1,0 +1,20 @@
+// One page of shipments matching a filter, in id order (keyset pagination).
+// Parameters: $dateFrom, $dateTo (Date or null, on the departure date), $mode (TransportMode or
+// null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
+// that country), $place (place id or null), $species (species id or null), $product (Product or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (the shipment's properties).
+MATCH (node:Shipment)
+WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
+  AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
+  AND ($mode IS NULL OR node.mode = $mode)
+  AND ($country IS NULL OR EXISTS { (node)-[:STOPS_AT]->(stop) WHERE stop.id = $country OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $country}) } })
+  AND ($origin IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "ORIGIN"}]->(stop) WHERE stop.id = $origin OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $origin}) } })
+  AND ($destination IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "DESTINATION"}]->(stop) WHERE stop.id = $destination OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $destination}) } })
+  AND ($place IS NULL OR EXISTS { (node)-[:STOPS_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit

@@ -1,0 +1,11 @@
+// One page of Species nodes matching a filter, in id order (keyset pagination).
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+MATCH (node:Species)
+WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
+  AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit

@@ -1,0 +1,23 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { projectRoot } from "../config.js";
+import type { CypherExecutor } from "./cypher-executor.js";
+import type { CypherRegistry } from "./cypher-registry.js";
+import { splitStatements } from "./cypher-registry.js";
+
+/** The hand-made fixture graph: a small, invented Mekong network, every node labelled Synthetic. */
+export const FIXTURE_FILE = path.join(projectRoot, "cypher", "seed", "fixture.cypher");
+
+export async function loadFixture(executor: CypherExecutor): Promise<void> {
+  const statements = splitStatements(await readFile(FIXTURE_FILE, "utf8"));
+  await executor.writeAll(statements.map((query) => ({ query })));
+}
+
+/** Loads the demo graph when the database holds no entity yet; says whether it did. */
+export async function loadDemoIfEmpty(executor: CypherExecutor, registry: CypherRegistry): Promise<boolean> {
+  const [{ empty }] = await executor.read(registry.text("databaseIsEmpty"));
+  if (!empty) return false;
+  await loadFixture(executor);
+  return true;
+}

@@ -1,0 +1,38 @@
+/**
+ * The project's error family. Each class has a stable `code`, which the GraphQL edge puts in
+ * `extensions.code`. Messages are written for clients: they never carry personal values.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class BadInputError extends DomainError {
+  readonly code = "BAD_USER_INPUT";
+  override name = "BadInputError";
+
+  /** `argument` is the path of the offending argument, such as `filter.country`. */
+  constructor(
+    readonly argument: string,
+    reason: string,
+  ) {
+    super(`Invalid argument "${argument}": ${reason}`);
+  }
+}
+
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = "DATABASE_UNAVAILABLE";
+  override name = "DatabaseUnavailableError";
+
+  constructor(options?: { cause?: unknown }) {
+    super("The graph database cannot be reached; try again shortly", options);
+  }
+}
+
+export class QueryTimeoutError extends DomainError {
+  readonly code = "QUERY_TIMEOUT";
+  override name = "QueryTimeoutError";
+
+  constructor(options?: { cause?: unknown }) {
+    super("The query took longer than the database allows; narrow it down", options);
+  }
+}

@@ -1,0 +1,39 @@
+import "reflect-metadata";
+
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+
+import { CarrierResolver } from "./resolvers/carrier.resolver.js";
+import { CommodityLineResolver } from "./resolvers/commodity-line.resolver.js";
+import { CompanyResolver } from "./resolvers/company.resolver.js";
+import { CountryResolver } from "./resolvers/country.resolver.js";
+import { IdentifierResolver } from "./resolvers/identifier.resolver.js";
+import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.js";
+import { PersonResolver } from "./resolvers/person.resolver.js";
+import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { SeizureResolver } from "./resolvers/seizure.resolver.js";
+import { ShipmentResolver } from "./resolvers/shipment.resolver.js";
+import { SpeciesResolver } from "./resolvers/species.resolver.js";
+
+export const resolvers = [
+  SeizureResolver,
+  ShipmentResolver,
+  CommodityLineResolver,
+  SpeciesResolver,
+  PersonResolver,
+  CompanyResolver,
+  IdentifierResolver,
+  CarrierResolver,
+  PlaceResolver,
+  CountryResolver,
+  RouteStopResolver,
+  CitationResolver,
+] as const;
+
+/** The executable schema. Arguments are validated with class-validator before resolvers run. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,102 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from "graphql";
+import type { ValidationError } from "class-validator";
+import { ArgumentValidationError } from "type-graphql";
+
+import { DomainError, BadInputError } from "../domain/errors.js";
+import { ScalarInputError } from "./scalars/input-scalar.js";
+
+/** Codes whose messages are written for clients and safe to pass on. */
+const CLIENT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+export type ErrorLogger = (error: unknown) => void;
+
+/**
+ * The edge between the project's errors and clients: every error leaves with a stable
+ * `extensions.code`; bad arguments name the argument; anything unforeseen is logged and masked.
+ * Values sent by the client are never echoed back (they may be personal data).
+ */
+export function createErrorFormatter(logUnexpected: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const where = { locations: formatted.locations, path: formatted.path };
+    const original = unwrapResolverError(error);
+
+    if (original instanceof BadInputError) {
+      return badInput(where, original.argument, original.message);
+    }
+    if (original instanceof DomainError) {
+      return { message: original.message, ...where, extensions: { code: original.code } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const { argument, reason } = firstViolation(original.extensions.validationErrors as ValidationError[]);
+      return badInput(where, argument, `Invalid argument "${argument}": ${reason}`);
+    }
+    if (error instanceof GraphQLError && error.originalError instanceof ScalarInputError) {
+      const argument = argumentOf(error);
+      return badInput(where, argument, `Invalid argument "${argument}": ${error.originalError.reason}`);
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && CLIENT_CODES.has(code)) {
+      return { message: formatted.message, ...where, extensions: { code } };
+    }
+    logUnexpected(original);
+    return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}
+
+function badInput(
+  where: Pick<GraphQLFormattedError, "locations" | "path">,
+  argument: string,
+  message: string,
+): GraphQLFormattedError {
+  return { message, ...where, extensions: { code: "BAD_USER_INPUT", argument } };
+}
+
+/** The first broken rule of a class-validator result, with the dotted path of the property. */
+function firstViolation(errors: ValidationError[], prefix = ""): { argument: string; reason: string } {
+  const first = errors[0];
+  const argument = prefix + first.property;
+  if (first.constraints) {
+    // class-validator starts each message with the property name: "first must not be greater than 100".
+    const message = Object.values(first.constraints)[0];
+    return { argument, reason: message.startsWith(`${first.property} `) ? message.slice(first.property.length + 1) : message };
+  }
+  return firstViolation(first.children ?? [], `${argument}.`);
+}
+
+/**
+ * The argument a malformed scalar was given to, as a dotted path such as `filter.country`. For a
+ * variable, graphql-js names the variable and the path inside it; for an inline value, the path is
+ * found by walking the document down to the offending value.
+ */
+function argumentOf(error: GraphQLError): string {
+  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(error.message);
+  if (variable) return variable[2] ? variable[2].replace(/^\w+/, `$${variable[1]}`) : `$${variable[1]}`;
+  const target = error.nodes?.[0]?.loc?.start;
+  const body = error.source?.body;
+  if (target === undefined || body === undefined) return "unknown";
+  const names: string[] = [];
+  let found: string | undefined;
+  visit(parse(body), {
+    enter(node: ASTNode) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) names.push(node.name.value);
+      if (found === undefined && node.loc?.start === target && "kind" in node && isValue(node)) found = names.join(".");
+    },
+    leave(node: ASTNode) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) names.pop();
+    },
+  });
+  return found ?? "unknown";
+}
+
+function isValue(node: ASTNode): boolean {
+  return node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT || node.kind === Kind.ENUM || node.kind === Kind.BOOLEAN;
+}

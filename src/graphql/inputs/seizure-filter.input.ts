@@ -1,0 +1,29 @@
+import { Field, ID, InputType } from "type-graphql";
+
+import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
+import { LocalDateScalar } from "../scalars/local-date.scalar.js";
+import { Product, TransportMode } from "../types/enums.js";
+
+@InputType({ description: "Narrows a list of seizures. Every field is optional; all given must match." })
+export class SeizureFilter {
+  @Field(() => CountryCodeScalar, { nullable: true, description: "The country where the seizure was made." })
+  country?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The place where the seizure was made." })
+  place?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A species among the goods seized." })
+  species?: string | null;
+
+  @Field(() => Product, { nullable: true })
+  product?: Product | null;
+
+  @Field(() => TransportMode, { nullable: true, description: "How the intercepted shipment moved." })
+  mode?: TransportMode | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Seized on or after this date." })
+  dateFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Seized on or before this date." })
+  dateTo?: string | null;
+}

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { CompanyFilter } from "../inputs/party-filters.input.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { Company } from "../types/company.type.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { Country } from "../types/country.type.js";
+import { Identifier } from "../types/identifier.type.js";
+import { Office, Participation } from "../types/links.type.js";
+import { Citation } from "../types/source.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { citations, node, nodes, offices, participations } from "./relation-fields.js";
+
+export const CompanyConnection = connectionType("Company", Company);
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  @Query(() => Company, { nullable: true, description: "A company by id; null when there is none." })
+  company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
+    return ctx.loaders.node(NodeLabel.Company).load(id) as Promise<Company | null>;
+  }
+
+  @Query(() => CompanyConnection, { description: "Companies matching a filter, in id order." })
+  companies(
+    @Arg("filter", () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Company>> {
+    return listConnection(ctx, "companies", filterParameters(filter, ["country", "kind"]), page);
+  }
+
+  @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and registrations used." })
+  identifiers(@Root() company: Company, @Ctx() ctx: Context): Promise<Identifier[]> {
+    return nodes(ctx, "Company.identifiers", company.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: "Shipments this company took part in." })
+  shipments(@Root() company: Company, @Ctx() ctx: Context): Promise<Participation[]> {
+    return participations(ctx, "Company.shipments", company.id);
+  }
+
+  @FieldResolver(() => [Office], { description: "The people who hold offices in this company." })
+  officers(@Root() company: Company, @Ctx() ctx: Context): Promise<Office[]> {
+    return offices(ctx, "Company.officers", company.id, { company });
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The country of registration." })
+  country(@Root() company: Company, @Ctx() ctx: Context): Promise<Country | null> {
+    return node(ctx, "Company.country", company.id);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources this company appears in." })
+  sources(@Root() company: Company, @Ctx() ctx: Context): Promise<Citation[]> {
+    return citations(ctx, "Company.sources", company.id);
+  }
+}

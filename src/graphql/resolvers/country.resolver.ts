@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { CountryFilter } from "../inputs/reference-filters.input.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
+import { Company } from "../types/company.type.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { Country } from "../types/country.type.js";
+import { Place } from "../types/place.type.js";
+import { Seizure } from "../types/seizure.type.js";
+import { Shipment } from "../types/shipment.type.js";
+import { CompanyConnection } from "./company.resolver.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { PlaceConnection } from "./place.resolver.js";
+import { nodeConnection, nodes } from "./relation-fields.js";
+import { SeizureConnection } from "./seizure.resolver.js";
+import { ShipmentConnection } from "./shipment.resolver.js";
+
+export const CountryConnection = connectionType("Country", Country);
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => Country, { nullable: true, description: "A country by ISO code; null when the graph has none." })
+  country(@Arg("code", () => CountryCodeScalar) code: string, @Ctx() ctx: Context): Promise<Country | null> {
+    return ctx.loaders.node(NodeLabel.Country).load(code) as Promise<Country | null>;
+  }
+
+  @Query(() => CountryConnection, { description: "Countries matching a filter, in code order." })
+  countries(
+    @Arg("filter", () => CountryFilter, { nullable: true }) filter: CountryFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Country>> {
+    return listConnection(ctx, "countries", filterParameters(filter, ["borders"]), page);
+  }
+
+  @FieldResolver(() => CountryCodeScalar)
+  code(@Root() country: Country): string {
+    return country.id;
+  }
+
+  @FieldResolver(() => [String])
+  alternativeNames(@Root() country: Country): string[] {
+    return country.alternativeNames ?? [];
+  }
+
+  @FieldResolver(() => [Country], { description: "Countries that share a land border with this one." })
+  neighbours(@Root() country: Country, @Ctx() ctx: Context): Promise<Country[]> {
+    return nodes(ctx, "Country.neighbours", country.id);
+  }
+
+  @FieldResolver(() => PlaceConnection, { description: "Ports, airports, crossings and cities in this country." })
+  places(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Place>> {
+    return nodeConnection(ctx, "Country.places", country.id, page);
+  }
+
+  @FieldResolver(() => SeizureConnection, { description: "Seizures made in this country." })
+  seizures(
+    @Root() country: Country,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Seizure>> {
+    return nodeConnection(ctx, "Country.seizures", country.id, page);
+  }
+
+  @FieldResolver(() => ShipmentConnection, { description: "Shipments with a country-level stop here." })
+  shipments(
+    @Root() country: Country,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Shipment>> {
+    return nodeConnection(ctx, "Country.shipments", country.id, page);
+  }
+
+  @FieldResolver(() => CompanyConnection, { description: "Companies registered in this country." })
+  companies(
+    @Root() country: Country,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Company>> {
+    return nodeConnection(ctx, "Country.companies", country.id, page);
+  }
+}

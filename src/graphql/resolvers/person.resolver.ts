@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { PersonFilter } from "../inputs/party-filters.input.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { Country } from "../types/country.type.js";
+import { Identifier } from "../types/identifier.type.js";
+import { Arrest, Office, Participation } from "../types/links.type.js";
+import { Person } from "../types/person.type.js";
+import { Citation } from "../types/source.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
+
+export const PersonConnection = connectionType("Person", Person);
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: "A person by id; null when there is none." })
+  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.node(NodeLabel.Person).load(id) as Promise<Person | null>;
+  }
+
+  @Query(() => PersonConnection, { description: "Persons matching a filter, in id order." })
+  persons(
+    @Arg("filter", () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Person>> {
+    return listConnection(ctx, "persons", filterParameters(filter, ["nationality"]), page);
+  }
+
+  @FieldResolver(() => [String])
+  aliases(@Root() person: Person): string[] {
+    return person.aliases ?? [];
+  }
+
+  @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and documents used." })
+  identifiers(@Root() person: Person, @Ctx() ctx: Context): Promise<Identifier[]> {
+    return nodes(ctx, "Person.identifiers", person.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: "Shipments this person took part in." })
+  shipments(@Root() person: Person, @Ctx() ctx: Context): Promise<Participation[]> {
+    return participations(ctx, "Person.shipments", person.id);
+  }
+
+  @FieldResolver(() => [Arrest], { description: "Seizures in which this person was arrested." })
+  arrests(@Root() person: Person, @Ctx() ctx: Context): Promise<Arrest[]> {
+    return arrestsOf(ctx, "Person.arrests", person.id, { person });
+  }
+
+  @FieldResolver(() => [Office], { description: "Companies this person holds an office in." })
+  offices(@Root() person: Person, @Ctx() ctx: Context): Promise<Office[]> {
+    return offices(ctx, "Person.companies", person.id, { person });
+  }
+
+  @FieldResolver(() => [Country])
+  nationalities(@Root() person: Person, @Ctx() ctx: Context): Promise<Country[]> {
+    return nodes(ctx, "Person.nationalities", person.id);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources this person appears in." })
+  sources(@Root() person: Person, @Ctx() ctx: Context): Promise<Citation[]> {
+    return citations(ctx, "Person.sources", person.id);
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { PlaceFilter } from "../inputs/reference-filters.input.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { Country } from "../types/country.type.js";
+import { Place } from "../types/place.type.js";
+import { Seizure } from "../types/seizure.type.js";
+import { Shipment } from "../types/shipment.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { node, nodeConnection } from "./relation-fields.js";
+import { SeizureConnection } from "./seizure.resolver.js";
+import { ShipmentConnection } from "./shipment.resolver.js";
+
+export const PlaceConnection = connectionType("Place", Place);
+
+@Resolver(() => Place)
+export class PlaceResolver {
+  @Query(() => Place, { nullable: true, description: "A place by id; null when there is none." })
+  place(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Place | null> {
+    return ctx.loaders.node(NodeLabel.Place).load(id) as Promise<Place | null>;
+  }
+
+  @Query(() => PlaceConnection, { description: "Places matching a filter, in id order." })
+  places(
+    @Arg("filter", () => PlaceFilter, { nullable: true }) filter: PlaceFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Place>> {
+    return listConnection(ctx, "places", filterParameters(filter, ["country", "kind"]), page);
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() place: Place, @Ctx() ctx: Context): Promise<Country | null> {
+    return node(ctx, "Place.country", place.id);
+  }
+
+  @FieldResolver(() => SeizureConnection, { description: "Seizures made at this place." })
+  seizures(@Root() place: Place, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Seizure>> {
+    return nodeConnection(ctx, "Place.seizures", place.id, page);
+  }
+
+  @FieldResolver(() => ShipmentConnection, { description: "Shipments whose route stops here." })
+  shipments(
+    @Root() place: Place,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Shipment>> {
+    return nodeConnection(ctx, "Place.shipments", place.id, page);
+  }
+}

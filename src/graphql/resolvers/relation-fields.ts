@@ -1,0 +1,104 @@
+import type { Context } from "../../context.js";
+import type { Row } from "../../db/cypher-executor.js";
+import type { RelationName } from "../../domain/relations.js";
+import type { PartyRole } from "../../domain/vocabulary.js";
+import type { Related } from "../../repositories/graph.repository.js";
+import type { PageArgs } from "../inputs/page.args.js";
+import type { ConnectionShape } from "../types/connection.js";
+import type { Arrest, Office, Participation } from "../types/links.type.js";
+import type { Citation } from "../types/source.type.js";
+import { pageRequest, toConnection } from "./paging.js";
+
+/** Helpers shared by field resolvers: every relationship field goes through the request's loaders. */
+
+export async function links(ctx: Context, name: RelationName, id: string): Promise<Related[]> {
+  return ctx.loaders.related(name).load(id);
+}
+
+export async function nodes<T>(ctx: Context, name: RelationName, id: string): Promise<T[]> {
+  return (await links(ctx, name, id)).map((link) => withLabels(link) as T);
+}
+
+export async function node<T>(ctx: Context, name: RelationName, id: string): Promise<T | null> {
+  const [first] = await links(ctx, name, id);
+  return first ? (withLabels(first) as T) : null;
+}
+
+/** A relationship field that may reach thousands of nodes, paged like a root list. */
+export async function nodeConnection<T extends { id: string }>(
+  ctx: Context,
+  name: RelationName,
+  id: string,
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
+  const page = pageRequest(args);
+  const found = await ctx.loaders.relatedPage({ name, after: page.after, limit: page.first + 1 }).load(id);
+  const items = found.slice(0, page.first).map((link) => withLabels(link) as T);
+  return toConnection({ items, hasNextPage: found.length > page.first }, () =>
+    ctx.loaders.relatedCount(name).load(id),
+  );
+}
+
+/** The source a relationship records in its `sourceId` and `sourceRow` properties. */
+export function citationOf(rel: Row): Citation | null {
+  if (typeof rel.sourceId !== "string") return null;
+  return { sourceId: rel.sourceId, row: (rel.sourceRow as number | undefined) ?? null } as Citation;
+}
+
+/** The `sources` field of an entity: each source with the dataset row the entity came from. */
+export async function citations(ctx: Context, name: RelationName, id: string): Promise<Citation[]> {
+  return (await links(ctx, name, id)).map(({ node: source, rel }) => ({
+    source: source as unknown as Citation["source"],
+    sourceId: source.id as string,
+    row: (rel.row as number | undefined) ?? null,
+  }));
+}
+
+/** Shipments a party took part in, with its role. */
+export async function participations(ctx: Context, name: RelationName, id: string): Promise<Participation[]> {
+  return (await links(ctx, name, id)).map(({ node: shipment, rel }) => ({
+    role: rel.role as PartyRole,
+    shipment: shipment as unknown as Participation["shipment"],
+    citation: citationOf(rel),
+  }));
+}
+
+/** Arrests seen from one side; `known` is that side (the seizure or the person). */
+export async function arrestsOf(
+  ctx: Context,
+  name: RelationName,
+  id: string,
+  known: Partial<Pick<Arrest, "person" | "seizure">>,
+): Promise<Arrest[]> {
+  return (await links(ctx, name, id)).map(({ node: other, rel }) => ({
+    person: (known.person ?? other) as Arrest["person"],
+    seizure: (known.seizure ?? other) as Arrest["seizure"],
+    charge: optional<string>(rel.charge),
+    convicted: optional<boolean>(rel.convicted),
+    sentence: optional<string>(rel.sentence),
+    citation: citationOf(rel),
+  }));
+}
+
+/** Offices seen from one side; `known` is that side (the person or the company). */
+export async function offices(
+  ctx: Context,
+  name: RelationName,
+  id: string,
+  known: Partial<Pick<Office, "person" | "company">>,
+): Promise<Office[]> {
+  return (await links(ctx, name, id)).map(({ node: other, rel }) => ({
+    person: (known.person ?? other) as Office["person"],
+    company: (known.company ?? other) as Office["company"],
+    role: optional<string>(rel.role),
+    citation: citationOf(rel),
+  }));
+}
+
+function optional<T>(value: unknown): T | null {
+  return value === undefined || value === null ? null : (value as T);
+}
+
+function withLabels(link: Related): Row {
+  return { ...link.node, labels: link.labels };
+}

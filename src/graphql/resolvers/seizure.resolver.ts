@@ -1,0 +1,67 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { SeizureFilter } from "../inputs/seizure-filter.input.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { CommodityLine } from "../types/commodity-line.type.js";
+import { Country } from "../types/country.type.js";
+import { Arrest } from "../types/links.type.js";
+import { Place } from "../types/place.type.js";
+import { Seizure } from "../types/seizure.type.js";
+import { Shipment } from "../types/shipment.type.js";
+import { Citation } from "../types/source.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
+
+export const SeizureConnection = connectionType("Seizure", Seizure);
+
+const FILTER_KEYS = ["country", "place", "species", "product", "mode", "dateFrom", "dateTo"] as const;
+
+@Resolver(() => Seizure)
+export class SeizureResolver {
+  @Query(() => Seizure, { nullable: true, description: "A seizure by id; null when there is none." })
+  seizure(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Seizure | null> {
+    return ctx.loaders.node(NodeLabel.Seizure).load(id) as Promise<Seizure | null>;
+  }
+
+  @Query(() => SeizureConnection, { description: "Seizures matching a filter, in id order." })
+  seizures(
+    @Arg("filter", () => SeizureFilter, { nullable: true }) filter: SeizureFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Seizure>> {
+    return listConnection(ctx, "seizures", filterParameters(filter, FILTER_KEYS), page);
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The country where the seizure was made." })
+  country(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Country | null> {
+    return node(ctx, "Seizure.country", seizure.id);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: "The port, airport or crossing of the seizure." })
+  place(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Place | null> {
+    return node(ctx, "Seizure.place", seizure.id);
+  }
+
+  @FieldResolver(() => [Shipment], { description: "The shipments intercepted." })
+  shipments(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Shipment[]> {
+    return nodes(ctx, "Seizure.shipments", seizure.id);
+  }
+
+  @FieldResolver(() => [CommodityLine], { description: "What was found." })
+  commodities(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<CommodityLine[]> {
+    return nodes(ctx, "Seizure.commodities", seizure.id);
+  }
+
+  @FieldResolver(() => [Arrest], { description: "The people arrested, with charges and outcomes." })
+  arrests(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Arrest[]> {
+    return arrestsOf(ctx, "Seizure.arrests", seizure.id, { seizure });
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources this seizure comes from." })
+  sources(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Citation[]> {
+    return citations(ctx, "Seizure.sources", seizure.id);
+  }
+}

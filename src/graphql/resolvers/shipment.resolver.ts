@@ -1,0 +1,92 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import type { PartyRole, StopRole } from "../../domain/vocabulary.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { ShipmentFilter } from "../inputs/shipment-filter.input.js";
+import { Carrier } from "../types/carrier.type.js";
+import { CommodityLine } from "../types/commodity-line.type.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { RouteStop, ShipmentParty } from "../types/links.type.js";
+import { Seizure } from "../types/seizure.type.js";
+import { Shipment } from "../types/shipment.type.js";
+import { Citation } from "../types/source.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { citationOf, citations, links, node, nodes } from "./relation-fields.js";
+
+export const ShipmentConnection = connectionType("Shipment", Shipment);
+
+const FILTER_KEYS = [
+  "country",
+  "origin",
+  "destination",
+  "place",
+  "species",
+  "product",
+  "mode",
+  "dateFrom",
+  "dateTo",
+] as const;
+
+@Resolver(() => Shipment)
+export class ShipmentResolver {
+  @Query(() => Shipment, { nullable: true, description: "A shipment by id; null when there is none." })
+  shipment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Shipment | null> {
+    return ctx.loaders.node(NodeLabel.Shipment).load(id) as Promise<Shipment | null>;
+  }
+
+  @Query(() => ShipmentConnection, { description: "Shipments matching a filter, in id order." })
+  shipments(
+    @Arg("filter", () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Shipment>> {
+    return listConnection(ctx, "shipments", filterParameters(filter, FILTER_KEYS), page);
+  }
+
+  @FieldResolver(() => [RouteStop], { description: "The route in order: origin, transits, destination." })
+  async route(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<RouteStop[]> {
+    return (await links(ctx, "Shipment.route", shipment.id)).map(({ node: stop, labels, rel }) => {
+      const isPlace = labels.includes(NodeLabel.Place);
+      return {
+        sequence: rel.seq as number,
+        role: rel.role as StopRole,
+        placeText: (rel.placeText as string | undefined) ?? null,
+        place: isPlace ? (stop as unknown as RouteStop["place"]) : null,
+        // A place's country is resolved by RouteStopResolver through the loaders.
+        country: isPlace ? null : (stop as unknown as RouteStop["country"]),
+        citation: citationOf(rel),
+      };
+    });
+  }
+
+  @FieldResolver(() => [CommodityLine], { description: "What the shipment carried." })
+  commodities(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<CommodityLine[]> {
+    return nodes(ctx, "Shipment.commodities", shipment.id);
+  }
+
+  @FieldResolver(() => [Seizure], { description: "The seizures that intercepted this shipment." })
+  seizures(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Seizure[]> {
+    return nodes(ctx, "Shipment.seizures", shipment.id);
+  }
+
+  @FieldResolver(() => Carrier, { nullable: true })
+  carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Carrier | null> {
+    return node(ctx, "Shipment.carrier", shipment.id);
+  }
+
+  @FieldResolver(() => [ShipmentParty], { description: "Shippers, consignees, forwarders, couriers, ..." })
+  async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
+    return (await links(ctx, "Shipment.parties", shipment.id)).map(({ node: party, labels, rel }) => ({
+      role: rel.role as PartyRole,
+      party: { ...party, labels } as unknown as ShipmentParty["party"],
+      citation: citationOf(rel),
+    }));
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources this shipment comes from." })
+  sources(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Citation[]> {
+    return citations(ctx, "Shipment.sources", shipment.id);
+  }
+}

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import { PageArgs } from "../inputs/page.args.js";
+import { SpeciesFilter } from "../inputs/reference-filters.input.js";
+import { CommodityLine } from "../types/commodity-line.type.js";
+import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { LocalizedName, Species } from "../types/species.type.js";
+import { filterParameters, listConnection } from "./lists.js";
+import { nodeConnection } from "./relation-fields.js";
+
+export const SpeciesConnection = connectionType("Species", Species);
+export const CommodityLineConnection = connectionType("CommodityLine", CommodityLine);
+
+/** Common names are stored as one list property per language: `commonNamesEn`, `commonNamesZh`, ... */
+const NAME_PROPERTY = /^commonNames([A-Z][a-z])$/;
+
+@Resolver(() => Species)
+export class SpeciesResolver {
+  @Query(() => Species, { nullable: true, description: "A species by id; null when there is none." })
+  species(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Species | null> {
+    return ctx.loaders.node(NodeLabel.Species).load(id) as Promise<Species | null>;
+  }
+
+  @Query(() => SpeciesConnection, { description: "Species matching a filter, in id order." })
+  speciesList(
+    @Arg("filter", () => SpeciesFilter, { nullable: true }) filter: SpeciesFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<Species>> {
+    return listConnection(ctx, "species", filterParameters(filter, ["citesAppendix", "taxonClass"]), page);
+  }
+
+  @FieldResolver(() => [LocalizedName], { description: "Common names, in every language or in one." })
+  commonNames(
+    @Root() species: Species,
+    @Arg("language", () => String, { nullable: true, description: "ISO 639-1 code, such as en, fr, zh." })
+    language: string | null,
+  ): LocalizedName[] {
+    return Object.entries(species)
+      .flatMap(([property, names]) => {
+        const match = NAME_PROPERTY.exec(property);
+        return match ? (names as string[]).map((name) => ({ language: match[1].toLowerCase(), name })) : [];
+      })
+      .filter((name) => language === null || name.language === language.toLowerCase());
+  }
+
+  @FieldResolver(() => CommodityLineConnection, { description: "Goods of this species in seizures and shipments." })
+  commodityLines(
+    @Root() species: Species,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<CommodityLine>> {
+    return nodeConnection(ctx, "Species.commodityLines", species.id, page);
+  }
+}

@@ -1,0 +1,97 @@
+import { Field, Int, ObjectType } from "type-graphql";
+
+import { Country } from "./country.type.js";
+import { Company } from "./company.type.js";
+import { PartyRole, StopRole } from "./enums.js";
+import { Party } from "./party.type.js";
+import { Person } from "./person.type.js";
+import { Place } from "./place.type.js";
+import { Seizure } from "./seizure.type.js";
+import { Shipment } from "./shipment.type.js";
+import { Citation } from "./source.type.js";
+
+/**
+ * Relationships that carry facts of their own (a stop's order, a party's role, an arrest's charge)
+ * are exposed as small types. Their object fields are resolved in `links.resolver.ts`.
+ */
+
+@ObjectType({ description: "One stop of a shipment's route: a place where known, always a country." })
+export class RouteStop {
+  @Field(() => Int, { description: "Position in the route, from 0 (the origin)." })
+  sequence: number;
+
+  @Field(() => StopRole)
+  role: StopRole;
+
+  @Field(() => String, { nullable: true, description: "The stop as the source wrote it." })
+  placeText: string | null;
+
+  @Field(() => Place, { nullable: true, description: "The port, airport or crossing, when the record names one." })
+  place: Place | null;
+
+  @Field(() => Country, { nullable: true })
+  country: Country | null;
+
+  @Field(() => Citation, { nullable: true })
+  citation: Citation | null;
+}
+
+@ObjectType({ description: "A person or company taking part in a shipment, and in which role." })
+export class ShipmentParty {
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Party)
+  party: typeof Party;
+
+  @Field(() => Citation, { nullable: true })
+  citation: Citation | null;
+}
+
+@ObjectType({ description: "A shipment a person or company took part in, and in which role." })
+export class Participation {
+  @Field(() => PartyRole)
+  role: PartyRole;
+
+  @Field(() => Shipment)
+  shipment: Shipment;
+
+  @Field(() => Citation, { nullable: true })
+  citation: Citation | null;
+}
+
+@ObjectType({ description: "A person arrested in a seizure, with what followed." })
+export class Arrest {
+  @Field(() => Person)
+  person: Person;
+
+  @Field(() => Seizure)
+  seizure: Seizure;
+
+  @Field(() => String, { nullable: true })
+  charge: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  convicted: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  sentence: string | null;
+
+  @Field(() => Citation, { nullable: true })
+  citation: Citation | null;
+}
+
+@ObjectType({ description: "A person's office in a company (director, owner, employee, ...)." })
+export class Office {
+  @Field(() => Person)
+  person: Person;
+
+  @Field(() => Company)
+  company: Company;
+
+  @Field(() => String, { nullable: true })
+  role: string | null;
+
+  @Field(() => Citation, { nullable: true })
+  citation: Citation | null;
+}

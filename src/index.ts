@@ -1,0 +1,75 @@
+import "reflect-metadata";
+
+import { pino } from "pino";
+
+import { ConfigError, loadConfig } from "./config.js";
+import { CypherExecutor } from "./db/cypher-executor.js";
+import { CypherRegistry } from "./db/cypher-registry.js";
+import { loadDemoIfEmpty } from "./db/demo-data.js";
+import { createDriver } from "./db/driver.js";
+import { provideNeo4j } from "./db/neo4j-harness.js";
+import { applyConstraints } from "./db/schema-setup.js";
+import { buildGraphQLSchema } from "./graphql/build-schema.js";
+import { startServer } from "./server.js";
+
+/** How often start-up work is retried while Neo4j is not reachable. */
+const RETRY_MS = 3_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+
+  const neo4j = await provideNeo4j(config.neo4j, {
+    dataDir: config.neo4j.dataDir,
+    log: (line) => logger.info(line),
+  });
+  const driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+  const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+  const registry = await CypherRegistry.load();
+  const schema = await buildGraphQLSchema();
+
+  let started = false;
+  const server = await startServer(
+    { schema, executor, registry, logger, production: config.production, isStarted: () => started },
+    config.host,
+    config.port,
+  );
+  logger.info(`GraphQL API at ${server.url}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    await server.close();
+    await driver.close();
+    await neo4j.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  // The API answers (with DATABASE_UNAVAILABLE if need be) while this is retried.
+  while (!started && !stopping) {
+    try {
+      const applied = await applyConstraints(executor);
+      logger.info(`applied ${applied.length} constraint and index files`);
+      if (config.seedDemo && (await loadDemoIfEmpty(executor, registry))) {
+        logger.info("the database was empty: loaded the demo graph (synthetic, labelled so)");
+      }
+      started = true;
+    } catch (error) {
+      logger.warn({ err: error }, `start-up work failed; retrying in ${RETRY_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`configuration error: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import DataLoader from "dataloader";
+
+import type { Row } from "../db/cypher-executor.js";
+import type { NodeLabel } from "../domain/graph-schema.js";
+import type { RelationName } from "../domain/relations.js";
+import type { GraphRepository, Related } from "../repositories/graph.repository.js";
+
+/** Ids per round trip: large enough for a page of parents, small enough for one fast query. */
+export const MAX_BATCH_SIZE = 500;
+
+export interface RelatedPageKey {
+  name: RelationName;
+  after: string | null;
+  limit: number;
+}
+
+/**
+ * The DataLoaders of one request. Each loader batches the ids asked for in one tick into a single
+ * Cypher query and answers in key order: a node or null, a list (empty when nothing is related),
+ * a count. Loaders are made lazily, one per label or relationship field.
+ */
+export interface Loaders {
+  node(label: NodeLabel): DataLoader<string, Row | null>;
+  related(name: RelationName): DataLoader<string, Related[]>;
+  relatedPage(key: RelatedPageKey): DataLoader<string, Related[]>;
+  relatedCount(name: RelationName): DataLoader<string, number>;
+}
+
+export function createLoaders(graph: GraphRepository): Loaders {
+  const cache = new Map<string, DataLoader<string, unknown>>();
+  function memo<V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V> {
+    let loader = cache.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = make();
+      cache.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  return {
+    node: (label) =>
+      memo(`node:${label}`, () =>
+        batched(async (ids) => inKeyOrder(ids, await graph.byIds(label, ids), null)),
+      ),
+    related: (name) =>
+      memo(`related:${name}`, () => batched(async (ids) => inKeyOrder(ids, await graph.related(name, ids), []))),
+    relatedPage: ({ name, after, limit }) =>
+      memo(`page:${name}:${after}:${limit}`, () =>
+        batched(async (ids) => inKeyOrder(ids, await graph.relatedPage(name, ids, { after, limit }), [])),
+      ),
+    relatedCount: (name) =>
+      memo(`count:${name}`, () => batched(async (ids) => inKeyOrder(ids, await graph.relatedCount(name, ids), 0))),
+  };
+}
+
+function batched<V>(load: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  return new DataLoader<string, V>(load, { maxBatchSize: MAX_BATCH_SIZE });
+}
+
+/** DataLoader's contract: one result per key, in the keys' order. */
+export function inKeyOrder<V>(keys: readonly string[], found: ReadonlyMap<string, V>, missing: V): V[] {
+  return keys.map((key) => found.get(key) ?? missing);
+}
