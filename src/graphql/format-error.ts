@@ -39,9 +39,11 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       const { argument, reason } = firstViolation(original.extensions.validationErrors as ValidationError[]);
       return badInput(where, argument, `Invalid argument "${argument}": ${reason}`);
     }
-    if (error instanceof GraphQLError && error.originalError instanceof ScalarInputError) {
+    // Inline values: graphql-js reports the scalar's own error. Variables: it wraps it.
+    const scalarError = error instanceof ScalarInputError ? error : (error as GraphQLError).originalError;
+    if (error instanceof GraphQLError && scalarError instanceof ScalarInputError) {
       const argument = argumentOf(error);
-      return badInput(where, argument, `Invalid argument "${argument}": ${error.originalError.reason}`);
+      return badInput(where, argument, `Invalid argument "${argument}": ${scalarError.reason}`);
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && CLIENT_CODES.has(code)) {

@@ -5,8 +5,12 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
  * `BAD_USER_INPUT` naming the argument, whether the value came inline or in a variable.
  */
 export class ScalarInputError extends GraphQLError {
-  constructor(readonly reason: string) {
-    super(reason);
+  /** `node` is the inline value, when there is one: it lets the formatter find the argument. */
+  constructor(
+    readonly reason: string,
+    node?: ValueNode,
+  ) {
+    super(reason, { nodes: node });
   }
 }
 
@@ -18,9 +22,9 @@ export function stringScalar(options: {
   parse: (value: string) => string | null;
   specifiedByURL?: string;
 }): GraphQLScalarType<string, string> {
-  const parse = (value: unknown): string => {
+  const parse = (value: unknown, node?: ValueNode): string => {
     const parsed = typeof value === "string" ? options.parse(value) : null;
-    if (parsed === null) throw new ScalarInputError(options.reason);
+    if (parsed === null) throw new ScalarInputError(options.reason, node);
     return parsed;
   };
   return new GraphQLScalarType<string, string>({
@@ -28,7 +32,7 @@ export function stringScalar(options: {
     description: options.description,
     specifiedByURL: options.specifiedByURL,
     serialize: (value) => String(value),
-    parseValue: parse,
-    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseValue: (value) => parse(value),
+    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined, ast),
   });
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+import { MAX_BODY_BYTES } from "../../src/server.js";
+import { startTestApi, type TestApi } from "../helpers/test-api.js";
+
+let api: TestApi;
+let base: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ loadFixture: false });
+  base = api.url.replace(/\/graphql$/, "");
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+it("answers /health while the process is alive", async () => {
+  const response = await fetch(`${base}/health`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
+
+it("answers /ready once Neo4j is reachable and constraints are applied", async () => {
+  const response = await fetch(`${base}/ready`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: "ready", database: "reachable", constraints: "applied" });
+});
+
+it("answers 404 elsewhere", async () => {
+  expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+});
+
+it("refuses a body over the limit before parsing it", async () => {
+  const response = await fetch(api.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(MAX_BODY_BYTES) }),
+  });
+  expect(response.status).toBe(413);
+});
+
+it("answers a GET query too", async () => {
+  const response = await fetch(`${api.url}?query=${encodeURIComponent("{ __typename }")}`, {
+    headers: { "apollo-require-preflight": "true" },
+  });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+});
+
+it("refuses a cross-site simple GET (CSRF prevention)", async () => {
+  const response = await fetch(`${api.url}?query=${encodeURIComponent("{ __typename }")}`);
+  expect(response.status).toBe(400);
+});

@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import neo4j, { type Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
+import { CypherRegistry, listCypherFiles, queryFiles, type QueryName } from "../../src/db/cypher-registry.js";
+import { loadFixture } from "../../src/db/demo-data.js";
+import { applyConstraints, CONSTRAINTS_DIR } from "../../src/db/schema-setup.js";
+import { dateParameter } from "../../src/db/values.js";
+import { NodeLabel } from "../../src/domain/graph-schema.js";
+import { relations, type RelationName } from "../../src/domain/relations.js";
+import { relationSlots } from "../../src/repositories/graph.repository.js";
+import { connect } from "../helpers/test-api.js";
+import { neo4jFromContext } from "../helpers/neo4j-context.js";
+
+/** Every .cypher file is valid Cypher for this Neo4j, checked with EXPLAIN on representative parameters. */
+let driver: Driver;
+let executor: CypherExecutor;
+let registry: CypherRegistry;
+
+beforeAll(async () => {
+  driver = connect();
+  executor = new CypherExecutor(driver, { database: neo4jFromContext().database, timeoutMs: 30_000 });
+  registry = await CypherRegistry.load();
+  await applyConstraints(executor);
+});
+
+afterAll(async () => {
+  await driver?.close();
+});
+
+const nullFilters = {
+  dateFrom: null, dateTo: null, country: null, origin: null, destination: null, place: null, species: null,
+  product: null, mode: null, nationality: null, kind: null, borders: null, citesAppendix: null, taxonClass: null,
+};
+const setFilters = {
+  dateFrom: dateParameter("2015-01-01"), dateTo: dateParameter("2020-12-31"), country: "VN", origin: "NG",
+  destination: "VN", place: "locode:VNHPH", species: "manis-javanica", product: "SCALES", mode: "SEA",
+  nationality: "VN", kind: "SEAPORT", borders: "CN", citesAppendix: "I", taxonClass: "Mammalia",
+};
+const page = { ids: ["a", "b"], after: "a", limit: neo4j.int(10) };
+
+/** The texts to check for one query name: templates once per label or relation they serve. */
+function variants(name: QueryName): { label: string; text: string }[] {
+  if (name === "nodesByIds") {
+    return Object.values(NodeLabel).map((label) => ({ label, text: registry.render(name, { LABEL: label }) }));
+  }
+  if (name === "relatedAll" || name === "relatedPage" || name === "relatedCount") {
+    return (Object.keys(relations) as RelationName[]).map((relation) => ({
+      label: relation,
+      text: registry.render(name, relationSlots(relations[relation])),
+    }));
+  }
+  return [{ label: name, text: registry.text(name) }];
+}
+
+describe("EXPLAIN every query file", () => {
+  it.each(Object.keys(queryFiles) as QueryName[])("%s", async (name) => {
+    for (const { label, text } of variants(name)) {
+      for (const filters of [nullFilters, setFilters]) {
+        const result = await driver.executeQuery(`EXPLAIN ${text}`, { ...filters, ...page });
+        expect(result.summary.plan, `${name} (${label})`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe("schema statements and seed", () => {
+  it("applies every constraint file, again and again without change", async () => {
+    const before = await schemaObjects();
+    const applied = await applyConstraints(executor);
+    expect(applied).toEqual(await listCypherFiles(CONSTRAINTS_DIR));
+    expect(await schemaObjects()).toEqual(before);
+    for (const name of applied) {
+      const text = await readFile(path.join(CONSTRAINTS_DIR, `${name}.cypher`), "utf8");
+      const declared = /(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/.exec(text)?.[1];
+      expect(before, name).toContain(declared);
+    }
+  });
+
+  it("loads the fixture twice with the same counts", async () => {
+    await loadFixture(executor);
+    const first = await counts();
+    await loadFixture(executor);
+    expect(await counts()).toEqual(first);
+  });
+
+  it("marks every invented node as synthetic and gives every fixture node and relationship a source", async () => {
+    const [row] = (
+      await driver.executeQuery(`
+        MATCH (n) WHERE (n:Person OR n:Company OR n:Identifier OR n:Shipment OR n:Seizure OR n:CommodityLine OR n:Carrier)
+          AND n.id STARTS WITH "fixture-"
+        WITH count(n) AS invented, count(CASE WHEN n:Synthetic THEN 1 END) AS labelled,
+             count(CASE WHEN EXISTS { (n)-[:SOURCED_FROM]->(:Source) } THEN 1 END) AS sourced
+        MATCH ()-[r]->() WHERE NOT r:SOURCED_FROM AND r.sourceId = "fixture"
+        WITH invented, labelled, sourced, count(r) AS cited
+        MATCH (:Source {id: "fixture"})
+        OPTIONAL MATCH (a)-[r]->(b) WHERE NOT r:SOURCED_FROM AND a.id STARTS WITH "fixture-" AND r.sourceId IS NULL
+        RETURN invented, labelled, sourced, cited, count(r) AS uncited`)
+    ).records.map((record) => record.toObject());
+    expect(row.invented.toNumber()).toBeGreaterThan(0);
+    expect(row.labelled).toEqual(row.invented);
+    expect(row.sourced).toEqual(row.invented);
+    expect(row.cited.toNumber()).toBeGreaterThan(0);
+    expect(row.uncited.toNumber()).toBe(0);
+  });
+});
+
+async function schemaObjects(): Promise<string[]> {
+  const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN name");
+  const indexes = await driver.executeQuery("SHOW INDEXES YIELD name RETURN name");
+  return [...constraints.records, ...indexes.records].map((record) => record.get("name") as string).sort();
+}
+
+/** Counts of what the fixture made (other test files write their own nodes at the same time). */
+async function counts(): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery(
+    `MATCH (n)-[:SOURCED_FROM]->(:Source {id: "fixture"}) WITH count(n) AS nodes
+     MATCH ()-[r]->() WHERE r.sourceId = "fixture" RETURN nodes, count(r) AS relationships`,
+  );
+  return { nodes: records[0].get("nodes").toNumber(), relationships: records[0].get("relationships").toNumber() };
+}
