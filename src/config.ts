@@ -44,9 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     production: env.NODE_ENV === "production",
-    host: env.HOST ?? "127.0.0.1",
+    host: nonEmpty(env.HOST) ?? "127.0.0.1",
     port: integer(env, "PORT", 4000, 0, 65_535),
-    logLevel: env.LOG_LEVEL ?? "info",
+    logLevel: logLevel(env),
     seedDemo: boolean(env, "SEED_DEMO", true),
     neo4j: {
       uri,
@@ -54,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: user ?? "neo4j",
       password: password ?? "",
       database: nonEmpty(env.NEO4J_DATABASE) ?? "neo4j",
-      dataDir: path.resolve(projectRoot, env.NEO4J_DATA_DIR ?? ".neo4j/data"),
+      dataDir: path.resolve(projectRoot, nonEmpty(env.NEO4J_DATA_DIR) ?? ".neo4j/data"),
       connectionTimeoutMs: integer(env, "NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       queryTimeoutMs: integer(env, "NEO4J_QUERY_TIMEOUT_MS", 15_000, 100, 600_000),
     },
@@ -73,6 +73,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const level = nonEmpty(env.LOG_LEVEL)?.toLowerCase() ?? "info";
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  return level;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -83,16 +83,13 @@ export async function listCypherFiles(directory: string): Promise<string[]> {
     .sort();
 }
 
-/** Splits a script of several statements on the semicolons that end lines, dropping comments. */
+/** Splits a script of several statements on the semicolons that end lines, after dropping comment lines. */
 export function splitStatements(script: string): string[] {
   return script
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n")
     .split(/;\s*$/m)
-    .map((statement) =>
-      statement
-        .split("\n")
-        .filter((line) => !line.trim().startsWith("//"))
-        .join("\n")
-        .trim(),
-    )
+    .map((statement) => statement.trim())
     .filter((statement) => statement.length > 0);
 }

@@ -2,8 +2,10 @@ import { NodeLabel, RelType } from "./graph-schema.js";
 
 /**
  * Every relationship field of the API, as data: which node it starts from, which relationship it
- * follows, in which direction, and which labels it may reach. Each relationship type appears twice,
- * once per direction, under the GraphQL field name of that direction (see `cypher/model.md`).
+ * follows, in which direction, and which labels it may reach. Each relationship type appears once per
+ * direction, under the GraphQL field name of that direction (see `cypher/model.md`), except two that
+ * are followed outward only: a country does not list its nationals (personal data), and a source
+ * does not list the thousands of nodes it backs.
  */
 export type Direction = "OUT" | "IN" | "BOTH";
 

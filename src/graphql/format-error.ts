@@ -42,7 +42,7 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
     // Inline values: graphql-js reports the scalar's own error. Variables: it wraps it.
     const scalarError = error instanceof ScalarInputError ? error : (error as GraphQLError).originalError;
     if (error instanceof GraphQLError && scalarError instanceof ScalarInputError) {
-      const argument = argumentOf(error);
+      const argument = argumentOf(error, scalarError.reason);
       return badInput(where, argument, `Invalid argument "${argument}": ${scalarError.reason}`);
     }
     const code = formatted.extensions?.code;
@@ -79,9 +79,14 @@ function firstViolation(errors: ValidationError[], prefix = ""): { argument: str
  * variable, graphql-js names the variable and the path inside it; for an inline value, the path is
  * found by walking the document down to the offending value.
  */
-function argumentOf(error: GraphQLError): string {
-  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(error.message);
-  if (variable) return variable[2] ? variable[2].replace(/^\w+/, `$${variable[1]}`) : `$${variable[1]}`;
+function argumentOf(error: GraphQLError, reason: string): string {
+  // `Variable "$f" got invalid value <value> at "f.dateFrom"; <reason>`; the value may hold anything.
+  const variable = /^Variable "\$(\w+)" got invalid value /.exec(error.message);
+  if (variable) {
+    const head = error.message.endsWith(`; ${reason}`) ? error.message.slice(0, -(reason.length + 2)) : error.message;
+    const inside = / at "([^"]+)"$/.exec(head)?.[1];
+    return inside ? inside.replace(/^\w+/, `$${variable[1]}`) : `$${variable[1]}`;
+  }
   const target = error.nodes?.[0]?.loc?.start;
   const body = error.source?.body;
   if (target === undefined || body === undefined) return "unknown";

@@ -45,7 +45,7 @@ export function createLoaders(graph: GraphRepository): Loaders {
     related: (name) =>
       memo(`related:${name}`, () => batched(async (ids) => inKeyOrder(ids, await graph.related(name, ids), []))),
     relatedPage: ({ name, after, limit }) =>
-      memo(`page:${name}:${after}:${limit}`, () =>
+      memo(JSON.stringify(["page", name, after, limit]), () =>
         batched(async (ids) => inKeyOrder(ids, await graph.relatedPage(name, ids, { after, limit }), [])),
       ),
     relatedCount: (name) =>

@@ -26,6 +26,7 @@ export function toConnection<T extends { id: string }>(
   page: Page<T>,
   countAll: () => Promise<number>,
 ): ConnectionShape<T> {
+  let total: Promise<number> | undefined;
   const edges = page.items.map((node) => ({ node, cursor: encodeCursor(node.id) }));
   return {
     edges,
@@ -35,8 +36,10 @@ export function toConnection<T extends { id: string }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+    // Counted once, and only when a client asks for it.
     get totalCount() {
-      return countAll();
+      total ??= countAll();
+      return total;
     },
   };
 }

@@ -1,0 +1,169 @@
+import path from "node:path";
+
+import { describe, expect, test } from "vitest";
+
+import { ConfigError, loadConfig, projectRoot, type Config } from "../../src/config.js";
+
+const defaults: Config = {
+  production: false,
+  host: "127.0.0.1",
+  port: 4000,
+  logLevel: "info",
+  seedDemo: true,
+  neo4j: {
+    uri: undefined,
+    user: "neo4j",
+    password: "",
+    database: "neo4j",
+    dataDir: path.join(projectRoot, ".neo4j", "data"),
+    connectionTimeoutMs: 3_000,
+    queryTimeoutMs: 15_000,
+  },
+};
+
+/** The ConfigError `loadConfig` must throw, or the test fails with what happened instead. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig(${JSON.stringify(env)}) returned instead of throwing`);
+}
+
+const server = { NEO4J_URI: "bolt://db.example:7687", NEO4J_USER: "api", NEO4J_PASSWORD: "correct horse" };
+
+describe("loadConfig", () => {
+  test("the project root holds package.json", () => {
+    expect(path.basename(projectRoot)).not.toBe("src");
+    expect(path.join(projectRoot, "package.json")).toBe(path.resolve(import.meta.dirname, "../../package.json"));
+  });
+
+  test("an empty environment gives the defaults", () => {
+    expect(loadConfig({})).toStrictEqual(defaults);
+  });
+
+  test("every variable set", () => {
+    const config = loadConfig({
+      NODE_ENV: "production",
+      HOST: "0.0.0.0",
+      PORT: "8080",
+      LOG_LEVEL: "debug",
+      SEED_DEMO: "false",
+      NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",
+      NEO4J_USER: "reader",
+      NEO4J_PASSWORD: "p@ss word",
+      NEO4J_DATABASE: "trafficking",
+      NEO4J_DATA_DIR: "/var/lib/graph",
+      NEO4J_CONNECTION_TIMEOUT_MS: "500",
+      NEO4J_QUERY_TIMEOUT_MS: "60000",
+    });
+    expect(config).toStrictEqual({
+      production: true,
+      host: "0.0.0.0",
+      port: 8080,
+      logLevel: "debug",
+      seedDemo: false,
+      neo4j: {
+        uri: "neo4j+s://abc.databases.neo4j.io",
+        user: "reader",
+        password: "p@ss word",
+        database: "trafficking",
+        dataDir: "/var/lib/graph",
+        connectionTimeoutMs: 500,
+        queryTimeoutMs: 60_000,
+      },
+    });
+  });
+
+  test("a relative NEO4J_DATA_DIR is taken from the project root, not the working folder", () => {
+    expect(loadConfig({ NEO4J_DATA_DIR: "tmp/db" }).neo4j.dataDir).toBe(path.join(projectRoot, "tmp", "db"));
+  });
+
+  test.each(["development", "test", "Production", ""])("NODE_ENV=%j is not production", (NODE_ENV) => {
+    expect(loadConfig({ NODE_ENV }).production).toBe(false);
+  });
+
+  test.each([
+    { case: "neither", env: { NEO4J_URI: server.NEO4J_URI } },
+    { case: "no password", env: { NEO4J_URI: server.NEO4J_URI, NEO4J_USER: "api" } },
+    { case: "no user", env: { NEO4J_URI: server.NEO4J_URI, NEO4J_PASSWORD: "pw" } },
+    { case: "blank password", env: { ...server, NEO4J_PASSWORD: "   " } },
+  ])("NEO4J_URI with $case of user and password is a ConfigError naming both", ({ env }) => {
+    const error = configError(env);
+    expect(error.name).toBe("ConfigError");
+    expect(error.message).toBe("NEO4J_URI is set, so NEO4J_USER and NEO4J_PASSWORD must be set too");
+  });
+
+  test.each(["bolt://h:7687", "neo4j://h", "bolt+s://h:7687", "neo4j+s://h", "bolt+ssc://h", "neo4j+ssc://h:7687"])(
+    "NEO4J_URI %s is accepted",
+    (uri) => {
+      expect(loadConfig({ ...server, NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    },
+  );
+
+  test.each(["http://h:7474", "https://h", "h:7687", "bolt:/h", "neo4j+x://h", "BOLT://h", "ws://h"])(
+    "NEO4J_URI %s has a bad scheme: ConfigError",
+    (uri) => {
+      expect(configError({ ...server, NEO4J_URI: uri }).message).toBe(
+        "NEO4J_URI must start with bolt://, neo4j://, bolt+s://, neo4j+s:// (or +ssc)",
+      );
+    },
+  );
+
+  test.each([
+    { PORT: "0", port: 0 },
+    { PORT: "65535", port: 65_535 },
+    { PORT: " 8080 ", port: 8080 },
+  ])("PORT=$PORT is $port", ({ PORT, port }) => {
+    expect(loadConfig({ PORT }).port).toBe(port);
+  });
+
+  test.each(["-1", "65536", "80.5", "http", "4000abc", "99999999999"])("PORT=%s is a ConfigError", (PORT) => {
+    expect(configError({ PORT }).message).toBe("PORT must be a whole number from 0 to 65535");
+  });
+
+  test.each([
+    { name: "NEO4J_CONNECTION_TIMEOUT_MS", value: "99", message: "NEO4J_CONNECTION_TIMEOUT_MS must be a whole number from 100 to 120000" },
+    { name: "NEO4J_CONNECTION_TIMEOUT_MS", value: "120001", message: "NEO4J_CONNECTION_TIMEOUT_MS must be a whole number from 100 to 120000" },
+    { name: "NEO4J_QUERY_TIMEOUT_MS", value: "600001", message: "NEO4J_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000" },
+    { name: "NEO4J_QUERY_TIMEOUT_MS", value: "1.5s", message: "NEO4J_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000" },
+  ])("$name=$value is a ConfigError", ({ name, value, message }) => {
+    expect(configError({ [name]: value }).message).toBe(message);
+  });
+
+  test.each([
+    { SEED_DEMO: "true", seedDemo: true },
+    { SEED_DEMO: "TRUE", seedDemo: true },
+    { SEED_DEMO: "1", seedDemo: true },
+    { SEED_DEMO: "false", seedDemo: false },
+    { SEED_DEMO: " False ", seedDemo: false },
+    { SEED_DEMO: "0", seedDemo: false },
+  ])("SEED_DEMO=$SEED_DEMO is $seedDemo", ({ SEED_DEMO, seedDemo }) => {
+    expect(loadConfig({ SEED_DEMO }).seedDemo).toBe(seedDemo);
+  });
+
+  test.each(["maybe", "yes", "no", "2"])("SEED_DEMO=%s is a ConfigError", (SEED_DEMO) => {
+    expect(configError({ SEED_DEMO }).message).toBe("SEED_DEMO must be true or false");
+  });
+
+  // An uncommented but empty line in .env (`HOST=`) must mean the default, as it does for most
+  // variables: an empty HOST would otherwise make the server listen on every interface, and an
+  // empty NEO4J_DATA_DIR would put the database's files in the project root.
+  test.each([
+    "HOST",
+    "PORT",
+    "LOG_LEVEL",
+    "SEED_DEMO",
+    "NEO4J_URI",
+    "NEO4J_USER",
+    "NEO4J_PASSWORD",
+    "NEO4J_DATABASE",
+    "NEO4J_DATA_DIR",
+    "NEO4J_CONNECTION_TIMEOUT_MS",
+    "NEO4J_QUERY_TIMEOUT_MS",
+  ])("%s set to the empty string means its default", (name) => {
+    expect(loadConfig({ [name]: "" })).toStrictEqual(defaults);
+  });
+});
