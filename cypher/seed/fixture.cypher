@@ -38,11 +38,11 @@ SET r.sourceId = "fixture", r.sourceRow = 0;
 UNWIND [
   {id: "locode:VNHPH", name: "Hai Phong", kind: "SEAPORT", locode: "VNHPH", country: "VN", latitude: 20.86, longitude: 106.68},
   {id: "iata:HAN", name: "Noi Bai International Airport", kind: "AIRPORT", iataCode: "HAN", country: "VN", latitude: 21.22, longitude: 105.81},
-  {id: "locode:VNLCI", name: "Lao Cai", kind: "BORDER_CROSSING", locode: "VNLCI", country: "VN", latitude: 22.50, longitude: 103.97},
-  {id: "locode:VNMCA", name: "Mong Cai", kind: "BORDER_CROSSING", locode: "VNMCA", country: "VN", latitude: 21.53, longitude: 107.97},
+  {id: "locode:VNLCA", name: "Lao Cai", kind: "BORDER_CROSSING", locode: "VNLCA", country: "VN", latitude: 22.50, longitude: 103.97},
+  {id: "locode:VNMOC", name: "Mong Cai", kind: "BORDER_CROSSING", locode: "VNMOC", country: "VN", latitude: 21.53, longitude: 107.97},
   {id: "locode:CNMHN", name: "Mohan", kind: "BORDER_CROSSING", locode: "CNMHN", country: "CN", latitude: 21.18, longitude: 101.69},
-  {id: "locode:CNJHG", name: "Jinghong", kind: "RIVER_PORT", locode: "CNJHG", country: "CN", latitude: 22.01, longitude: 100.80},
-  {id: "locode:LABOT", name: "Boten", kind: "BORDER_CROSSING", locode: "LABOT", country: "LA", latitude: 21.19, longitude: 101.67},
+  {id: "locode:CNJOG", name: "Jinghong", kind: "RIVER_PORT", locode: "CNJOG", country: "CN", latitude: 22.01, longitude: 100.80},
+  {id: "locode:LABTN", name: "Boten", kind: "BORDER_CROSSING", locode: "LABTN", country: "LA", latitude: 21.19, longitude: 101.67},
   {id: "locode:LAHOE", name: "Houayxay", kind: "RIVER_PORT", locode: "LAHOE", country: "LA", latitude: 20.28, longitude: 100.41},
   {id: "iata:BKK", name: "Suvarnabhumi Airport", kind: "AIRPORT", iataCode: "BKK", country: "TH", latitude: 13.69, longitude: 100.75},
   {id: "locode:HKKWN", name: "Kwai Chung", kind: "SEAPORT", locode: "HKKWN", country: "HK", latitude: 22.35, longitude: 114.12},
@@ -134,7 +134,9 @@ MATCH (s:Source {id: "fixture"})
 MERGE (i)-[:SOURCED_FROM {row: 0}]->(s)
 WITH i, row
 UNWIND row.holders AS holderId
-MATCH (h {id: holderId}) WHERE h:Person OR h:Company
+OPTIONAL MATCH (person:Person {id: holderId})
+OPTIONAL MATCH (company:Company {id: holderId})
+WITH i, coalesce(person, company) AS h
 MERGE (h)-[r:HAS_IDENTIFIER]->(i)
 SET r.sourceId = "fixture", r.sourceRow = 0;
 
@@ -152,13 +154,13 @@ UNWIND [
    stops: [{at: "iata:LOS", role: "ORIGIN"}, {at: "iata:DXB", role: "TRANSIT"}, {at: "iata:HAN", role: "DESTINATION"}],
    parties: [{id: "fixture-person-4", role: "COURIER"}, {id: "fixture-person-1", role: "CONSIGNEE"}]},
   {id: "fixture-shipment-3", mode: "ROAD", declaredContents: "bananas", departedOn: "2020-06-14",
-   stops: [{at: "locode:LABOT", role: "ORIGIN"}, {at: "locode:CNMHN", role: "DESTINATION"}],
+   stops: [{at: "locode:LABTN", role: "ORIGIN"}, {at: "locode:CNMHN", role: "DESTINATION"}],
    parties: [{id: "fixture-company-4", role: "SHIPPER"}, {id: "fixture-person-5", role: "COURIER"}]},
   {id: "fixture-shipment-4", mode: "SEA", declaredContents: "sawn timber", containerNumber: "LOTU7654320", departedOn: "2018-12-10", carrier: "fixture-carrier-1",
    stops: [{at: "locode:CMDLA", role: "ORIGIN"}, {at: "locode:SGSIN", role: "TRANSIT"}, {at: "locode:HKKWN", role: "DESTINATION"}],
    parties: [{id: "fixture-company-3", role: "SHIPPER"}, {id: "fixture-company-2", role: "CONSIGNEE"}, {id: "fixture-person-3", role: "ORGANISER"}, {id: "fixture-person-2", role: "FINANCIER"}]},
   {id: "fixture-shipment-5", mode: "RIVER", declaredContents: "dried fish", departedOn: "2021-02-03",
-   stops: [{at: "LA", role: "ORIGIN"}, {at: "locode:LAHOE", role: "TRANSIT"}, {at: "locode:CNJHG", role: "DESTINATION"}],
+   stops: [{at: "LA", role: "ORIGIN"}, {at: "locode:LAHOE", role: "TRANSIT"}, {at: "locode:CNJOG", role: "DESTINATION"}],
    parties: [{id: "fixture-person-5", role: "COURIER"}, {id: "fixture-company-4", role: "SHIPPER"}]},
   {id: "fixture-shipment-6", mode: "AIR", declaredContents: "handicrafts", airWaybill: "176-00012345", departedOn: "2017-08-02",
    stops: [{at: "iata:NBO", role: "ORIGIN"}, {at: "iata:BKK", role: "TRANSIT"}, {at: "iata:HAN", role: "DESTINATION"}],
@@ -173,13 +175,17 @@ MERGE (sh)-[:SOURCED_FROM {row: 0}]->(s)
 WITH sh, row
 CALL (sh, row) {
   UNWIND range(0, size(row.stops) - 1) AS seq
-  MATCH (stop {id: row.stops[seq].at}) WHERE stop:Place OR stop:Country
+  OPTIONAL MATCH (place:Place {id: row.stops[seq].at})
+  OPTIONAL MATCH (country:Country {id: row.stops[seq].at})
+  WITH sh, row, seq, coalesce(place, country) AS stop
   MERGE (sh)-[r:STOPS_AT {seq: seq}]->(stop)
   SET r.role = row.stops[seq].role, r.sourceId = "fixture", r.sourceRow = 0
 }
 CALL (sh, row) {
   UNWIND row.parties AS party
-  MATCH (p {id: party.id}) WHERE p:Person OR p:Company
+  OPTIONAL MATCH (person:Person {id: party.id})
+  OPTIONAL MATCH (company:Company {id: party.id})
+  WITH sh, party, coalesce(person, company) AS p
   MERGE (p)-[r:PARTY_TO {role: party.role}]->(sh)
   SET r.sourceId = "fixture", r.sourceRow = 0
 }
@@ -205,7 +211,7 @@ UNWIND [
   {id: "fixture-seizure-4", date: "2019-01-30", agency: "Hong Kong Customs", place: "locode:HKKWN", country: "HK", shipment: "fixture-shipment-4",
    concealment: "inside hollowed timber", detectionMethod: "risk profiling", arrestCount: 0, outcome: null, arrests: [],
    lines: [{product: "SCALES", species: "manis-tricuspis", quantity: 4500.0, unit: "KG", quantityText: "4,500 kg"}, {product: "RAW_IVORY", species: "loxodonta-africana", quantity: 3200.0, unit: "KG", quantityText: "3.2 tonnes"}]},
-  {id: "fixture-seizure-5", date: "2021-07-09", agency: "Mong Cai Border Guard", place: "locode:VNMCA", country: "VN", shipment: null,
+  {id: "fixture-seizure-5", date: "2021-07-09", agency: "Mong Cai Border Guard", place: "locode:VNMOC", country: "VN", shipment: null,
    concealment: "cages in a van", detectionMethod: "checkpoint inspection", arrestCount: 0, outcome: null, arrests: [],
    lines: [{product: "LIVE", species: "manis-javanica", quantity: 14.0, unit: "INDIVIDUALS", quantityText: "14 live pangolins"}]},
   {id: "fixture-seizure-6", date: "2017-08-03", agency: "Suvarnabhumi Airport Customs", place: "iata:BKK", country: "TH", shipment: "fixture-shipment-6",

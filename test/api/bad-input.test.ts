@@ -6,7 +6,7 @@ import { startTestApi, type TestApi } from "../helpers/test-api.js";
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi({ loadFixture: false });
+  api = await startTestApi();
 });
 
 afterAll(async () => {

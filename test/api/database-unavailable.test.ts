@@ -24,7 +24,7 @@ beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), "neo4j-unavailable-"));
   neo4j = await startNeo4j();
   port = Number(new URL(neo4j.uri.replace("bolt:", "http:")).port);
-  api = await startTestApi({ connection: neo4j });
+  api = await startTestApi({ connection: neo4j, loadFixture: true });
 }, 240_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ let api: TestApi;
 let base: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ loadFixture: false });
+  api = await startTestApi();
   base = api.url.replace(/\/graphql$/, "");
 });
 

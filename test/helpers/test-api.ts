@@ -40,8 +40,8 @@ export function connect(connection: Neo4jConnection = neo4jFromContext(), connec
 }
 
 /**
- * The API on a free port over the test run's Neo4j, with constraints and the fixture loaded
- * (both idempotent, so every test file may call this).
+ * The API on a free port over the test run's Neo4j, where the global setup has applied the
+ * constraints and loaded the fixture. `loadFixture` is for a database of a test's own.
  */
 export async function startTestApi(
   options: { connection?: Neo4jConnection; loadFixture?: boolean; logLines?: string[] } = {},
@@ -51,10 +51,10 @@ export async function startTestApi(
   const queries: string[] = [];
   const executor = new CypherExecutor(driver, {
     database: connection.database,
-    timeoutMs: 15_000,
+    timeoutMs: 60_000,
     onQuery: (query) => queries.push(query),
   });
-  if (options.loadFixture ?? true) {
+  if (options.loadFixture ?? false) {
     await applyConstraints(executor);
     await loadFixture(executor);
   }
