@@ -1,0 +1,51 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { buildGroundTruth, type GroundTruth } from "./ground-truth.js";
+import { GROUND_TRUTH_FILE } from "./layout.js";
+import { closeAll, openTables, rowCounts } from "./output.js";
+import { planNetwork } from "./plan.js";
+import { writeCompanies, writePersons, writeSourceAndReference } from "./write-entities.js";
+import { writeShipments } from "./write-shipments.js";
+
+export interface GenerateOptions {
+  /** Letters, digits, `_` or `-`: it becomes part of every id. */
+  readonly seed: string;
+  readonly shipments: number;
+  readonly outDir: string;
+  /** Called with the number of shipments written so far, about twenty times in a run. */
+  readonly progress?: (done: number) => void;
+}
+
+export const SEED_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+export const MIN_SHIPMENTS = 50;
+
+/**
+ * Generates one synthetic network into `outDir`: plans the rings, paths and sharing, then streams
+ * persons, companies and shipments to the CSV files, and writes the ground truth last (so a folder
+ * with `ground-truth.json` holds a complete run). The same seed and size give byte-identical files.
+ */
+export async function generateNetwork(options: GenerateOptions): Promise<GroundTruth> {
+  const { seed, shipments, outDir } = options;
+  if (!SEED_PATTERN.test(seed)) throw new Error(`seed must be 1 to 40 letters, digits, "_" or "-"; got "${seed}"`);
+  if (!Number.isSafeInteger(shipments) || shipments < MIN_SHIPMENTS) throw new Error(`shipments must be an integer of at least ${MIN_SHIPMENTS}`);
+
+  await mkdir(outDir, { recursive: true });
+  // A ground truth left by an earlier run must not vouch for files this run may not finish.
+  await rm(path.join(outDir, GROUND_TRUTH_FILE), { force: true });
+  const plan = planNetwork(seed, shipments);
+  const tables = openTables(outDir);
+  try {
+    writeSourceAndReference(plan, tables);
+    await writePersons(plan, tables);
+    await writeCompanies(plan, tables);
+    const counts = await writeShipments(plan, tables, options.progress);
+    await closeAll(tables);
+    const truth = buildGroundTruth(plan, rowCounts(tables), counts);
+    await writeFile(path.join(outDir, GROUND_TRUTH_FILE), `${JSON.stringify(truth, null, 2)}\n`);
+    return truth;
+  } catch (error) {
+    await closeAll(tables).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,261 @@
+import type { Rng } from "../prng.js";
+import { stripDiacritics } from "./text.js";
+
+/**
+ * Invented personal names in the naming customs of the region's countries, built from small lists
+ * of common name parts, with the aliases and spelling variants that records actually carry:
+ * diacritic-free spellings, Chinese characters, Cantonese romanisations, nicknames, reversed order.
+ * Any resemblance to a real person is chance: the parts are common and combined at random.
+ */
+export interface PersonName {
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+type Style = (rng: Rng) => PersonName;
+
+function distinct(name: string, aliases: string[]): PersonName {
+  const seen = new Set([name]);
+  const kept: string[] = [];
+  for (const alias of aliases) {
+    if (alias.length === 0 || seen.has(alias)) continue;
+    seen.add(alias);
+    kept.push(alias);
+  }
+  return { name, aliases: kept };
+}
+
+const vietnamese: Style = (rng) => {
+  const family = rng.pick(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Phan", "Võ", "Trịnh"]);
+  const female = rng.chance(0.35);
+  const middle = female
+    ? rng.pick(["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh"])
+    : rng.pick(["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Công", "Xuân"]);
+  const given = female
+    ? rng.pick(["Lan", "Mai", "Linh", "Hoa", "Hương", "Bích", "Thảo", "Trang", "Hằng", "Nga", "Yến", "Phương"])
+    : rng.pick(["An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Tuấn", "Sơn", "Thắng", "Long", "Phúc", "Đạt", "Khánh", "Trung"]);
+  const name = `${family} ${middle} ${given}`;
+  const plain = stripDiacritics(name);
+  const aliases = [plain];
+  if (rng.chance(0.3)) aliases.push(`${stripDiacritics(given)} ${stripDiacritics(family)}`);
+  if (rng.chance(0.25)) aliases.push(`${female ? "Chị" : "Anh"} ${rng.pick(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"])}`);
+  if (rng.chance(0.15)) aliases.push(plain.replace("Nguyen", "Nguyên").replace("Tran", "Tranh"));
+  return distinct(name, aliases);
+};
+
+/** Pinyin with characters, and the Cantonese romanisation the same surname takes in Hong Kong. */
+const CHINESE_FAMILY: readonly (readonly [string, string, string])[] = [
+  ["Li", "李", "Lee"], ["Wang", "王", "Wong"], ["Zhang", "张", "Cheung"], ["Chen", "陈", "Chan"],
+  ["Liu", "刘", "Lau"], ["Huang", "黄", "Wong"], ["Zhao", "赵", "Chiu"], ["Wu", "吴", "Ng"],
+  ["Zhou", "周", "Chow"], ["Lin", "林", "Lam"], ["Guo", "郭", "Kwok"], ["He", "何", "Ho"],
+  ["Luo", "罗", "Law"], ["Liang", "梁", "Leung"], ["Xie", "谢", "Tse"], ["Tang", "唐", "Tong"],
+];
+
+const CHINESE_GIVEN: readonly (readonly [string, string, string])[] = [
+  ["Wei", "伟", "Wai"], ["Fang", "芳", "Fong"], ["Jun", "军", "Kwan"], ["Ming", "明", "Ming"],
+  ["Qiang", "强", "Keung"], ["Lei", "磊", "Lui"], ["Yan", "燕", "Yin"], ["Hui", "辉", "Fai"],
+  ["Jie", "杰", "Kit"], ["Xiaoping", "小平", "Siu Ping"], ["Jianguo", "建国", "Kin Kwok"], ["Hong", "红", "Hung"],
+  ["Zhiqiang", "志强", "Chi Keung"], ["Haiyan", "海燕", "Hoi Yin"], ["Dawei", "大伟", "Tai Wai"], ["Lihua", "丽华", "Lai Wah"],
+];
+
+const chineseMainland: Style = (rng) => {
+  const [family, familyHan, familyCantonese] = rng.pick(CHINESE_FAMILY);
+  const [given, givenHan, givenCantonese] = rng.pick(CHINESE_GIVEN);
+  const name = `${family} ${given}`;
+  const aliases = [`${familyHan}${givenHan}`];
+  if (rng.chance(0.3)) aliases.push(`${given} ${family}`);
+  if (rng.chance(0.2)) aliases.push(`${familyCantonese} ${givenCantonese}`);
+  if (rng.chance(0.15)) aliases.push(`${rng.pick(["Lao", "Xiao", "A"])} ${family}`);
+  return distinct(name, aliases);
+};
+
+const chineseHongKong: Style = (rng) => {
+  const [family, familyHan, familyCantonese] = rng.pick(CHINESE_FAMILY);
+  const [given, givenHan, givenCantonese] = rng.pick(CHINESE_GIVEN);
+  const english = rng.chance(0.4) ? rng.pick(["Tony", "Kenneth", "Peter", "Eric", "Jackie", "Winnie", "Alan", "Raymond"]) : null;
+  const name = english ? `${english} ${familyCantonese} ${givenCantonese}` : `${familyCantonese} ${givenCantonese}`;
+  const aliases = [`${familyHan}${givenHan}`, `${family} ${given}`];
+  if (english) aliases.push(`${english} ${familyCantonese}`);
+  return distinct(name, aliases);
+};
+
+const chineseSingapore: Style = (rng) => {
+  const family = rng.pick(["Tan", "Lim", "Lee", "Ng", "Ong", "Goh", "Chua", "Koh", "Teo", "Wong"]);
+  const given = `${rng.pick(["Wei", "Kok", "Boon", "Siew", "Mei", "Hock", "Chee", "Soon"])} ${rng.pick(["Ming", "Leng", "Huat", "Ling", "Keong", "Hwa", "Kiat"])}`;
+  const english = rng.chance(0.5) ? rng.pick(["Kelvin", "Jason", "Melvin", "Eunice", "Desmond", "Alvin"]) : null;
+  const name = english ? `${english} ${family} ${given}` : `${family} ${given}`;
+  return distinct(name, english ? [`${family} ${given}`, `${english} ${family}`] : [`${given} ${family}`]);
+};
+
+const lao: Style = (rng) => {
+  const given = rng.pick(["Bounmy", "Somphone", "Khamla", "Souksavanh", "Phonesavanh", "Vilay", "Bounthavy", "Sisouk", "Khampheng", "Noy", "Chanthala", "Viengkham"]);
+  const family = rng.pick(["Keomany", "Phommachanh", "Sisavath", "Vongsa", "Inthavong", "Souvannavong", "Chanthavong", "Siharath", "Xayavong", "Phimmasone"]);
+  const name = `${given} ${family}`;
+  const aliases: string[] = [];
+  if (rng.chance(0.4)) aliases.push(`${given.replace(/y$/, "i").replace("ph", "p").replace("ou", "u")} ${family.replace(/y$/, "i").replace("ph", "p")}`);
+  if (rng.chance(0.3)) aliases.push(`${rng.pick(["Mr.", "Thao", "Nang"])} ${given}`);
+  return distinct(name, aliases);
+};
+
+const thai: Style = (rng) => {
+  const given = rng.pick(["Somchai", "Somsak", "Prasert", "Sompong", "Wichai", "Anong", "Malee", "Nattapong", "Kittisak", "Suda", "Arthit", "Pornthip", "Chaiwat", "Siriporn"]);
+  const family = rng.pick(["Rattanakorn", "Srisuk", "Chaiyaporn", "Wongsawat", "Boonmee", "Saelim", "Thongchai", "Kaewkla", "Phromphan", "Sangthong", "Jaidee", "Saetang"]);
+  const name = `${given} ${family}`;
+  const aliases: string[] = [];
+  if (rng.chance(0.45)) aliases.push(rng.pick(["Lek", "Noi", "Chai", "Daeng", "Nok", "Ton", "Pu", "Boy"]));
+  if (rng.chance(0.3)) aliases.push(`${given.replace("ai", "ay").replace("ph", "p")} ${family.replace("ph", "p")}`);
+  if (rng.chance(0.2)) aliases.push(`${given} ${family.charAt(0)}.`);
+  return distinct(name, aliases);
+};
+
+const burmese: Style = (rng) => {
+  const parts = ["Aung", "Kyaw", "Zaw", "Thant", "Min", "Myint", "Htun", "Win", "Naing", "Soe", "Thein", "Hla", "Khin", "Nyein"];
+  const count = rng.chance(0.6) ? 3 : 2;
+  const name = rng.sample(parts, count).join(" ");
+  const aliases: string[] = [];
+  if (rng.chance(0.5)) aliases.push(`${rng.pick(["U", "Ko", "Maung"])} ${name}`);
+  if (rng.chance(0.2)) aliases.push(name.replace("Htun", "Tun").replace("Kyaw", "Kyau"));
+  return distinct(name, aliases);
+};
+
+const khmer: Style = (rng) => {
+  const family = rng.pick(["Sok", "Chea", "Kim", "Heng", "Meas", "Chhim", "Seng", "Ouk", "Pich", "Sam"]);
+  const given = rng.pick(["Dara", "Sophea", "Vannak", "Rithy", "Bopha", "Sokha", "Chanthou", "Piseth", "Sreymom", "Vibol"]);
+  const name = `${family} ${given}`;
+  const aliases = rng.chance(0.5) ? [`${given} ${family}`] : [];
+  return distinct(name, aliases);
+};
+
+const malay: Style = (rng) => {
+  const female = rng.chance(0.3);
+  const given = female
+    ? rng.pick(["Siti", "Nurul", "Aisyah", "Farah", "Noraini"])
+    : rng.pick(["Ahmad", "Mohd", "Azman", "Hafiz", "Ismail", "Razak", "Zulkifli", "Kamal"]);
+  const father = rng.pick(["Ismail", "Hassan", "Abdullah", "Yusof", "Rahman", "Osman", "Ibrahim", "Salleh"]);
+  const name = `${given} ${female ? "binti" : "bin"} ${father}`;
+  return distinct(name, [`${given} ${father}`, ...(rng.chance(0.2) ? [`${given.replace("Mohd", "Mohammad")} ${father}`] : [])]);
+};
+
+const NIGERIAN_SHORT: Record<string, string> = {
+  Chukwuemeka: "Emeka", Oluwaseun: "Seun", Babatunde: "Tunde", Oluwafemi: "Femi", Adebayo: "Bayo", Chinedu: "Nedu",
+};
+
+const nigerian: Style = (rng) => {
+  const given = rng.pick(["Chukwuemeka", "Oluwaseun", "Ngozi", "Abdullahi", "Babatunde", "Chinedu", "Ifeoma", "Musa", "Adebayo", "Oluwafemi", "Uchenna", "Aminu", "Funmilayo", "Ikechukwu"]);
+  const family = rng.pick(["Obi", "Okafor", "Adeyemi", "Bello", "Okonkwo", "Eze", "Ogunleye", "Ibrahim", "Nwosu", "Adewale", "Okoro", "Lawal", "Onyekachi", "Balogun"]);
+  const name = `${given} ${family}`;
+  const aliases: string[] = [];
+  const short = NIGERIAN_SHORT[given];
+  if (short && rng.chance(0.7)) aliases.push(`${short} ${family}`);
+  if (rng.chance(0.3)) aliases.push(`${family} ${given}`);
+  if (rng.chance(0.15)) aliases.push(`${rng.pick(["Chief", "Alhaji", "Mr"])} ${family}`);
+  return distinct(name, aliases);
+};
+
+const francophoneAfrican: Style = (rng) => {
+  const given = rng.pick(["Jean-Pierre", "Emmanuel", "Marie-Claire", "Serge", "Patrice", "Didier", "Joséphine", "Hervé", "Blaise", "Aurélie", "Fabrice", "Clément"]);
+  const family = rng.pick(["Mbarga", "Nkomo", "Tchoumi", "Essomba", "Mukendi", "Ilunga", "Kouassi", "Koné", "Mbemba", "Nzuzi", "Ekani", "Tshibangu", "Kodjo", "Amégah"]);
+  const name = `${given} ${family}`;
+  const initials = given.split("-").map((part) => `${part.charAt(0)}.`).join("");
+  const aliases = [stripDiacritics(`${family.toUpperCase()} ${given}`)];
+  if (rng.chance(0.35)) aliases.push(`${initials} ${family}`);
+  if (rng.chance(0.3)) aliases.push(stripDiacritics(name));
+  return distinct(name, aliases);
+};
+
+const eastAfrican: Style = (rng) => {
+  const given = rng.pick(["Juma", "Baraka", "Amina", "Hamisi", "Mwajuma", "Otieno", "Wanjiru", "Joseph", "Grace", "Salim", "Mohamed", "Neema", "Kato", "Wafula"]);
+  const family = rng.pick(["Mwangi", "Otieno", "Mohamed", "Hassan", "Kamau", "Njoroge", "Mushi", "Kiprono", "Mollel", "Ssempala", "Okello", "Said", "Omondi", "Mrema"]);
+  const name = `${given} ${family}`;
+  const aliases: string[] = [];
+  if (rng.chance(0.3)) aliases.push(`${family} ${given}`);
+  if (rng.chance(0.25)) aliases.push(`${given} ${rng.pick(["Ali", "Juma", "Omar", "Wekesa", "Kibet"])} ${family}`);
+  return distinct(name, aliases);
+};
+
+const mozambican: Style = (rng) => {
+  const given = rng.pick(["João", "António", "Maria", "Armando", "Célia", "Inácio", "Sérgio", "Fátima", "Albino", "Ernesto"]);
+  const family = rng.pick(["Macuácua", "Cossa", "Mondlane", "Sitoe", "Chissano", "Mabunda", "Nhantumbo", "Tembe", "Muianga", "Langa"]);
+  const name = `${given} ${family}`;
+  return distinct(name, [stripDiacritics(name), ...(rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [])]);
+};
+
+const southAfrican: Style = (rng) => {
+  const afrikaans = rng.chance(0.35);
+  const given = afrikaans
+    ? rng.pick(["Pieter", "Johan", "Hendrik", "Marius", "Anton", "Gerhard"])
+    : rng.pick(["Thabo", "Sipho", "Mandla", "Lindiwe", "Bongani", "Themba", "Nomvula", "Lungelo"]);
+  const family = afrikaans
+    ? rng.pick(["van der Merwe", "Botha", "Pretorius", "du Plessis", "Venter", "Steyn"])
+    : rng.pick(["Nkosi", "Dlamini", "Mahlangu", "Khumalo", "Ndlovu", "Mokoena", "Zulu", "Sithole"]);
+  const name = `${given} ${family}`;
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+};
+
+const ethiopian: Style = (rng) => {
+  const given = rng.pick(["Abebe", "Tesfaye", "Mulugeta", "Hailu", "Almaz", "Yohannes", "Meseret", "Dawit", "Selam", "Girma"]);
+  const father = rng.pick(["Tesfaye", "Bekele", "Haile", "Gebre", "Wolde", "Alemu", "Tadesse", "Kebede", "Getachew", "Mekonnen"]);
+  const name = `${given} ${father}`;
+  return distinct(name, rng.chance(0.4) ? [`${given} ${father.charAt(0)}.`] : []);
+};
+
+const malagasy: Style = (rng) => {
+  const given = rng.pick(["Hery", "Fara", "Tiana", "Solo", "Voahangy", "Rivo", "Mamy", "Lova"]);
+  const family = rng.pick(["Rakotomalala", "Randrianarisoa", "Rasoanaivo", "Andriamahefa", "Razafindrakoto", "Ratsimbazafy"]);
+  const name = `${given} ${family}`;
+  return distinct(name, rng.chance(0.4) ? [`${given} ${family.slice(0, 4)}.`] : []);
+};
+
+const arabic: Style = (rng) => {
+  const given = rng.pick(["Khalid", "Ahmed", "Omar", "Yousef", "Hamad", "Saeed", "Rashid", "Faisal", "Majid", "Tariq"]);
+  const father = rng.pick(["Saeed", "Ali", "Abdullah", "Mohammed", "Hassan", "Salem", "Nasser"]);
+  const family = rng.pick(["Al Marzouqi", "Al Hammadi", "Al Kaabi", "Al Suwaidi", "Al Mehairi", "Al Kuwari", "Al Dosari"]);
+  const name = `${given} ${father} ${family}`;
+  return distinct(name, [`${given} ${family}`, ...(rng.chance(0.3) ? [`${given} ${father} ${family.replace("Al ", "Al-")}`] : [])]);
+};
+
+const mexican: Style = (rng) => {
+  const given = rng.pick(["José Luis", "María", "Juan Carlos", "Guadalupe", "Jesús", "Alejandro", "Rosa Elena", "Francisco", "Miguel Ángel", "Verónica"]);
+  const first = rng.pick(["Hernández", "García", "Martínez", "López", "González", "Pérez", "Sánchez", "Ramírez", "Flores", "Cruz"]);
+  const second = rng.pick(["Ruiz", "Díaz", "Moreno", "Jiménez", "Vázquez", "Castillo", "Ortiz", "Mendoza"]);
+  const name = `${given} ${first} ${second}`;
+  const aliases = [stripDiacritics(`${given} ${first}`)];
+  if (rng.chance(0.3)) aliases.push(rng.pick(["El Güero", "El Chino", "La Flaca", "El Pelón", "El Compa"]));
+  return distinct(name, aliases);
+};
+
+const american: Style = (rng) => {
+  const given = rng.pick(["Michael", "David", "Jennifer", "Kevin", "Steven", "Lisa", "Brian", "Daniel", "Karen", "Eric"]);
+  const family = rng.pick(["Nguyen", "Tran", "Chen", "Lopez", "Miller", "Garcia", "Wong", "Johnson", "Kim", "Rivera"]);
+  const name = `${given} ${family}`;
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+};
+
+const turkish: Style = (rng) => {
+  const given = rng.pick(["Mehmet", "Ahmet", "Mustafa", "Ayşe", "Emre", "Burak", "Elif", "Hakan"]);
+  const family = rng.pick(["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın", "Öztürk"]);
+  const name = `${given} ${family}`;
+  return distinct(name, [stripDiacritics(name)]);
+};
+
+const sriLankan: Style = (rng) => {
+  const given = rng.pick(["Nimal", "Kamal", "Sunil", "Chaminda", "Dilani", "Ruwan", "Priyanka", "Asanka"]);
+  const family = rng.pick(["Perera", "Fernando", "de Silva", "Jayasuriya", "Wickramasinghe", "Bandara", "Rajapakse"]);
+  const name = `${given} ${family}`;
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+};
+
+const STYLE_BY_COUNTRY: Record<string, Style> = {
+  VN: vietnamese, CN: chineseMainland, HK: chineseHongKong, SG: chineseSingapore, LA: lao, TH: thai,
+  MM: burmese, KH: khmer, MY: malay, NG: nigerian, CM: francophoneAfrican, CD: francophoneAfrican,
+  CG: francophoneAfrican, CI: francophoneAfrican, TG: francophoneAfrican, KE: eastAfrican, TZ: eastAfrican,
+  UG: eastAfrican, MZ: mozambican, ZA: southAfrican, ET: ethiopian, MG: malagasy, AE: arabic, QA: arabic,
+  MX: mexican, US: american, TR: turkish, LK: sriLankan,
+};
+
+/** A name in the customs of the person's nationality (an ISO alpha-2 code of `countries.ts`). */
+export function personName(rng: Rng, nationality: string): PersonName {
+  const style = STYLE_BY_COUNTRY[nationality];
+  if (!style) throw new Error(`no naming style for nationality ${nationality}`);
+  return style(rng);
+}
