@@ -27,6 +27,17 @@ export const queryFiles = {
   speciesList: "species/list",
   speciesCount: "species/count",
   databaseIsEmpty: "admin/database-is-empty",
+  importMergeSource: "import/merge-source",
+  importMergeNodes: "import/merge-nodes",
+  importMergeMentionedNodes: "import/merge-mentioned-nodes",
+  importMergeRelationships: "import/merge-relationships",
+  importMergeSequencedRelationships: "import/merge-sequenced-relationships",
+  importMergeSymmetricRelationships: "import/merge-symmetric-relationships",
+  importExistingIds: "import/existing-ids",
+  importPlaceIndex: "import/place-index",
+  importSpeciesIndex: "import/species-index",
+  importSourceNodeCounts: "import/source-node-counts",
+  importSourceRelationshipCounts: "import/source-relationship-counts",
 } as const;
 
 export type QueryName = keyof typeof queryFiles;

@@ -11,6 +11,7 @@ import { applyConstraints, CONSTRAINTS_DIR } from "../../src/db/schema-setup.js"
 import { dateParameter } from "../../src/db/values.js";
 import { NodeLabel } from "../../src/domain/graph-schema.js";
 import { relations, type RelationName } from "../../src/domain/relations.js";
+import { importQueryVariants } from "../../src/import/write/import-queries.js";
 import { relationSlots } from "../../src/repositories/graph.repository.js";
 import { connect } from "../helpers/test-api.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
@@ -51,6 +52,13 @@ function variants(name: QueryName): { label: string; text: string }[] {
     return (Object.keys(relations) as RelationName[]).map((relation) => ({
       label: relation,
       text: registry.render(name, relationSlots(relations[relation])),
+    }));
+  }
+  const imports = importQueryVariants().filter(([query]) => query === name);
+  if (imports.length > 0) {
+    return imports.map(([, slots]) => ({
+      label: JSON.stringify(slots),
+      text: Object.keys(slots).length > 0 ? registry.render(name, slots) : registry.text(name),
     }));
   }
   return [{ label: name, text: registry.text(name) }];

@@ -86,6 +86,12 @@ describe("CypherRegistry", () => {
     relatedAll: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     relatedPage: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     relatedCount: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
+    importMergeNodes: ["LABEL"],
+    importMergeMentionedNodes: ["LABEL"],
+    importExistingIds: ["LABEL"],
+    importMergeRelationships: ["FROM", "TO", "TYPE"],
+    importMergeSequencedRelationships: ["FROM", "TO", "TYPE"],
+    importMergeSymmetricRelationships: ["FROM", "TO", "TYPE"],
   };
 
   test.each(queryNames)("%s: its slots are the ones expected", async (name) => {

@@ -17,7 +17,7 @@ import { Citation } from "./source.type.js";
 
 @ObjectType({ description: "One stop of a shipment's route: a place where known, always a country." })
 export class RouteStop {
-  @Field(() => Int, { description: "Position in the route, from 0 (the origin)." })
+  @Field(() => Int, { description: "Position in the route, from 0 (the first stop the record names)." })
   sequence: number;
 
   @Field(() => StopRole)

@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+
+import { ConfigError, loadConfig } from "../config.js";
+import { CypherExecutor } from "../db/cypher-executor.js";
+import { createDriver } from "../db/driver.js";
+import { provideNeo4j, type RunningNeo4j } from "../db/neo4j-harness.js";
+import { applyConstraints } from "../db/schema-setup.js";
+import { DatabaseUnavailableError } from "../domain/errors.js";
+import { DEFAULT_BATCH_SIZE, ImportAbortedError, importFiles } from "./import-files.js";
+import { InputError, MappingError } from "./mapping/mapping-error.js";
+import { loadMapping } from "./mapping/load-mapping.js";
+import { progressDisplay } from "./progress.js";
+import { exitCodeOf, formatReport } from "./report/import-report.js";
+
+const USAGE = `usage: npm run import -- --mapping <mapping.yaml> <file.csv | folder>... [options]
+
+  --mapping <file>     the mapping file (see mappings/README.md)
+  --dry-run            check every row and report, without writing to the database
+  --batch-size <n>     rows per transaction (default ${DEFAULT_BATCH_SIZE})
+  --report-dir <dir>   where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
+  --id-prefix <text>   put before the source id and every id made or referred to: a world of its own
+                       beside the real one (import its reference data with the same prefix first)
+
+Writes into the database the app uses (NEO4J_URI, or the embedded one under NEO4J_DATA_DIR: stop
+\`npm start\` first, since an embedded database has one user at a time).
+Exit code: 0 every row loaded, 2 some rows rejected (see the reject report), 1 the import could not run.`;
+
+/** Runs the import command; resolves to the process exit code. */
+export async function runImportCli(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        mapping: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        "batch-size": { type: "string" },
+        "report-dir": { type: "string" },
+        "id-prefix": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.mapping || positionals.length === 0) {
+    console.error(`give --mapping and at least one CSV file or folder\n\n${USAGE}`);
+    return 1;
+  }
+  const batchSize = values["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(values["batch-size"]);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    console.error(`--batch-size must be a whole number of at least 1\n\n${USAGE}`);
+    return 1;
+  }
+
+  let neo4j: RunningNeo4j | undefined;
+  let driver: ReturnType<typeof createDriver> | undefined;
+  const controller = new AbortController();
+  const stop = () => {
+    console.error("\nstopping after the current batch (what is committed stays; run the import again to finish it)");
+    controller.abort();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    const config = loadConfig();
+    // A broken mapping fails before any database starts.
+    await loadMapping(values.mapping);
+    neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
+    driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
+    const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+    if (!(await executor.isReachable())) throw new DatabaseUnavailableError();
+    if (!values["dry-run"]) await applyConstraints(executor);
+
+    const display = progressDisplay(process.stderr);
+    let report;
+    try {
+      report = await importFiles(executor, values.mapping, positionals, {
+        dryRun: values["dry-run"],
+        batchSize,
+        reportDir: values["report-dir"],
+        idPrefix: values["id-prefix"],
+        signal: controller.signal,
+        onProgress: (progress) => display.update(progress),
+      });
+    } finally {
+      display.stop();
+    }
+    for (const line of formatReport(report)) console.log(line);
+    return exitCodeOf(report);
+  } catch (error) {
+    if (error instanceof ImportAbortedError) {
+      for (const line of formatReport(error.report)) console.log(line);
+      console.error(error.message);
+    } else if (error instanceof MappingError || error instanceof InputError || error instanceof ConfigError) {
+      console.error(error.message);
+    } else if (error instanceof DatabaseUnavailableError) {
+      console.error(`${error.message} (${neo4j?.uri ?? "no database started"})`);
+    } else {
+      console.error(error);
+    }
+    return 1;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+    await driver?.close();
+    await neo4j?.stop();
+  }
+}

@@ -1,0 +1,227 @@
+
+import type { CypherExecutor } from "../db/cypher-executor.js";
+import { CypherRegistry } from "../db/cypher-registry.js";
+import type { Problem } from "./mapping/compiled-mapping.js";
+import { loadMapping } from "./mapping/load-mapping.js";
+import { confirmReferences } from "./plan/confirm-references.js";
+import { loadLookups } from "./plan/lookups.js";
+import { RowPlanner, type JoinTables, type RowPlan } from "./plan/plan-row.js";
+import { openMainInput, readJoinTable, resolveInputFiles, type JoinRow } from "./read/csv-input.js";
+import { FlagCounter, type CountChange, type ImportReport } from "./report/import-report.js";
+import { ReportFile, reportPaths } from "./report/report-files.js";
+import { BatchWriter } from "./write/batch-writer.js";
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+export interface ImportProgress {
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly batches: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly elapsedMs: number;
+}
+
+export interface ImportOptions {
+  /** Validate and report without writing to the database (it is still read, for references). */
+  readonly dryRun?: boolean;
+  /** Rows per transaction. */
+  readonly batchSize?: number;
+  /**
+   * Put before the source id and every node id the import makes or refers to: a world of its own
+   * beside the real one, for trials and tests. Import its reference data with the same prefix first.
+   */
+  readonly idPrefix?: string;
+  /** Where `<input>.rejects.csv` and `<input>.flags.csv` go; by default next to the input. */
+  readonly reportDir?: string;
+  readonly registry?: CypherRegistry;
+  /** Stops the import between batches; what was committed stays (a re-run completes it). */
+  readonly signal?: AbortSignal;
+  /** Called after each batch is written (or checked, in a dry run). */
+  readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}
+
+/** Thrown when `signal` stops an import; the report says how far it got. */
+export class ImportAbortedError extends Error {
+  override name = "ImportAbortedError";
+
+  constructor(readonly report: ImportReport) {
+    super(`import stopped after ${report.batches} batches (${report.rowsLoaded} rows loaded)`);
+  }
+}
+
+/**
+ * Imports CSV files into the graph as a mapping file says: the Source node, then the rows in
+ * batches, each batch one transaction of MERGEs. Rows that cannot load go to `<input>.rejects.csv`;
+ * values that cannot be resolved are left empty, flagged, and listed in `<input>.flags.csv`.
+ * Throws MappingError (bad mapping), InputError (files that do not fit it), or a database error.
+ */
+export async function importFiles(
+  executor: CypherExecutor,
+  mappingPath: string,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError("batchSize must be a whole number of at least 1");
+  const dryRun = options.dryRun ?? false;
+  const registry = options.registry ?? (await CypherRegistry.load());
+  const mapping = await loadMapping(mappingPath);
+  const sourceId = `${options.idPrefix ?? ""}${mapping.source.id}`;
+  const synthetic = mapping.source.synthetic;
+
+  const inputFiles = await resolveInputFiles(mapping, files);
+  const joins = new Map<string, Map<string, JoinRow>>();
+  for (const join of mapping.input.joins) {
+    joins.set(join.name, await readJoinTable(join, inputFiles.joins.get(join.name)!, mapping.input.delimiter));
+  }
+  const lookups = await loadLookups(executor, registry, mapping, options.idPrefix);
+  const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix });
+  const writer = new BatchWriter(executor, registry, mapping.source, sourceId);
+
+  const before = await sourceCounts(executor, registry, sourceId);
+  if (!dryRun) await writer.writeSource();
+
+  const paths = reportPaths(inputFiles.main, options.reportDir);
+  const rejectsFile = await ReportFile.create(paths.rejects, ["row", "column", "value", "reason"]);
+  const flagsFile = await ReportFile.create(paths.flags, ["row", "column", "value", "kind", "reason", "entry"]);
+  const flags = new FlagCounter();
+  const input = await openMainInput(inputFiles.main, mapping.input.columns, mapping.input.delimiter);
+
+  let rowsRead = 0;
+  let rowsLoaded = 0;
+  let rowsRejected = 0;
+  let batches = 0;
+  const seenKeys = new Set<string>();
+  let batch: RowPlan[] = [];
+
+  const reject = (row: number, problems: readonly Problem[]) => {
+    rowsRejected += 1;
+    for (const problem of problems) {
+      rejectsFile.write([row, problem.column, problem.value, problem.entry ? `${problem.reason} (${problem.entry})` : problem.reason]);
+    }
+  };
+  const progress = (): ImportProgress => ({
+    rowsRead,
+    rowsLoaded,
+    rowsRejected,
+    batches,
+    bytesRead: input.bytesRead(),
+    totalBytes: input.totalBytes,
+    elapsedMs: performance.now() - started,
+  });
+  const report = async (): Promise<ImportReport> => {
+    await Promise.all([rejectsFile.close(), flagsFile.close()]);
+    const after = dryRun ? before : await sourceCounts(executor, registry, sourceId);
+    const notes: string[] = [];
+    const uses = (kind: string) => mapping.references.some((reference) => reference.kind === kind);
+    if (uses("place") && lookups.places.size === 0) {
+      notes.push("the database holds no Place yet: place references fell back to countries or were flagged (import places first)");
+    }
+    if (uses("species") && lookups.species.size === 0) {
+      notes.push("the database holds no Species yet: species references were flagged (import the species first)");
+    }
+    if ((flags.summary().byKind.reference ?? 0) > 0) {
+      notes.push("some referenced nodes are not in the database (see the reference flags): import the reference data first, then this again");
+    }
+    return {
+      mapping: mappingPath,
+      sourceId,
+      mainFile: inputFiles.main,
+      dryRun,
+      rowsRead,
+      rowsLoaded,
+      rowsRejected,
+      rejectsFile: rejectsFile.written,
+      flagsFile: flagsFile.written,
+      flags: flags.summary(),
+      nodes: change(before.nodes, after.nodes),
+      relationships: change(before.relationships, after.relationships),
+      nodesAdded: total(after.nodes) - total(before.nodes),
+      relationshipsAdded: total(after.relationships) - total(before.relationships),
+      batches,
+      elapsedMs: Math.round(performance.now() - started),
+      notes,
+    };
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await confirmReferences(executor, registry, batch, synthetic);
+    const good = batch.filter((plan) => plan.rejects.length === 0);
+    if (!dryRun) await writer.write(good);
+    batches += 1;
+    for (const plan of batch) {
+      if (plan.rejects.length > 0) {
+        reject(plan.row, plan.rejects);
+        continue;
+      }
+      rowsLoaded += 1;
+      for (const flag of plan.flags) {
+        flags.add(flag);
+        flagsFile.write([plan.row, flag.column, flag.value, flag.kind, flag.reason, flag.entry]);
+      }
+    }
+    batch = [];
+    await options.onProgress?.(progress());
+  };
+
+  try {
+    for await (const { row, cells, problems } of input.rows) {
+      rowsRead += 1;
+      if (problems.length > 0) {
+        reject(row, problems.map((problem) => ({ ...problem, entry: "" })));
+        continue;
+      }
+      const key = cells[mapping.input.key.name].trim();
+      if (!key) {
+        reject(row, [{ kind: "missing", entry: "input.key", column: mapping.input.key.display, value: "", reason: "missing key" }]);
+        continue;
+      }
+      if (seenKeys.has(key)) {
+        reject(row, [{ kind: "duplicate", entry: "input.key", column: mapping.input.key.display, value: key, reason: "a key seen on an earlier row" }]);
+        continue;
+      }
+      seenKeys.add(key);
+      const plan = planner.plan(row, cells);
+      if (plan.rejects.length > 0) reject(row, plan.rejects);
+      else batch.push(plan);
+      if (batch.length >= batchSize) {
+        await flush();
+        if (options.signal?.aborted) throw new ImportAbortedError(await report());
+      }
+    }
+    await flush();
+    return await report();
+  } finally {
+    input.close();
+    await Promise.all([rejectsFile.close(), flagsFile.close()]);
+  }
+}
+
+interface SourceCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+/** How many nodes (by label) and relationships (by type) a source backs in the database. */
+export async function sourceCounts(executor: CypherExecutor, registry: CypherRegistry, sourceId: string): Promise<SourceCounts> {
+  const nodes = await executor.read(registry.text("importSourceNodeCounts"), { sourceId });
+  const relationships = await executor.read(registry.text("importSourceRelationshipCounts"), { sourceId });
+  return {
+    nodes: Object.fromEntries(nodes.map((row) => [row.label as string, row.count as number])),
+    relationships: Object.fromEntries(relationships.map((row) => [row.type as string, row.count as number])),
+  };
+}
+
+function change(before: Record<string, number>, after: Record<string, number>): CountChange {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return Object.fromEntries(names.map((name) => [name, { before: before[name] ?? 0, after: after[name] ?? 0 }]));
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+

@@ -1,0 +1,196 @@
+import { createReadStream, type ReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+
+import { parse } from "csv-parse";
+
+import type { CompiledJoin, CompiledMapping, Problem } from "../mapping/compiled-mapping.js";
+import { joinKey } from "../mapping/compile-mapping.js";
+import { InputError } from "../mapping/mapping-error.js";
+
+/** U+FFFD: what bytes that are not UTF-8 become when decoded, or a replacement already in the file. */
+const REPLACEMENT = "\uFFFD";
+
+/** The files of one import: the main file and each join's file. */
+export interface InputFiles {
+  readonly main: string;
+  readonly joins: ReadonlyMap<string, string>;
+}
+
+/**
+ * Finds the files a mapping needs among those given (a folder stands for its CSV files): the
+ * main file and `file:` joins by base name, `path:` joins relative to the mapping file. A lone
+ * file that no join claims is the main file whatever its name.
+ */
+export async function resolveInputFiles(mapping: CompiledMapping, given: readonly string[]): Promise<InputFiles> {
+  const candidates: string[] = [];
+  for (const entry of given) {
+    const info = await stat(entry).catch(() => {
+      throw new InputError(`${entry}: no such file or folder`);
+    });
+    if (info.isDirectory()) {
+      // The CSV files of the folder, but not the reports of earlier imports.
+      for (const name of (await readdir(entry)).sort()) {
+        if (/\.csv$/i.test(name) && !/\.(rejects|flags)\.csv$/i.test(name)) candidates.push(path.join(entry, name));
+      }
+    } else {
+      candidates.push(entry);
+    }
+  }
+  const byName = (name: string) => candidates.filter((file) => path.basename(file) === name);
+
+  const joins = new Map<string, string>();
+  for (const join of mapping.input.joins) {
+    if (join.path !== undefined) {
+      joins.set(join.name, path.resolve(path.dirname(mapping.file), join.path));
+      continue;
+    }
+    const found = byName(join.file!);
+    if (found.length !== 1) {
+      throw new InputError(`the join ${join.name} needs ${join.file}: ${found.length ? "given more than once" : "give it with the other files"}`);
+    }
+    joins.set(join.name, found[0]);
+  }
+  const claimed = new Set(joins.values());
+  const unclaimed = candidates.filter((file) => !claimed.has(path.resolve(file)) && !claimed.has(file));
+  const named = unclaimed.filter((file) => path.basename(file) === mapping.input.file);
+  const main = named.length === 1 ? named[0] : unclaimed.length === 1 ? unclaimed[0] : undefined;
+  if (!main) {
+    throw new InputError(
+      unclaimed.length === 0
+        ? `no input file: give ${mapping.input.file}`
+        : `cannot tell the main file (${mapping.input.file}) among ${unclaimed.map((file) => path.basename(file)).join(", ")}`,
+    );
+  }
+  return { main, joins };
+}
+
+function parser(delimiter: string) {
+  return parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+}
+
+/** Column names as the mapping writes them: headers are trimmed ("Date " is Date). */
+function readHeader(file: string, record: string[], expected: readonly string[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  record.forEach((name, index) => {
+    const trimmed = name.trim();
+    if (positions.has(trimmed)) throw new InputError(`${file}: the header names "${trimmed}" twice`);
+    positions.set(trimmed, index);
+  });
+  const missing = expected.filter((name) => !positions.has(name));
+  if (missing.length > 0) {
+    throw new InputError(`${file}: the header lacks ${missing.map((name) => `"${name}"`).join(", ")} (it has ${[...positions.keys()].map((name) => `"${name}"`).join(", ")})`);
+  }
+  return positions;
+}
+
+function cellsOf(record: string[], positions: ReadonlyMap<string, number>, columns: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const name of columns) cells[name] = record[positions.get(name)!] ?? "";
+  return cells;
+}
+
+/** Problems that make a record unusable whatever the mapping says. */
+function recordProblems(record: string[], header: readonly string[], width: number): Omit<Problem, "entry">[] {
+  const problems: Omit<Problem, "entry">[] = [];
+  if (record.length !== width) {
+    problems.push({ kind: "row", column: "", value: String(record.length), reason: `${record.length} columns where the header has ${width}` });
+  }
+  record.forEach((value, index) => {
+    if (value.includes(REPLACEMENT)) {
+      problems.push({ kind: "encoding", column: header[index]?.trim() ?? `column ${index + 1}`, value, reason: "bad encoding: not UTF-8 (or U+FFFD in the text)" });
+    }
+  });
+  return problems;
+}
+
+export interface JoinRow {
+  readonly cells: Readonly<Record<string, string>>;
+  /** Why the joined row cannot be used, if it cannot. */
+  readonly problem?: string;
+}
+
+/** Reads a joined file into memory, by key. Joined files are meant to be small; the main file streams. */
+export async function readJoinTable(join: CompiledJoin, file: string, delimiter: string): Promise<Map<string, JoinRow>> {
+  const table = new Map<string, JoinRow>();
+  const rowOfKey = new Map<string, number>();
+  let positions: Map<string, number> | undefined;
+  let header: string[] = [];
+  let row = 0;
+  try {
+    for await (const { record } of createReadStream(file).pipe(parser(delimiter)) as AsyncIterable<{ record: string[] }>) {
+      if (!positions) {
+        header = record;
+        positions = readHeader(file, record, join.columns);
+        continue;
+      }
+      row += 1;
+      const cells = cellsOf(record, positions, join.columns);
+      const key = joinKey(cells[join.key] ?? "", join.match);
+      if (!key) continue;
+      if (rowOfKey.has(key)) {
+        throw new InputError(`${file}: rows ${rowOfKey.get(key)} and ${row} both have ${join.key} "${cells[join.key].trim()}"`);
+      }
+      rowOfKey.set(key, row);
+      const problems = recordProblems(record, header, header.length);
+      table.set(key, problems.length ? { cells, problem: `${path.basename(file)} row ${row}: ${problems[0].reason}` } : { cells });
+    }
+  } catch (error) {
+    throw asInputError(file, error);
+  }
+  if (!positions) throw new InputError(`${file}: empty, not even a header`);
+  return table;
+}
+
+/** One data row of the main file, or the problems that reject it before any mapping is applied. */
+export interface MainRow {
+  /** 1-based data row number (the header is row 0). */
+  readonly row: number;
+  readonly cells: Readonly<Record<string, string>>;
+  readonly problems: readonly Omit<Problem, "entry">[];
+}
+
+export interface MainInput {
+  readonly rows: AsyncIterable<MainRow>;
+  /** Bytes parsed so far (up to the last row given out) and in all, for progress. */
+  bytesRead(): number;
+  readonly totalBytes: number;
+  close(): void;
+}
+
+/** Streams the main file: a header, then rows checked for width and encoding. */
+export async function openMainInput(file: string, columns: readonly string[], delimiter: string): Promise<MainInput> {
+  const { size } = await stat(file);
+  const stream: ReadStream = createReadStream(file);
+  const records = stream.pipe(parser(delimiter)) as unknown as AsyncIterable<{ record: string[]; info: { bytes: number } }>;
+  let bytes = 0;
+  async function* rows(): AsyncGenerator<MainRow> {
+    let positions: Map<string, number> | undefined;
+    let header: string[] = [];
+    let row = 0;
+    try {
+      for await (const { record, info } of records) {
+        bytes = info.bytes;
+        if (!positions) {
+          header = record;
+          positions = readHeader(file, record, columns);
+          continue;
+        }
+        row += 1;
+        yield { row, cells: cellsOf(record, positions, columns), problems: recordProblems(record, header, header.length) };
+      }
+    } catch (error) {
+      throw asInputError(file, error);
+    }
+    if (!positions) throw new InputError(`${file}: empty, not even a header`);
+  }
+  return { rows: rows(), bytesRead: () => bytes, totalBytes: size, close: () => stream.destroy() };
+}
+
+function asInputError(file: string, error: unknown): unknown {
+  if (error instanceof InputError) return error;
+  const csvError = error as { code?: string; lines?: number; message?: string };
+  if (csvError.code?.startsWith("CSV_")) return new InputError(`${file} line ${csvError.lines ?? "?"}: ${csvError.message}`);
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") return new InputError(`${file}: no such file`);
+  return error;
+}

@@ -1,0 +1,155 @@
+import neo4j, { Neo4jError } from "neo4j-driver";
+
+import type { CypherExecutor, Parameters } from "../../db/cypher-executor.js";
+import type { CypherRegistry, QueryName } from "../../db/cypher-registry.js";
+import { dateParameter } from "../../db/values.js";
+import type { NodeLabel } from "../../domain/graph-schema.js";
+import type { PropertyValue, RelationshipMode } from "../mapping/compiled-mapping.js";
+import type { SourceInput } from "../mapping/mapping-schema.js";
+import type { RowPlan } from "../plan/plan-row.js";
+
+const MAX_ATTEMPTS = 5;
+
+function isTransient(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.code.startsWith("Neo.TransientError.") || error.retriable);
+}
+
+const TEMPLATE_BY_MODE: Record<RelationshipMode, QueryName> = {
+  plain: "importMergeRelationships",
+  sequenced: "importMergeSequencedRelationships",
+  symmetric: "importMergeSymmetricRelationships",
+};
+
+interface NodeRow {
+  id: string;
+  row: number;
+  properties: Record<string, PropertyValue>;
+}
+
+interface RelationshipRow {
+  from: string;
+  to: string;
+  row: number;
+  seq: unknown;
+  properties: Record<string, PropertyValue>;
+}
+
+export interface Statement {
+  query: string;
+  parameters: Parameters;
+}
+
+/**
+ * Writes planned rows with MERGE, one transaction per batch: every statement of a batch commits
+ * together or not at all, so a row is never half-written, and running a batch again changes
+ * nothing. Labels and types reach the Cypher text only from the model's enums, through the
+ * registry's templates; every value travels as a parameter.
+ */
+export class BatchWriter {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly registry: CypherRegistry,
+    private readonly source: SourceInput,
+    private readonly sourceId: string,
+  ) {}
+
+  async writeSource(): Promise<void> {
+    const { id: _, synthetic: __, retrievedOn, ...rest } = this.source;
+    const source = { ...rest, id: this.sourceId, retrievedOn: dateParameter(retrievedOn) };
+    await this.executor.write(this.registry.text("importMergeSource"), { source });
+  }
+
+  /**
+   * Writes a batch. A batch is idempotent, so one that lost a deadlock to a concurrent writer
+   * (a transient error) is simply written again, a few times, after a growing pause.
+   */
+  async write(plans: readonly RowPlan[]): Promise<void> {
+    const statements = this.statements(plans);
+    if (statements.length === 0) return;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.executor.writeAll(statements);
+        return;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  }
+
+  /** The statements of one batch: nodes first (by label), then relationships (by type and ends). */
+  statements(plans: readonly RowPlan[]): Statement[] {
+    const nodes = new Map<NodeLabel, Map<string, NodeRow>>();
+    const mentioned = new Map<NodeLabel, Set<string>>();
+    const relationships = new Map<string, { mode: RelationshipMode; from: NodeLabel; type: string; to: NodeLabel; rows: Map<string, RelationshipRow> }>();
+    for (const plan of plans) {
+      for (const node of plan.nodes) {
+        if (node.mention) {
+          const ids = mentioned.get(node.label) ?? new Set<string>();
+          mentioned.set(node.label, ids.add(node.id));
+          continue;
+        }
+        const byId = nodes.get(node.label) ?? new Map<string, NodeRow>();
+        nodes.set(node.label, byId);
+        const known = byId.get(node.id);
+        // The first row that makes a node is its provenance; later rows' values win, as they
+        // would in separate batches.
+        if (known) Object.assign(known.properties, node.properties);
+        else byId.set(node.id, { id: node.id, row: plan.row, properties: { ...node.properties } });
+      }
+      for (const relationship of plan.relationships) {
+        const group = `${relationship.mode}|${relationship.from.label}|${relationship.type}|${relationship.to.label}`;
+        const entry = relationships.get(group) ?? {
+          mode: relationship.mode,
+          from: relationship.from.label,
+          type: relationship.type,
+          to: relationship.to.label,
+          rows: new Map<string, RelationshipRow>(),
+        };
+        relationships.set(group, entry);
+        const key = [
+          relationship.from.id,
+          relationship.to.id,
+          relationship.mode === "symmetric" ? "" : plan.row,
+          relationship.seq?.toString() ?? "",
+        ].join("\u0000");
+        const known = entry.rows.get(key);
+        if (known) Object.assign(known.properties, relationship.properties);
+        else {
+          entry.rows.set(key, {
+            from: relationship.from.id,
+            to: relationship.to.id,
+            row: plan.row,
+            seq: relationship.seq,
+            properties: { ...relationship.properties },
+          });
+        }
+      }
+    }
+
+    const statements: Statement[] = [];
+    const common = { sourceId: this.sourceId, synthetic: this.source.synthetic };
+    for (const [label, ids] of mentioned) {
+      const described = nodes.get(label);
+      const only = [...ids].filter((id) => !described?.has(id));
+      if (only.length === 0) continue;
+      statements.push({
+        query: this.registry.render("importMergeMentionedNodes", { LABEL: label }),
+        parameters: { synthetic: this.source.synthetic, rows: only.map((id) => ({ id })) },
+      });
+    }
+    for (const [label, byId] of nodes) {
+      statements.push({
+        query: this.registry.render("importMergeNodes", { LABEL: label }),
+        parameters: { ...common, rows: [...byId.values()].map((row) => ({ ...row, row: neo4j.int(row.row) })) },
+      });
+    }
+    for (const entry of relationships.values()) {
+      statements.push({
+        query: this.registry.render(TEMPLATE_BY_MODE[entry.mode], { FROM: entry.from, TYPE: entry.type, TO: entry.to }),
+        parameters: { ...common, rows: [...entry.rows.values()].map((row) => ({ ...row, row: neo4j.int(row.row) })) },
+      });
+    }
+    return statements;
+  }
+}

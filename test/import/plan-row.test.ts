@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+
+import { parseMapping } from "../../src/import/mapping/load-mapping.js";
+import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
+import { PlaceIndex, SpeciesIndex } from "../../src/import/plan/lookups.js";
+import { RowPlanner, type RowPlan } from "../../src/import/plan/plan-row.js";
+
+/** The planner on its own: a row in, nodes, references and relationships out; no database. */
+const context = { countries: await loadCountryIndex() };
+
+const MAPPING = `
+version: 1
+source: { id: plan-test, title: T, publisher: P, licence: MIT, retrievedOn: 2026-01-01, reliability: F, kind: SYNTHETIC, synthetic: true }
+input:
+  file: rows.csv
+  key: id
+  columns: [id, o, oc, t, tc, d, dc, species, kg, carrier]
+groups:
+  stop:
+    instances:
+      - { values: { role: ORIGIN }, columns: { country: o, city: oc } }
+      - { values: { role: TRANSIT }, columns: { country: t, city: tc } }
+      - { values: { role: DESTINATION }, columns: { country: d, city: dc } }
+  item:
+    list: { column: species, separator: ";" }
+    keepEmpty: true
+nodes:
+  shipment: { label: Shipment, id: "s-{id}", properties: { mode: { value: AIR } } }
+  line:
+    label: CommodityLine
+    group: item
+    id: "s-{id}-{index}"
+    properties:
+      speciesText: { slot: item }
+      product: { value: SCALES }
+      unit: { value: KG }
+      weightKg: { column: kg, normalise: weight, raw: quantityText, rowTotal: true }
+  carrier: { label: Carrier, id: "c-{carrier}", properties: { name: { column: carrier }, kind: { value: AIRLINE } } }
+references:
+  stop:
+    group: stop
+    place: { name: { slot: city }, country: { slot: country }, kinds: [CITY, AIRPORT], fallbackToCountry: true }
+  species:
+    group: item
+    species: { name: { slot: item } }
+relationships:
+  route:
+    type: STOPS_AT
+    from: shipment
+    to: stop
+    sequenced: true
+    properties: { seq: { slot: index }, role: { slot: role } }
+  carried: { type: CARRIED, from: shipment, to: line }
+  carriedBy: { type: CARRIED_BY, from: shipment, to: carrier }
+  ofSpecies: { type: OF_SPECIES, from: line, to: species }
+`;
+
+const mapping = parseMapping("plan-test.yaml", MAPPING, context);
+const lookups = {
+  places: new PlaceIndex([
+    { id: "iata:DXB", name: "Dubai International Airport", kind: "AIRPORT", iataCode: "DXB", country: "AE" },
+    { id: "locode:AEDXB", name: "Dubai", kind: "CITY", iataCode: null, country: "AE" },
+    { id: "locode:VNSGN", name: "Ho Chi Minh City", kind: "CITY", iataCode: null, country: "VN" },
+    { id: "locode:VNSG2", name: "Ho Chi Minh City", kind: "CITY", iataCode: null, country: "VN" },
+  ]),
+  species: new SpeciesIndex([{ id: "manis-javanica", scientificName: "Manis javanica", commonNames: ["Sunda pangolin"] }]),
+};
+const planner = new RowPlanner(mapping, new Map(), lookups);
+
+const EMPTY = { id: "", o: "", oc: "", t: "", tc: "", d: "", dc: "", species: "", kg: "", carrier: "" };
+function plan(cells: Partial<typeof EMPTY>): RowPlan {
+  return planner.plan(7, { ...EMPTY, ...cells });
+}
+
+function route(result: RowPlan) {
+  return result.relationships
+    .filter((relationship) => relationship.type === "STOPS_AT")
+    .map((relationship) => [relationship.seq?.toNumber(), relationship.properties.role, `${relationship.to.label}:${relationship.to.id}`]);
+}
+
+describe("RowPlanner", () => {
+  it("numbers the stops it keeps, resolves places, and falls back to the country when a place is unknown", () => {
+    const result = plan({ id: "1", t: "UAE", tc: "Dubai", d: "Viet Nam", dc: "Hanoi" });
+    expect(route(result)).toEqual([
+      [0, "TRANSIT", "Place:locode:AEDXB"],
+      [1, "DESTINATION", "Country:VN"],
+    ]);
+    expect(result.flags).toEqual([
+      { kind: "place", entry: "references.stop.place.name", column: "dc", value: "Hanoi", reason: "no place of kind CITY or AIRPORT is called that in VN; the country is used instead" },
+    ]);
+    // Countries are references, confirmed against the database batch by batch.
+    expect(result.checks.map((check) => check.endpoint)).toEqual([{ label: "Country", id: "VN" }]);
+  });
+
+  it("never chooses between two places of the same name", () => {
+    const result = plan({ id: "2", d: "Vietnam", dc: "Ho Chi Minh City" });
+    expect(route(result)).toEqual([[0, "DESTINATION", "Country:VN"]]);
+    expect(result.flags[0].reason).toBe(
+      "2 places of kind CITY are called that in VN (locode:VNSGN, locode:VNSG2); the country is used instead",
+    );
+  });
+
+  it("flags a country it cannot resolve and leaves its stop out", () => {
+    const result = plan({ id: "3", o: "Atlantis", d: "UAE" });
+    expect(route(result)).toEqual([[1, "DESTINATION", "Country:AE"]]);
+    expect(result.flags).toEqual([
+      { kind: "country", entry: "references.stop.place.country", column: "o", value: "Atlantis", reason: "unknown country" },
+    ]);
+  });
+
+  it("makes one line per listed species, and gives a row total to none of several", () => {
+    const result = plan({ id: "4", species: "Sunda pangolin; Pangolin scales", kg: "12" });
+    expect(result.nodes.filter((node) => node.label === "CommodityLine")).toEqual([
+      { label: "CommodityLine", id: "s-4-0", mention: false, properties: { speciesText: "Sunda pangolin", product: "SCALES", unit: "KG", quantityText: "12" } },
+      { label: "CommodityLine", id: "s-4-1", mention: false, properties: { speciesText: "Pangolin scales", product: "SCALES", unit: "KG", quantityText: "12" } },
+    ]);
+    expect(result.relationships.filter((relationship) => relationship.type === "OF_SPECIES").map((relationship) => relationship.to.id)).toEqual([
+      "manis-javanica",
+    ]);
+    expect(result.flags.map((flag) => [flag.kind, flag.value])).toEqual([
+      ["shared-total", "12"],
+      ["species", "Pangolin scales"],
+    ]);
+  });
+
+  it("keeps one line when the list is empty, with the row's total", () => {
+    const result = plan({ id: "5", kg: "Y" });
+    expect(result.nodes.find((node) => node.label === "CommodityLine")).toEqual({
+      label: "CommodityLine",
+      id: "s-5-0",
+      mention: false,
+      properties: { product: "SCALES", unit: "KG", quantityText: "Y" },
+    });
+    expect(plan({ id: "5", kg: "2,5" }).flags).toEqual([
+      { kind: "weight", entry: "nodes.line.properties.weightKg", column: "kg", value: "2,5", reason: "not a weight" },
+    ]);
+  });
+
+  it("makes no node, and no relationship to it, when its id has an empty placeholder", () => {
+    const without = plan({ id: "6" });
+    expect(without.nodes.map((node) => node.label)).toEqual(["Shipment", "CommodityLine"]);
+    expect(without.relationships.map((relationship) => relationship.type)).toEqual(["CARRIED"]);
+    const withCarrier = plan({ id: "6", carrier: "Air X" });
+    expect(withCarrier.relationships.map((relationship) => relationship.type)).toEqual(["CARRIED", "CARRIED_BY"]);
+  });
+
+  it("puts a world's prefix on every id it makes or refers to", () => {
+    const prefixed = new RowPlanner(mapping, new Map(), lookups, { idPrefix: "w-" }).plan(1, { ...EMPTY, id: "1", d: "Laos" });
+    expect(prefixed.nodes.map((node) => node.id)).toEqual(["w-s-1", "w-s-1-0"]);
+    expect(route(prefixed)).toEqual([[0, "DESTINATION", "Country:w-LA"]]);
+  });
+
+  it("rejects a row that leaves a property the model requires empty", () => {
+    const strict = parseMapping("strict.yaml", MAPPING.replace("product: { value: SCALES }", "product: { column: species, normalise: vocabulary, vocabulary: Product }"), context);
+    const result = new RowPlanner(strict, new Map(), lookups).plan(3, { ...EMPTY, id: "3" });
+    expect(result.rejects).toEqual([
+      { kind: "missing", entry: "nodes.line.properties.product", column: "species", value: "", reason: "no value, and every CommodityLine needs one" },
+    ]);
+  });
+});
