@@ -53,6 +53,7 @@ export class ShipmentResolver {
         sequence: rel.seq as number,
         role: rel.role as StopRole,
         placeText: (rel.placeText as string | undefined) ?? null,
+        countryText: (rel.countryText as string | undefined) ?? null,
         place: isPlace ? (stop as unknown as RouteStop["place"]) : null,
         // A place's country is resolved by RouteStopResolver through the loaders.
         country: isPlace ? null : (stop as unknown as RouteStop["country"]),

@@ -21,4 +21,13 @@ export class CommodityLine {
 
   @Field(() => Float, { nullable: true, description: "The weight in kilograms, where known or derivable." })
   weightKg: number | null;
+
+  @Field(() => String, { nullable: true, description: "The weight as the source wrote it." })
+  weightText: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The species as the source wrote it, kept whether or not `species` could be resolved.",
+  })
+  speciesText: string | null;
 }

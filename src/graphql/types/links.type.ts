@@ -26,6 +26,9 @@ export class RouteStop {
   @Field(() => String, { nullable: true, description: "The stop as the source wrote it." })
   placeText: string | null;
 
+  @Field(() => String, { nullable: true, description: "The stop's country as the source wrote it." })
+  countryText: string | null;
+
   @Field(() => Place, { nullable: true, description: "The port, airport or crossing, when the record names one." })
   place: Place | null;
 

@@ -34,6 +34,12 @@ export class Seizure {
   @Field(() => String, { nullable: true, description: "Charges, convictions and sentences, as reported." })
   outcome: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The part of its source a record comes from, where a source has several (ROUTES: Ivory, Rhino Horn, ...).",
+  })
+  database: string | null;
+
   @Field(() => Boolean, { description: "True for invented records (fixtures, generated networks)." })
   synthetic: boolean;
 }

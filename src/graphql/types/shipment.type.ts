@@ -26,6 +26,12 @@ export class Shipment {
   @Field(() => LocalDateScalar, { nullable: true })
   departedOn: string | null;
 
+  @Field(() => String, { nullable: true, description: "The mode of transport as the source wrote it." })
+  modeText: string | null;
+
+  @Field(() => String, { nullable: true, description: "The carrier as the source wrote it." })
+  carrierText: string | null;
+
   @Field(() => Boolean, { description: "True for invented records (fixtures, generated networks)." })
   synthetic: boolean;
 }
