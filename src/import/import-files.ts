@@ -75,7 +75,7 @@ export async function importFiles(
   const inputFiles = await resolveInputFiles(mapping, files);
   const joins = new Map<string, Map<string, JoinRow>>();
   for (const join of mapping.input.joins) {
-    joins.set(join.name, await readJoinTable(join, inputFiles.joins.get(join.name)!, mapping.input.delimiter));
+    joins.set(join.name, await readJoinTable(join, inputFiles.joins.get(join.name)!, mapping.input.delimiter, mapping.input.nulls));
   }
   const lookups = await loadLookups(executor, registry, mapping, options.idPrefix);
   const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix });
@@ -88,11 +88,12 @@ export async function importFiles(
   const rejectsFile = await ReportFile.create(paths.rejects, ["row", "column", "value", "reason"]);
   const flagsFile = await ReportFile.create(paths.flags, ["row", "column", "value", "kind", "reason", "entry"]);
   const flags = new FlagCounter();
-  const input = await openMainInput(inputFiles.main, mapping.input.columns, mapping.input.delimiter);
+  const input = await openMainInput(inputFiles.main, mapping.input.columns, mapping.input.delimiter, mapping.input.nulls);
 
   let rowsRead = 0;
   let rowsLoaded = 0;
   let rowsRejected = 0;
+  let rowsSkipped = 0;
   let batches = 0;
   const seenKeys = new Set<string>();
   let batch: RowPlan[] = [];
@@ -134,6 +135,7 @@ export async function importFiles(
       rowsRead,
       rowsLoaded,
       rowsRejected,
+      rowsSkipped,
       rejectsFile: rejectsFile.written,
       flagsFile: flagsFile.written,
       flags: flags.summary(),
@@ -175,13 +177,20 @@ export async function importFiles(
         reject(row, problems.map((problem) => ({ ...problem, entry: "" })));
         continue;
       }
-      const key = cells[mapping.input.key.name].trim();
-      if (!key) {
-        reject(row, [{ kind: "missing", entry: "input.key", column: mapping.input.key.display, value: "", reason: "missing key" }]);
+      if (!mapping.input.where.every(({ column, values }) => values.has(cells[column].trim()))) {
+        rowsSkipped += 1;
         continue;
       }
+      // A key of several columns is missing when any of them is empty; its value joins them with ",".
+      const parts = mapping.input.key.map((column) => cells[column.name].trim());
+      const keyColumn = mapping.input.key.map((column) => column.display).join(",");
+      if (parts.some((part) => !part)) {
+        reject(row, [{ kind: "missing", entry: "input.key", column: keyColumn, value: parts.length > 1 ? parts.join(",") : "", reason: "missing key" }]);
+        continue;
+      }
+      const key = parts.join("\u0000");
       if (seenKeys.has(key)) {
-        reject(row, [{ kind: "duplicate", entry: "input.key", column: mapping.input.key.display, value: key, reason: "a key seen on an earlier row" }]);
+        reject(row, [{ kind: "duplicate", entry: "input.key", column: keyColumn, value: parts.join(","), reason: "a key seen on an earlier row" }]);
         continue;
       }
       seenKeys.add(key);

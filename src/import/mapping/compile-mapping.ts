@@ -78,11 +78,23 @@ export function compileMapping(
   };
 
   // Input and joins.
-  const key = column(input.input.key);
-  if (typeof key === "string" || key.join !== null) error("input.key", `"${input.input.key}" is not a column of ${input.input.file}`);
+  const keyNames = typeof input.input.key === "string" ? [input.input.key] : input.input.key;
+  const key: ColumnRef[] = keyNames.map((name, index) => {
+    const ref = column(name);
+    const entry = typeof input.input.key === "string" ? "input.key" : `input.key.${index}`;
+    if (typeof ref === "string" || ref.join !== null) error(entry, `"${name}" is not a column of ${input.input.file}`);
+    return typeof ref === "string" ? { join: null, name, display: name } : ref;
+  });
+  for (const name of Object.keys(input.input.where)) {
+    if (!mainColumns.has(name)) error(`input.where.${name}`, `"${name}" is not among input.columns`);
+  }
   const joins: CompiledJoin[] = Object.entries(input.input.joins).map(([name, join]) => {
-    const on = column(join.on ?? input.input.key);
-    if (typeof on === "string" || on.join !== null) error(`input.joins.${name}.on`, `"${join.on ?? input.input.key}" is not a column of ${input.input.file}`);
+    if (join.on === undefined && keyNames.length > 1) {
+      error(`input.joins.${name}.on`, "give the column holding the join's key: input.key has several columns");
+    }
+    const onName = join.on ?? keyNames[0];
+    const on = column(onName);
+    if (typeof on === "string" || on.join !== null) error(`input.joins.${name}.on`, `"${onName}" is not a column of ${input.input.file}`);
     if (!join.columns.includes(join.key)) error(`input.joins.${name}.key`, `"${join.key}" is not among the join's columns`);
     return { name, ...join, on: typeof on === "string" ? { join: null, name: "", display: "" } : on };
   });
@@ -194,9 +206,11 @@ export function compileMapping(
       source: input.source,
       input: {
         file: input.input.file,
-        key: typeof key === "string" ? { join: null, name: "", display: "" } : key,
+        key,
         delimiter: input.input.delimiter,
         columns: input.input.columns,
+        nulls: input.input.nulls,
+        where: Object.entries(input.input.where).map(([column, values]) => ({ column, values: new Set(values) })),
         joins,
       },
       groups,

@@ -21,9 +21,14 @@ export interface CompiledMapping {
 
 export interface CompiledInput {
   readonly file: string;
-  readonly key: ColumnRef;
+  /** The column, or the columns together, that identify a row. */
+  readonly key: readonly ColumnRef[];
   readonly delimiter: string;
   readonly columns: readonly string[];
+  /** Cells that mean "no value" (`\N`), read as empty. */
+  readonly nulls: readonly string[];
+  /** Rows are planned only when each of these main-file columns holds one of its values; others are skipped. */
+  readonly where: readonly { readonly column: string; readonly values: ReadonlySet<string> }[];
   readonly joins: readonly CompiledJoin[];
 }
 

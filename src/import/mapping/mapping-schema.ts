@@ -104,9 +104,14 @@ const joinSchema = z
 const inputSchema = z
   .object({
     file: z.string().min(1),
-    key: z.string().min(1),
+    // One column, or several that identify a row together (UN/LOCODE: country and location).
+    key: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]),
     delimiter: z.string().length(1).default(","),
     columns: z.array(z.string().min(1)).min(1),
+    // Cells that mean "no value" in this source (OpenFlights writes \N): read as empty, in every file.
+    nulls: z.array(z.string().min(1)).default([]),
+    // Only rows whose column holds one of the values (trimmed, exact) are planned; others are skipped.
+    where: z.record(z.string().min(1), z.array(z.string()).min(1)).default({}),
     joins: z.record(name("a join name"), joinSchema).default({}),
   })
   .strict();

@@ -84,24 +84,47 @@ function readHeader(file: string, record: string[], expected: readonly string[])
   return positions;
 }
 
-function cellsOf(record: string[], positions: ReadonlyMap<string, number>, columns: readonly string[]): Record<string, string> {
+function cellsOf(
+  record: string[],
+  positions: ReadonlyMap<string, number>,
+  columns: readonly string[],
+  nulls: ReadonlySet<string>,
+): Record<string, string> {
   const cells: Record<string, string> = {};
-  for (const name of columns) cells[name] = record[positions.get(name)!] ?? "";
+  for (const name of columns) {
+    const cell = record[positions.get(name)!] ?? "";
+    cells[name] = nulls.size > 0 && nulls.has(cell.trim()) ? "" : cell;
+  }
   return cells;
 }
 
-/** Problems that make a record unusable whatever the mapping says. */
-function recordProblems(record: string[], header: readonly string[], width: number): Omit<Problem, "entry">[] {
+/**
+ * Problems that make a record unusable whatever the mapping says: a width other than the header's,
+ * and bad encoding in a column the mapping reads (`used`: their positions). A column the mapping
+ * never reads cannot put bad text into the graph, so its encoding does not reject the row (the
+ * UN/LOCODE file has U+FFFD in `name`, beside a clean `nameWoDiacritics`).
+ */
+export function recordProblems(
+  record: readonly string[],
+  header: readonly string[],
+  width: number,
+  used: ReadonlySet<number>,
+): Omit<Problem, "entry">[] {
   const problems: Omit<Problem, "entry">[] = [];
   if (record.length !== width) {
     problems.push({ kind: "row", column: "", value: String(record.length), reason: `${record.length} columns where the header has ${width}` });
   }
   record.forEach((value, index) => {
-    if (value.includes(REPLACEMENT)) {
+    if (used.has(index) && value.includes(REPLACEMENT)) {
       problems.push({ kind: "encoding", column: header[index]?.trim() ?? `column ${index + 1}`, value, reason: "bad encoding: not UTF-8 (or U+FFFD in the text)" });
     }
   });
   return problems;
+}
+
+/** The positions of the columns a mapping reads. */
+function usedPositions(positions: ReadonlyMap<string, number>, columns: readonly string[]): Set<number> {
+  return new Set(columns.map((name) => positions.get(name)!));
 }
 
 export interface JoinRow {
@@ -111,7 +134,13 @@ export interface JoinRow {
 }
 
 /** Reads a joined file into memory, by key. Joined files are meant to be small; the main file streams. */
-export async function readJoinTable(join: CompiledJoin, file: string, delimiter: string): Promise<Map<string, JoinRow>> {
+export async function readJoinTable(
+  join: CompiledJoin,
+  file: string,
+  delimiter: string,
+  nulls: readonly string[] = [],
+): Promise<Map<string, JoinRow>> {
+  const nullCells = new Set(nulls);
   const table = new Map<string, JoinRow>();
   const rowOfKey = new Map<string, number>();
   let positions: Map<string, number> | undefined;
@@ -125,14 +154,14 @@ export async function readJoinTable(join: CompiledJoin, file: string, delimiter:
         continue;
       }
       row += 1;
-      const cells = cellsOf(record, positions, join.columns);
+      const cells = cellsOf(record, positions, join.columns, nullCells);
       const key = joinKey(cells[join.key] ?? "", join.match);
       if (!key) continue;
       if (rowOfKey.has(key)) {
         throw new InputError(`${file}: rows ${rowOfKey.get(key)} and ${row} both have ${join.key} "${cells[join.key].trim()}"`);
       }
       rowOfKey.set(key, row);
-      const problems = recordProblems(record, header, header.length);
+      const problems = recordProblems(record, header, header.length, usedPositions(positions, join.columns));
       table.set(key, problems.length ? { cells, problem: `${path.basename(file)} row ${row}: ${problems[0].reason}` } : { cells });
     }
   } catch (error) {
@@ -158,14 +187,21 @@ export interface MainInput {
   close(): void;
 }
 
-/** Streams the main file: a header, then rows checked for width and encoding. */
-export async function openMainInput(file: string, columns: readonly string[], delimiter: string): Promise<MainInput> {
+/** Streams the main file: a header, then rows checked for width and encoding; `nulls` cells read as empty. */
+export async function openMainInput(
+  file: string,
+  columns: readonly string[],
+  delimiter: string,
+  nulls: readonly string[] = [],
+): Promise<MainInput> {
+  const nullCells = new Set(nulls);
   const { size } = await stat(file);
   const stream: ReadStream = createReadStream(file);
   const records = stream.pipe(parser(delimiter)) as unknown as AsyncIterable<{ record: string[]; info: { bytes: number } }>;
   let bytes = 0;
   async function* rows(): AsyncGenerator<MainRow> {
     let positions: Map<string, number> | undefined;
+    let used: Set<number> | undefined;
     let header: string[] = [];
     let row = 0;
     try {
@@ -177,7 +213,8 @@ export async function openMainInput(file: string, columns: readonly string[], de
           continue;
         }
         row += 1;
-        yield { row, cells: cellsOf(record, positions, columns), problems: recordProblems(record, header, header.length) };
+        used ??= usedPositions(positions, columns);
+        yield { row, cells: cellsOf(record, positions, columns, nullCells), problems: recordProblems(record, header, header.length, used) };
       }
     } catch (error) {
       throw asInputError(file, error);

@@ -12,6 +12,8 @@ export interface ImportReport {
   /** Rows written (or, in a dry run, that would be). */
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
+  /** Rows left out by the mapping's `input.where` (neither loaded nor rejected). */
+  readonly rowsSkipped: number;
   readonly rejectsFile: string | null;
   readonly flagsFile: string | null;
   /** Values that could not be resolved and were left empty (the raw text is kept), by kind. */
@@ -77,6 +79,7 @@ export function formatReport(report: ImportReport, maxValues = 8): string[] {
   const lines = [
     `${report.dryRun ? "dry run of " : ""}${report.mapping} → source ${report.sourceId} (${report.mainFile})`,
     `rows: ${report.rowsRead} read, ${report.rowsLoaded} ${report.dryRun ? "valid" : "loaded"}, ${report.rowsRejected} rejected` +
+      (report.rowsSkipped > 0 ? `, ${report.rowsSkipped} skipped (input.where)` : "") +
       ` in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.batches} batches)`,
   ];
   if (report.rejectsFile) lines.push(`rejected rows: ${report.rejectsFile}`);
