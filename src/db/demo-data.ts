@@ -14,10 +14,20 @@ export async function loadFixture(executor: CypherExecutor): Promise<void> {
   await executor.writeAll(statements.map((query) => ({ query })));
 }
 
-/** Loads the demo graph when the database holds no entity yet; says whether it did. */
-export async function loadDemoIfEmpty(executor: CypherExecutor, registry: CypherRegistry): Promise<boolean> {
+/**
+ * Loads the demo graph when the database holds no entity yet; says whether it did. The hand-made
+ * fixture goes first (a second or two), so a first query has data at once; then `loadData` (the
+ * reference data, ROUTES and a generated network: `loadDemoData` of src/import/demo.ts, passed in
+ * by src/index.ts since db/ does not know the import).
+ */
+export async function loadDemoIfEmpty(
+  executor: CypherExecutor,
+  registry: CypherRegistry,
+  loadData?: () => Promise<void>,
+): Promise<boolean> {
   const [{ empty }] = await executor.read(registry.text("databaseIsEmpty"));
   if (!empty) return false;
   await loadFixture(executor);
+  await loadData?.();
   return true;
 }
