@@ -10,7 +10,7 @@ import { importFiles } from "./import-files.js";
 import type { ImportReport } from "./report/import-report.js";
 
 /**
- * The demo graph loaded by `npm start` on an empty database (issue 3, item 7): the real reference
+ * The demo graph loaded by `npm start` on an empty database: the real reference
  * data and ROUTES seizures bundled in `data/`, then a generated synthetic network (every node
  * labelled Synthetic). The hand-made fixture is loaded before this by `src/db/demo-data.ts`.
  */
