@@ -1,0 +1,261 @@
+import "reflect-metadata";
+
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import type { Driver } from "neo4j-driver";
+
+import { ConfigError, loadConfig, projectRoot, type Config } from "../../src/config.js";
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
+import { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { createDriver } from "../../src/db/driver.js";
+import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import { applyConstraints } from "../../src/db/schema-setup.js";
+import { generateNetwork } from "../../src/generate/generate-network.js";
+import { importGeneratedNetwork } from "../../src/import/generated-files.js";
+import { DEFAULT_BATCH_SIZE, importFiles } from "../../src/import/import-files.js";
+import { HAND_BATCH_SIZE, handLoad } from "./hand-loader.js";
+
+/**
+ * Import benchmark (issue 3, item 9): generates a network, imports it with the real engine into a
+ * fresh Neo4j (countries, the generator's places and species, then the network), then loads the
+ * same rows into a second fresh Neo4j with a hand-written single-statement UNWIND loader, and
+ * reports wall time, rows, rows/s and peak RSS side by side. Appends (or replaces) the "Import"
+ * section of bench/REPORT.md.
+ *
+ *   npm run build && node --enable-source-maps dist/bench/import/run.js --shipments 100000
+ */
+
+const REPORT_FILE = path.join(projectRoot, "bench", "REPORT.md");
+const SECTION_MARK = "## Import";
+const COUNTRIES_MAPPING = path.join(projectRoot, "mappings", "countries.yaml");
+const COUNTRIES_CSV = path.join(projectRoot, "data", "countries", "countries.csv");
+
+const log = (line: string) => console.error(`[bench:import] ${line}`);
+
+const cleanup: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  return (cleaning ??= (async () => {
+    for (const step of cleanup.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error("[bench:import] clean-up step failed:", error);
+      }
+    }
+  })());
+}
+
+/** Peak RSS over a phase, sampled every 100 ms (plus at start and end). */
+class RssSampler {
+  private peak = process.memoryUsage().rss;
+  private readonly timer = setInterval(() => this.sample(), 100);
+  private sample() {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+  stop(): number {
+    this.sample();
+    clearInterval(this.timer);
+    return this.peak;
+  }
+}
+
+interface PhaseResult {
+  name: string;
+  seconds: number;
+  rows: number;
+  rowsPerSecond: number;
+  peakRssMiB: number;
+  nodes: number;
+  relationships: number;
+  perFile: { file: string; rows: number; seconds: number }[];
+}
+
+async function freshDatabase(config: Config): Promise<{ database: RunningNeo4j; driver: Driver; executor: CypherExecutor }> {
+  const database = await provideNeo4j(config.neo4j, { log });
+  if (database.origin === "external") {
+    await database.stop();
+    throw new ConfigError("the import benchmark needs fresh databases: unset NEO4J_URI");
+  }
+  const driver = createDriver({ ...config.neo4j, uri: database.uri, user: database.user, password: database.password });
+  const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: config.neo4j.queryTimeoutMs });
+  await applyConstraints(executor);
+  return { database, driver, executor };
+}
+
+async function graphCounts(driver: Driver, database: string): Promise<{ nodes: number; relationships: number }> {
+  const nodes = await driver.executeQuery("MATCH (n) RETURN count(n) AS c", {}, { database });
+  const rels = await driver.executeQuery("MATCH ()-[r]->() RETURN count(r) AS c", {}, { database });
+  return { nodes: Number(nodes.records[0]!.get("c")), relationships: Number(rels.records[0]!.get("c")) };
+}
+
+async function engineImport(config: Config, dir: string): Promise<PhaseResult> {
+  const { database, driver, executor } = await freshDatabase(config);
+  try {
+    const registry = await CypherRegistry.load();
+    const perFile: PhaseResult["perFile"] = [];
+    const rss = new RssSampler();
+    const started = performance.now();
+    const countries = await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_CSV], { registry, reportDir: path.join(dir, "reports") });
+    perFile.push({ file: "countries.csv", rows: countries.rowsRead, seconds: countries.elapsedMs / 1000 });
+    log(`engine: countries.csv ${countries.rowsRead} rows in ${(countries.elapsedMs / 1000).toFixed(1)} s`);
+    const reports = await importGeneratedNetwork(executor, dir, {
+      registry,
+      reference: "all",
+      onStep: (step, report) => {
+        perFile.push({ file: step.file, rows: report.rowsRead, seconds: report.elapsedMs / 1000 });
+        log(`engine: ${step.file} ${report.rowsRead} rows (${report.rowsRejected} rejected) in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const peak = rss.stop();
+    const rows = countries.rowsRead + reports.reduce((sum, report) => sum + report.rowsRead, 0);
+    const counts = await graphCounts(driver, database.database);
+    return { name: `engine (importFiles, batches of ${DEFAULT_BATCH_SIZE})`, seconds, rows, rowsPerSecond: rows / seconds, peakRssMiB: peak / 2 ** 20, ...counts, perFile };
+  } finally {
+    await driver.close();
+    await database.stop();
+  }
+}
+
+async function handImport(config: Config, dir: string): Promise<PhaseResult> {
+  const { database, driver } = await freshDatabase(config);
+  try {
+    const rss = new RssSampler();
+    const started = performance.now();
+    const results = await handLoad(driver, database.database, COUNTRIES_CSV, dir, (result) =>
+      log(`hand-written: ${result.file} ${result.rows} rows in ${(result.ms / 1000).toFixed(1)} s`),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const peak = rss.stop();
+    const rows = results.reduce((sum, result) => sum + result.rows, 0);
+    const counts = await graphCounts(driver, database.database);
+    return {
+      name: `hand-written UNWIND (batches of ${HAND_BATCH_SIZE})`,
+      seconds,
+      rows,
+      rowsPerSecond: rows / seconds,
+      peakRssMiB: peak / 2 ** 20,
+      ...counts,
+      perFile: results.map((result) => ({ file: result.file, rows: result.rows, seconds: result.ms / 1000 })),
+    };
+  } finally {
+    await driver.close();
+    await database.stop();
+  }
+}
+
+const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function renderSection(run: {
+  date: string;
+  command: string;
+  shipments: number;
+  seed: string;
+  generateSeconds: number;
+  machine: string;
+  load: string;
+  engine: PhaseResult;
+  hand: PhaseResult;
+}): string {
+  const { engine, hand } = run;
+  const files = engine.perFile.map((entry) => {
+    const other = hand.perFile.find((candidate) => candidate.file === entry.file);
+    return `| \`${entry.file}\` | ${fmt(entry.rows)} | ${fmt(entry.seconds, 1)} | ${other ? fmt(other.seconds, 1) : "–"} | ${other && other.seconds > 0 ? fmt(entry.seconds / other.seconds, 1) + "×" : "–"} |`;
+  });
+  return `${SECTION_MARK}
+
+Generated by \`${run.command}\` on ${run.date} (\`bench/import/run.ts\`). Network: seed \`${run.seed}\`, ${fmt(run.shipments)} shipments, generated in ${fmt(run.generateSeconds, 1)} s into a temporary folder (deleted after).
+Machine: ${run.machine}; load average ${run.load}. Each side loads into its own fresh temporary Neo4j (same harness and constraints as above).
+
+| | rows | wall s | rows/s | peak RSS MiB (Node process) | nodes | relationships |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Engine: \`importFiles\` countries, then \`importGeneratedNetwork\` | ${fmt(engine.rows)} | ${fmt(engine.seconds, 1)} | ${fmt(engine.rowsPerSecond)} | ${fmt(engine.peakRssMiB)} | ${fmt(engine.nodes)} | ${fmt(engine.relationships)} |
+| Hand-written \`UNWIND $rows AS row MERGE …\`, one statement per file and batch of ${fmt(HAND_BATCH_SIZE)} | ${fmt(hand.rows)} | ${fmt(hand.seconds, 1)} | ${fmt(hand.rowsPerSecond)} | ${fmt(hand.peakRssMiB)} | ${fmt(hand.nodes)} | ${fmt(hand.relationships)} |
+| **Engine / hand-written (time)** | | **${fmt(engine.seconds / hand.seconds, 2)}×** | | | | |
+
+Goal (issue 3, item 9): at least 20,000 rows/s, within 1.25× of the hand-written loader, under 500 MB peak at 1M shipments.
+
+Per file (seconds; the engine's include its reports, reference look-ups and before/after counts):
+
+| file | rows | engine s | hand-written s | ratio |
+| --- | ---: | ---: | ---: | ---: |
+${files.join("\n")}
+
+How to read this:
+
+- rows are the CSV data rows read (countries.csv, then the generator's places, species and twelve network files, the five keyless ones in their keyed copies for the engine); wall time runs from the first file to the last, excluding generation and database start. rows/s = rows / wall s.
+- Peak RSS is the benchmark's own Node.js process (sampled every 100 ms during the phase), not the Neo4j JVM.
+- The hand-written loader is the ceiling, not an equivalent: it writes the same nodes, relationships and provenance (\`SOURCED_FROM {row}\`, \`sourceId\`/\`sourceRow\`), but stores every value as the CSV text (no dates, numbers or lists), checks nothing, and writes no reject or flag files. Node and relationship counts differ slightly where the engine makes things the hand loader does not (e.g. the countries' BORDERS relationships).
+- Both sides share the machine with Neo4j (same host); compare the ratio across machines, not the absolute rates.
+`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { shipments: { type: "string", default: "10000" }, seed: { type: "string", default: "bench" }, "no-report": { type: "boolean", default: false } },
+  });
+  const shipments = Number(values.shipments);
+  const seed = values.seed!;
+  const config = loadConfig();
+  const loadAtStart = os.loadavg();
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-import-"));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  log(`generating ${shipments} shipments (seed ${seed}) into ${dir}`);
+  const genStart = performance.now();
+  await generateNetwork({ seed, shipments, outDir: dir });
+  const generateSeconds = (performance.now() - genStart) / 1000;
+  log(`generated in ${generateSeconds.toFixed(1)} s`);
+
+  log("engine import into a fresh database");
+  const engine = await engineImport(config, dir);
+  log(`engine: ${engine.rows} rows in ${engine.seconds.toFixed(1)} s = ${engine.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${engine.peakRssMiB.toFixed(0)} MiB`);
+  log("hand-written load into a second fresh database");
+  const hand = await handImport(config, dir);
+  log(`hand-written: ${hand.rows} rows in ${hand.seconds.toFixed(1)} s = ${hand.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${hand.peakRssMiB.toFixed(0)} MiB`);
+
+  const loadAtEnd = os.loadavg();
+  const run = {
+    date: new Date().toISOString(),
+    command: `npm run build && node --enable-source-maps dist/bench/import/run.js --shipments ${shipments}${seed !== "bench" ? ` --seed ${seed}` : ""}`,
+    shipments,
+    seed,
+    generateSeconds,
+    machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}, Node.js ${process.version}`,
+    load: `${loadAtStart.map((v) => v.toFixed(2)).join(" / ")} at start, ${loadAtEnd.map((v) => v.toFixed(2)).join(" / ")} at end`,
+    engine,
+    hand,
+  };
+  const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}.json`);
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, JSON.stringify(run, null, 2) + "\n");
+  const section = renderSection(run);
+  if (!values["no-report"]) {
+    const existing = await readFile(REPORT_FILE, "utf8");
+    const at = existing.indexOf(`\n${SECTION_MARK}\n`);
+    const kept = (at >= 0 ? existing.slice(0, at) : existing).trimEnd();
+    await writeFile(REPORT_FILE, `${kept}\n\n${section}`);
+    log(`wrote the Import section of ${path.relative(projectRoot, REPORT_FILE)} and ${path.relative(projectRoot, resultsFile)}`);
+  }
+  console.log(section);
+}
+
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(code));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  console.error(error instanceof ConfigError ? `[bench:import] ${error.message}` : error);
+} finally {
+  await cleanUp();
+}
