@@ -20,6 +20,7 @@ import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
 import { drift, measure, summarize, warmUp, type RunPlan } from "./measure.js";
 import { renderReport, type BenchResults, type ShapeResult } from "./report.js";
 import { listShape, lookupShape } from "./shapes.js";
+import { runBenchmark } from "./lifecycle.js";
 
 /**
  * `npm run bench`: loads a generated dataset into a fresh Neo4j, starts the real API on a free port,
@@ -182,18 +183,4 @@ async function neo4jVersion(driver: Driver, database: string) {
   return { name: row.get("name") as string, version: row.get("version") as string, edition: row.get("edition") as string };
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(error instanceof ConfigError ? `[bench] ${error.message}` : error);
-} finally {
-  await cleanUp();
-}
+await runBenchmark("bench", main, cleanUp);

@@ -17,6 +17,7 @@ import { generateNetwork } from "../../src/generate/generate-network.js";
 import { importGeneratedNetwork } from "../../src/import/generated-files.js";
 import { DEFAULT_BATCH_SIZE, importFiles } from "../../src/import/import-files.js";
 import { HAND_BATCH_SIZE, handLoad } from "./hand-loader.js";
+import { runBenchmark } from "../lifecycle.js";
 
 /**
  * Import benchmark (issue 3, item 9): generates a network, imports it with the real engine into a
@@ -244,18 +245,4 @@ async function main(): Promise<void> {
   console.log(section);
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
-
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(error instanceof ConfigError ? `[bench:import] ${error.message}` : error);
-} finally {
-  await cleanUp();
-}
+await runBenchmark("bench:import", main, cleanUp);

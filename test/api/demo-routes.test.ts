@@ -12,6 +12,7 @@ import {
   importCountries,
   importTestContext,
   readCsv,
+  ROUTES_ISO_OF,
   ROUTES_DIR,
   ROUTES_MAPPING,
   uniquePrefix,
@@ -27,20 +28,10 @@ const tot = readCsv(path.join(ROUTES_DIR, "tot.csv"));
 const transit = new Map(readCsv(path.join(ROUTES_DIR, "transittots.csv")).map((row) => [row.ID, row]));
 const countries = readCsv(COUNTRIES_FILE);
 
-/** Country names of ROUTES to ISO codes, independently of the import: common names plus a tiny table. */
-const ISO_OF: Record<string, string> = {
-  ...Object.fromEntries(countries.map((country) => [country.name_common, country.cca2])),
-  "Czech Republic": "CZ",
-  Libia: "LY",
-  "Republic of Congo": "CG",
-  Turkey: "TR",
-  UAE: "AE",
-  USA: "US",
-};
 
 /** ISO 3166 alpha-2 to alpha-3: the API gives a country's iso3 as stored (its code carries this file's prefix). */
 const ISO3_OF: Record<string, string> = Object.fromEntries(countries.map((country) => [country.cca2, country.cca3]));
-const iso3 = (name: string) => (ISO_OF[name] ? ISO3_OF[ISO_OF[name]] : null);
+const iso3 = (name: string) => (ROUTES_ISO_OF[name] ? ISO3_OF[ROUTES_ISO_OF[name]] : null);
 
 const STOPS: [role: string, country: string, city: string][] = [
   ["ORIGIN", "Origin Country1", "Origin City1"], ["ORIGIN", "Origin Country2", "Origin City2"], ["ORIGIN", "Origin Country3", "Origin City3"],

@@ -13,6 +13,7 @@ import {
   importCountries,
   importTestContext,
   readCsv,
+  ROUTES_ISO_OF,
   ROUTES_DIR,
   ROUTES_MAPPING,
   uniquePrefix,
@@ -29,18 +30,8 @@ const tot = readCsv(path.join(ROUTES_DIR, "tot.csv"));
 const transit = readCsv(path.join(ROUTES_DIR, "transittots.csv"));
 const countries = readCsv(COUNTRIES_FILE);
 
-/** Country names of ROUTES to ISO codes, independently of the import: common names plus a tiny table. */
-const ISO_OF: Record<string, string> = {
-  ...Object.fromEntries(countries.map((country) => [country.name_common, country.cca2])),
-  "Czech Republic": "CZ",
-  Libia: "LY",
-  "Republic of Congo": "CG",
-  Turkey: "TR",
-  UAE: "AE",
-  USA: "US",
-};
 function iso(name: string): string {
-  const code = ISO_OF[name.trim()];
+  const code = ROUTES_ISO_OF[name.trim()];
   if (!code) throw new Error(`the test's table lacks the country "${name}"`);
   return code;
 }
