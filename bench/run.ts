@@ -20,7 +20,7 @@ import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
 import { drift, measure, summarize, warmUp, type RunPlan } from "./measure.js";
 import { renderReport, type BenchResults, type ShapeResult } from "./report.js";
 import { listShape, lookupShape } from "./shapes.js";
-import { runBenchmark } from "./lifecycle.js";
+import { CleanUp, runBenchmark } from "./lifecycle.js";
 
 /**
  * `npm run bench`: loads a generated dataset into a fresh Neo4j, starts the real API on a free port,
@@ -36,20 +36,7 @@ const RESULTS_FILE = path.join(projectRoot, "bench", "results", "latest.json");
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-/** Clean-up steps, run last-in first-out, once, whether the run ends well, badly, or by a signal. */
-const cleanup: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  return (cleaning ??= (async () => {
-    for (const step of cleanup.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error("[bench] clean-up step failed:", error);
-      }
-    }
-  })());
-}
+const cleanUp = new CleanUp("bench");
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -57,9 +44,9 @@ async function main(): Promise<void> {
 
   // No dataDir: a fresh temporary database, deleted on stop (unless NEO4J_URI names a server).
   const database = await provideNeo4j(config.neo4j, { log });
-  cleanup.push(() => database.stop());
+  cleanUp.add(() => database.stop());
   const driver = createDriver({ ...config.neo4j, uri: database.uri, user: database.user, password: database.password });
-  cleanup.push(() => driver.close());
+  cleanUp.add(() => driver.close());
   const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const registry = await CypherRegistry.load();
 
@@ -75,7 +62,7 @@ async function main(): Promise<void> {
   const expected = countDataset(data);
   const loadStart = performance.now();
   if (database.origin === "external") {
-    cleanup.push(() => deleteDataset(driver, database.database, data.countries.map((country) => country.id)));
+    cleanUp.add(() => deleteDataset(driver, database.database, data.countries.map((country) => country.id)));
   }
   await loadDataset(driver, database.database, data, log);
   const loadSeconds = (performance.now() - loadStart) / 1000;
@@ -89,7 +76,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: "silent" });
   const serverDeps = { schema, registry, logger, production: config.production, isStarted: () => true };
   const server = await startServer({ ...serverDeps, executor }, "127.0.0.1", 0);
-  cleanup.push(() => server.close());
+  cleanUp.add(() => server.close());
   log(`API at ${server.url}`);
 
   const reader = { driver, database: database.database, timeoutMs: config.neo4j.queryTimeoutMs };
@@ -114,10 +101,10 @@ async function main(): Promise<void> {
   log("breakdown pass on an instrumented server");
   const timingExecutor = new TimingExecutor(driver, { database: database.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const timingServer = await startServer({ ...serverDeps, executor: timingExecutor }, "127.0.0.1", 0);
-  cleanup.push(() => timingServer.close());
+  cleanUp.add(() => timingServer.close());
   const apollo = createApollo(serverDeps);
   await apollo.start();
-  cleanup.push(() => apollo.stop());
+  cleanUp.add(() => apollo.stop());
   const timingApi = {
     url: timingServer.url,
     apollo,
@@ -183,4 +170,4 @@ async function neo4jVersion(driver: Driver, database: string) {
   return { name: row.get("name") as string, version: row.get("version") as string, edition: row.get("edition") as string };
 }
 
-await runBenchmark("bench", main, cleanUp);
+await runBenchmark("bench", main, cleanUp.run);

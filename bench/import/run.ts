@@ -17,7 +17,7 @@ import { generateNetwork } from "../../src/generate/generate-network.js";
 import { importGeneratedNetwork } from "../../src/import/generated-files.js";
 import { DEFAULT_BATCH_SIZE, importFiles } from "../../src/import/import-files.js";
 import { HAND_BATCH_SIZE, handLoad } from "./hand-loader.js";
-import { runBenchmark } from "../lifecycle.js";
+import { CleanUp, runBenchmark } from "../lifecycle.js";
 
 /**
  * Import benchmark (issue 3, item 9): generates a network, imports it with the real engine into a
@@ -36,19 +36,7 @@ const COUNTRIES_CSV = path.join(projectRoot, "data", "countries", "countries.csv
 
 const log = (line: string) => console.error(`[bench:import] ${line}`);
 
-const cleanup: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  return (cleaning ??= (async () => {
-    for (const step of cleanup.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error("[bench:import] clean-up step failed:", error);
-      }
-    }
-  })());
-}
+const cleanUp = new CleanUp("bench:import");
 
 /** Peak RSS over a phase, sampled every 100 ms (plus at start and end). */
 class RssSampler {
@@ -205,7 +193,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "bench-import-"));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  cleanUp.add(() => rm(dir, { recursive: true, force: true }));
   log(`generating ${shipments} shipments (seed ${seed}) into ${dir}`);
   const genStart = performance.now();
   await generateNetwork({ seed, shipments, outDir: dir });
@@ -245,4 +233,4 @@ async function main(): Promise<void> {
   console.log(section);
 }
 
-await runBenchmark("bench:import", main, cleanUp);
+await runBenchmark("bench:import", main, cleanUp.run);

@@ -9,7 +9,10 @@ import { stringify } from "csv-stringify";
 
 import { projectRoot } from "../config.js";
 import type { CypherExecutor } from "../db/cypher-executor.js";
+import { CypherRegistry } from "../db/cypher-registry.js";
+import { NodeLabel } from "../domain/graph-schema.js";
 import { importFiles, type ImportOptions } from "./import-files.js";
+import { existingIds } from "./plan/lookups.js";
 import type { ImportReport } from "./report/import-report.js";
 
 /** The mappings of the generator's CSV files (`npm run generate`); README.md there gives the order. */
@@ -96,13 +99,15 @@ export async function importGeneratedNetwork(
 ): Promise<ImportReport[]> {
   const { reference = "all", onStep, ...importOptions } = options;
   const files = await prepareGeneratedFiles(dir);
+  const registry = importOptions.registry ?? (await CypherRegistry.load());
   const reports: ImportReport[] = [];
   for (const step of GENERATED_STEPS) {
     if (step.reference && reference === "none") continue;
     let file = files.get(step.file)!;
     if (step.reference && reference === "missing") {
-      const label = step.reference === "places" ? "Place" : "Species";
-      const missing = await keepMissingRows(executor, file, path.join(dir, "keyed", step.file), label, importOptions.idPrefix ?? "");
+      const label = step.reference === "places" ? NodeLabel.Place : NodeLabel.Species;
+      const output = path.join(dir, "keyed", step.file);
+      const missing = await keepMissingRows(executor, registry, { input: file, output, label, idPrefix: importOptions.idPrefix ?? "" });
       if (missing === 0) continue;
       file = path.join(dir, "keyed", step.file);
     }
@@ -121,13 +126,16 @@ export async function importGeneratedNetwork(
  * Copies the rows of a reference file (id in the first column named `id`) whose node the database
  * lacks; returns how many. The reference imports win: the generator's rows only fill the gaps.
  */
-async function keepMissingRows(executor: CypherExecutor, input: string, output: string, label: string, idPrefix: string): Promise<number> {
+async function keepMissingRows(
+  executor: CypherExecutor,
+  registry: CypherRegistry,
+  { input, output, label, idPrefix }: { input: string; output: string; label: NodeLabel; idPrefix: string },
+): Promise<number> {
   const records = (await parseAll(input)) as string[][];
   const [header, ...data] = records;
   const idColumn = header.indexOf("id");
   const ids = data.map((record) => idPrefix + record[idColumn]);
-  const found = await executor.read(`UNWIND $ids AS id MATCH (node:${label} {id: id}) RETURN collect(node.id) AS ids`, { ids });
-  const present = new Set((found[0]?.ids as string[] | undefined) ?? []);
+  const present = await existingIds(executor, registry, label, ids, true);
   const missing = data.filter((_, i) => !present.has(ids[i]));
   await pipeline(Readable.from([header, ...missing]), stringify(), createWriteStream(output));
   return missing.length;
