@@ -1,8 +1,18 @@
 import type { Loaders } from "./loaders/create-loaders.js";
 import type { ListRepository } from "./repositories/list.repository.js";
+import type { NetworkRepository } from "./repositories/network.repository.js";
+import type { PathRepository } from "./repositories/path.repository.js";
+import type { SearchRepository } from "./repositories/search.repository.js";
+import type { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
+import type { TimelineRepository } from "./repositories/timeline.repository.js";
 
 /** What every resolver gets for one request. Made fresh per request by the server's context factory. */
 export interface Context {
   loaders: Loaders;
   lists: ListRepository;
+  search: SearchRepository;
+  network: NetworkRepository;
+  paths: PathRepository;
+  sharedIdentifiers: SharedIdentifierRepository;
+  timeline: TimelineRepository;
 }

@@ -13,6 +13,11 @@ import { createErrorFormatter } from "./graphql/format-error.js";
 import { createLoaders } from "./loaders/create-loaders.js";
 import { GraphRepository } from "./repositories/graph.repository.js";
 import { ListRepository } from "./repositories/list.repository.js";
+import { NetworkRepository } from "./repositories/network.repository.js";
+import { PathRepository } from "./repositories/path.repository.js";
+import { SearchRepository } from "./repositories/search.repository.js";
+import { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
+import { TimelineRepository } from "./repositories/timeline.repository.js";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Larger bodies are refused before they are parsed. */
@@ -36,8 +41,15 @@ export interface RunningServer {
 /** One request's context: fresh loaders over the shared repositories. */
 export function createContextFactory(executor: CypherExecutor, registry: CypherRegistry): () => Promise<Context> {
   const graph = new GraphRepository(executor, registry);
-  const lists = new ListRepository(executor, registry);
-  return async () => ({ loaders: createLoaders(graph), lists });
+  const repositories = {
+    lists: new ListRepository(executor, registry),
+    search: new SearchRepository(executor, registry),
+    network: new NetworkRepository(executor, registry),
+    paths: new PathRepository(executor, registry),
+    sharedIdentifiers: new SharedIdentifierRepository(executor, registry),
+    timeline: new TimelineRepository(executor, registry),
+  };
+  return async () => ({ loaders: createLoaders(graph), ...repositories });
 }
 
 export function createApollo(deps: Pick<ServerDependencies, "schema" | "logger" | "production">): ApolloServer<Context> {

@@ -26,6 +26,11 @@ export const queryFiles = {
   countryCount: "country/count",
   speciesList: "species/list",
   speciesCount: "species/count",
+  // search (the search root field)
+  // network (the network root field and its exports)
+  // connections (shortest paths between two entities)
+  // shared identifiers
+  // timeline
   databaseIsEmpty: "admin/database-is-empty",
   importMergeSource: "import/merge-source",
   importMergeNodes: "import/merge-nodes",

@@ -5,15 +5,20 @@ import { buildSchema } from "type-graphql";
 
 import { CarrierResolver } from "./resolvers/carrier.resolver.js";
 import { CommodityLineResolver } from "./resolvers/commodity-line.resolver.js";
+import { ConnectionsResolver } from "./resolvers/connections.resolver.js";
 import { CompanyResolver } from "./resolvers/company.resolver.js";
 import { CountryResolver } from "./resolvers/country.resolver.js";
 import { IdentifierResolver } from "./resolvers/identifier.resolver.js";
 import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.js";
+import { NetworkResolver } from "./resolvers/network.resolver.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { SearchResolver } from "./resolvers/search.resolver.js";
 import { SeizureResolver } from "./resolvers/seizure.resolver.js";
 import { ShipmentResolver } from "./resolvers/shipment.resolver.js";
+import { SharedIdentifiersResolver } from "./resolvers/shared-identifiers.resolver.js";
 import { SpeciesResolver } from "./resolvers/species.resolver.js";
+import { TimelineResolver } from "./resolvers/timeline.resolver.js";
 
 export const resolvers = [
   SeizureResolver,
@@ -28,6 +33,11 @@ export const resolvers = [
   CountryResolver,
   RouteStopResolver,
   CitationResolver,
+  SearchResolver,
+  NetworkResolver,
+  ConnectionsResolver,
+  SharedIdentifiersResolver,
+  TimelineResolver,
 ] as const;
 
 /** The executable schema. Arguments are validated with class-validator before resolvers run. */

@@ -209,7 +209,16 @@ describe("errors of a whole request, through the real schema and Apollo (no data
     const page = vi.fn(lists.page ?? (async () => ({ items: [], hasNextPage: false })));
     const count = vi.fn(lists.count ?? (async () => 0));
     const graph = { byIds } as unknown as GraphRepository;
-    const context: Context = { loaders: createLoaders(graph), lists: { page, count } as unknown as ListRepository };
+    const unused = {} as never;
+    const context: Context = {
+      loaders: createLoaders(graph),
+      lists: { page, count } as unknown as ListRepository,
+      search: unused,
+      network: unused,
+      paths: unused,
+      sharedIdentifiers: unused,
+      timeline: unused,
+    };
     return { context, byIds, page, count };
   }
 

@@ -1,0 +1,5 @@
+import { Resolver } from "type-graphql";
+
+/** The `connections` root field. */
+@Resolver()
+export class ConnectionsResolver {}
