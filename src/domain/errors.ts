@@ -36,3 +36,19 @@ export class QueryTimeoutError extends DomainError {
     super("The query took longer than the database allows; narrow it down", options);
   }
 }
+
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND";
+  override name = "NotFoundError";
+
+  /**
+   * `argument` names the argument that held the unknown id, such as `from`. The id itself is not
+   * repeated: ids of persons can be personal data.
+   */
+  constructor(
+    readonly argument: string,
+    what = "entity",
+  ) {
+    super(`No ${what} has the id given in "${argument}"`);
+  }
+}

@@ -3,7 +3,7 @@ import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedEr
 import type { ValidationError } from "class-validator";
 import { ArgumentValidationError } from "type-graphql";
 
-import { DomainError, BadInputError } from "../domain/errors.js";
+import { BadInputError, DomainError, NotFoundError } from "../domain/errors.js";
 import { ScalarInputError } from "./scalars/input-scalar.js";
 
 /** Codes whose messages are written for clients and safe to pass on. */
@@ -31,6 +31,9 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
 
     if (original instanceof BadInputError) {
       return badInput(where, original.argument, original.message);
+    }
+    if (original instanceof NotFoundError) {
+      return { message: original.message, ...where, extensions: { code: original.code, argument: original.argument } };
     }
     if (original instanceof DomainError) {
       return { message: original.message, ...where, extensions: { code: original.code } };
