@@ -15,7 +15,7 @@ import { Random } from "./random.js";
  * benchmark can check that they are equal before it times them.
  */
 export interface Shape {
-  key: "lookup" | "list";
+  key: string;
   title: string;
   /** The GraphQL document, as sent. */
   graphql: string;

@@ -1,0 +1,107 @@
+import "reflect-metadata";
+
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { pino } from "pino";
+
+import { loadConfig, projectRoot } from "../../src/config.js";
+import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
+import { startServer } from "../../src/server.js";
+import { CleanUp, runBenchmark } from "../lifecycle.js";
+import { drift, measure, summarize, warmUp } from "../measure.js";
+import { replaceSection } from "../report-section.js";
+import { loadedNetwork } from "./dataset.js";
+import { investigatorShapes } from "./shapes.js";
+import { renderInvestigatorSection, type InvestigatorResult } from "./report.js";
+
+/**
+ * `npm run bench:investigator -- --shipments 100000`: the investigator queries (search, network at
+ * depth 2, connections, sharedIdentifiers) on a generated network, each through the API over HTTP
+ * and as the same Cypher run directly through neo4j-driver, interleaved in one run. Writes the
+ * "Investigator queries" section of bench/REPORT.md.
+ */
+
+const log = (line: string) => console.error(`[bench:investigator] ${line}`);
+const cleanUp = new CleanUp("bench:investigator");
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      shipments: { type: "string", default: "100000" },
+      seed: { type: "string", default: "investigator" },
+      warmup: { type: "string", default: "60" },
+      iterations: { type: "string", default: "200" },
+      "load-only": { type: "boolean", default: false },
+      "no-report": { type: "boolean", default: false },
+    },
+  });
+  const shipments = Number(values.shipments);
+  const plan = { warmup: Number(values.warmup), iterations: Number(values.iterations) };
+  const config = loadConfig();
+  const loadAverageAtStart = os.loadavg();
+
+  const network = await loadedNetwork(config, { seed: values.seed!, shipments, log });
+  cleanUp.add(() => network.database.stop());
+  if (values["load-only"]) return;
+
+  const server = await startServer(
+    {
+      schema: await buildGraphQLSchema(),
+      registry: network.registry,
+      executor: network.executor,
+      logger: pino({ level: "silent" }),
+      production: config.production,
+      isStarted: () => true,
+    },
+    "127.0.0.1",
+    0,
+  );
+  cleanUp.add(() => server.close());
+  log(`API at ${server.url}`);
+
+  const shapes = await investigatorShapes(network, plan.warmup + plan.iterations);
+  for (const shape of shapes) {
+    log(`${shape.title}: ${plan.warmup} warm-up iterations each way, answers compared`);
+    await warmUp(server.url, shape, plan.warmup);
+  }
+  const results: InvestigatorResult[] = [];
+  for (const shape of shapes) {
+    log(`${shape.title}: ${plan.iterations} measured iterations each way, interleaved`);
+    const samples = await measure(server.url, shape, plan.warmup, plan.iterations);
+    const api = summarize(samples.api);
+    const direct = summarize(samples.direct);
+    results.push({
+      key: shape.key,
+      title: shape.title,
+      graphql: shape.graphql,
+      directFile: shape.directFile,
+      inputs: shape.inputs,
+      api,
+      direct,
+      ratio: { p50: api.p50 / direct.p50, p95: api.p95 / direct.p95 },
+      drift: { api: drift(samples.api), direct: drift(samples.direct) },
+    });
+    log(`${shape.title}: API p50 ${api.p50.toFixed(2)} ms, direct p50 ${direct.p50.toFixed(2)} ms, ratio ${(api.p50 / direct.p50).toFixed(2)}`);
+  }
+
+  const run = {
+    date: new Date().toISOString(),
+    command: `npm run bench:investigator -- --shipments ${shipments}`,
+    machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node.js ${process.version}`,
+    load: `${loadAverageAtStart.map((v) => v.toFixed(2)).join(" / ")} at start, ${os.loadavg().map((v) => v.toFixed(2)).join(" / ")} at end`,
+    network: network.load,
+    plan,
+    results,
+  };
+  const resultsFile = path.join(projectRoot, "bench", "results", `investigator-${shipments}.json`);
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, JSON.stringify(run, null, 2) + "\n");
+  const section = renderInvestigatorSection(run);
+  if (!values["no-report"]) await replaceSection(path.join(projectRoot, "bench", "REPORT.md"), section);
+  console.log(section);
+}
+
+await runBenchmark("bench:investigator", main, cleanUp.run);

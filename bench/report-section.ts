@@ -1,0 +1,19 @@
+import { readFile, writeFile } from "node:fs/promises";
+
+/**
+ * Puts a section (starting with its `## Title` line) into a Markdown report, replacing the section
+ * of that title if there is one, so that several benchmarks can share one report.
+ */
+export async function replaceSection(file: string, section: string): Promise<void> {
+  const title = section.split("\n", 1)[0]!;
+  const existing = await readFile(file, "utf8").catch(() => "");
+  const start = existing.startsWith(`${title}\n`) ? 0 : existing.indexOf(`\n${title}\n`);
+  if (start < 0) {
+    await writeFile(file, `${existing.trimEnd()}\n\n${section.trimEnd()}\n`);
+    return;
+  }
+  const next = existing.indexOf("\n## ", start + title.length + 1);
+  const before = existing.slice(0, start).trimEnd();
+  const after = next < 0 ? "" : existing.slice(next + 1);
+  await writeFile(file, `${before}\n\n${section.trimEnd()}\n${after ? `\n${after}` : ""}`);
+}
