@@ -17,3 +17,25 @@ export async function replaceSection(file: string, section: string): Promise<voi
   const after = next < 0 ? "" : existing.slice(next + 1);
   await writeFile(file, `${before}\n\n${section.trimEnd()}\n${after ? `\n${after}` : ""}`);
 }
+
+/** The `## ` sections of a Markdown report, by title line, in order. */
+export function sections(report: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const starts = [...report.matchAll(/^## .*$/gm)].map((match) => match.index!);
+  starts.forEach((start, index) => {
+    const text = report.slice(start, starts[index + 1] ?? report.length).trimEnd();
+    found.set(text.split("\n", 1)[0]!, text);
+  });
+  return found;
+}
+
+/**
+ * Writes a benchmark's whole report while keeping the sections other benchmarks wrote into the
+ * same file (those whose titles the new report does not have).
+ */
+export async function writeReportKeepingOthers(file: string, report: string): Promise<void> {
+  const existing = sections(await readFile(file, "utf8").catch(() => ""));
+  const mine = sections(report);
+  const others = [...existing].filter(([title]) => !mine.has(title)).map(([, text]) => text);
+  await writeFile(file, [report.trimEnd(), ...others].join("\n\n") + "\n");
+}

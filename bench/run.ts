@@ -19,6 +19,7 @@ import { countDataset, countInDatabase, deleteDataset, generateDataset, loadData
 import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
 import { drift, measure, summarize, warmUp, type RunPlan } from "./measure.js";
 import { renderReport, type BenchResults, type ShapeResult } from "./report.js";
+import { writeReportKeepingOthers } from "./report-section.js";
 import { listShape, lookupShape } from "./shapes.js";
 import { CleanUp, runBenchmark } from "./lifecycle.js";
 
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
   };
 
   const report = renderReport(results);
-  await writeFile(REPORT_FILE, report);
+  await writeReportKeepingOthers(REPORT_FILE, report);
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
   await writeFile(RESULTS_FILE, JSON.stringify(results, null, 2) + "\n");
   log(`wrote ${path.relative(projectRoot, REPORT_FILE)} and ${path.relative(projectRoot, RESULTS_FILE)}`);
