@@ -71,10 +71,17 @@ module.exports = {
       to: { path: "^src/(?!domain/|generate/)" },
     },
     {
+      name: "export-is-pure",
+      comment: "export/ turns view nodes and edges into files: it knows the domain and nothing else.",
+      severity: "error",
+      from: { path: "^src/export/" },
+      to: { path: "^src/(?!domain/|export/)" },
+    },
+    {
       name: "no-graphql-below-graphql-layer",
       comment: "Only graphql/, server and context speak GraphQL.",
       severity: "error",
-      from: { path: "^src/(db|repositories|loaders|domain)/" },
+      from: { path: "^src/(db|repositories|loaders|domain|export)/" },
       to: { path: "node_modules/(graphql|type-graphql|@apollo)/" },
     },
   ],

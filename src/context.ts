@@ -1,10 +1,13 @@
 import type { Loaders } from "./loaders/create-loaders.js";
+import type { FlowRepository } from "./repositories/flow.repository.js";
 import type { ListRepository } from "./repositories/list.repository.js";
 import type { NetworkRepository } from "./repositories/network.repository.js";
 import type { PathRepository } from "./repositories/path.repository.js";
+import type { RouteRepository } from "./repositories/route.repository.js";
 import type { SearchRepository } from "./repositories/search.repository.js";
 import type { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
 import type { TimelineRepository } from "./repositories/timeline.repository.js";
+import type { TrendRepository } from "./repositories/trend.repository.js";
 
 /** What every resolver gets for one request. Made fresh per request by the server's context factory. */
 export interface Context {
@@ -15,4 +18,7 @@ export interface Context {
   paths: PathRepository;
   sharedIdentifiers: SharedIdentifierRepository;
   timeline: TimelineRepository;
+  routes: RouteRepository;
+  flows: FlowRepository;
+  trends: TrendRepository;
 }

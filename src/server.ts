@@ -12,12 +12,15 @@ import type { CypherRegistry } from "./db/cypher-registry.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
 import { createLoaders } from "./loaders/create-loaders.js";
 import { GraphRepository } from "./repositories/graph.repository.js";
+import { FlowRepository } from "./repositories/flow.repository.js";
 import { ListRepository } from "./repositories/list.repository.js";
 import { NetworkRepository } from "./repositories/network.repository.js";
 import { PathRepository } from "./repositories/path.repository.js";
+import { RouteRepository } from "./repositories/route.repository.js";
 import { SearchRepository } from "./repositories/search.repository.js";
 import { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
 import { TimelineRepository } from "./repositories/timeline.repository.js";
+import { TrendRepository } from "./repositories/trend.repository.js";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Larger bodies are refused before they are parsed. */
@@ -48,6 +51,9 @@ export function createContextFactory(executor: CypherExecutor, registry: CypherR
     paths: new PathRepository(executor, registry),
     sharedIdentifiers: new SharedIdentifierRepository(executor, registry),
     timeline: new TimelineRepository(executor, registry),
+    routes: new RouteRepository(executor, registry),
+    flows: new FlowRepository(executor, registry),
+    trends: new TrendRepository(executor, registry),
   };
   return async () => ({ loaders: createLoaders(graph), ...repositories });
 }

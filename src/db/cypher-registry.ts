@@ -20,6 +20,10 @@ export const queryFiles = {
   personCount: "person/count",
   companyList: "company/list",
   companyCount: "company/count",
+  personListOrdered: "person/list-ordered",
+  personCounts: "person/counts",
+  companyListOrdered: "company/list-ordered",
+  companyCounts: "company/counts",
   placeList: "place/list",
   placeCount: "place/count",
   countryList: "country/list",
@@ -27,10 +31,25 @@ export const queryFiles = {
   speciesList: "species/list",
   speciesCount: "species/count",
   // search (the search root field)
+  searchHits: "search/hits",
   // network (the network root field and its exports)
+  networkExpand: "network/expand",
   // connections (shortest paths between two entities)
+  connectionsShortestPaths: "connections/shortest-paths",
+  connectionsEndpoints: "connections/endpoints",
   // shared identifiers
+  sharedIdentifiersOfParties: "shared-identifiers/of-parties",
   // timeline
+  // routes and transit hubs
+  routesObserved: "routes/observed",
+  routesLegs: "routes/legs",
+  routesTransitHubs: "routes/transit-hubs",
+  // flows
+  flowsLinks: "flows/links",
+  flowsTotals: "flows/totals",
+  // trends
+  trendsSeries: "trends/series",
+  timelineEvents: "timeline/events",
   databaseIsEmpty: "admin/database-is-empty",
   importMergeSource: "import/merge-source",
   importMergeNodes: "import/merge-nodes",
@@ -43,6 +62,7 @@ export const queryFiles = {
   importSpeciesIndex: "import/species-index",
   importSourceNodeCounts: "import/source-node-counts",
   importSourceRelationshipCounts: "import/source-relationship-counts",
+  importSourceCounts: "import/source-counts",
 } as const;
 
 export type QueryName = keyof typeof queryFiles;

@@ -14,6 +14,8 @@ export enum NodeLabel {
   Place = "Place",
   Country = "Country",
   Source = "Source",
+  /** A reported (legal) trade record, such as a row of the CITES Trade Database; not a seizure. */
+  TradeRecord = "TradeRecord",
 }
 
 export enum RelType {
@@ -34,6 +36,14 @@ export enum RelType {
   InCountry = "IN_COUNTRY",
   Borders = "BORDERS",
   SourcedFrom = "SOURCED_FROM",
+  /** (TradeRecord)-[:IMPORTED_BY]->(Country): the importing country of a trade record. */
+  ImportedBy = "IMPORTED_BY",
+  /** (TradeRecord)-[:EXPORTED_BY]->(Country): the exporting (or re-exporting) country. */
+  ExportedBy = "EXPORTED_BY",
+  /** (TradeRecord)-[:ORIGINATED_IN]->(Country): the country of origin, when the record gives one. */
+  OriginatedIn = "ORIGINATED_IN",
+  /** (TradeRecord)-[:RECORDS]->(Seizure): a trade record of confiscated specimens and its seizure. */
+  Records = "RECORDS",
 }
 
 /** Marks every node that a generator or a hand-made fixture invented, so it is never taken for real data. */

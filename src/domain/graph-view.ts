@@ -11,7 +11,7 @@ export interface ViewNode {
   label: string;
   synthetic: boolean;
   properties: Record<string, unknown>;
-  /** For a hub shown but not expanded: how many neighbours it has. Null when it was expanded or not a hub. */
+  /** For a hub shown but not expanded: how many relationships it has (see the network field). Null when it was expanded or not a hub. */
   neighbourCount: number | null;
 }
 
@@ -26,6 +26,12 @@ export interface ViewEdge {
   sourceId: string | null;
   sourceRow: number | null;
 }
+
+/** Bounds of the network root field: seeds per request, depth, nodes, and the largest hub threshold. */
+export const MAX_NETWORK_SEEDS = 20;
+export const MAX_NETWORK_DEPTH = 3;
+export const MAX_NETWORK_LIMIT = 2000;
+export const MAX_HUB_THRESHOLD = 10_000;
 
 const LABEL_PROPERTIES = ["name", "scientificName", "value", "title"] as const;
 

@@ -8,17 +8,24 @@ import { CommodityLineResolver } from "./resolvers/commodity-line.resolver.js";
 import { ConnectionsResolver } from "./resolvers/connections.resolver.js";
 import { CompanyResolver } from "./resolvers/company.resolver.js";
 import { CountryResolver } from "./resolvers/country.resolver.js";
+import { FlowsResolver } from "./resolvers/flows.resolver.js";
 import { IdentifierResolver } from "./resolvers/identifier.resolver.js";
 import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.js";
 import { NetworkResolver } from "./resolvers/network.resolver.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { RoutesResolver } from "./resolvers/routes.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
 import { SeizureResolver } from "./resolvers/seizure.resolver.js";
 import { ShipmentResolver } from "./resolvers/shipment.resolver.js";
-import { SharedIdentifiersResolver } from "./resolvers/shared-identifiers.resolver.js";
+import {
+  CompanySharedIdentifiersResolver,
+  PersonSharedIdentifiersResolver,
+  SharedIdentifiersResolver,
+} from "./resolvers/shared-identifiers.resolver.js";
 import { SpeciesResolver } from "./resolvers/species.resolver.js";
 import { TimelineResolver } from "./resolvers/timeline.resolver.js";
+import { TrendsResolver } from "./resolvers/trends.resolver.js";
 
 export const resolvers = [
   SeizureResolver,
@@ -37,7 +44,12 @@ export const resolvers = [
   NetworkResolver,
   ConnectionsResolver,
   SharedIdentifiersResolver,
+  PersonSharedIdentifiersResolver,
+  CompanySharedIdentifiersResolver,
   TimelineResolver,
+  RoutesResolver,
+  FlowsResolver,
+  TrendsResolver,
 ] as const;
 
 /** The executable schema. Arguments are validated with class-validator before resolvers run. */

@@ -44,6 +44,13 @@ export const DEMO_REFERENCE_STEPS: readonly DemoStep[] = [
     optional: true,
   },
   {
+    // After the species: it adds Chinese names to the Species nodes the CITES step made.
+    name: "Chinese species names",
+    mapping: path.join(MAPPINGS, "species-names-zh.yaml"),
+    inputs: [path.join(DATA, "species-names-zh", "species-names-zh.csv")],
+    optional: true,
+  },
+  {
     name: "ROUTES airport seizures",
     mapping: path.join(MAPPINGS, "routes-airport-seizures.yaml"),
     inputs: [path.join(DATA, "routes-airport-seizures-2009-2016", "tot.csv"), path.join(DATA, "routes-airport-seizures-2009-2016", "transittots.csv")],

@@ -4,6 +4,8 @@ import type { Row } from "../db/cypher-executor.js";
 import type { NodeLabel } from "../domain/graph-schema.js";
 import type { RelationName } from "../domain/relations.js";
 import type { GraphRepository, Related } from "../repositories/graph.repository.js";
+import type { Sharer, SharedIdentifierRepository, SharerRequest } from "../repositories/shared-identifier.repository.js";
+import type { ListRepository, PartyListName } from "../repositories/list.repository.js";
 
 /** Ids per round trip: large enough for a page of parents, small enough for one fast query. */
 export const MAX_BATCH_SIZE = 500;
@@ -24,6 +26,18 @@ export interface Loaders {
   related(name: RelationName): DataLoader<string, Related[]>;
   relatedPage(key: RelatedPageKey): DataLoader<string, Related[]>;
   relatedCount(name: RelationName): DataLoader<string, number>;
+  /**
+   * The relationship counts of persons or companies (a row of counts, null for an unknown id). The
+   * repository is the context's `lists`, passed by the caller because the loader set is made from
+   * the graph repository alone; the first call of a request makes the loader.
+   */
+  partyCounts(list: PartyListName, lists: ListRepository): DataLoader<string, Row | null>;
+  /**
+   * The sharers of parties (sharedIdentifiers): the list, or null for an id that is no party of the
+   * labels asked. The repository is the context's `sharedIdentifiers`, passed by the caller as for
+   * partyCounts; one loader per request shape (labels, kinds, first).
+   */
+  sharedIdentifiers(repository: SharedIdentifierRepository, request: SharerRequest): DataLoader<string, Sharer[] | null>;
 }
 
 export function createLoaders(graph: GraphRepository): Loaders {
@@ -50,6 +64,12 @@ export function createLoaders(graph: GraphRepository): Loaders {
       ),
     relatedCount: (name) =>
       memo(`count:${name}`, () => batched(async (ids) => inKeyOrder(ids, await graph.relatedCount(name, ids), 0))),
+    partyCounts: (list, lists) =>
+      memo(`partyCounts:${list}`, () => batched(async (ids) => inKeyOrder(ids, await lists.counts(list, ids), null))),
+    sharedIdentifiers: (repository, request) =>
+      memo(JSON.stringify(["shared", [...request.labels].sort(), request.kinds ? [...request.kinds].sort() : null, request.first]), () =>
+        batched(async (ids) => inKeyOrder<Sharer[] | null>(ids, await repository.ofParties(ids, request), null)),
+      ),
   };
 }
 

@@ -1,10 +1,126 @@
-import type { CypherExecutor } from "../db/cypher-executor.js";
+import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { dateParameter, integerParameter } from "../db/values.js";
+import { NotFoundError } from "../domain/errors.js";
+import { RelType, type NodeLabel } from "../domain/graph-schema.js";
+import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
+import type { Reliability } from "../domain/vocabulary.js";
+import { compareViewNodes, viewEdges, viewNode } from "./view-elements.js";
 
-/** The neighbourhood of entities up to depth 3, for drawing and export (the network root field). */
+/** What a network is asked for; arguments already checked (depth 1..3, types without SOURCED_FROM, ...). */
+export interface NetworkRequest {
+  /** Seed ids, without repeats. */
+  ids: readonly string[];
+  depth: number;
+  /** The relationship types followed; never SOURCED_FROM. */
+  types: readonly RelType[];
+  /** Seizures and shipments dated outside [from, to] (YYYY-MM-DD, either end open) are left out. */
+  from: string | null;
+  to: string | null;
+  /** Relationships whose Source is graded worse than this are left out. */
+  minReliability: Reliability | null;
+  /** A node that is not a seed and has more relationships of the followed types than this is a hub. */
+  hubThreshold: number;
+  /** At most this many nodes, seeds included. */
+  limit: number;
+}
+
+export interface NetworkView {
+  /** In order of distance from the seeds, then kind, then id. */
+  nodes: ViewNode[];
+  /** In `viewEdges` order. */
+  edges: ViewEdge[];
+  /** Hubs that would have been expanded (closer to the seeds than `depth`) but were not, in node order. */
+  collapsedHubs: string[];
+  /** True when the limit cut the network or a hub was collapsed. */
+  truncated: boolean;
+}
+
+/** The followed types when none are named: every type but SOURCED_FROM. */
+export const NETWORK_TYPES: readonly RelType[] = Object.values(RelType).filter((type) => type !== RelType.SourcedFrom);
+
+/** Open ends of the time window, as dates every stored date falls between. */
+const EARLIEST_DATE = "0001-01-01";
+const LATEST_DATE = "9999-12-31";
+
+interface Reached {
+  node: ViewNode;
+  distance: number;
+  hub: boolean;
+}
+
+/**
+ * The neighbourhood of entities up to depth 3, for drawing and export (the network root field):
+ * breadth-first, one query per level (frontier in; relationships, neighbours and their degrees
+ * out), so a network costs at most `depth` round trips whatever its size.
+ */
 export class NetworkRepository {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly registry: CypherRegistry,
   ) {}
+
+  async network(request: NetworkRequest): Promise<NetworkView> {
+    const query = this.registry.text("networkExpand");
+    // Parameters keep one type whatever the request (no nulls), so that the plan is made once.
+    const fixed = {
+      types: request.types,
+      dateFrom: dateParameter(request.from ?? EARLIEST_DATE),
+      dateTo: dateParameter(request.to ?? LATEST_DATE),
+      minReliability: request.minReliability ?? "",
+      // No frontier node can bring more than `limit` new nodes into the result; this bounds what a
+      // seed that is itself a hub (a port with thousands of stops) sends back.
+      limit: integerParameter(request.limit),
+    };
+    const reached = new Map<string, Reached>();
+    const relationships = new Map<string, Row>();
+    let truncated = false;
+    let frontier: { id: string; kind: NodeLabel | null }[] = request.ids.map((id) => ({ id, kind: null }));
+
+    for (let level = 1; level <= request.depth && frontier.length > 0; level++) {
+      const rows = await this.executor.read(query, { ...fixed, frontier });
+      if (level === 1) this.addSeeds(request.ids, rows, reached);
+
+      const candidates = new Map<string, ViewNode>();
+      for (const row of rows) {
+        for (const neighbour of row.neighbours as Row[]) {
+          for (const relationship of neighbour.relationships as Row[]) relationships.set(relationship.key as string, relationship);
+          const node = neighbour.node as Row;
+          const id = node.id as string;
+          if (reached.has(id) || candidates.has(id)) continue;
+          const degree = neighbour.degree as number;
+          candidates.set(id, viewNode(node, degree > request.hubThreshold ? degree : null));
+        }
+      }
+      let added = [...candidates.values()].sort(compareViewNodes);
+      const room = request.limit - reached.size;
+      if (added.length > room) {
+        added = added.slice(0, room);
+        truncated = true;
+      }
+      for (const node of added) reached.set(node.id, { node, distance: level, hub: node.neighbourCount !== null });
+      frontier = truncated ? [] : added.filter((node) => node.neighbourCount === null).map(({ id, kind }) => ({ id, kind }));
+    }
+
+    const ordered = [...reached.values()].sort((a, b) => a.distance - b.distance || compareViewNodes(a.node, b.node));
+    const collapsedHubs = ordered.filter((entry) => entry.hub && entry.distance < request.depth).map((entry) => entry.node.id);
+    const edges = viewEdges(
+      [...relationships.values()].filter((row) => reached.has(row.source as string) && reached.has(row.target as string)),
+    );
+    return {
+      nodes: ordered.map((entry) => entry.node),
+      edges,
+      collapsedHubs,
+      truncated: truncated || collapsedHubs.length > 0,
+    };
+  }
+
+  /** Seeds are the frontier nodes of the first level; a seed id that names no node is an error. */
+  private addSeeds(ids: readonly string[], rows: readonly Row[], reached: Map<string, Reached>): void {
+    for (const row of rows) {
+      const node = viewNode(row.node as Row);
+      if (!reached.has(node.id)) reached.set(node.id, { node, distance: 0, hub: false });
+    }
+    if (ids.some((id) => !reached.has(id))) throw new NotFoundError("ids");
+  }
 }

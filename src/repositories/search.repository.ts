@@ -1,5 +1,55 @@
-import type { CypherExecutor } from "../db/cypher-executor.js";
+import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { integerParameter } from "../db/values.js";
+import { displayLabel } from "../domain/graph-view.js";
+import { NodeLabel } from "../domain/graph-schema.js";
+import { bestMatch, luceneQuery, searchTerms, type SearchTerms } from "../domain/search-text.js";
+import { IdentifierKind } from "../domain/vocabulary.js";
+
+/** The kinds of entity the full-text index covers, in the order hits of equal score never need. */
+export const SEARCHABLE_KINDS = [
+  NodeLabel.Person,
+  NodeLabel.Company,
+  NodeLabel.Place,
+  NodeLabel.Country,
+  NodeLabel.Species,
+  NodeLabel.Identifier,
+] as const;
+
+export type SearchableKind = (typeof SEARCHABLE_KINDS)[number];
+
+/**
+ * How many of Lucene's best candidates are ranked: a search that matches more (a common surname
+ * over a large graph) is narrowed by its words, not paged through to the end.
+ */
+export const MAX_SEARCH_HITS = 1_000;
+
+/** Lucene's relevance counts for this share of a hit's score; how well its best name covers the query, for the rest. */
+const LUCENE_WEIGHT = 0.1;
+
+export interface SearchHitRow {
+  id: string;
+  kind: SearchableKind;
+  label: string;
+  /** From 0 to 1; higher is better. */
+  score: number;
+  /** The name, alias, common name or identifier value that matched best; null when none did word for word. */
+  matched: string | null;
+  /** The node's properties (with `synthetic` and `labels`), as the entity types read them. */
+  entity: Row;
+}
+
+export interface SearchResult {
+  /** Every hit ranked (at most MAX_SEARCH_HITS), best first, ties by id. */
+  hits: SearchHitRow[];
+}
+
+interface Candidate {
+  node: Row;
+  labels: string[];
+  score: number;
+  phone: number;
+}
 
 /** Full-text search over entities and identifiers (the search root field). */
 export class SearchRepository {
@@ -7,4 +57,60 @@ export class SearchRepository {
     private readonly executor: CypherExecutor,
     private readonly registry: CypherRegistry,
   ) {}
+
+  /**
+   * Lucene finds the candidates (diacritics folded, near spellings, prefixes, Han phrases); they
+   * are ranked here by how well one of their names covers the query's words, which Lucene cannot
+   * tell: it drops stop words such as the Vietnamese given name "An", and scores a typo like a match.
+   */
+  async search(query: string, kinds: readonly SearchableKind[]): Promise<SearchResult> {
+    const terms = searchTerms(query);
+    const [row] = await this.executor.read(this.registry.text("searchHits"), {
+      lucene: luceneQuery(terms),
+      kinds: [...kinds],
+      phone: terms.phone?.international ?? null,
+      nationalPhone: terms.phone?.national ?? null,
+      phoneKind: IdentifierKind.PHONE,
+      limit: integerParameter(MAX_SEARCH_HITS),
+    });
+    const candidates = (row?.hits ?? []) as Candidate[];
+    const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
+    const hits = candidates.map((candidate) => rank(terms, candidate, best));
+    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { hits };
+  }
+}
+
+function rank(terms: SearchTerms, candidate: Candidate, bestLuceneScore: number): SearchHitRow {
+  const node = candidate.node;
+  const id = node.id as string;
+  const kind = SEARCHABLE_KINDS.find((label) => candidate.labels.includes(label))!;
+  const match = bestMatch(terms, namesOf(node));
+  const relevance = bestLuceneScore > 0 ? candidate.score / bestLuceneScore : 0;
+  const covered = candidate.phone === 1 ? 1 : match.coverage;
+  const score = Math.round(((1 - LUCENE_WEIGHT) * covered + LUCENE_WEIGHT * relevance) * 1e6) / 1e6;
+  return {
+    id,
+    kind,
+    label: displayLabel(node, id),
+    score,
+    matched: match.name ?? (candidate.phone === 1 ? (node.value as string) : null),
+    entity: { ...node, labels: candidate.labels },
+  };
+}
+
+/**
+ * The names a node can be found by, most telling first: its name, then aliases and common names,
+ * then `searchText` whole (it holds the aliases of sources that give no list).
+ */
+function namesOf(node: Row): string[] {
+  const names: string[] = [];
+  const add = (value: unknown) => {
+    if (typeof value === "string" && value.length > 0) names.push(value);
+    else if (Array.isArray(value)) value.forEach(add);
+  };
+  for (const key of ["name", "scientificName", "value", "rawValue", "aliases", "alternativeNames"]) add(node[key]);
+  for (const key of Object.keys(node).sort()) if (key.startsWith("commonNames")) add(node[key]);
+  for (const key of ["nameZh", "iso3", "locode", "iataCode", "searchText"]) add(node[key]);
+  return names;
 }

@@ -1,5 +1,29 @@
-import type { CypherExecutor } from "../db/cypher-executor.js";
+import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { integerParameter } from "../db/values.js";
+import { NodeLabel } from "../domain/graph-schema.js";
+import type { IdentifierKind } from "../domain/vocabulary.js";
+
+export const DEFAULT_SHARERS = 20;
+export const MAX_SHARERS = 100;
+
+/** A party that shares identifiers with the one asked about, and which ones. */
+export interface Sharer {
+  /** The party's properties, with `synthetic` and its `labels` (for the Party union). */
+  party: Row;
+  sharedCount: number;
+  /** The identifiers both hold, by id. */
+  identifiers: Row[];
+}
+
+export interface SharerRequest {
+  /** Look the ids up as persons, companies, or either. */
+  labels: readonly (NodeLabel.Person | NodeLabel.Company)[];
+  /** Only these kinds of identifier; null for all. */
+  kinds: readonly IdentifierKind[] | null;
+  /** Sharers per party, 1 to MAX_SHARERS. */
+  first: number;
+}
 
 /** The persons and companies that share identifiers with a party (sharedIdentifiers). */
 export class SharedIdentifierRepository {
@@ -7,4 +31,43 @@ export class SharedIdentifierRepository {
     private readonly executor: CypherExecutor,
     private readonly registry: CypherRegistry,
   ) {}
+
+  /**
+   * The sharers of each party of a batch, in one round trip. Ids that are no party of the labels
+   * asked are absent from the map. An id that is both a person's and a company's gets the sharers
+   * of both, ranked together.
+   */
+  async ofParties(ids: readonly string[], request: SharerRequest): Promise<Map<string, Sharer[]>> {
+    const rows = await this.executor.read(this.registry.text("sharedIdentifiersOfParties"), {
+      ids,
+      labels: [...request.labels],
+      kinds: request.kinds ? [...request.kinds] : null,
+      first: integerParameter(request.first),
+    });
+    const found = new Map<string, Sharer[]>();
+    for (const row of rows) {
+      const key = row.key as string;
+      const sharers = (row.sharers as Row[]).map(toSharer);
+      const earlier = found.get(key);
+      found.set(key, earlier ? [...earlier, ...sharers].sort(byRank).slice(0, request.first) : sharers);
+    }
+    return found;
+  }
 }
+
+function toSharer(row: Row): Sharer {
+  return {
+    party: { ...(row.party as Row), labels: row.labels as string[] },
+    sharedCount: row.sharedCount as number,
+    identifiers: row.identifiers as Row[],
+  };
+}
+
+/** The query's ranking: most shared first, then by id (then persons before companies). */
+function byRank(a: Sharer, b: Sharer): number {
+  const idA = a.party.id as string;
+  const idB = b.party.id as string;
+  return b.sharedCount - a.sharedCount || (idA < idB ? -1 : idA > idB ? 1 : 0) || labelRank(a) - labelRank(b);
+}
+
+const labelRank = (sharer: Sharer): number => ((sharer.party.labels as string[]).includes(NodeLabel.Person) ? 0 : 1);

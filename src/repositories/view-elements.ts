@@ -53,6 +53,11 @@ export function viewEdges(rows: readonly Row[]): ViewEdge[] {
   return edges;
 }
 
+/** The order of nodes within one distance from the seeds: by kind, then id (code unit order, as Cypher's). */
+export function compareViewNodes(a: ViewNode, b: ViewNode): number {
+  return compareText(a.kind, b.kind) || compareText(a.id, b.id);
+}
+
 function compareEdges(a: ViewEdge, b: ViewEdge): number {
   return (
     compareText(a.source, b.source) ||

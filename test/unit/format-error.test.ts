@@ -218,6 +218,9 @@ describe("errors of a whole request, through the real schema and Apollo (no data
       paths: unused,
       sharedIdentifiers: unused,
       timeline: unused,
+      routes: unused,
+      flows: unused,
+      trends: unused,
     };
     return { context, byIds, page, count };
   }

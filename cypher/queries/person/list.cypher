@@ -1,9 +1,27 @@
 // One page of Person nodes matching a filter, in id order (keyset pagination).
-// Parameters: $nationality (ISO code or null).
+// Parameters: $nationality (ISO code or null), $ids (list of person ids or null),
+// $minSeizures, $minShipments, $minIdentifiers (integers or null; the counts are those of
+// person/counts.cypher, whose definitions these predicates repeat).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
+// Each count predicate sits in a CASE so that it is evaluated only when its parameter is set:
+// written as `$min IS NULL OR COUNT {...} >= $min`, the planner counted for every person even with
+// the parameter null (seen with PROFILE), which made the default list several times dearer. The
+// degree checks (COUNT of a bare pattern, answered from the degree store) reject most persons
+// before their distinct neighbours are counted: fewer relationships than the minimum cannot
+// reach enough distinct neighbours.
 MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        UNION
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
+        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
-import { CompanyFilter } from "../inputs/party-filters.input.js";
+import { COMPANY_FILTER_KEYS, CompanyFilter } from "../inputs/party-filters.input.js";
+import { CompanyOrder } from "../inputs/party-order.input.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { Company } from "../types/company.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
@@ -10,7 +11,7 @@ import { Country } from "../types/country.type.js";
 import { Identifier } from "../types/identifier.type.js";
 import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
 import { citations, node, nodes, offices, participations } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
@@ -22,13 +23,37 @@ export class CompanyResolver {
     return ctx.loaders.node(NodeLabel.Company).load(id) as Promise<Company | null>;
   }
 
-  @Query(() => CompanyConnection, { description: "Companies matching a filter, in id order." })
+  @Query(() => CompanyConnection, {
+    description: "Companies matching a filter, in id order or in the order asked for (such as most shipments first).",
+  })
   companies(
-    @Arg("filter", () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
+    @Arg("filter", () => CompanyFilter, { nullable: true, validateFn: validatedAs("filter") }) filter: CompanyFilter | null,
+    @Arg("orderBy", () => CompanyOrder, { nullable: true, description: "Id ascending when left out." })
+    orderBy: CompanyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return listConnection(ctx, "companies", filterParameters(filter, ["country", "kind"]), page);
+    return partyListConnection(ctx, "companies", filterParameters(filter, COMPANY_FILTER_KEYS), orderBy, page);
+  }
+
+  @FieldResolver()
+  shipmentCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "companies", company.id, "shipmentCount");
+  }
+
+  @FieldResolver()
+  seizureCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "companies", company.id, "seizureCount");
+  }
+
+  @FieldResolver()
+  officerCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "companies", company.id, "officerCount");
+  }
+
+  @FieldResolver()
+  identifierCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "companies", company.id, "identifierCount");
   }
 
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and registrations used." })

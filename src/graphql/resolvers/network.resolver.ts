@@ -1,5 +1,65 @@
-import { Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
-/** The `network` root field. */
-@Resolver()
-export class NetworkResolver {}
+import type { Context } from "../../context.js";
+import { BadInputError } from "../../domain/errors.js";
+import { RelType } from "../../domain/graph-schema.js";
+import { toGraphml } from "../../export/graphml.js";
+import { toNetworkCsv } from "../../export/network-csv.js";
+import { NETWORK_TYPES } from "../../repositories/network.repository.js";
+import { NetworkArgs } from "../inputs/network.args.js";
+import { Network, NetworkCsv } from "../types/network.type.js";
+import { graphEdge, graphNode } from "./graph-view.js";
+
+/** The `network` root field: a neighbourhood to draw, with its GraphML and CSV exports. */
+@Resolver(() => Network)
+export class NetworkResolver {
+  @Query(() => Network, {
+    description:
+      "The neighbourhood of one or more entities, breadth-first up to depth, for drawing and export. Hubs (nodes with " +
+      "more relationships than hubThreshold) are shown once with their neighbourCount and not expanded. Costs at most " +
+      "depth round trips to the database.",
+  })
+  async network(@Args(() => NetworkArgs) args: NetworkArgs, @Ctx() ctx: Context): Promise<Network> {
+    const ids = [...new Set(args.ids)];
+    if (args.types?.includes(RelType.SourcedFrom)) {
+      throw new BadInputError("types", "SOURCED_FROM is never followed: each edge cites its source instead");
+    }
+    if (args.types && args.types.length === 0) throw new BadInputError("types", "name at least one type, or leave it out");
+    if (args.from && args.to && args.from > args.to) throw new BadInputError("to", "must not be before from");
+    if (args.limit < ids.length) throw new BadInputError("limit", "must be at least the number of ids");
+    const view = await ctx.network.network({
+      ids,
+      depth: args.depth,
+      types: args.types ? NETWORK_TYPES.filter((type) => args.types!.includes(type)) : NETWORK_TYPES,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      minReliability: args.minReliability ?? null,
+      hubThreshold: args.hubThreshold,
+      limit: args.limit,
+    });
+    return {
+      nodes: view.nodes.map(graphNode),
+      edges: view.edges.map(graphEdge),
+      nodeCount: view.nodes.length,
+      edgeCount: view.edges.length,
+      collapsedHubs: view.collapsedHubs,
+      truncated: view.truncated,
+      view,
+    };
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The network as GraphML (Gephi, yEd, Cytoscape desktop, networkx): node and edge ids as here; kind, label, " +
+      "synthetic, neighbourCount, type, sourceId, sourceRow and every property as declared <key>s (boolean, long, " +
+      "double or string; lists joined with ;; a property named like one of those as properties.<name>).",
+  })
+  graphml(@Root() network: Network): string {
+    return toGraphml(network.view.nodes, network.view.edges);
+  }
+
+  @FieldResolver(() => NetworkCsv, { description: "The network as CSV files of nodes and edges." })
+  csv(@Root() network: Network): NetworkCsv {
+    return toNetworkCsv(network.view.nodes, network.view.edges);
+  }
+}

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
-import { PersonFilter } from "../inputs/party-filters.input.js";
+import { PERSON_FILTER_KEYS, PersonFilter } from "../inputs/party-filters.input.js";
+import { PersonOrder } from "../inputs/party-order.input.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { Country } from "../types/country.type.js";
@@ -10,7 +11,7 @@ import { Identifier } from "../types/identifier.type.js";
 import { Arrest, Office, Participation } from "../types/links.type.js";
 import { Person } from "../types/person.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
 import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
 
 export const PersonConnection = connectionType("Person", Person);
@@ -22,13 +23,37 @@ export class PersonResolver {
     return ctx.loaders.node(NodeLabel.Person).load(id) as Promise<Person | null>;
   }
 
-  @Query(() => PersonConnection, { description: "Persons matching a filter, in id order." })
+  @Query(() => PersonConnection, {
+    description: "Persons matching a filter, in id order or in the order asked for (such as most seizures first).",
+  })
   persons(
-    @Arg("filter", () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Arg("filter", () => PersonFilter, { nullable: true, validateFn: validatedAs("filter") }) filter: PersonFilter | null,
+    @Arg("orderBy", () => PersonOrder, { nullable: true, description: "Id ascending when left out." })
+    orderBy: PersonOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Person>> {
-    return listConnection(ctx, "persons", filterParameters(filter, ["nationality"]), page);
+    return partyListConnection(ctx, "persons", filterParameters(filter, PERSON_FILTER_KEYS), orderBy, page);
+  }
+
+  @FieldResolver()
+  seizureCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "persons", person.id, "seizureCount");
+  }
+
+  @FieldResolver()
+  shipmentCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "persons", person.id, "shipmentCount");
+  }
+
+  @FieldResolver()
+  identifierCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "persons", person.id, "identifierCount");
+  }
+
+  @FieldResolver()
+  companyCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
+    return partyCount(ctx, "persons", person.id, "companyCount");
   }
 
   @FieldResolver(() => [String])

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
 import { CompanyKind } from "./enums.js";
@@ -19,4 +19,20 @@ export class Company {
 
   @Field(() => Boolean, { description: "True for invented records (fixtures, generated networks)." })
   synthetic: boolean;
+
+  // Counts of distinct nodes: a fact stated by several sources counts once. Defined in
+  // cypher/queries/company/counts.cypher; lists can be sorted and filtered by them.
+  @Field(() => Int, { description: "How many distinct shipments this company was a party to, in any role." })
+  shipmentCount: number;
+
+  @Field(() => Int, {
+    description: "How many distinct seizures intercepted a shipment this company was a party to (in any role).",
+  })
+  seizureCount: number;
+
+  @Field(() => Int, { description: "How many distinct persons hold an office (director, owner, ...) in this company." })
+  officerCount: number;
+
+  @Field(() => Int, { description: "How many distinct identifiers (phones, e-mails, addresses, ...) this company used." })
+  identifierCount: number;
 }

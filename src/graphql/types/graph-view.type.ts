@@ -5,9 +5,15 @@ import { NodeLabel, RelType } from "../../domain/graph-schema.js";
 import { Citation } from "./source.type.js";
 
 registerEnumType(NodeLabel, { name: "EntityKind", description: "What kind of entity a node is (its label in the graph)." });
-registerEnumType(RelType, { name: "RelationshipType", description: "The type of a relationship in the graph (see cypher/model.md)." });
+/**
+ * The relationship types under the names they have in the graph (`HAS_IDENTIFIER`), which clients
+ * write: registering `RelType` itself would publish its TypeScript keys (`HasIdentifier`).
+ */
+export const RelationshipType = Object.fromEntries(Object.values(RelType).map((type) => [type, type])) as { readonly [T in RelType]: T };
+export type RelationshipType = RelType;
+registerEnumType(RelationshipType, { name: "RelationshipType", description: "The type of a relationship in the graph (see cypher/model.md)." });
 
-export { NodeLabel as EntityKind, RelType as RelationshipType };
+export { NodeLabel as EntityKind };
 
 @ObjectType({ description: "A node of a drawn piece of the graph (Cytoscape-style)." })
 export class GraphNode {
@@ -28,7 +34,9 @@ export class GraphNode {
 
   @Field(() => Int, {
     nullable: true,
-    description: "For a hub shown but not expanded (too many neighbours to draw): how many neighbours it has.",
+    description:
+      "For a hub shown but not expanded (too many neighbours to draw): how many relationships it has (in a network: " +
+      "of the followed types, in the whole graph, before the time and reliability filters). Null for other nodes.",
   })
   neighbourCount: number | null;
 }
@@ -38,7 +46,7 @@ export class GraphEdge {
   @Field(() => ID, { description: "Stable for one graph: source|TYPE|target, with |n added for repeats." })
   id: string;
 
-  @Field(() => RelType)
+  @Field(() => RelationshipType)
   type: RelType;
 
   @Field(() => ID, { description: "The id of the node the relationship starts from." })

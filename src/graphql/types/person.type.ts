@@ -16,4 +16,22 @@ export class Person {
 
   @Field(() => Boolean, { description: "True for invented records (fixtures, generated networks)." })
   synthetic: boolean;
+
+  // Counts of distinct nodes: a fact stated by several sources counts once. Defined in
+  // cypher/queries/person/counts.cypher; lists can be sorted and filtered by them.
+  @Field(() => Int, {
+    description:
+      "How many distinct seizures involve this person: seizures in which they were arrested, and seizures " +
+      "that intercepted a shipment they were a party to (in any role).",
+  })
+  seizureCount: number;
+
+  @Field(() => Int, { description: "How many distinct shipments this person was a party to, in any role." })
+  shipmentCount: number;
+
+  @Field(() => Int, { description: "How many distinct identifiers (phones, e-mails, addresses, ...) this person used." })
+  identifierCount: number;
+
+  @Field(() => Int, { description: "How many distinct companies this person holds an office in." })
+  companyCount: number;
 }

@@ -1,0 +1,18 @@
+// The relationship counts of a batch of companies (the Company count fields of the API).
+// Parameters: $ids (list of company ids).
+// Columns: key (the id asked for), shipmentCount, seizureCount, officerCount, identifierCount
+// (integers). Unknown ids give no row.
+// Each count is of distinct nodes, so a fact stated by two sources (two relationships between the
+// same ends) counts once:
+//   shipmentCount: shipments the company was a party to (in any role);
+//   seizureCount: seizures that intercepted a shipment the company was a party to;
+//   officerCount: persons who hold an office in the company;
+//   identifierCount: identifiers the company used.
+// company/list.cypher, company/count.cypher and company/list-ordered.cypher repeat these definitions.
+UNWIND $ids AS key
+MATCH (node:Company {id: key})
+RETURN key,
+  COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
+  COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure } AS seizureCount,
+  COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } AS officerCount,
+  COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount

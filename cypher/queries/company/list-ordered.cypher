@@ -1,0 +1,39 @@
+// One page of Company nodes matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is company/list.cypher.
+// Parameters: the filters of company/list.cypher ($country, $kind, $ids, $minShipments,
+// $minSeizures, $minOfficers); $orderField (a CompanyOrderField name: ID, NAME, SHIPMENT_COUNT,
+// SEIZURE_COUNT, OFFICER_COUNT, IDENTIFIER_COUNT); $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
+// $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
+// always null. The counts are those of company/counts.cypher.
+// The count predicates are written as in company/list.cypher, which says why.
+MATCH (node:Company)
+WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
+        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+WITH node, CASE $orderField
+    WHEN "NAME" THEN coalesce(node.name, "")
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
+    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue

@@ -1,0 +1,81 @@
+// One level of a network: each frontier node with its relationships of the followed types and the
+// neighbours at their other ends, each neighbour with its degree over those types (to tell hubs).
+// Ids are unique per label only, so a node is found by its kind's index; a seed, whose kind is not
+// known yet, is looked up under every label but Source (Sources are never part of a network).
+// One text serves every request, and the repository passes every parameter with the same type
+// each time (dates and grade never null), so Neo4j plans it once: planning it takes far longer
+// than running it. The followed types are therefore a parameter; the degree is a sum of one
+// count per type, each answered from the degree store rather than by walking a hub's relationships.
+// Parameters: $frontier (list of {id, kind}: kind a NodeLabel, or null for a seed),
+//   $types (list of RelType values, never SOURCED_FROM),
+//   $dateFrom, $dateTo (Dates: seizures and shipments dated outside are left out; undated kept),
+//   $minReliability ('A'..'F', or '' for none: relationships whose Source is graded worse are left
+//   out, and so are those without a known Source), $limit (integer: at most this many neighbours
+//   per frontier node, the first by (kind, id)).
+// Columns: node ({id, labels, properties}) and neighbours (list of {node, degree, relationships:
+//   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
+UNWIND $frontier AS entry
+CALL (entry) {
+  MATCH (node:Seizure {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Seizure' RETURN node
+  UNION
+  MATCH (node:Shipment {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Shipment' RETURN node
+  UNION
+  MATCH (node:CommodityLine {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'CommodityLine' RETURN node
+  UNION
+  MATCH (node:Species {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Species' RETURN node
+  UNION
+  MATCH (node:Person {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Person' RETURN node
+  UNION
+  MATCH (node:Company {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Company' RETURN node
+  UNION
+  MATCH (node:Identifier {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Identifier' RETURN node
+  UNION
+  MATCH (node:Carrier {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Carrier' RETURN node
+  UNION
+  MATCH (node:Place {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Place' RETURN node
+  UNION
+  MATCH (node:Country {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Country' RETURN node
+  UNION
+  MATCH (node:TradeRecord {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'TradeRecord' RETURN node
+}
+CALL (node) {
+  MATCH (node)-[rel]-(other)
+  WHERE type(rel) IN $types
+    AND NOT other:Source
+    AND ($minReliability IS NULL OR $minReliability = ''
+         OR EXISTS { MATCH (source:Source {id: rel.sourceId}) WHERE source.reliability <= $minReliability })
+  WITH rel, other, CASE WHEN other:Seizure THEN other.date WHEN other:Shipment THEN other.departedOn END AS eventDate
+  WHERE eventDate IS NULL OR (($dateFrom IS NULL OR eventDate >= $dateFrom) AND ($dateTo IS NULL OR eventDate <= $dateTo))
+  WITH other, collect({
+    key: elementId(rel), type: type(rel), source: startNode(rel).id, target: endNode(rel).id, properties: properties(rel)
+  }) AS relationships
+  WITH other, relationships, [label IN labels(other) WHERE label <> 'Synthetic'][0] AS kind
+  ORDER BY kind, other.id
+  LIMIT $limit
+  RETURN collect({
+    node: {id: other.id, labels: labels(other), properties: properties(other)},
+    degree:
+      CASE WHEN 'SEIZED_IN' IN $types THEN COUNT { (other)-[:SEIZED_IN]-() } ELSE 0 END
+      + CASE WHEN 'SEIZED_AT' IN $types THEN COUNT { (other)-[:SEIZED_AT]-() } ELSE 0 END
+      + CASE WHEN 'INTERCEPTED' IN $types THEN COUNT { (other)-[:INTERCEPTED]-() } ELSE 0 END
+      + CASE WHEN 'RECOVERED' IN $types THEN COUNT { (other)-[:RECOVERED]-() } ELSE 0 END
+      + CASE WHEN 'CARRIED' IN $types THEN COUNT { (other)-[:CARRIED]-() } ELSE 0 END
+      + CASE WHEN 'OF_SPECIES' IN $types THEN COUNT { (other)-[:OF_SPECIES]-() } ELSE 0 END
+      + CASE WHEN 'STOPS_AT' IN $types THEN COUNT { (other)-[:STOPS_AT]-() } ELSE 0 END
+      + CASE WHEN 'CARRIED_BY' IN $types THEN COUNT { (other)-[:CARRIED_BY]-() } ELSE 0 END
+      + CASE WHEN 'PARTY_TO' IN $types THEN COUNT { (other)-[:PARTY_TO]-() } ELSE 0 END
+      + CASE WHEN 'ARRESTED' IN $types THEN COUNT { (other)-[:ARRESTED]-() } ELSE 0 END
+      + CASE WHEN 'HAS_IDENTIFIER' IN $types THEN COUNT { (other)-[:HAS_IDENTIFIER]-() } ELSE 0 END
+      + CASE WHEN 'OFFICER_OF' IN $types THEN COUNT { (other)-[:OFFICER_OF]-() } ELSE 0 END
+      + CASE WHEN 'NATIONAL_OF' IN $types THEN COUNT { (other)-[:NATIONAL_OF]-() } ELSE 0 END
+      + CASE WHEN 'REGISTERED_IN' IN $types THEN COUNT { (other)-[:REGISTERED_IN]-() } ELSE 0 END
+      + CASE WHEN 'IN_COUNTRY' IN $types THEN COUNT { (other)-[:IN_COUNTRY]-() } ELSE 0 END
+      + CASE WHEN 'BORDERS' IN $types THEN COUNT { (other)-[:BORDERS]-() } ELSE 0 END
+      + CASE WHEN 'IMPORTED_BY' IN $types THEN COUNT { (other)-[:IMPORTED_BY]-() } ELSE 0 END
+      + CASE WHEN 'EXPORTED_BY' IN $types THEN COUNT { (other)-[:EXPORTED_BY]-() } ELSE 0 END
+      + CASE WHEN 'ORIGINATED_IN' IN $types THEN COUNT { (other)-[:ORIGINATED_IN]-() } ELSE 0 END
+      + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END,
+    relationships: relationships
+  }) AS neighbours
+}
+RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node, neighbours

@@ -1,0 +1,44 @@
+// One page of Person nodes matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is person/list.cypher.
+// Parameters: the filters of person/list.cypher ($nationality, $ids, $minSeizures, $minShipments,
+// $minIdentifiers); $orderField (a PersonOrderField name: ID, NAME, SEIZURE_COUNT, SHIPMENT_COUNT,
+// IDENTIFIER_COUNT, COMPANY_COUNT); $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
+// $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
+// always null. The counts are those of person/counts.cypher.
+// The count predicates are written as in person/list.cypher, which says why.
+MATCH (node:Person)
+WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        UNION
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
+        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+WITH node, CASE $orderField
+    WHEN "NAME" THEN coalesce(node.name, "")
+    WHEN "SEIZURE_COUNT" THEN COUNT {
+      MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+      UNION
+      MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+    }
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    WHEN "COMPANY_COUNT" THEN COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue

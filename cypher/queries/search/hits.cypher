@@ -1,0 +1,26 @@
+// The candidates of one search, best first by Lucene's score, for the repository to rank.
+// Parameters: $lucene (a Lucene query built by src/domain/search-text.ts from folded, escaped words
+// and quoted phrases: never the user's text as syntax), $kinds (list of labels to keep),
+// $phone (digits of an international phone number, or null), $nationalPhone (the digits after a
+// trunk 0, or null), $phoneKind (the IdentifierKind of phone numbers), $limit (integer: most candidates).
+// Columns: total (how many nodes match, before the limit), hits (list of {node: properties with
+// synthetic, labels, score: Lucene's score, 0 for phone matches, phone: 1 when the node is a
+// phone number that matches digit for digit}).
+CALL {
+  CALL db.index.fulltext.queryNodes("entity_search", $lucene) YIELD node, score
+  RETURN node, score, 0 AS phone
+  UNION
+  // Phone numbers written in national form (0912...) cannot be found by a Lucene term: compared
+  // here digit for digit against the end of the E.164 value, after a 1- to 3-digit country code.
+  MATCH (node:Identifier)
+  WHERE ($phone IS NOT NULL OR $nationalPhone IS NOT NULL) AND node.kind = $phoneKind
+    AND (node.value = "+" + $phone
+      OR (node.value ENDS WITH $nationalPhone AND size(node.value) - size($nationalPhone) IN [2, 3, 4]))
+  RETURN node, 0.0 AS score, 1 AS phone
+}
+WITH node, max(score) AS score, max(phone) AS phone
+WHERE any(label IN labels(node) WHERE label IN $kinds)
+WITH node, score, phone
+ORDER BY phone DESC, score DESC, node.id
+WITH collect({node: node {.*, synthetic: node:Synthetic}, labels: labels(node), score: score, phone: phone}) AS hits
+RETURN size(hits) AS total, hits[0..$limit] AS hits

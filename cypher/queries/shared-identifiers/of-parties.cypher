@@ -1,0 +1,28 @@
+// The other persons and companies that share identifiers with each party of a batch (the
+// sharedIdentifiers root field and the Person/Company fields, through a DataLoader).
+// Ids are unique per label only: each id is looked up as a Person and as a Company, by index,
+// as far as $labels allows.
+// Parameters: $ids (list of ids), $labels (which of "Person" and "Company" to look them up as),
+// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party).
+// Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
+// sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
+// identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (party:Person {id: key}) WHERE "Person" IN $labels RETURN party
+  UNION
+  MATCH (party:Company {id: key}) WHERE "Company" IN $labels RETURN party
+}
+RETURN key, COLLECT {
+  MATCH (party)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
+  WHERE other <> party AND ($kinds IS NULL OR identifier.kind IN $kinds)
+  WITH DISTINCT other, identifier
+  ORDER BY identifier.id
+  WITH other, collect(identifier {.id, .kind, .value, .rawValue}) AS identifiers
+  ORDER BY size(identifiers) DESC, other.id
+  LIMIT $first
+  RETURN {
+    party: other {.*, synthetic: other:Synthetic}, labels: labels(other),
+    sharedCount: size(identifiers), identifiers: identifiers
+  } AS sharer
+} AS sharers

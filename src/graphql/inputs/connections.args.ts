@@ -1,0 +1,37 @@
+import { ArrayNotEmpty, Max, Min } from "class-validator";
+import { ArgsType, Field, ID, Int } from "type-graphql";
+
+import { MAX_PATH_HOPS, MAX_PATHS } from "../../repositories/path.repository.js";
+import { EntityKind, RelationshipType } from "../types/graph-view.type.js";
+
+@ArgsType()
+export class ConnectionsArgs {
+  @Field(() => ID, { description: "The entity the paths start from." })
+  from: string;
+
+  @Field(() => ID, { description: "The entity the paths end at." })
+  to: string;
+
+  @Field(() => EntityKind, { nullable: true, description: "The kind of `from`, for an id that entities of several kinds share." })
+  fromKind: EntityKind | null;
+
+  @Field(() => EntityKind, { nullable: true, description: "The kind of `to`, for an id that entities of several kinds share." })
+  toKind: EntityKind | null;
+
+  @Field(() => Int, { defaultValue: 4, description: `The longest path wanted, in hops: 1 to ${MAX_PATH_HOPS}.` })
+  @Min(1)
+  @Max(MAX_PATH_HOPS)
+  maxHops: number;
+
+  @Field(() => Int, { defaultValue: 3, description: `How many paths, 1 to ${MAX_PATHS}.` })
+  @Min(1)
+  @Max(MAX_PATHS)
+  first: number;
+
+  @Field(() => [RelationshipType], {
+    nullable: true,
+    description: "Follow only relationships of these types (default: every type but SOURCED_FROM, which is never followed).",
+  })
+  @ArrayNotEmpty()
+  types: RelationshipType[] | null;
+}
