@@ -1,0 +1,37 @@
+// Seizure counts and weights per period, optionally split by species, product or seizure country,
+// with the number of distinct sources behind each figure. Seizures without a date are left out.
+// Parameters: $interval ('YEAR' or 'MONTH'), $by ('SPECIES', 'PRODUCT', 'COUNTRY' or 'NONE'),
+// $species (species id or null), $product (Product or null), $country (ISO code of the seizure
+// country, or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
+// Columns: period ('2015' or '2015-04'), key (species id, product, country id; null for NONE or
+// when unknown), seizureCount, weighedSeizureCount, totalWeightKg (null when no weight is known),
+// sourceCount. In period order, then key order.
+MATCH (seizure:Seizure)
+WHERE seizure.date IS NOT NULL
+  AND ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (seizure)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($mode IS NULL OR EXISTS { (seizure)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+WHERE ($product IS NULL OR line.product = $product)
+  AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
+WITH seizure, collect(line) AS lines
+WHERE ($species IS NULL AND $product IS NULL) OR lines <> []
+UNWIND CASE WHEN lines = [] THEN [null] ELSE lines END AS line
+OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
+OPTIONAL MATCH (seizure)-[:SEIZED_IN]->(country:Country)
+WITH seizure, line,
+  CASE $interval WHEN 'MONTH' THEN substring(toString(seizure.date), 0, 7) ELSE toString(seizure.date.year) END AS period,
+  CASE $by WHEN 'SPECIES' THEN species.id WHEN 'PRODUCT' THEN line.product WHEN 'COUNTRY' THEN country.id END AS key
+WITH period, key,
+  collect(DISTINCT seizure) AS seizures,
+  collect(DISTINCT line) AS weighed,
+  count(DISTINCT CASE WHEN line.weightKg IS NOT NULL THEN seizure END) AS weighedSeizureCount
+CALL (seizures) {
+  UNWIND seizures AS seizure
+  MATCH (seizure)-[:SOURCED_FROM]->(source:Source)
+  RETURN count(DISTINCT source) AS sourceCount
+}
+RETURN period, key, size(seizures) AS seizureCount, weighedSeizureCount,
+  reduce(total = null, line IN [line IN weighed WHERE line.weightKg IS NOT NULL] | coalesce(total, 0.0) + line.weightKg) AS totalWeightKg,
+  sourceCount
+ORDER BY period, key

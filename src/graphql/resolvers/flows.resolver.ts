@@ -1,0 +1,47 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { flowFeatureCollection } from "../../domain/geojson.js";
+import { FlowsArgs } from "../inputs/flow-filter.input.js";
+import { Flows, type FlowNode } from "../types/flow.type.js";
+import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysis.js";
+
+/** The `flows` root field. */
+@Resolver()
+export class FlowsResolver {
+  @Query(() => Flows, {
+    description:
+      "Aggregated hop-to-hop flows under a filter, between countries or places: for Sankey charts (nodes, links) " +
+      "and maps (geojson). A seizure made anywhere along a route counts for every hop its record describes.",
+  })
+  async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: Context): Promise<Flows> {
+    const filter = tradeFilter(args.filter);
+    const [links, totals] = await Promise.all([ctx.flows.links(args.level, filter, args.first), ctx.flows.totals(args.level, filter)]);
+    const ids = [...new Set(links.flatMap((link) => [link.source, link.target]))].sort();
+    const { countries, places } = await countriesAndPlaces(ctx, ids, ids);
+    const nodes: FlowNode[] = await Promise.all(
+      ids.map(async (id) => {
+        const place = places.get(id) ?? null;
+        if (place) {
+          const country = await countryOfPlace(ctx, id);
+          return {
+            id,
+            name: place.name,
+            place,
+            country,
+            latitude: place.latitude ?? country?.latitude ?? null,
+            longitude: place.longitude ?? country?.longitude ?? null,
+          };
+        }
+        const country = countries.get(id) ?? null;
+        return { id, name: country?.name ?? null, place: null, country, latitude: country?.latitude ?? null, longitude: country?.longitude ?? null };
+      }),
+    );
+    const points = new Map(nodes.map((node) => [node.id, node]));
+    const geojson = flowFeatureCollection(
+      links.map(({ source, target, ...figures }) => ({ source, target, properties: figures })),
+      points,
+    );
+    return { level: args.level, nodes, links, totals, geojson: geojson as unknown as Record<string, unknown> };
+  }
+}

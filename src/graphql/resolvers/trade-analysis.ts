@@ -1,0 +1,55 @@
+import type { Context } from "../../context.js";
+import { BadInputError } from "../../domain/errors.js";
+import { NodeLabel } from "../../domain/graph-schema.js";
+import type { TradeFilter as TradeFilterValues } from "../../domain/trade-analysis.js";
+import type { TradeFilter } from "../inputs/route-filter.input.js";
+import type { Country } from "../types/country.type.js";
+import type { Place } from "../types/place.type.js";
+
+/** Helpers of the routes, transit hubs, flows and trends resolvers. */
+
+/** The filter as the repositories take it: every field present, `dateFrom` not after `dateTo`. */
+export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilterValues {
+  const dateFrom = filter?.dateFrom ?? null;
+  const dateTo = filter?.dateTo ?? null;
+  if (dateFrom && dateTo && dateFrom > dateTo) throw new BadInputError("filter.dateTo", "must not be before filter.dateFrom");
+  return {
+    species: filter?.species ?? null,
+    product: filter?.product ?? null,
+    mode: filter?.mode ?? null,
+    dateFrom,
+    dateTo,
+  };
+}
+
+/** Countries and places by id, through the request's loaders: one query per label for all of them. */
+export async function countriesAndPlaces(
+  ctx: Context,
+  countryIds: Iterable<string | null>,
+  placeIds: Iterable<string | null> = [],
+): Promise<{ countries: Map<string, Country>; places: Map<string, Place> }> {
+  const wantedCountries = [...new Set([...countryIds].filter((id): id is string => id !== null))];
+  const wantedPlaces = [...new Set([...placeIds].filter((id): id is string => id !== null))];
+  const [countryRows, placeRows] = await Promise.all([
+    ctx.loaders.node(NodeLabel.Country).loadMany(wantedCountries),
+    ctx.loaders.node(NodeLabel.Place).loadMany(wantedPlaces),
+  ]);
+  return {
+    countries: found<Country>(wantedCountries, countryRows),
+    places: found<Place>(wantedPlaces, placeRows),
+  };
+}
+
+function found<T>(ids: string[], rows: readonly unknown[]): Map<string, T> {
+  const map = new Map<string, T>();
+  rows.forEach((row, index) => {
+    if (row && !(row instanceof Error)) map.set(ids[index], row as T);
+  });
+  return map;
+}
+
+/** The country of a place, through the request's loader. */
+export async function countryOfPlace(ctx: Context, placeId: string): Promise<Country | null> {
+  const [link] = await ctx.loaders.related("Place.country").load(placeId);
+  return (link?.node as unknown as Country | undefined) ?? null;
+}

@@ -1,0 +1,20 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+
+import type { Context } from "../../context.js";
+import { TrendsArgs } from "../inputs/trend-filter.input.js";
+import { TrendPoint } from "../types/trend.type.js";
+import { tradeFilter } from "./trade-analysis.js";
+
+/** The `trends` root field. */
+@Resolver()
+export class TrendsResolver {
+  @Query(() => [TrendPoint], {
+    description:
+      "Seizure counts and weights per year or month, optionally split by species, product or country of seizure, " +
+      "each with the number of distinct sources behind it. In period order, then key order; periods without " +
+      "seizures are absent; seizures without a known date are left out.",
+  })
+  trends(@Args(() => TrendsArgs) args: TrendsArgs, @Ctx() ctx: Context): Promise<TrendPoint[]> {
+    return ctx.trends.series(args.interval, args.by, args.filter?.country ?? null, tradeFilter(args.filter));
+  }
+}

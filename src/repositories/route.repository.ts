@@ -1,0 +1,90 @@
+import type { CypherExecutor } from "../db/cypher-executor.js";
+import type { CypherRegistry } from "../db/cypher-registry.js";
+import { integerParameter } from "../db/values.js";
+import {
+  chainLegs,
+  type InferredRoute,
+  type ObservedRoute,
+  type RouteLeg,
+  type StopLevel,
+  type TradeFilter,
+  type TransitHubRow,
+} from "../domain/trade-analysis.js";
+import { tradeParameters } from "./trade-parameters.js";
+
+/** Seizure ids kept per observed route, for its `evidence`. */
+export const MAX_EVIDENCE = 50;
+
+/** Observed and inferred routes between countries, and the transit hubs on them (routes, transitHubs). */
+export class RouteRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly registry: CypherRegistry,
+  ) {}
+
+  /** Every observed route from one country to another, largest first (see routes/observed.cypher). */
+  async observed(from: string, to: string, level: StopLevel, filter: TradeFilter): Promise<ObservedRoute[]> {
+    const rows = await this.executor.read(this.registry.text("routesObserved"), {
+      from,
+      to,
+      level,
+      evidenceLimit: integerParameter(MAX_EVIDENCE),
+      ...tradeParameters(filter),
+    });
+    return rows.map((row) => ({
+      stops: row.route as ObservedRoute["stops"],
+      seizureCount: row.seizureCount as number,
+      shipmentCount: row.shipmentCount as number,
+      weighedSeizureCount: row.weighedSeizureCount as number,
+      totalWeightKg: row.totalWeightKg as number | null,
+      lastSeen: row.lastSeen as string | null,
+      evidence: row.evidence as string[],
+    }));
+  }
+
+  /**
+   * Chains of two or three observed legs from one country to another that no observed route
+   * contains as a whole (`observed`: the country sequences of the observed routes). Three bounded
+   * queries, each anchored at its countries: legs out of `from`; legs out of the countries those
+   * reach; legs into `to` out of the countries reached in two.
+   */
+  async inferred(from: string, to: string, filter: TradeFilter, observed: readonly string[][]): Promise<InferredRoute[]> {
+    const first = await this.legs([from], null, filter);
+    const middle = [...new Set(first.map((leg) => leg.to))].filter((country) => country !== to);
+    const second = middle.length > 0 ? await this.legs(middle, null, filter) : [];
+    const last = [...new Set(second.map((leg) => leg.to))].filter((country) => country !== to && country !== from);
+    const third = last.length > 0 ? await this.legs(last, [to], filter) : [];
+    return chainLegs(from, to, [...first, ...second, ...third], observed);
+  }
+
+  private async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+    const rows = await this.executor.read(this.registry.text("routesLegs"), { sources, targets, ...tradeParameters(filter) });
+    return rows.map((row) => ({ from: row.source as string, to: row.target as string, seizureCount: row.seizureCount as number }));
+  }
+
+  /** The busiest transit stops under a filter (see routes/transit-hubs.cypher). */
+  async transitHubs(
+    level: StopLevel,
+    origins: string[] | null,
+    destinations: string[] | null,
+    filter: TradeFilter,
+    first: number,
+  ): Promise<TransitHubRow[]> {
+    const rows = await this.executor.read(this.registry.text("routesTransitHubs"), {
+      level,
+      origins,
+      destinations,
+      limit: integerParameter(first),
+      ...tradeParameters(filter),
+    });
+    return rows.map((row) => ({
+      hub: row.hub as string,
+      shipmentCount: row.shipmentCount as number,
+      seizureCount: row.seizureCount as number,
+      weighedSeizureCount: row.weighedSeizureCount as number,
+      totalWeightKg: row.totalWeightKg as number | null,
+      share: row.share as number,
+      totalShipmentCount: row.totalShipmentCount as number,
+    }));
+  }
+}
