@@ -64,10 +64,10 @@ export async function loadedNetwork(
     await generateNetwork({ seed, shipments, outDir: filesDir });
   }
 
+  const registry = await CypherRegistry.load();
   const database = await provideNeo4j(config.neo4j, { dataDir: neo4jHome, log });
   const driver = createDriver({ ...config.neo4j, uri: database.uri, user: database.user, password: database.password });
   const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 600_000 });
-  const registry = await CypherRegistry.load();
   const stop = database.stop.bind(database);
   const running: RunningNeo4j = { ...database, stop: async () => { await driver.close(); await stop(); } };
 

@@ -107,22 +107,43 @@ export function fuzzyEdits(word: string): number {
 }
 
 /**
- * The Lucene query for the terms: any of them may match, and a hit ranks higher the more of them
- * it matches, exact words above prefixes above near spellings. Built only from folded runs of
- * letters and digits (escaped all the same) and quoted phrases, so no user text is read as syntax.
+ * Words the full-text analyzer drops from the index (Lucene's English stop words, such as the
+ * Vietnamese given name "An"): a name cannot be required to contain them.
  */
-export function luceneQuery(terms: SearchTerms): string {
+const STOP_WORDS = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of",
+  "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+]);
+
+/**
+ * The Lucene query for the terms, built only from folded runs of letters and digits (escaped all
+ * the same) and quoted phrases, so no user text is read as syntax. A hit ranks higher the more of
+ * the terms it matches, exact words above prefixes above near spellings.
+ *
+ * With `allWords`, every word that can be indexed must match (exactly, as a prefix or with a typo):
+ * on a large graph a name of three common words otherwise brings thousands of candidates that
+ * share one of them. The repository falls back to any word when no hit has them all.
+ */
+export function luceneQuery(terms: SearchTerms, options: { allWords?: boolean } = {}): string {
+  const required = options.allWords === true;
   const clauses = [`${quoted(terms.phrase)}^4`];
   for (const han of terms.hanRuns) clauses.push(`${quoted(han)}^2`);
   for (const word of terms.words) {
     const term = escapeLucene(word);
-    clauses.push(`${term}^2`);
-    if ([...word].length >= 3) clauses.push(`${term}*`);
+    const forms = [`${term}^2`];
+    if ([...word].length >= 3) forms.push(`${term}*`);
     const edits = fuzzyEdits(word);
-    if (edits > 0) clauses.push(`${term}~${edits}`);
+    if (edits > 0) forms.push(`${term}~${edits}`);
+    if (required && !STOP_WORDS.has(word)) clauses.push(`+(${forms.join(" OR ")})`);
+    else clauses.push(...forms);
   }
   if (terms.phone) clauses.push(`${escapeLucene(terms.phone.international)}^4`);
-  return clauses.join(" OR ");
+  return clauses.join(required ? " " : " OR ");
+}
+
+/** Whether requiring every word narrows the query at all (a phone number or stop words alone do not). */
+export function hasRequiredWords(terms: SearchTerms): boolean {
+  return terms.phone === null && terms.words.some((word) => !STOP_WORDS.has(word));
 }
 
 /** How much one query word earns against the words of a name. */

@@ -3,7 +3,7 @@ import type { CypherRegistry } from "../db/cypher-registry.js";
 import { integerParameter } from "../db/values.js";
 import { displayLabel } from "../domain/graph-view.js";
 import { NodeLabel } from "../domain/graph-schema.js";
-import { bestMatch, luceneQuery, searchTerms, type SearchTerms } from "../domain/search-text.js";
+import { bestMatch, hasRequiredWords, luceneQuery, searchTerms, type SearchTerms } from "../domain/search-text.js";
 import { IdentifierKind } from "../domain/vocabulary.js";
 
 /** The kinds of entity the full-text index covers, in the order hits of equal score never need. */
@@ -65,19 +65,25 @@ export class SearchRepository {
    */
   async search(query: string, kinds: readonly SearchableKind[]): Promise<SearchResult> {
     const terms = searchTerms(query);
+    // Hits with every word first; only when there are none, hits with any of them.
+    let candidates = hasRequiredWords(terms) ? await this.candidates(terms, kinds, true) : [];
+    if (candidates.length === 0) candidates = await this.candidates(terms, kinds, false);
+    const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
+    const hits = candidates.map((candidate) => rank(terms, candidate, best));
+    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { hits };
+  }
+
+  private async candidates(terms: SearchTerms, kinds: readonly SearchableKind[], allWords: boolean): Promise<Candidate[]> {
     const [row] = await this.executor.read(this.registry.text("searchHits"), {
-      lucene: luceneQuery(terms),
+      lucene: luceneQuery(terms, { allWords }),
       kinds: [...kinds],
       phone: terms.phone?.international ?? null,
       nationalPhone: terms.phone?.national ?? null,
       phoneKind: IdentifierKind.PHONE,
       limit: integerParameter(MAX_SEARCH_HITS),
     });
-    const candidates = (row?.hits ?? []) as Candidate[];
-    const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
-    const hits = candidates.map((candidate) => rank(terms, candidate, best));
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { hits };
+    return (row?.hits ?? []) as Candidate[];
   }
 }
 

@@ -6,6 +6,7 @@ import {
   editDistance,
   escapeLucene,
   foldText,
+  hasRequiredWords,
   luceneQuery,
   MAX_QUERY_LENGTH,
   phoneMatches,
@@ -98,6 +99,22 @@ describe("luceneQuery", () => {
     },
   ])("$query", ({ query, lucene }) => {
     expect(luceneQuery(searchTerms(query))).toBe(lucene);
+  });
+
+  test.each([
+    {
+      query: "Nguyễn Văn An",
+      lucene: '"Nguyễn Văn An"^4 +(nguyen^2 OR nguyen* OR nguyen~1) +(van^2 OR van*) an^2',
+      required: true,
+    },
+    { query: "pangolni", lucene: '"pangolni"^4 +(pangolni^2 OR pangolni* OR pangolni~2)', required: true },
+    { query: "穿山甲", lucene: '"穿山甲"^4 "穿山甲"^2', required: false },
+    { query: "the an", lucene: '"the an"^4 the^2 the* an^2', required: false },
+    { query: "+84 91 234 5678", lucene: '"+84 91 234 5678"^4 +(84^2) +(91^2) +(234^2 OR 234*) +(5678^2 OR 5678* OR 5678~1) 84912345678^4', required: false },
+  ])("$query with every word required", ({ query, lucene, required }) => {
+    const terms = searchTerms(query);
+    expect(luceneQuery(terms, { allWords: true })).toBe(lucene);
+    expect(hasRequiredWords(terms)).toBe(required);
   });
 });
 
