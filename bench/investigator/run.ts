@@ -1,6 +1,6 @@
 import "reflect-metadata";
 
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +15,7 @@ import { drift, measure, summarize, warmUp } from "../measure.js";
 import { replaceSection } from "../report-section.js";
 import { loadedNetwork } from "./dataset.js";
 import { investigatorShapes } from "./shapes.js";
-import { renderInvestigatorSection, type InvestigatorResult } from "./report.js";
+import { renderInvestigatorSection, type InvestigatorResult, type InvestigatorRun } from "./report.js";
 
 /**
  * `npm run bench:investigator -- --shipments 100000`: the investigator queries (search, network at
@@ -36,10 +36,18 @@ async function main(): Promise<void> {
       iterations: { type: "string", default: "200" },
       "load-only": { type: "boolean", default: false },
       "no-report": { type: "boolean", default: false },
+      "render-only": { type: "boolean", default: false },
     },
   });
   const shipments = Number(values.shipments);
   const plan = { warmup: Number(values.warmup), iterations: Number(values.iterations) };
+  const resultsFile = path.join(projectRoot, "bench", "results", `investigator-${shipments}.json`);
+  if (values["render-only"]) {
+    // Rewrites the report's section from the last run's results, after a change to its wording.
+    const run = JSON.parse(await readFile(resultsFile, "utf8")) as InvestigatorRun;
+    await replaceSection(path.join(projectRoot, "bench", "REPORT.md"), renderInvestigatorSection(run));
+    return;
+  }
   const config = loadConfig();
   const loadAverageAtStart = os.loadavg();
 
@@ -96,7 +104,6 @@ async function main(): Promise<void> {
     plan,
     results,
   };
-  const resultsFile = path.join(projectRoot, "bench", "results", `investigator-${shipments}.json`);
   await mkdir(path.dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, JSON.stringify(run, null, 2) + "\n");
   const section = renderInvestigatorSection(run);
