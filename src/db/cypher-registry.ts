@@ -67,8 +67,11 @@ export const queryFiles = {
 
 export type QueryName = keyof typeof queryFiles;
 
-/** Values allowed in a template slot: a label expression, a relationship type, or an arrow piece. */
-const SLOT_VALUE = /^(?:<-|->|-|[A-Z][A-Za-z_]*(?:\|[A-Z][A-Za-z_]*)*)$/;
+/**
+ * Values allowed in a template slot: a label expression, a relationship type, an arrow piece, or a
+ * small whole number (Cypher wants literals for `SHORTEST k` and the bounds of a quantifier).
+ */
+const SLOT_VALUE = /^(?:<-|->|-|[A-Z][A-Za-z_]*(?:\|[A-Z][A-Za-z_]*)*|[1-9][0-9]?)$/;
 const SLOT = /\{\{([A-Z_]+)\}\}/g;
 
 export class CypherRegistry {
@@ -102,7 +105,7 @@ export class CypherRegistry {
     const text = this.texts.get(name)!.replace(SLOT, (_, slot: string) => {
       const value = slots[slot];
       if (value === undefined) throw new Error(`query ${name}: no value for slot ${slot}`);
-      if (!SLOT_VALUE.test(value)) throw new Error(`query ${name}: slot ${slot} is not an identifier`);
+      if (!SLOT_VALUE.test(value)) throw new Error(`query ${name}: slot ${slot} is not an identifier or a small number`);
       return value;
     });
     this.rendered.set(cacheKey, text);

@@ -1,12 +1,11 @@
 import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
-import { integerParameter } from "../db/values.js";
 import { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ViewNode } from "../domain/graph-view.js";
 import type { FoundPath, PathHop } from "../domain/path-explanation.js";
 import { viewEdges, viewNode } from "./view-elements.js";
 
-/** The ceilings of the search, written as literals in `connections/shortest-paths.cypher`. */
+/** The ceilings of the search: the template's slots take no more. */
 export const MAX_PATH_HOPS = 6;
 export const MAX_PATHS = 10;
 
@@ -40,17 +39,20 @@ export class PathRepository {
   async shortestPaths(request: PathRequest): Promise<PathAnswer> {
     if (request.types.includes(RelType.SourcedFrom)) throw new Error("SOURCED_FROM is never followed");
     const ends = { from: request.from, to: request.to, fromKind: request.fromKind, toKind: request.toKind };
-    const rows = await this.executor.read(this.registry.text("connectionsShortestPaths"), {
-      ...ends,
-      types: [...request.types],
-      maxHops: integerParameter(request.maxHops),
-      first: integerParameter(request.first),
-    });
+    const query = this.registry.render("connectionsShortestPaths", shortestPathSlots(request.first, request.maxHops));
+    const rows = await this.executor.read(query, { ...ends, types: [...request.types] });
     if (rows.length > 0) return { kind: "paths", paths: rows.map(toPath) };
     const [found] = await this.executor.read(this.registry.text("connectionsEndpoints"), ends);
     if (!found.fromFound || !found.toFound) return { kind: "missing", from: !found.fromFound, to: !found.toFound };
     return { kind: "paths", paths: [] };
   }
+}
+
+/** The literals of the search, checked here as well as by the registry: whole numbers within the ceilings. */
+export function shortestPathSlots(paths: number, maxHops: number): { PATHS: string; MAX_HOPS: string } {
+  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw new RangeError("paths out of range");
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new RangeError("maxHops out of range");
+  return { PATHS: String(paths), MAX_HOPS: String(maxHops) };
 }
 
 function toPath(row: Row): FoundPath {

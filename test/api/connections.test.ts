@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { RelType } from "../../src/domain/graph-schema.js";
 import type { GroundTruthPath } from "../../src/generate/ground-truth.js";
+import { MAX_PATH_HOPS, MAX_PATHS, shortestPathSlots } from "../../src/repositories/path.repository.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
@@ -186,14 +187,13 @@ describe("the plan", () => {
     const planted = world.network.truth.plantedPaths[0];
     const session = api.driver.session();
     try {
-      const result = await session.run(`EXPLAIN ${registry.text("connectionsShortestPaths")}`, {
+      const query = registry.render("connectionsShortestPaths", shortestPathSlots(MAX_PATHS, MAX_PATH_HOPS));
+      const result = await session.run(`EXPLAIN ${query}`, {
         from: world.id(planted.from),
         to: world.id(planted.to),
         fromKind: null,
         toKind: null,
         types: [RelType.HasIdentifier],
-        maxHops: 4,
-        first: 3,
       });
       const operators: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {

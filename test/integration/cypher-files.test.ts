@@ -13,6 +13,7 @@ import { NodeLabel } from "../../src/domain/graph-schema.js";
 import { relations, type RelationName } from "../../src/domain/relations.js";
 import { importQueryVariants } from "../../src/import/write/import-queries.js";
 import { relationSlots } from "../../src/repositories/graph.repository.js";
+import { MAX_PATH_HOPS, MAX_PATHS, shortestPathSlots } from "../../src/repositories/path.repository.js";
 import { connect } from "../helpers/test-api.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
 
@@ -57,6 +58,12 @@ function variants(name: QueryName): { label: string; text: string }[] {
     return (Object.keys(relations) as RelationName[]).map((relation) => ({
       label: relation,
       text: registry.render(name, relationSlots(relations[relation])),
+    }));
+  }
+  if (name === "connectionsShortestPaths") {
+    return [[1, 1], [MAX_PATHS, MAX_PATH_HOPS]].map(([paths, hops]) => ({
+      label: `${paths} paths of ${hops} hops`,
+      text: registry.render(name, shortestPathSlots(paths!, hops!)),
     }));
   }
   const imports = importQueryVariants().filter(([query]) => query === name);

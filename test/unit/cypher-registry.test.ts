@@ -88,6 +88,7 @@ describe("CypherRegistry", () => {
     relatedCount: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     importMergeNodes: ["LABEL"],
     importMergeMentionedNodes: ["LABEL"],
+    connectionsShortestPaths: ["MAX_HOPS", "PATHS"],
     importExistingIds: ["LABEL"],
     importMergeRelationships: ["FROM", "TO", "TYPE"],
     importMergeSequencedRelationships: ["FROM", "TO", "TYPE"],
@@ -134,13 +135,18 @@ describe("CypherRegistry", () => {
     "-->",
     "Seizure:Synthetic",
     "Seizure1",
+    "0",
+    "100",
+    "-1",
+    "1e2",
+    "6 OR 1=1",
   ])("render refuses %j as a slot value", (value) => {
     expect(thrown(() => registry.render("nodesByIds", { LABEL: value }))).toBe(
-      "query nodesByIds: slot LABEL is not an identifier",
+      "query nodesByIds: slot LABEL is not an identifier or a small number",
     );
   });
 
-  test.each(["Seizure", "CommodityLine", "SEIZED_IN", "Place|Country", "<-", "->", "-"])(
+  test.each(["Seizure", "CommodityLine", "SEIZED_IN", "Place|Country", "<-", "->", "-", "1", "10", "99"])(
     "render accepts %j as a slot value",
     (value) => {
       expect(registry.render("nodesByIds", { LABEL: value })).toContain(`MATCH (node:${value} {id: key})`);
@@ -149,8 +155,8 @@ describe("CypherRegistry", () => {
 
   test("a refused value is refused again (no cache hides it)", () => {
     const bad = { LABEL: "Seizure) DETACH DELETE (n" };
-    expect(thrown(() => registry.render("nodesByIds", bad))).toBe("query nodesByIds: slot LABEL is not an identifier");
-    expect(thrown(() => registry.render("nodesByIds", bad))).toBe("query nodesByIds: slot LABEL is not an identifier");
+    expect(thrown(() => registry.render("nodesByIds", bad))).toBe("query nodesByIds: slot LABEL is not an identifier or a small number");
+    expect(thrown(() => registry.render("nodesByIds", bad))).toBe("query nodesByIds: slot LABEL is not an identifier or a small number");
   });
 
   test.each<{ name: QueryName; slots: Record<string, string>; missing: string }>([

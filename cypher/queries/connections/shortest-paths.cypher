@@ -1,11 +1,12 @@
 // The shortest paths between two entities (the connections root field), never an exhaustive
 // search: SHORTEST with an upper bound between two bound nodes, planned as StatefulShortestPath.
-// SHORTEST 10 and the bound {1,6} are literals (the API's ceilings); $maxHops and $first narrow
-// the answer after the search. SOURCED_FROM is never followed: through a Source every node
+// Cypher wants literals for k and the bound, so they are template slots, filled only with whole
+// numbers the API has checked: {{PATHS}} (1 to 10, the paths asked for) and {{MAX_HOPS}} (1 to 6):
+// the search stops as soon as it has them, and never looks further than asked. SOURCED_FROM is never followed: through a Source every node
 // reaches every other in two hops; the caller leaves it out of $types.
 // Ids are unique per label only, so each end is found by one index lookup per label.
 // Parameters: $from, $to (ids), $fromKind, $toKind (a label to narrow an end, or null),
-// $types (relationship types that may be followed), $maxHops (1 to 6), $first (1 to 10).
+// $types (relationship types that may be followed).
 // Columns: nodes (list of {id, labels, properties}), rels (list of {type, source, target,
 // properties, sourceTitle}: the relationships in path order). Ordered by length, then by the
 // sequence of node ids.
@@ -35,13 +36,11 @@ CALL () {
   UNION MATCH (n:Country {id: $to}) RETURN n
 }
 WITH a, n AS b WHERE ($toKind IS NULL OR $toKind IN labels(b)) AND a <> b
-MATCH p = SHORTEST 10 (a)(()-[r]-() WHERE type(r) IN $types){1,6}(b)
-WITH p WHERE length(p) <= $maxHops
-  // A trail may pass a node twice (over two relationships between the same pair); a path may not.
-  AND size(nodes(p)) = size(COLLECT { UNWIND nodes(p) AS x RETURN DISTINCT x })
+MATCH p = SHORTEST {{PATHS}} (a)(()-[r]-() WHERE type(r) IN $types){1,{{MAX_HOPS}}}(b)
+// A trail may pass a node twice (over two relationships between the same pair); a path may not.
+WITH p WHERE size(nodes(p)) = size(COLLECT { UNWIND nodes(p) AS x RETURN DISTINCT x })
 WITH p, [x IN nodes(p) | x.id] AS ids
 ORDER BY length(p), ids
-LIMIT $first
 RETURN [x IN nodes(p) | {id: x.id, labels: labels(x), properties: properties(x)}] AS nodes,
   [r IN relationships(p) | {
     type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r),
