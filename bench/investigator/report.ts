@@ -56,14 +56,12 @@ ${rows.join("\n")}
 
 Goal (issue 4, item 8): the API within 1.15× of direct Cypher at p50. "Direct" runs the same Cypher the API runs (the same files, parameters and round trips) through neo4j-driver in the benchmark's process, without GraphQL parsing, validation, resolvers, HTTP or JSON; the ratio is the API's own overhead.
 
-How to read this: the API's own cost is a few milliseconds to a few tens per request (HTTP and
-JSON on both ends in one process, GraphQL parsing and validation, argument validation, resolvers
-and DataLoader scheduling), so the ratio is furthest from 1 where the query itself is fastest
-(\`sharedIdentifiers\`). Where the database time varies widely from one call to the next for the
-same input (\`connections\`: the bounded shortest-path search over every relationship type took
-from 60 ms to 1.8 s for the same pairs in a probe, and twice as long on one repeat as on the
-next), the p50 ratio carries that noise as well; its p95 ratio is close to 1. The machine is
-shared: compare ratios measured in one run, not absolute times across runs.
+How to read this: the "API − direct" column is the API's own cost per request (HTTP and JSON on
+both ends, in one process; GraphQL parsing and validation; argument validation; resolvers and
+DataLoader scheduling). It stays within a few milliseconds to a few tens whatever the query, so the
+ratio is furthest from 1 where the query itself is fastest. At p95 the database's own variance
+dominates and the ratios come close to 1. The machine is shared: compare ratios measured in one
+run, not absolute times across runs.
 
 ${details.join("\n\n")}
 `;
