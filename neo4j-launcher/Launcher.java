@@ -77,7 +77,10 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                // The page cache is allocated as pages are first read, so a small test database
+                // uses little of it; a benchmark network of 1M shipments (a store of about 2 GB)
+                // would thrash in 512 MiB, the former size.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.gibiBytes(2))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 .setConfig(GraphDatabaseSettings.forbid_exhaustive_shortestpath, true)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))

@@ -1,4 +1,6 @@
 
+import neo4j from "neo4j-driver";
+
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
 import type { Problem } from "./mapping/compiled-mapping.js";
@@ -7,11 +9,12 @@ import { confirmReferences } from "./plan/confirm-references.js";
 import { loadLookups } from "./plan/lookups.js";
 import { RowPlanner, type JoinTables, type RowPlan } from "./plan/plan-row.js";
 import { openMainInput, readJoinTable, resolveInputFiles, type JoinRow } from "./read/csv-input.js";
+import { SeenKeys } from "./read/seen-keys.js";
 import { FlagCounter, type CountChange, type ImportReport } from "./report/import-report.js";
 import { ReportFile, reportPaths } from "./report/report-files.js";
 import { BatchWriter } from "./write/batch-writer.js";
 
-export const DEFAULT_BATCH_SIZE = 5_000;
+export const DEFAULT_BATCH_SIZE = 10_000;
 
 export interface ImportProgress {
   readonly rowsRead: number;
@@ -81,8 +84,10 @@ export async function importFiles(
   const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix });
   const writer = new BatchWriter(executor, registry, mapping.source, sourceId);
 
-  const before = await sourceCounts(executor, registry, sourceId);
-  if (!dryRun) await writer.writeSource();
+  const kept = await keptSourceCounts(executor, registry, sourceId);
+  const before = kept ?? (await sourceCounts(executor, registry, sourceId));
+  // A Source made before counts were kept is counted once (above) and keeps them from now on.
+  if (!dryRun) await writer.writeSource(kept === null ? countProperties(before) : {});
 
   const paths = reportPaths(inputFiles.main, options.reportDir);
   const rejectsFile = await ReportFile.create(paths.rejects, ["row", "column", "value", "reason"]);
@@ -95,7 +100,7 @@ export async function importFiles(
   let rowsRejected = 0;
   let rowsSkipped = 0;
   let batches = 0;
-  const seenKeys = new Set<string>();
+  const seenKeys = new SeenKeys();
   let batch: RowPlan[] = [];
 
   const reject = (row: number, problems: readonly Problem[]) => {
@@ -115,7 +120,7 @@ export async function importFiles(
   });
   const report = async (): Promise<ImportReport> => {
     await Promise.all([rejectsFile.close(), flagsFile.close()]);
-    const after = dryRun ? before : await sourceCounts(executor, registry, sourceId);
+    const after = dryRun ? before : ((await keptSourceCounts(executor, registry, sourceId)) ?? before);
     const notes: string[] = [];
     const uses = (kind: string) => mapping.references.some((reference) => reference.kind === kind);
     if (uses("place") && lookups.places.size === 0) {
@@ -149,13 +154,13 @@ export async function importFiles(
     };
   };
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await confirmReferences(executor, registry, batch, synthetic);
-    const good = batch.filter((plan) => plan.rejects.length === 0);
+  const flush = async (plans: RowPlan[]) => {
+    if (plans.length === 0) return;
+    await confirmReferences(executor, registry, plans, synthetic);
+    const good = plans.filter((plan) => plan.rejects.length === 0);
     if (!dryRun) await writer.write(good);
     batches += 1;
-    for (const plan of batch) {
+    for (const plan of plans) {
       if (plan.rejects.length > 0) {
         reject(plan.row, plan.rejects);
         continue;
@@ -166,8 +171,21 @@ export async function importFiles(
         flagsFile.write([plan.row, flag.column, flag.value, flag.kind, flag.reason, flag.entry]);
       }
     }
-    batch = [];
     await options.onProgress?.(progress());
+  };
+  // One batch is written while the next is read and planned: the database and this process work at
+  // once. Batches still reach the database one after another, each after the one before committed,
+  // so a batch's reference checks see every node the batches before it made.
+  let writing: Promise<void> | null = null;
+  const finishWriting = async () => {
+    const current = writing;
+    writing = null;
+    await current;
+  };
+  const startWriting = (full: RowPlan[]) => {
+    writing = flush(full);
+    // Handled when awaited; this only keeps a failure meanwhile from counting as unhandled.
+    writing.catch(() => {});
   };
 
   try {
@@ -189,22 +207,25 @@ export async function importFiles(
         continue;
       }
       const key = parts.join("\u0000");
-      if (seenKeys.has(key)) {
+      if (!seenKeys.add(key)) {
         reject(row, [{ kind: "duplicate", entry: "input.key", column: keyColumn, value: parts.join(","), reason: "a key seen on an earlier row" }]);
         continue;
       }
-      seenKeys.add(key);
       const plan = planner.plan(row, cells);
       if (plan.rejects.length > 0) reject(row, plan.rejects);
       else batch.push(plan);
       if (batch.length >= batchSize) {
-        await flush();
+        await finishWriting();
         if (options.signal?.aborted) throw new ImportAbortedError(await report());
+        startWriting(batch);
+        batch = [];
       }
     }
-    await flush();
+    await finishWriting();
+    await flush(batch);
     return await report();
   } finally {
+    await (writing as Promise<void> | null)?.catch(() => {});
     input.close();
     await Promise.all([rejectsFile.close(), flagsFile.close()]);
   }
@@ -215,13 +236,43 @@ interface SourceCounts {
   relationships: Record<string, number>;
 }
 
-/** How many nodes (by label) and relationships (by type) a source backs in the database. */
+/**
+ * How many nodes (by label) and relationships (by type) a source backs, counted in the graph: the
+ * relationships' count scans every relationship, so it grows with the database. For tests and for
+ * the one-time count of a Source made before counts were kept; reports use keptSourceCounts.
+ */
 export async function sourceCounts(executor: CypherExecutor, registry: CypherRegistry, sourceId: string): Promise<SourceCounts> {
   const nodes = await executor.read(registry.text("importSourceNodeCounts"), { sourceId });
   const relationships = await executor.read(registry.text("importSourceRelationshipCounts"), { sourceId });
   return {
     nodes: Object.fromEntries(nodes.map((row) => [row.label as string, row.count as number])),
     relationships: Object.fromEntries(relationships.map((row) => [row.type as string, row.count as number])),
+  };
+}
+
+/**
+ * The counts a Source keeps (added to by every batch, in its transaction): constant time. Null when
+ * the Source keeps none, having been made before counts were kept; an empty count for no Source.
+ */
+export async function keptSourceCounts(executor: CypherExecutor, registry: CypherRegistry, sourceId: string): Promise<SourceCounts | null> {
+  const [row] = await executor.read(registry.text("importSourceCounts"), { sourceId });
+  if (!row) return { nodes: {}, relationships: {} };
+  if (row.countsKept !== true) return null;
+  const counts: SourceCounts = { nodes: {}, relationships: {} };
+  for (const [key, count] of row.counts as [string, number][]) {
+    const [kind, name] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1)];
+    // A count of 0 is kept once a batch wrote none; the graph count would not list the name.
+    if (count > 0) (kind === "nodes" ? counts.nodes : counts.relationships)[name] = count;
+  }
+  return counts;
+}
+
+/** Counts as the Source's properties, for a Source to keep from now on. */
+function countProperties(counts: SourceCounts): Record<string, unknown> {
+  return {
+    countsKept: true,
+    ...Object.fromEntries(Object.entries(counts.nodes).map(([label, count]) => [`nodes.${label}`, neo4j.int(count)])),
+    ...Object.fromEntries(Object.entries(counts.relationships).map(([type, count]) => [`relationships.${type}`, neo4j.int(count)])),
   };
 }
 

@@ -110,6 +110,18 @@ describe("a generated network imported with mappings/generated", () => {
     expect(stopsToCountries).toBe(count("routeStops", (row) => row.countryId !== ""));
   });
 
+  it("reports the counts the Source keeps, and they equal the counts in the graph", async () => {
+    const counted = await countsOf(context, sourceId);
+    const last = reports.at(-1)!;
+    const after = (change: Record<string, { after: number }>) =>
+      Object.fromEntries(Object.entries(change).filter(([, { after }]) => after > 0).map(([name, { after }]) => [name, after]));
+    expect(last.sourceId).toBe(sourceId);
+    expect(after(last.nodes)).toEqual(counted.nodes);
+    expect(after(last.relationships)).toEqual(counted.relationships);
+    const [{ countsKept }] = await rows<{ countsKept: boolean }>(`MATCH (source:Source {id: $sourceId}) RETURN source.countsKept AS countsKept`);
+    expect(countsKept).toBe(true);
+  });
+
   it("labels every node of the network Synthetic, and no place, species or country", async () => {
     const [{ notSynthetic }] = await rows<{ notSynthetic: number }>(
       `MATCH (:Source {id: $sourceId})<-[:SOURCED_FROM]-(node) WHERE NOT node:Synthetic RETURN count(node) AS notSynthetic`,

@@ -55,6 +55,16 @@ describe("mapping files that cannot be used fail with a message naming the entry
       "nodes.line.properties.product.default: not a known Product (normaliser vocabulary)",
     ],
     [
+      "a condition (when) on a column the input does not declare",
+      edit("unit: { value: KG }", "unit: { value: KG, when: { Weight: [kg] } }"),
+      'nodes.line.properties.unit.when.Weight: "Weight" is not a column of bad-rows.csv nor of a join',
+    ],
+    [
+      "a condition (when) without a column",
+      edit("unit: { value: KG }", "unit: { value: KG, when: {} }"),
+      "nodes.line.properties.unit.when: name at least one column",
+    ],
+    [
       "a column the input does not declare",
       edit("{ column: weight,", "{ column: Weight,"),
       'nodes.line.properties.weightKg.column: "Weight" is not a column of bad-rows.csv nor of a join',
@@ -67,12 +77,12 @@ describe("mapping files that cannot be used fail with a message naming the entry
     [
       "a label outside the model",
       edit("label: Seizure", "label: Seizures"),
-      'nodes.seizure.label: Invalid option: expected one of "Seizure"|"Shipment"|"CommodityLine"|"Species"|"Person"|"Company"|"Identifier"|"Carrier"|"Place"|"Country"|"Source"',
+      'nodes.seizure.label: Invalid option: expected one of "Seizure"|"Shipment"|"CommodityLine"|"Species"|"Person"|"Company"|"Identifier"|"Carrier"|"Place"|"Country"|"Source"|"TradeRecord"',
     ],
     [
       "a relationship type outside the model",
       edit("type: SEIZED_IN", "type: SEIZED_BY"),
-      'relationships.seizedIn.type: Invalid option: expected one of "SEIZED_IN"|"SEIZED_AT"|"INTERCEPTED"|"RECOVERED"|"CARRIED"|"OF_SPECIES"|"STOPS_AT"|"CARRIED_BY"|"PARTY_TO"|"ARRESTED"|"HAS_IDENTIFIER"|"OFFICER_OF"|"NATIONAL_OF"|"REGISTERED_IN"|"IN_COUNTRY"|"BORDERS"|"SOURCED_FROM"',
+      'relationships.seizedIn.type: Invalid option: expected one of "SEIZED_IN"|"SEIZED_AT"|"INTERCEPTED"|"RECOVERED"|"CARRIED"|"OF_SPECIES"|"STOPS_AT"|"CARRIED_BY"|"PARTY_TO"|"ARRESTED"|"HAS_IDENTIFIER"|"OFFICER_OF"|"NATIONAL_OF"|"REGISTERED_IN"|"IN_COUNTRY"|"BORDERS"|"SOURCED_FROM"|"IMPORTED_BY"|"EXPORTED_BY"|"ORIGINATED_IN"|"RECORDS"',
     ],
     [
       "a relationship between labels the model does not join",

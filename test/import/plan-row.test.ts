@@ -150,6 +150,26 @@ describe("RowPlanner", () => {
     expect(route(prefixed)).toEqual([[0, "DESTINATION", "Country:w-LA"]]);
   });
 
+  it("makes a node only on rows whose columns hold the values its id names under when", () => {
+    const conditional = parseMapping(
+      "when.yaml",
+      MAPPING.replace(
+        'carrier: { label: Carrier, id: "c-{carrier}",',
+        'carrier: { label: Carrier, id: { template: "c-{carrier}", when: { o: [VN, LA], d: [""] } },',
+      ).replace("unit: { value: KG }", "unit: { firstOf: [{ value: PIECES, when: { kg: [\"\"] } }, { value: KG }] }"),
+      context,
+    );
+    const conditionalPlanner = new RowPlanner(conditional, new Map(), lookups);
+    const carriers = (cells: Partial<typeof EMPTY>) =>
+      conditionalPlanner.plan(1, { ...EMPTY, id: "9", carrier: "Air X", ...cells }).nodes.filter((node) => node.label === "Carrier").length;
+    expect(carriers({ o: "VN" })).toBe(1);
+    expect(carriers({ o: " LA " })).toBe(1);
+    expect(carriers({ o: "TH" })).toBe(0);
+    expect(carriers({ o: "VN", d: "CN" })).toBe(0);
+    const unit = (kg: string) => conditionalPlanner.plan(1, { ...EMPTY, id: "9", kg }).nodes.find((node) => node.label === "CommodityLine")!.properties.unit;
+    expect([unit(""), unit("3")]).toEqual(["PIECES", "KG"]);
+  });
+
   it("rejects a row that leaves a property the model requires empty", () => {
     const strict = parseMapping("strict.yaml", MAPPING.replace("product: { value: SCALES }", "product: { column: species, normalise: vocabulary, vocabulary: Product }"), context);
     const result = new RowPlanner(strict, new Map(), lookups).plan(3, { ...EMPTY, id: "3" });

@@ -7,6 +7,7 @@ import { projectRoot } from "../../src/config.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { NodeLabel, RelType } from "../../src/domain/graph-schema.js";
 import { relations, type Relation, type RelationName } from "../../src/domain/relations.js";
+import { IMPORT_ONLY_RELATIONSHIPS } from "../../src/import/mapping/import-only-relations.js";
 import { relationSlots } from "../../src/repositories/graph.repository.js";
 
 const entries = Object.entries(relations) as [RelationName, Relation][];
@@ -62,9 +63,11 @@ describe("relations", () => {
     expect(name.split(".")[0]).toBe(relation.from);
   });
 
-  test("every relationship type is followed by at least one entry", () => {
+  test("every relationship type is followed by at least one entry, but those only imports write", () => {
     const used = new Set(entries.map(([, relation]) => relation.type));
-    expect(Object.values(RelType).filter((type) => !used.has(type))).toStrictEqual([]);
+    // Trade records (CITES) are imported but not yet served by the API.
+    const importOnly = new Set(IMPORT_ONLY_RELATIONSHIPS.map((relationship) => relationship.type));
+    expect(Object.values(RelType).filter((type) => !used.has(type) && !importOnly.has(type))).toStrictEqual([]);
   });
 
   test("every relation name used in a resolver is an entry", async () => {

@@ -1,4 +1,5 @@
-// How many nodes of each label a source backs (its SOURCED_FROM relationships), for import reports and tests.
+// How many nodes of each label a source backs (its SOURCED_FROM relationships), for tests and to count,
+// once, a Source made before its counts were kept (see source-counts.cypher).
 // Parameters: $sourceId.
 // Columns: label (the node's label other than Synthetic), count.
 MATCH (:Source {id: $sourceId})<-[:SOURCED_FROM]-(node)

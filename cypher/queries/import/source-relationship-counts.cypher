@@ -1,5 +1,6 @@
 // How many relationships of each type a source made: those with its sourceId, and its SOURCED_FROM.
-// Scans every relationship; meant for import reports and tests, not for requests.
+// Scans every relationship: for tests (a count independent of the kept counts, source-counts.cypher)
+// and to count, once, a Source made before its counts were kept; never per batch or per request.
 // Parameters: $sourceId.
 // Columns: type, count.
 MATCH ()-[rel]->()

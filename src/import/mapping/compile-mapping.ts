@@ -13,18 +13,23 @@ import type {
   CompiledValue,
   GroupInstance,
 } from "./compiled-mapping.js";
+import { IMPORT_ONLY_RELATIONSHIPS } from "./import-only-relations.js";
 import { compileValue, INSTANCE_SLOTS, type ValueEnvironment } from "./compile-value.js";
 import type { GroupInput, MappingInput } from "./mapping-schema.js";
 import { REQUIRED_PROPERTIES } from "./required-properties.js";
 
-/** `From-TYPE->To` for every relationship the model allows (`src/domain/relations.ts`). */
-const MODEL_PATTERNS: ReadonlySet<string> = new Set(
-  Object.values(relations).flatMap((relation) =>
+/**
+ * `From-TYPE->To` for every relationship the model allows: those the API follows
+ * (`src/domain/relations.ts`) and those only imported so far (`import-only-relations.ts`).
+ */
+const MODEL_PATTERNS: ReadonlySet<string> = new Set([
+  ...Object.values(relations).flatMap((relation) =>
     relation.to.map((other) =>
       relation.direction === "IN" ? pattern(other, relation.type, relation.from) : pattern(relation.from, relation.type, other),
     ),
   ),
-);
+  ...IMPORT_ONLY_RELATIONSHIPS.map((relationship) => pattern(relationship.from, relationship.type, relationship.to)),
+]);
 
 function pattern(from: NodeLabel, type: RelType, to: NodeLabel): string {
   return `${from}-${type}->${to}`;

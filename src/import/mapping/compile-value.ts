@@ -39,7 +39,7 @@ export function compileValue(
   defaultNormaliser = "text",
 ): CompiledValue {
   if (typeof spec === "string") return compileTemplate(spec, entry, env);
-  const compiled = compileSpec(spec, entry, env, defaultNormaliser);
+  const compiled = compileWhen(spec, entry, env, compileSpec(spec, entry, env, defaultNormaliser));
   if (spec.ifPresent === undefined) return compiled;
   // The value exists only when another column (or slot) has something: a unit only beside a count.
   const condition = spec.ifPresent;
@@ -50,6 +50,30 @@ export function compileValue(
     evaluate: (scope) => {
       const present = ref === null ? scope.slot(condition) : typeof ref === "string" ? null : scope.cell(ref);
       return present === null || present === "" ? NOTHING : compiled.evaluate(scope);
+    },
+  };
+}
+
+/**
+ * The value exists only on rows whose columns (or slots) hold one of the listed values, compared
+ * trimmed and exactly, as `input.where` compares: a node made only for some rows (a Seizure for the
+ * confiscations among trade records) has an id `when` they hold.
+ */
+function compileWhen(spec: ValueSpecInput, entry: string, env: ValueEnvironment, compiled: CompiledValue): CompiledValue {
+  if (spec.when === undefined) return compiled;
+  const conditions = Object.entries(spec.when).map(([name, values]) => {
+    const ref = env.slots.has(name) ? null : env.column(name);
+    if (typeof ref === "string") env.error(`${entry}.when.${name}`, ref);
+    return { name, ref, values: new Set(values) };
+  });
+  return {
+    ...compiled,
+    evaluate: (scope) => {
+      for (const { name, ref, values } of conditions) {
+        const cell = ref === null ? scope.slot(name) : typeof ref === "string" ? null : scope.cell(ref);
+        if (!values.has(String(cell ?? "").trim())) return NOTHING;
+      }
+      return compiled.evaluate(scope);
     },
   };
 }

@@ -21,7 +21,7 @@ const constant = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** The keys a value specification may have besides its normaliser's options. */
 export const VALUE_SPEC_KEYS = [
   "column", "slot", "template", "value", "firstOf", "concat", "joinWith", "normalise", "raw", "required", "rowTotal",
-  "default", "ifPresent",
+  "default", "ifPresent", "when",
 ] as const;
 
 export interface ValueSpecInput {
@@ -38,6 +38,8 @@ export interface ValueSpecInput {
   rowTotal?: boolean;
   default?: string | number | boolean;
   ifPresent?: string;
+  /** Column (or slot) → values: the value exists only when each holds (trimmed) one of its values. */
+  when?: Record<string, string[]>;
   /** Any other key is an option of the normaliser, checked by it. */
   [option: string]: unknown;
 }
@@ -58,6 +60,10 @@ export const valueSpecSchema: z.ZodType<ValueSpecInput> = z.lazy(() =>
       rowTotal: z.boolean().optional(),
       default: z.union([z.string(), z.number(), z.boolean()]).optional(),
       ifPresent: z.string().min(1).optional(),
+      when: z
+        .record(z.string().min(1), z.array(z.string()).min(1))
+        .refine((when) => Object.keys(when).length > 0, { message: "name at least one column" })
+        .optional(),
     })
     .catchall(z.unknown())
     .superRefine((spec, context) => {

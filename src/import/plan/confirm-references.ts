@@ -5,7 +5,7 @@ import { existingIds } from "./lookups.js";
 import type { Endpoint, RowPlan } from "./plan-row.js";
 
 /**
- * Confirms, for a batch, that the reference nodes its rows point at exist (one read per label).
+ * Confirms, for a batch, that the reference nodes its rows point at exist (one read per label, in parallel).
  * A missing one rejects its row when the reference is required; otherwise it is flagged and the
  * relationships to it are left out, so nothing points at a node that is not there.
  */
@@ -24,7 +24,10 @@ export async function confirmReferences(
     }
   }
   const existing = new Map<NodeLabel, Set<string>>();
-  for (const [label, ids] of wanted) existing.set(label, await existingIds(executor, registry, label, [...ids], synthetic));
+  // One read per label, all at once: they are independent, and waiting on each in turn only adds round trips.
+  await Promise.all(
+    [...wanted].map(async ([label, ids]) => existing.set(label, await existingIds(executor, registry, label, [...ids], synthetic))),
+  );
 
   for (const plan of plans) {
     const missing: Endpoint[] = [];

@@ -53,9 +53,10 @@ export class BatchWriter {
     private readonly sourceId: string,
   ) {}
 
-  async writeSource(): Promise<void> {
+  /** `counts`: properties to store beside the source's own (kept counts; see import-files.ts). */
+  async writeSource(counts: Record<string, unknown> = {}): Promise<void> {
     const { id: _, synthetic: __, retrievedOn, ...rest } = this.source;
-    const source = { ...rest, id: this.sourceId, retrievedOn: dateParameter(retrievedOn) };
+    const source = { ...rest, ...counts, id: this.sourceId, retrievedOn: dateParameter(retrievedOn) };
     await this.executor.write(this.registry.text("importMergeSource"), { source });
   }
 

@@ -1,10 +1,11 @@
 import type { QueryName } from "../../db/cypher-registry.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { relations } from "../../domain/relations.js";
+import { IMPORT_ONLY_RELATIONSHIPS } from "../mapping/import-only-relations.js";
 
 /**
  * Every import query with every set of template slots it can be rendered with: node templates once
- * per label, relationship templates once per relationship the model allows. For EXPLAIN tests.
+ * per label, relationship templates once per relationship the model allows (the API's and the import-only ones). For EXPLAIN tests.
  */
 export function importQueryVariants(): [QueryName, Record<string, string>][] {
   const labels = Object.values(NodeLabel).filter((label) => label !== NodeLabel.Source);
@@ -15,6 +16,7 @@ export function importQueryVariants(): [QueryName, Record<string, string>][] {
       patterns.set(`${from}|${relation.type}|${to}`, { FROM: from, TYPE: relation.type, TO: to });
     }
   }
+  for (const { from, type, to } of IMPORT_ONLY_RELATIONSHIPS) patterns.set(`${from}|${type}|${to}`, { FROM: from, TYPE: type, TO: to });
   const relationshipSlots = [...patterns.values()].filter((slots) => slots.TYPE !== "SOURCED_FROM");
   return [
     ["importMergeSource", {}],
@@ -22,6 +24,7 @@ export function importQueryVariants(): [QueryName, Record<string, string>][] {
     ["importSpeciesIndex", {}],
     ["importSourceNodeCounts", {}],
     ["importSourceRelationshipCounts", {}],
+    ["importSourceCounts", {}],
     ...labels.map((label): [QueryName, Record<string, string>] => ["importMergeNodes", { LABEL: label }]),
     ...labels.map((label): [QueryName, Record<string, string>] => ["importMergeMentionedNodes", { LABEL: label }]),
     ...labels.map((label): [QueryName, Record<string, string>] => ["importExistingIds", { LABEL: label }]),
