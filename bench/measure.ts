@@ -108,3 +108,32 @@ export function drift(samples: readonly number[]): Drift {
   const third = Math.max(1, Math.floor(samples.length / 3));
   return { firstThirdP50: summarize(samples.slice(0, third)).p50, lastThirdP50: summarize(samples.slice(-third)).p50 };
 }
+
+/** What a shape's measured timings say, side by side: the same for every benchmark that compares the API with direct Cypher. */
+export interface Comparison {
+  key: string;
+  title: string;
+  graphql: string;
+  directFile: string;
+  inputs: string;
+  api: Summary;
+  direct: Summary;
+  ratio: { p50: number; p95: number };
+  drift: { api: Drift; direct: Drift };
+}
+
+export function compare(shape: Shape, samples: Timings): Comparison {
+  const api = summarize(samples.api);
+  const direct = summarize(samples.direct);
+  return {
+    key: shape.key,
+    title: shape.title,
+    graphql: shape.graphql,
+    directFile: shape.directFile,
+    inputs: shape.inputs,
+    api,
+    direct,
+    ratio: { p50: api.p50 / direct.p50, p95: api.p95 / direct.p95 },
+    drift: { api: drift(samples.api), direct: drift(samples.direct) },
+  };
+}

@@ -1,6 +1,6 @@
 import type { DatasetCounts } from "./dataset.js";
 import type { BareRoundTrip, Breakdown } from "./diagnostics.js";
-import type { Drift, RunPlan, Summary, Timings } from "./measure.js";
+import type { Comparison, RunPlan, Summary, Timings } from "./measure.js";
 
 /** Everything a run found out; written as JSON to bench/results/latest.json and rendered as REPORT.md. */
 export interface BenchResults {
@@ -23,16 +23,7 @@ export interface BenchResults {
   shapes: ShapeResult[];
 }
 
-export interface ShapeResult {
-  key: string;
-  title: string;
-  graphql: string;
-  directFile: string;
-  inputs: string;
-  api: Summary;
-  direct: Summary;
-  ratio: { p50: number; p95: number };
-  drift: { api: Drift; direct: Drift };
+export interface ShapeResult extends Comparison {
   breakdown: Breakdown;
   samples: Timings;
 }

@@ -17,7 +17,7 @@ import { buildGraphQLSchema } from "../src/graphql/build-schema.js";
 import { createApollo, createContextFactory, startServer } from "../src/server.js";
 import { countDataset, countInDatabase, deleteDataset, generateDataset, loadDataset, SEED } from "./dataset.js";
 import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
-import { drift, measure, summarize, warmUp, type RunPlan } from "./measure.js";
+import { compare, measure, warmUp, type RunPlan } from "./measure.js";
 import { renderReport, type BenchResults, type ShapeResult } from "./report.js";
 import { writeReportKeepingOthers } from "./report-section.js";
 import { listShape, lookupShape } from "./shapes.js";
@@ -117,18 +117,8 @@ async function main(): Promise<void> {
   const shapeResults: ShapeResult[] = [];
   for (const [index, shape] of shapes.entries()) {
     const samples = timings[index]!;
-    const api = summarize(samples.api);
-    const direct = summarize(samples.direct);
     shapeResults.push({
-      key: shape.key,
-      title: shape.title,
-      graphql: shape.graphql,
-      directFile: shape.directFile,
-      inputs: shape.inputs,
-      api,
-      direct,
-      ratio: { p50: api.p50 / direct.p50, p95: api.p95 / direct.p95 },
-      drift: { api: drift(samples.api), direct: drift(samples.direct) },
+      ...compare(shape, samples),
       breakdown: await breakDown(shape, timingApi, DIAGNOSTIC_ITERATIONS),
       samples,
     });

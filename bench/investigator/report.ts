@@ -1,17 +1,6 @@
-import type { Drift, Summary } from "../measure.js";
+import type { Comparison } from "../measure.js";
 import type { LoadRecord } from "./dataset.js";
 
-export interface InvestigatorResult {
-  key: string;
-  title: string;
-  graphql: string;
-  directFile: string;
-  inputs: string;
-  api: Summary;
-  direct: Summary;
-  ratio: { p50: number; p95: number };
-  drift: { api: Drift; direct: Drift };
-}
 
 export interface InvestigatorRun {
   date: string;
@@ -20,7 +9,7 @@ export interface InvestigatorRun {
   load: string;
   network: LoadRecord;
   plan: { warmup: number; iterations: number };
-  results: InvestigatorResult[];
+  results: Comparison[];
 }
 
 const ms = (value: number) => value.toFixed(2);

@@ -11,11 +11,12 @@ import { loadConfig, projectRoot } from "../../src/config.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { startServer } from "../../src/server.js";
 import { CleanUp, runBenchmark } from "../lifecycle.js";
-import { drift, measure, summarize, warmUp } from "../measure.js";
+import { compare, measure, warmUp } from "../measure.js";
 import { replaceSection } from "../report-section.js";
 import { loadedNetwork } from "./dataset.js";
 import { investigatorShapes } from "./shapes.js";
-import { renderInvestigatorSection, type InvestigatorResult, type InvestigatorRun } from "./report.js";
+import type { Comparison } from "../measure.js";
+import { renderInvestigatorSection, type InvestigatorRun } from "./report.js";
 
 /**
  * `npm run bench:investigator -- --shipments 100000`: the investigator queries (search, network at
@@ -75,24 +76,13 @@ async function main(): Promise<void> {
     log(`${shape.title}: ${plan.warmup} warm-up iterations each way, answers compared`);
     await warmUp(server.url, shape, plan.warmup);
   }
-  const results: InvestigatorResult[] = [];
+  const results: Comparison[] = [];
   for (const shape of shapes) {
     log(`${shape.title}: ${plan.iterations} measured iterations each way, interleaved`);
     const samples = await measure(server.url, shape, plan.warmup, plan.iterations);
-    const api = summarize(samples.api);
-    const direct = summarize(samples.direct);
-    results.push({
-      key: shape.key,
-      title: shape.title,
-      graphql: shape.graphql,
-      directFile: shape.directFile,
-      inputs: shape.inputs,
-      api,
-      direct,
-      ratio: { p50: api.p50 / direct.p50, p95: api.p95 / direct.p95 },
-      drift: { api: drift(samples.api), direct: drift(samples.direct) },
-    });
-    log(`${shape.title}: API p50 ${api.p50.toFixed(2)} ms, direct p50 ${direct.p50.toFixed(2)} ms, ratio ${(api.p50 / direct.p50).toFixed(2)}`);
+    const result = compare(shape, samples);
+    results.push(result);
+    log(`${shape.title}: API p50 ${result.api.p50.toFixed(2)} ms, direct p50 ${result.direct.p50.toFixed(2)} ms, ratio ${result.ratio.p50.toFixed(2)}`);
   }
 
   const run = {
