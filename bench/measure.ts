@@ -46,11 +46,18 @@ export async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; 
   return { ms: performance.now() - start, value };
 }
 
+let authorization: string | undefined;
+
+/** The Authorization header every benchmark request sends from now on (see bench-server.ts). */
+export function useCredentials(header: string): void {
+  authorization = header;
+}
+
 /** POSTs a GraphQL request and returns its `data`; any error fails the benchmark. */
 export async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(authorization === undefined ? {} : { authorization }) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: unknown[] };

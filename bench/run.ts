@@ -14,7 +14,8 @@ import { createDriver } from "../src/db/driver.js";
 import { provideNeo4j } from "../src/db/neo4j-harness.js";
 import { applyConstraints } from "../src/db/schema-setup.js";
 import { buildGraphQLSchema } from "../src/graphql/build-schema.js";
-import { createApollo, createContextFactory, startServer } from "../src/server.js";
+import { createApollo, createContextFactory } from "../src/server.js";
+import { BENCH_VIEWER, startBenchServer } from "./bench-server.js";
 import { countDataset, countInDatabase, deleteDataset, generateDataset, loadDataset, SEED } from "./dataset.js";
 import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
 import { compare, measure, warmUp, type RunPlan } from "./measure.js";
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   const schema = await buildGraphQLSchema();
   const logger = pino({ level: "silent" });
   const serverDeps = { schema, registry, logger, production: config.production, isStarted: () => true };
-  const server = await startServer({ ...serverDeps, executor }, "127.0.0.1", 0);
+  const server = await startBenchServer({ ...serverDeps, executor });
   cleanUp.add(() => server.close());
   log(`API at ${server.url}`);
 
@@ -101,15 +102,15 @@ async function main(): Promise<void> {
   // A second, instrumented server for the breakdown, after the main measurement so it cannot disturb it.
   log("breakdown pass on an instrumented server");
   const timingExecutor = new TimingExecutor(driver, { database: database.database, timeoutMs: config.neo4j.queryTimeoutMs });
-  const timingServer = await startServer({ ...serverDeps, executor: timingExecutor }, "127.0.0.1", 0);
+  const timingServer = await startBenchServer({ ...serverDeps, executor: timingExecutor });
   cleanUp.add(() => timingServer.close());
-  const apollo = createApollo(serverDeps);
+  const apollo = createApollo({ ...serverDeps, security: timingServer.security });
   await apollo.start();
   cleanUp.add(() => apollo.stop());
   const timingApi = {
     url: timingServer.url,
     apollo,
-    context: createContextFactory(timingExecutor, registry),
+    context: () => createContextFactory(timingExecutor, registry, timingServer.security)(BENCH_VIEWER),
     executor: timingExecutor,
   };
   const bare = await bareRoundTrip(driver, database.database, PLAN.iterations);

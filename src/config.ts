@@ -18,6 +18,49 @@ export interface Neo4jSettings {
   queryTimeoutMs: number;
 }
 
+export interface AuthSettings {
+  /** HS256 secret for bearer tokens (at least 32 characters). */
+  jwtSecret: string | undefined;
+  /** Or a JWKS URL whose keys sign the tokens (RS256, ES256, ...). */
+  jwksUrl: string | undefined;
+  /** Required `iss` and `aud` claims of tokens. */
+  issuer: string;
+  audience: string;
+  /** Requests without credentials get the PUBLIC role instead of 401. */
+  publicDemo: boolean;
+  /** Key of the stable pseudonyms shown in place of persons and companies (at least 32 characters). */
+  pseudonymSecret: string | undefined;
+  /** Origins a browser may call the API from (CORS), besides those of API keys. */
+  corsOrigins: string[];
+}
+
+// limits: begin (settings of the query and request limits)
+export interface LimitSettings {
+  /** How deeply fields may nest (introspection not counted). */
+  maxDepth: number;
+  /** Estimated cost: the number of values a response can hold, list sizes (`first`, `limit`) multiplied. */
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Tokens of the query text, counted before it is parsed. */
+  maxTokens: number;
+  maxBodyBytes: number;
+  /** Requests per identity per minute. */
+  rateLimitPerMinute: number;
+  /** Where the rate limit counts live; unset: in memory (one process). */
+  redisUrl: string | undefined;
+}
+// limits: end
+
+// audit: begin (settings of the audit trail)
+export interface AuditSettings {
+  /** The append-only file of audit records (JSON lines). */
+  path: string;
+  /** Records older than this many days are removed (the chain keeps its anchor). */
+  retentionDays: number;
+}
+// audit: end
+
 export interface Config {
   production: boolean;
   host: string;
@@ -25,6 +68,9 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   neo4j: Neo4jSettings;
+  auth: AuthSettings;
+  limits: LimitSettings;
+  audit: AuditSettings;
 }
 
 export class ConfigError extends Error {
@@ -58,7 +104,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionTimeoutMs: integer(env, "NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       queryTimeoutMs: integer(env, "NEO4J_QUERY_TIMEOUT_MS", 15_000, 100, 600_000),
     },
+    auth: authSettings(env),
+    // limits: begin
+    limits: {
+      maxDepth: integer(env, "QUERY_MAX_DEPTH", 10, 1, 100),
+      maxCost: integer(env, "QUERY_MAX_COST", 50_000, 1, 10_000_000),
+      maxAliases: integer(env, "QUERY_MAX_ALIASES", 15, 0, 1_000),
+      maxDirectives: integer(env, "QUERY_MAX_DIRECTIVES", 10, 0, 1_000),
+      maxTokens: integer(env, "QUERY_MAX_TOKENS", 2_000, 10, 100_000),
+      maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000, 1_000, 100_000_000),
+      rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+      redisUrl: nonEmpty(env.REDIS_URL),
+    },
+    // limits: end
+    // audit: begin
+    audit: {
+      path: path.resolve(projectRoot, nonEmpty(env.AUDIT_LOG_PATH) ?? ".audit/audit-log.jsonl"),
+      retentionDays: integer(env, "AUDIT_RETENTION_DAYS", 365, 1, 36_500),
+    },
+    // audit: end
   };
+}
+
+function authSettings(env: NodeJS.ProcessEnv): AuthSettings {
+  const production = env.NODE_ENV === "production";
+  const jwtSecret = nonEmpty(env.AUTH_JWT_SECRET);
+  const jwksUrl = nonEmpty(env.AUTH_JWKS_URL);
+  const pseudonymSecret = nonEmpty(env.PSEUDONYM_SECRET);
+  if (jwtSecret && jwksUrl) throw new ConfigError("set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both");
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError("AUTH_JWT_SECRET must be at least 32 characters");
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError("AUTH_JWKS_URL must be an http(s) URL");
+  if (pseudonymSecret && pseudonymSecret.length < 32) throw new ConfigError("PSEUDONYM_SECRET must be at least 32 characters");
+  if (production && !pseudonymSecret) {
+    throw new ConfigError("NODE_ENV=production needs PSEUDONYM_SECRET, so that pseudonyms stay stable across restarts");
+  }
+  return {
+    jwtSecret,
+    jwksUrl,
+    issuer: nonEmpty(env.AUTH_ISSUER) ?? "mekong-trafficking-graph",
+    audience: nonEmpty(env.AUTH_AUDIENCE) ?? "mekong-trafficking-graph",
+    publicDemo: boolean(env, "PUBLIC_DEMO", false),
+    pseudonymSecret,
+    corsOrigins: origins(env.CORS_ORIGINS),
+  };
+}
+
+function origins(raw: string | undefined): string[] {
+  const list = (nonEmpty(raw) ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== "");
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError("CORS_ORIGINS must be a comma-separated list of origins like https://app.example.org");
+  }
+  return list;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,3 +1,6 @@
+import type { AuditTrail } from "./audit/audit-trail.js";
+import type { Access } from "./auth/access.js";
+import type { Viewer } from "./auth/viewer.js";
 import type { Loaders } from "./loaders/create-loaders.js";
 import type { FlowRepository } from "./repositories/flow.repository.js";
 import type { ListRepository } from "./repositories/list.repository.js";
@@ -11,6 +14,11 @@ import type { TrendRepository } from "./repositories/trend.repository.js";
 
 /** What every resolver gets for one request. Made fresh per request by the server's context factory. */
 export interface Context {
+  /** Who is asking, and with which role. */
+  viewer: Viewer;
+  /** What the viewer may see: role checks, pseudonyms, and the record of persons and companies shown. */
+  access: Access;
+  audit: AuditTrail;
   loaders: Loaders;
   lists: ListRepository;
   search: SearchRepository;

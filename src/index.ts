@@ -1,7 +1,11 @@
 import "reflect-metadata";
 
+import { randomBytes } from "node:crypto";
+
 import { pino } from "pino";
 
+import { Role } from "./auth/role.js";
+import { signToken } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { CypherExecutor } from "./db/cypher-executor.js";
 import { CypherRegistry } from "./db/cypher-registry.js";
@@ -12,6 +16,7 @@ import { applyConstraints } from "./db/schema-setup.js";
 import { generateNetwork } from "./generate/generate-network.js";
 import { buildGraphQLSchema } from "./graphql/build-schema.js";
 import { DEMO_NETWORK, loadDemoData } from "./import/demo.js";
+import { createSecurity } from "./security.js";
 import { startServer } from "./server.js";
 
 /** How often start-up work is retried while Neo4j is not reachable. */
@@ -29,14 +34,26 @@ async function main(): Promise<void> {
   const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const registry = await CypherRegistry.load();
   const schema = await buildGraphQLSchema();
+  const developmentSecret = !config.production && !config.auth.jwtSecret && !config.auth.jwksUrl;
+  // Outside production, with no token settings, tokens are signed with a key of this process
+  // only, and one is printed so that the explorer answers at once.
+  const auth = developmentSecret ? { ...config.auth, jwtSecret: randomBytes(32).toString("hex") } : config.auth;
+  const security = await createSecurity({ ...config, auth }, executor, registry);
 
   let started = false;
   const server = await startServer(
-    { schema, executor, registry, logger, production: config.production, isStarted: () => started },
+    { schema, executor, registry, logger, production: config.production, security, isStarted: () => started },
     config.host,
     config.port,
   );
   logger.info(`GraphQL API at ${server.url}`);
+  if (developmentSecret) {
+    const token = await signToken(auth, { subject: "developer", role: Role.INVESTIGATOR });
+    logger.info(
+      `development token (INVESTIGATOR, valid 12 h, signed with a key of this process only; paste it into the ` +
+        `explorer's token field or send it as "Authorization: Bearer <token>"): ${token}`,
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -44,6 +61,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     await server.close();
+    await security.close();
     await driver.close();
     await neo4j.stop();
     process.exit(0);

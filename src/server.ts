@@ -6,10 +6,22 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
+import { auditPlugin } from "./audit/audit-plugin.js";
+import type { AuditTrail } from "./audit/audit-trail.js";
+import { Access } from "./auth/access.js";
+import type { Authenticator } from "./auth/authenticate.js";
+import type { Pseudonyms } from "./auth/pseudonyms.js";
+import type { Viewer } from "./auth/viewer.js";
+import type { LimitSettings } from "./config.js";
 import type { Context } from "./context.js";
 import type { CypherExecutor } from "./db/cypher-executor.js";
 import type { CypherRegistry } from "./db/cypher-registry.js";
+import { DomainError } from "./domain/errors.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
+import { serveStatic } from "./http/static-files.js";
+import { limitPlugins } from "./graphql/limits/limit-plugins.js";
+import type { RateLimiter } from "./http/rate-limit.js";
+import { sendRefusal } from "./http/refusal.js";
 import { createLoaders } from "./loaders/create-loaders.js";
 import { GraphRepository } from "./repositories/graph.repository.js";
 import { FlowRepository } from "./repositories/flow.repository.js";
@@ -23,8 +35,17 @@ import { TimelineRepository } from "./repositories/timeline.repository.js";
 import { TrendRepository } from "./repositories/trend.repository.js";
 
 export const GRAPHQL_PATH = "/graphql";
-/** Larger bodies are refused before they are parsed. */
-export const MAX_BODY_BYTES = 1_000_000;
+
+/** Who may call, what they may see, what is recorded, and how much they may ask. */
+export interface Security {
+  authenticator: Authenticator;
+  pseudonyms: Pseudonyms;
+  audit: AuditTrail;
+  limits: LimitSettings;
+  rateLimiter: RateLimiter;
+  /** Origins browsers may call from (CORS), besides those of API keys. */
+  corsOrigins: () => Promise<Set<string>>;
+}
 
 export interface ServerDependencies {
   schema: GraphQLSchema;
@@ -32,6 +53,7 @@ export interface ServerDependencies {
   registry: CypherRegistry;
   logger: Logger;
   production: boolean;
+  security: Security;
   /** Whether start-up work (constraints) is done; `/ready` also checks that Neo4j answers. */
   isStarted: () => boolean;
 }
@@ -41,8 +63,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** One request's context: fresh loaders over the shared repositories. */
-export function createContextFactory(executor: CypherExecutor, registry: CypherRegistry): () => Promise<Context> {
+/** One request's context: the viewer's access, fresh loaders over the shared repositories. */
+export function createContextFactory(
+  executor: CypherExecutor,
+  registry: CypherRegistry,
+  security: Pick<Security, "pseudonyms" | "audit">,
+): (viewer: Viewer) => Promise<Context> {
   const graph = new GraphRepository(executor, registry);
   const repositories = {
     lists: new ListRepository(executor, registry),
@@ -55,10 +81,18 @@ export function createContextFactory(executor: CypherExecutor, registry: CypherR
     flows: new FlowRepository(executor, registry),
     trends: new TrendRepository(executor, registry),
   };
-  return async () => ({ loaders: createLoaders(graph), ...repositories });
+  return async (viewer) => ({
+    viewer,
+    access: new Access(viewer, security.pseudonyms),
+    audit: security.audit,
+    loaders: createLoaders(graph),
+    ...repositories,
+  });
 }
 
-export function createApollo(deps: Pick<ServerDependencies, "schema" | "logger" | "production">): ApolloServer<Context> {
+export function createApollo(
+  deps: Pick<ServerDependencies, "schema" | "logger" | "production"> & { security: Pick<Security, "audit" | "limits"> },
+): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: deps.schema,
     formatError: createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request")),
@@ -66,7 +100,11 @@ export function createApollo(deps: Pick<ServerDependencies, "schema" | "logger" 
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...limitPlugins(deps.security.limits),
+      auditPlugin(deps.security.audit),
+    ],
   });
 }
 
@@ -74,7 +112,8 @@ export function createApollo(deps: Pick<ServerDependencies, "schema" | "logger" 
 export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
   const apollo = createApollo(deps);
   await apollo.start();
-  const context = createContextFactory(deps.executor, deps.registry);
+  const context = createContextFactory(deps.executor, deps.registry, deps.security);
+  const { security } = deps;
 
   const server = http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
@@ -96,10 +135,48 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
         constraints: deps.isStarted() ? "applied" : "pending",
       });
     }
+    if (await serveStatic(request, response, url)) return;
     if (url.pathname !== GRAPHQL_PATH) return sendJson(response, 404, { error: "not found" });
 
-    const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, { error: `request body over ${MAX_BODY_BYTES} bytes` });
+    const origin = request.headers.origin;
+    const allowedOrigin = origin !== undefined && (await security.corsOrigins()).has(origin) ? origin : undefined;
+    if (allowedOrigin) {
+      response.setHeader("access-control-allow-origin", allowedOrigin);
+      response.setHeader("vary", "origin");
+    }
+    if (request.method === "OPTIONS") {
+      if (allowedOrigin) {
+        response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+        response.setHeader("access-control-allow-headers", "authorization, content-type, apollo-require-preflight");
+        response.setHeader("access-control-max-age", "600");
+      }
+      response.writeHead(204).end();
+      return;
+    }
+
+    let viewer: Viewer;
+    try {
+      viewer = await security.authenticator.authenticate({
+        authorization: request.headers.authorization,
+        origin,
+        ownOrigin: `http://${request.headers.host ?? ""}`,
+        address: request.socket.remoteAddress ?? "unknown",
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return sendRefusal(response, 401, error.code, error.message, { "www-authenticate": 'Bearer realm="graphql"' });
+    }
+    const rate = await security.rateLimiter.consume(viewer.subject);
+    if (!rate.allowed) {
+      return sendRefusal(response, 429, "RATE_LIMITED", "Too many requests; slow down", {
+        "retry-after": String(rate.retryAfterSeconds),
+      });
+    }
+
+    const body = await readBody(request, security.limits.maxBodyBytes);
+    if (body === null) {
+      return sendRefusal(response, 413, "BODY_TOO_LARGE", `The request body is over ${security.limits.maxBodyBytes} bytes`);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -110,7 +187,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       search: url.search,
       body: parseBody(body, headers.get("content-type")),
     };
-    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphQLRequest, context });
+    const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphQLRequest, context: () => context(viewer) });
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
@@ -139,12 +216,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 /** The request body as text, or null when it is over the limit. */
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > maxBytes) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

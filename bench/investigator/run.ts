@@ -9,7 +9,7 @@ import { pino } from "pino";
 
 import { loadConfig, projectRoot } from "../../src/config.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
-import { startServer } from "../../src/server.js";
+import { startBenchServer } from "../bench-server.js";
 import { CleanUp, runBenchmark } from "../lifecycle.js";
 import { compare, measure, warmUp } from "../measure.js";
 import { replaceSection } from "../report-section.js";
@@ -56,18 +56,14 @@ async function main(): Promise<void> {
   cleanUp.add(() => network.database.stop());
   if (values["load-only"]) return;
 
-  const server = await startServer(
-    {
-      schema: await buildGraphQLSchema(),
-      registry: network.registry,
-      executor: network.executor,
-      logger: pino({ level: "silent" }),
-      production: config.production,
-      isStarted: () => true,
-    },
-    "127.0.0.1",
-    0,
-  );
+  const server = await startBenchServer({
+    schema: await buildGraphQLSchema(),
+    registry: network.registry,
+    executor: network.executor,
+    logger: pino({ level: "silent" }),
+    production: config.production,
+    isStarted: () => true,
+  });
   cleanUp.add(() => server.close());
   log(`API at ${server.url}`);
 

@@ -51,6 +51,11 @@ export const queryFiles = {
   trendsSeries: "trends/series",
   timelineEvents: "timeline/events",
   databaseIsEmpty: "admin/database-is-empty",
+  // API keys (authentication of embedding apps)
+  apiKeyCreate: "api-keys/create",
+  apiKeyRevoke: "api-keys/revoke",
+  apiKeyFind: "api-keys/find",
+  apiKeyList: "api-keys/list",
   importMergeSource: "import/merge-source",
   importMergeNodes: "import/merge-nodes",
   importMergeMentionedNodes: "import/merge-mentioned-nodes",

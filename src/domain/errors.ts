@@ -52,3 +52,23 @@ export class NotFoundError extends DomainError {
     super(`No ${what} has the id given in "${argument}"`);
   }
 }
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED";
+  override name = "UnauthenticatedError";
+
+  /** `reason` says what is wrong with the credentials (never their content). */
+  constructor(reason = "This API needs credentials: a bearer token or an API key in the Authorization header") {
+    super(reason);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN";
+  override name = "ForbiddenError";
+
+  /** `what` names the field or argument; `needed` the least role cleared for it. */
+  constructor(what: string, needed: string) {
+    super(`Your role may not read ${what}; it needs ${needed} or above`);
+  }
+}

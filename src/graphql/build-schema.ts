@@ -3,6 +3,8 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 
+import { applyAccessRules } from "./access-rules.js";
+import { AuditLogResolver } from "./resolvers/audit-log.resolver.js";
 import { CarrierResolver } from "./resolvers/carrier.resolver.js";
 import { CommodityLineResolver } from "./resolvers/commodity-line.resolver.js";
 import { ConnectionsResolver } from "./resolvers/connections.resolver.js";
@@ -50,12 +52,17 @@ export const resolvers = [
   RoutesResolver,
   FlowsResolver,
   TrendsResolver,
+  AuditLogResolver,
 ] as const;
 
-/** The executable schema. Arguments are validated with class-validator before resolvers run. */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * The executable schema. Arguments are validated with class-validator before resolvers run; fields
+ * are read under the role rules of access-rules.ts.
+ */
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
   });
+  return applyAccessRules(schema);
 }

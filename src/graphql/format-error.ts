@@ -4,6 +4,7 @@ import type { ValidationError } from "class-validator";
 import { ArgumentValidationError } from "type-graphql";
 
 import { BadInputError, DomainError, NotFoundError } from "../domain/errors.js";
+import { LIMIT_CODES } from "./limits/limit-error.js";
 import { ScalarInputError } from "./scalars/input-scalar.js";
 
 /** Codes whose messages are written for clients and safe to pass on. */
@@ -49,6 +50,12 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       return badInput(where, argument, `Invalid argument "${argument}": ${scalarError.reason}`);
     }
     const code = formatted.extensions?.code;
+    // limits: begin (a query over a limit: its code, the limit and what the query came to)
+    if (typeof code === "string" && LIMIT_CODES.has(code)) {
+      const { max, found } = formatted.extensions ?? {};
+      return { message: formatted.message, ...where, extensions: { code, max, ...(found === undefined ? {} : { found }) } };
+    }
+    // limits: end
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       return { message: formatted.message, ...where, extensions: { code } };
     }

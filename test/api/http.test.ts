@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-import { MAX_BODY_BYTES } from "../../src/server.js";
+import { Role } from "../../src/auth/role.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
 let api: TestApi;
@@ -34,21 +34,24 @@ it("answers 404 elsewhere", async () => {
 it("refuses a body over the limit before parsing it", async () => {
   const response = await fetch(api.url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(MAX_BODY_BYTES) }),
+    headers: { "content-type": "application/json", authorization: `Bearer ${await api.token(Role.INVESTIGATOR)}` },
+    body: JSON.stringify({ query: `{ __typename }`, padding: "x".repeat(api.config.limits.maxBodyBytes) }),
   });
   expect(response.status).toBe(413);
+  expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: "BODY_TOO_LARGE" } }] });
 });
 
 it("answers a GET query too", async () => {
   const response = await fetch(`${api.url}?query=${encodeURIComponent("{ __typename }")}`, {
-    headers: { "apollo-require-preflight": "true" },
+    headers: { "apollo-require-preflight": "true", authorization: `Bearer ${await api.token(Role.INVESTIGATOR)}` },
   });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ data: { __typename: "Query" } });
 });
 
 it("refuses a cross-site simple GET (CSRF prevention)", async () => {
-  const response = await fetch(`${api.url}?query=${encodeURIComponent("{ __typename }")}`);
+  const response = await fetch(`${api.url}?query=${encodeURIComponent("{ __typename }")}`, {
+    headers: { authorization: `Bearer ${await api.token(Role.INVESTIGATOR)}` },
+  });
   expect(response.status).toBe(400);
 });

@@ -1,15 +1,23 @@
 import "reflect-metadata";
 
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import type { Driver } from "neo4j-driver";
 import { pino } from "pino";
 
+import { Role } from "../../src/auth/role.js";
+import { signToken } from "../../src/auth/tokens.js";
+import { loadConfig, type Config } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { loadFixture } from "../../src/db/demo-data.js";
 import { createDriver } from "../../src/db/driver.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
-import { startServer, type RunningServer } from "../../src/server.js";
+import { createSecurity } from "../../src/security.js";
+import { startServer, type RunningServer, type Security } from "../../src/server.js";
 import { neo4jFromContext, type Neo4jConnection } from "./neo4j-context.js";
 
 export interface TestApi {
@@ -19,10 +27,20 @@ export interface TestApi {
   /** Every query sent to Neo4j by the API since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
-  /** POSTs a GraphQL request over real HTTP and returns the parsed body. */
-  post(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** POSTs a GraphQL request over real HTTP as `as` (default: ADMIN) and returns the parsed body. */
+  post(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse>;
+  /** A bearer token of the test API's secret for `role`. */
+  token(role: Role, subject?: string): Promise<string>;
+  config: Config;
+  security: Security;
   close(): Promise<void>;
 }
+
+/** Who a test request comes as: a role (a token is signed for it), a raw Authorization header, or nobody. */
+export type Caller = Role | { authorization?: string; origin?: string; headers?: Record<string, string> };
+
+/** The test API's token secret: tests sign their own tokens with it. */
+export const TEST_JWT_SECRET = "test-secret-of-the-test-api-0123456789abcdef";
 
 export interface GraphQLResponse {
   status: number;
@@ -44,7 +62,7 @@ export function connect(connection: Neo4jConnection = neo4jFromContext(), connec
  * constraints and loaded the fixture. `loadFixture` is for a database of a test's own.
  */
 export async function startTestApi(
-  options: { connection?: Neo4jConnection; loadFixture?: boolean; logLines?: string[] } = {},
+  options: { connection?: Neo4jConnection; loadFixture?: boolean; logLines?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApi> {
   const connection = options.connection ?? neo4jFromContext();
   const driver = connect(connection);
@@ -58,18 +76,29 @@ export async function startTestApi(
     await applyConstraints(executor);
     await loadFixture(executor);
   }
+  const auditDir = await mkdtemp(path.join(tmpdir(), "audit-"));
+  const config = loadConfig({
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    PSEUDONYM_SECRET: "pseudonyms-of-the-test-api-0123456789abcdef",
+    AUDIT_LOG_PATH: path.join(auditDir, "audit-log.jsonl"),
+    ...options.env,
+  });
+  const registry = await CypherRegistry.load();
+  const security = await createSecurity(config, executor, registry);
   const server: RunningServer = await startServer(
     {
       schema: await buildGraphQLSchema(),
       executor,
-      registry: await CypherRegistry.load(),
+      registry,
       logger: capturingLogger(options.logLines),
-      production: false,
+      production: config.production,
+      security,
       isStarted: () => true,
     },
     "127.0.0.1",
     0,
   );
+  const token = (role: Role, subject = `test-${role.toLowerCase()}`) => signToken(config.auth, { subject, role });
   queries.length = 0;
   return {
     url: server.url,
@@ -77,11 +106,27 @@ export async function startTestApi(
     executor,
     queries,
     resetQueries: () => void (queries.length = 0),
-    post: (query, variables) => postGraphQL(server.url, query, variables),
+    post: async (query, variables, as = Role.ADMIN) => {
+      const headers = typeof as === "string" ? { authorization: `Bearer ${await token(as)}` } : callerHeaders(as);
+      return postGraphQL(server.url, query, variables, headers);
+    },
+    token,
+    config,
+    security,
     close: async () => {
       await server.close();
+      await security.close();
       await driver.close();
+      await rm(auditDir, { recursive: true, force: true });
     },
+  };
+}
+
+function callerHeaders(caller: Exclude<Caller, Role>): Record<string, string> {
+  return {
+    ...(caller.authorization === undefined ? {} : { authorization: caller.authorization }),
+    ...(caller.origin === undefined ? {} : { origin: caller.origin }),
+    ...caller.headers,
   };
 }
 
@@ -89,10 +134,11 @@ export async function postGraphQL(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };

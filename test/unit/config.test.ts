@@ -19,6 +19,20 @@ const defaults: Config = {
     connectionTimeoutMs: 3_000,
     queryTimeoutMs: 15_000,
   },
+  auth: {
+    jwtSecret: undefined,
+    jwksUrl: undefined,
+    issuer: "mekong-trafficking-graph",
+    audience: "mekong-trafficking-graph",
+    publicDemo: false,
+    pseudonymSecret: undefined,
+    corsOrigins: [],
+  },
+  limits: loadConfig({}).limits,
+  audit: {
+    path: path.join(projectRoot, ".audit", "audit-log.jsonl"),
+    retentionDays: 365,
+  },
 };
 
 /** The ConfigError `loadConfig` must throw, or the test fails with what happened instead. */
@@ -58,6 +72,14 @@ describe("loadConfig", () => {
       NEO4J_DATA_DIR: "/var/lib/graph",
       NEO4J_CONNECTION_TIMEOUT_MS: "500",
       NEO4J_QUERY_TIMEOUT_MS: "60000",
+      AUTH_JWKS_URL: "https://login.example.org/.well-known/jwks.json",
+      AUTH_ISSUER: "https://login.example.org/",
+      AUTH_AUDIENCE: "trafficking-graph",
+      PUBLIC_DEMO: "true",
+      PSEUDONYM_SECRET: "s".repeat(32),
+      CORS_ORIGINS: "https://dashboard.example.org, http://localhost:8080",
+      AUDIT_LOG_PATH: "/var/log/graph/audit.jsonl",
+      AUDIT_RETENTION_DAYS: "30",
     });
     expect(config).toStrictEqual({
       production: true,
@@ -74,6 +96,17 @@ describe("loadConfig", () => {
         connectionTimeoutMs: 500,
         queryTimeoutMs: 60_000,
       },
+      auth: {
+        jwtSecret: undefined,
+        jwksUrl: "https://login.example.org/.well-known/jwks.json",
+        issuer: "https://login.example.org/",
+        audience: "trafficking-graph",
+        publicDemo: true,
+        pseudonymSecret: "s".repeat(32),
+        corsOrigins: ["https://dashboard.example.org", "http://localhost:8080"],
+      },
+      limits: loadConfig({}).limits,
+      audit: { path: "/var/log/graph/audit.jsonl", retentionDays: 30 },
     });
   });
 
@@ -142,6 +175,18 @@ describe("loadConfig", () => {
     { SEED_DEMO: "0", seedDemo: false },
   ])("SEED_DEMO=$SEED_DEMO is $seedDemo", ({ SEED_DEMO, seedDemo }) => {
     expect(loadConfig({ SEED_DEMO }).seedDemo).toBe(seedDemo);
+  });
+
+  test.each([
+    [{ AUTH_JWT_SECRET: "short" }, "AUTH_JWT_SECRET must be at least 32 characters"],
+    [{ AUTH_JWT_SECRET: "x".repeat(32), AUTH_JWKS_URL: "https://a.example/jwks" }, "set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both"],
+    [{ AUTH_JWKS_URL: "ftp://a.example/jwks" }, "AUTH_JWKS_URL must be an http(s) URL"],
+    [{ PSEUDONYM_SECRET: "short" }, "PSEUDONYM_SECRET must be at least 32 characters"],
+    [{ NODE_ENV: "production" }, "NODE_ENV=production needs PSEUDONYM_SECRET, so that pseudonyms stay stable across restarts"],
+    [{ CORS_ORIGINS: "https://a.example/path" }, "CORS_ORIGINS must be a comma-separated list of origins like https://app.example.org"],
+    [{ PUBLIC_DEMO: "perhaps" }, "PUBLIC_DEMO must be true or false"],
+  ])("%o is a ConfigError", (env, message) => {
+    expect(configError(env).message).toBe(message);
   });
 
   test.each(["maybe", "yes", "no", "2"])("SEED_DEMO=%s is a ConfigError", (SEED_DEMO) => {

@@ -17,6 +17,12 @@ import { CountryCodeScalar } from "../../src/graphql/scalars/country-code.scalar
 import { createLoaders } from "../../src/loaders/create-loaders.js";
 import type { GraphRepository } from "../../src/repositories/graph.repository.js";
 import type { ListRepository } from "../../src/repositories/list.repository.js";
+import type { AuditTrail } from "../../src/audit/audit-trail.js";
+import { Access } from "../../src/auth/access.js";
+import { Pseudonyms } from "../../src/auth/pseudonyms.js";
+import { Role } from "../../src/auth/role.js";
+import type { Viewer } from "../../src/auth/viewer.js";
+import { loadConfig } from "../../src/config.js";
 import { createApollo } from "../../src/server.js";
 
 /** What a client receives: the formatted error as JSON (undefined members vanish). */
@@ -190,12 +196,14 @@ describe("CountryCodeScalar", () => {
 });
 
 describe("errors of a whole request, through the real schema and Apollo (no database)", () => {
+  const viewer: Viewer = { subject: "token:format-error-test", role: Role.ADMIN, method: "token" };
+  const audit: AuditTrail = { record: async () => {}, close: async () => {} };
   let apollo: ApolloServer<Context>;
   const logLines: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logLines.push(line) });
 
   beforeAll(async () => {
-    apollo = createApollo({ schema: await buildGraphQLSchema(), logger, production: false });
+    apollo = createApollo({ schema: await buildGraphQLSchema(), logger, production: false, security: { audit, limits: loadConfig({}).limits } });
     await apollo.start();
   });
 
@@ -211,6 +219,9 @@ describe("errors of a whole request, through the real schema and Apollo (no data
     const graph = { byIds } as unknown as GraphRepository;
     const unused = {} as never;
     const context: Context = {
+      viewer,
+      access: new Access(viewer, new Pseudonyms("pseudonyms-of-the-format-error-test-0123")),
+      audit,
       loaders: createLoaders(graph),
       lists: { page, count } as unknown as ListRepository,
       search: unused,

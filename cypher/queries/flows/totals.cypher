@@ -5,6 +5,8 @@
 // Columns: seizureCount, shipmentCount, linkCount.
 MATCH (shipment:Shipment)-[here:STOPS_AT]->(hereStop)
 WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
 MATCH (shipment)-[next:STOPS_AT]->(nextStop)
 WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
   AND NOT EXISTS { MATCH (shipment)-[between:STOPS_AT]->() WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq }

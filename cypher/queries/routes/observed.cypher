@@ -23,6 +23,8 @@ CALL (fromCountry) {
 }
 WITH shipment, start
 WHERE start.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
 MATCH (shipment)-[end:STOPS_AT]->(endStop)
 WHERE end.seq > start.seq AND end.role <> 'ORIGIN'
   AND ((endStop:Country AND endStop.id = $to) OR EXISTS { (endStop:Place)-[:IN_COUNTRY]->(:Country {id: $to}) })

@@ -11,7 +11,7 @@ import { Country } from "../types/country.type.js";
 import { Identifier } from "../types/identifier.type.js";
 import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
+import { filterParameters, partyCount, partyListConnection, realIds, validatedAs } from "./lists.js";
 import { citations, node, nodes, offices, participations } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
@@ -20,7 +20,7 @@ export const CompanyConnection = connectionType("Company", Company);
 export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: "A company by id; null when there is none." })
   company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
-    return ctx.loaders.node(NodeLabel.Company).load(id) as Promise<Company | null>;
+    return ctx.loaders.node(NodeLabel.Company).load(ctx.access.realId(id)) as Promise<Company | null>;
   }
 
   @Query(() => CompanyConnection, {
@@ -33,7 +33,7 @@ export class CompanyResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return partyListConnection(ctx, "companies", filterParameters(filter, COMPANY_FILTER_KEYS), orderBy, page);
+    return partyListConnection(ctx, "companies", filterParameters(realIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
   }
 
   @FieldResolver()

@@ -28,8 +28,8 @@ export class ConnectionsResolver {
       throw new BadInputError("to", "must be another entity than from");
     }
     const answer = await ctx.paths.shortestPaths({
-      from: args.from,
-      to: args.to,
+      from: ctx.access.realId(args.from),
+      to: ctx.access.realId(args.to),
       fromKind: args.fromKind ?? null,
       toKind: args.toKind ?? null,
       maxHops: args.maxHops,
@@ -37,7 +37,7 @@ export class ConnectionsResolver {
       types: args.types ? [...new Set(args.types)] : FOLLOWED_TYPES,
     });
     if (answer.kind === "missing") throw new NotFoundError(answer.from ? "from" : "to");
-    return answer.paths.map(toGraphQL);
+    return answer.paths.map((path) => toGraphQL(ctx.access.path(path)));
   }
 }
 

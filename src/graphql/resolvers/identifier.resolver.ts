@@ -10,7 +10,7 @@ import { nodes } from "./relation-fields.js";
 export class IdentifierResolver {
   @Query(() => Identifier, { nullable: true, description: "An identifier by id (KIND:value); null when there is none." })
   identifier(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Identifier | null> {
-    return ctx.loaders.node(NodeLabel.Identifier).load(id) as Promise<Identifier | null>;
+    return ctx.loaders.node(NodeLabel.Identifier).load(ctx.access.realId(id)) as Promise<Identifier | null>;
   }
 
   @FieldResolver(() => [Party], { description: "The persons and companies that use this identifier." })

@@ -18,6 +18,11 @@ const DEFAULT_ORDER_FIELD = "ID";
  * The parameters of a list query: every filter key present (null when unused), dates as Neo4j
  * dates, and `dateFrom` not after `dateTo`.
  */
+/** A filter whose `ids` may hold pseudonyms, with the entities' own ids in their place. */
+export function realIds<F extends { ids?: string[] | null }>(ctx: Context, filter: F | null): F | null {
+  return filter?.ids ? { ...filter, ids: filter.ids.map((id) => ctx.access.realId(id)) } : filter;
+}
+
 export function filterParameters(filter: object | null | undefined, keys: readonly string[]): Parameters {
   const given = (filter ?? {}) as Record<string, unknown>;
   const { dateFrom, dateTo } = given as { dateFrom?: string | null; dateTo?: string | null };

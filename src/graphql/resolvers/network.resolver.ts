@@ -20,7 +20,7 @@ export class NetworkResolver {
       "depth round trips to the database.",
   })
   async network(@Args(() => NetworkArgs) args: NetworkArgs, @Ctx() ctx: Context): Promise<Network> {
-    const ids = [...new Set(args.ids)];
+    const ids = [...new Set(args.ids.map((id) => ctx.access.realId(id)))];
     if (args.types?.includes(RelType.SourcedFrom)) {
       throw new BadInputError("types", "SOURCED_FROM is never followed: each edge cites its source instead");
     }
@@ -37,14 +37,16 @@ export class NetworkResolver {
       hubThreshold: args.hubThreshold,
       limit: args.limit,
     });
+    // What the viewer may see is all that is drawn and exported.
+    const shown = ctx.access.view(view.nodes, view.edges);
     return {
-      nodes: view.nodes.map(graphNode),
-      edges: view.edges.map(graphEdge),
-      nodeCount: view.nodes.length,
-      edgeCount: view.edges.length,
+      nodes: shown.nodes.map(graphNode),
+      edges: shown.edges.map(graphEdge),
+      nodeCount: shown.nodes.length,
+      edgeCount: shown.edges.length,
       collapsedHubs: view.collapsedHubs,
       truncated: view.truncated,
-      view,
+      view: { ...view, ...shown },
     };
   }
 

@@ -11,7 +11,7 @@ import { Identifier } from "../types/identifier.type.js";
 import { Arrest, Office, Participation } from "../types/links.type.js";
 import { Person } from "../types/person.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
+import { filterParameters, partyCount, partyListConnection, realIds, validatedAs } from "./lists.js";
 import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
 
 export const PersonConnection = connectionType("Person", Person);
@@ -20,7 +20,7 @@ export const PersonConnection = connectionType("Person", Person);
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "A person by id; null when there is none." })
   person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.node(NodeLabel.Person).load(id) as Promise<Person | null>;
+    return ctx.loaders.node(NodeLabel.Person).load(ctx.access.realId(id)) as Promise<Person | null>;
   }
 
   @Query(() => PersonConnection, {
@@ -33,7 +33,7 @@ export class PersonResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Person>> {
-    return partyListConnection(ctx, "persons", filterParameters(filter, PERSON_FILTER_KEYS), orderBy, page);
+    return partyListConnection(ctx, "persons", filterParameters(realIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
   }
 
   @FieldResolver()

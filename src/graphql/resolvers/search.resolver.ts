@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
+import { CLEARANCE } from "../../auth/access.js";
 import type { Context } from "../../context.js";
 import { BadInputError } from "../../domain/errors.js";
 import type { NodeLabel } from "../../domain/graph-schema.js";
@@ -21,7 +22,7 @@ export class SearchResolver {
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context): Promise<SearchConnection> {
     const problem = queryProblem(args.query);
     if (problem) throw new BadInputError("query", problem);
-    const kinds = searchableKinds(args.kinds);
+    const kinds = visibleKinds(searchableKinds(args.kinds), args.kinds !== null && args.kinds !== undefined, ctx);
     const fingerprint = searchFingerprint(args.query, kinds);
     const offset = args.after == null ? 0 : decodeSearchCursor(args.after, fingerprint);
 
@@ -42,6 +43,16 @@ export class SearchResolver {
       totalCount: hits.length,
     };
   }
+}
+
+/**
+ * The kinds the viewer may find: hits of kinds seen only under pseudonyms would tell whether a name
+ * is in the graph, so they are left out, and asking for them by name is FORBIDDEN.
+ */
+function visibleKinds(kinds: SearchableKind[], asked: boolean, ctx: Context): SearchableKind[] {
+  const hidden = kinds.filter((kind) => !ctx.access.seesInClear(kind));
+  if (asked && hidden.length > 0) ctx.access.require(CLEARANCE[hidden[0]]!, `search hits of kind ${hidden[0]}`);
+  return kinds.filter((kind) => ctx.access.seesInClear(kind));
 }
 
 function searchableKinds(kinds: readonly NodeLabel[] | null): SearchableKind[] {

@@ -25,7 +25,7 @@ export class SharedIdentifiersResolver {
     @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs,
     @Ctx() ctx: Context,
   ): Promise<IdentifierSharer[]> {
-    const sharers = await load(ctx, [NodeLabel.Person, NodeLabel.Company], args, id);
+    const sharers = await load(ctx, [NodeLabel.Person, NodeLabel.Company], args, ctx.access.realId(id));
     if (sharers === null) throw new NotFoundError("id", "person or company");
     return sharers;
   }

@@ -1,0 +1,43 @@
+import { mkdtemp } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { Role } from "../src/auth/role.js";
+import { signToken } from "../src/auth/tokens.js";
+import { loadConfig } from "../src/config.js";
+import { createSecurity } from "../src/security.js";
+import type { Viewer } from "../src/auth/viewer.js";
+import { startServer, type RunningServer, type Security, type ServerDependencies } from "../src/server.js";
+import { useCredentials } from "./measure.js";
+
+/**
+ * The API for a benchmark, with its full security (tokens, audit trail, limits) as in production,
+ * an audit file in a temporary folder, and requests sent with an ADMIN token, so the API's figures
+ * include what every real request costs.
+ */
+export async function startBenchServer(
+  deps: Omit<ServerDependencies, "security">,
+): Promise<RunningServer & { security: Security }> {
+  const auditDir = await mkdtemp(path.join(tmpdir(), "bench-audit-"));
+  const config = loadConfig({
+    AUTH_JWT_SECRET: randomBytes(32).toString("hex"),
+    PSEUDONYM_SECRET: randomBytes(32).toString("hex"),
+    AUDIT_LOG_PATH: path.join(auditDir, "audit-log.jsonl"),
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  });
+  const security = await createSecurity(config, deps.executor, deps.registry);
+  const server = await startServer({ ...deps, security }, "127.0.0.1", 0);
+  useCredentials(`Bearer ${await signToken(config.auth, { subject: "benchmark", role: Role.ADMIN })}`);
+  return {
+    url: server.url,
+    security,
+    close: async () => {
+      await server.close();
+      await security.close();
+    },
+  };
+}
+
+/** The viewer of the benchmark's token, for contexts made outside HTTP. */
+export const BENCH_VIEWER: Viewer = { subject: "token:benchmark", role: Role.ADMIN, method: "token" };

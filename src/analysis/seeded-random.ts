@@ -1,0 +1,14 @@
+/**
+ * A small seeded generator (mulberry32) for Louvain's random choices, so that the same graph and
+ * seed always give the same rings: the stored results can then be checked and compared between runs.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

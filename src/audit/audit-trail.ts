@@ -1,0 +1,344 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, truncate, writeFile, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+
+import type { GraphQLInputType } from "graphql";
+
+import type { Role } from "../auth/role.js";
+import type { AuditSettings } from "../config.js";
+import { GENESIS_HASH, sealAnchor, sealRecord, sha256Hex, splitLines, type AuditLine, type AuditRecord } from "./audit-record.js";
+import { AuditUnavailableError } from "./audit-unavailable.error.js";
+import { canonicalJson } from "./canonical-json.js";
+import { redactVariables } from "./redact-variables.js";
+import { verifyChain, type ChainHead, type ChainReport } from "./verify.js";
+
+/** What the server knows of one operation when its response is ready. */
+export interface AuditEntryInput {
+  subject: string;
+  role: Role;
+  /** How the viewer authenticated (token, api-key, demo). */
+  method?: string;
+  operationName: string | null;
+  /** The query text: only its SHA-256 is kept (inline literals may be personal). */
+  query: string | null;
+  variables: Record<string, unknown> | null | undefined;
+  /** The types the operation declares for its variables; without them every variable is hashed. */
+  variableTypes?: ReadonlyMap<string, GraphQLInputType>;
+  /** `Person:<id>` / `Company:<id>` of the persons and companies the response holds. */
+  disclosed: Iterable<string>;
+  /** `extensions.code` of each error of the response. */
+  errorCodes?: string[];
+}
+
+export interface AuditListQuery {
+  first: number;
+  /** Only records older than this seq (the page after a record already seen). */
+  beforeSeq?: number | null;
+  subject?: string | null;
+  /** Only records that disclosed this entity (`Person:<id>` or `Company:<id>`). */
+  entity?: string | null;
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  records: AuditRecord[];
+  hasMore: boolean;
+  /** Records that match the query's filters, over all pages. */
+  totalCount: number;
+}
+
+/** The append-only, hash-chained record of every GraphQL operation. */
+export interface AuditTrail {
+  /** Resolves once the record is on disk; rejects with AUDIT_UNAVAILABLE when it cannot be written. */
+  record(entry: AuditEntryInput): Promise<void>;
+  list(query: AuditListQuery): Promise<AuditPage>;
+  /** Verifies the whole file, including that it still ends with the last record written. */
+  verify(): Promise<ChainReport>;
+  close(): Promise<void>;
+}
+
+export interface AuditTrailOptions {
+  /** The clock (tests move it to check retention). */
+  now?: () => Date;
+  /** How often old records are removed while the trail is open; at opening they always are. */
+  pruneEveryMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+interface Pending {
+  fields: Omit<AuditRecord, "kind" | "seq" | "previousHash" | "hash">;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Opens (or creates) the trail file of `settings.path` and removes records older than
+ * `settings.retentionDays`. One process writes one file: the last record's hash is kept in memory.
+ */
+export async function openAuditTrail(settings: AuditSettings, options: AuditTrailOptions = {}): Promise<AuditLogFile> {
+  await mkdir(path.dirname(settings.path), { recursive: true, mode: 0o700 });
+  const key = await loadKey(keyPathOf(settings.path));
+  const trail = new AuditLogFile(settings, key, options.now ?? (() => new Date()));
+  await trail.open();
+  await trail.prune();
+  trail.pruneEvery(options.pruneEveryMs ?? PRUNE_EVERY_MS);
+  return trail;
+}
+
+/** The key of the `hmac:` hashes of variable values, kept beside the trail file. */
+export function keyPathOf(trailPath: string): string {
+  return `${trailPath}.key`;
+}
+
+/**
+ * The trail as a JSON-lines file: an anchor line, then one record per line, each carrying the
+ * previous line's hash and its own. Appends, retention and reads go one after another through one
+ * promise chain; records that arrive while a write is under way are written together with one
+ * fsync, in the order they arrived.
+ */
+export class AuditLogFile implements AuditTrail {
+  private handle: FileHandle | null = null;
+  private head: ChainHead = { seq: 0, hash: GENESIS_HASH };
+  private pending: Pending[] = [];
+  private flushQueued = false;
+  /** After a failed write the file may end with a torn line; it is repaired before the next write. */
+  private damaged = false;
+  private closed = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly settings: AuditSettings,
+    private readonly key: Buffer,
+    private readonly now: () => Date,
+  ) {}
+
+  get path(): string {
+    return this.settings.path;
+  }
+
+  /** `hmac:<hex>`: HMAC-SHA256 under the trail's key of the value's canonical JSON. */
+  hashValue = (value: unknown): string => `hmac:${createHmac("sha256", this.key).update(canonicalJson(value)).digest("hex")}`;
+
+  async open(): Promise<void> {
+    await this.exclusive(() => this.reopen());
+  }
+
+  record(entry: AuditEntryInput): Promise<void> {
+    if (this.closed) return Promise.reject(new AuditUnavailableError());
+    let fields: Pending["fields"];
+    try {
+      fields = {
+        at: this.now().toISOString(),
+        subject: entry.subject,
+        role: entry.role,
+        method: entry.method ?? "unknown",
+        operationName: entry.operationName,
+        queryHash: entry.query === null ? null : sha256Hex(entry.query),
+        variables: redactVariables(entry.variables, entry.variableTypes, this.hashValue),
+        disclosed: [...new Set(entry.disclosed)].sort(),
+        errorCodes: entry.errorCodes ?? [],
+      };
+    } catch (error) {
+      return Promise.reject(new AuditUnavailableError({ cause: error }));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ fields, resolve, reject });
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        void this.exclusive(() => this.flush());
+      }
+    });
+  }
+
+  async list(query: AuditListQuery): Promise<AuditPage> {
+    const lines = await this.exclusive(() => this.readLines());
+    const matching = lines
+      .filter((line): line is AuditRecord => line.kind === "operation")
+      .filter((record) => query.subject == null || record.subject === query.subject)
+      .filter((record) => query.entity == null || record.disclosed.includes(query.entity))
+      .reverse();
+    const start = query.beforeSeq == null ? 0 : matching.findIndex((record) => record.seq < (query.beforeSeq as number));
+    const from = start === -1 ? matching.length : start;
+    return {
+      records: matching.slice(from, from + query.first),
+      hasMore: from + query.first < matching.length,
+      totalCount: matching.length,
+    };
+  }
+
+  verify(): Promise<ChainReport> {
+    return this.exclusive(async () => verifyChain(await readFile(this.settings.path, "utf8"), this.head));
+  }
+
+  /**
+   * Removes records older than the retention period and writes a new anchor naming the first kept
+   * record's seq and the hash of the last removed one. A file that does not verify is left whole:
+   * its damage stays there to be found.
+   */
+  prune(): Promise<{ removed: number }> {
+    return this.exclusive(async () => {
+      if (this.closed) throw new AuditUnavailableError();
+      const text = await readFile(this.settings.path, "utf8");
+      if (!verifyChain(text, this.head).valid) return { removed: 0 };
+      const lines = splitLines(text);
+      const records = lines.slice(1).map((line) => JSON.parse(line) as AuditRecord);
+      const cutoff = this.now().getTime() - this.settings.retentionDays * DAY_MS;
+      const firstKept = records.findIndex((record) => Date.parse(record.at) >= cutoff);
+      const removed = firstKept === -1 ? records.length : firstKept;
+      if (removed === 0) return { removed: 0 };
+      const lastRemoved = records[removed - 1];
+      const anchor = sealAnchor({ at: this.now().toISOString(), firstSeq: lastRemoved.seq + 1, previousHash: lastRemoved.hash });
+      await this.replaceFile([JSON.stringify(anchor), ...lines.slice(1 + removed)]);
+      return { removed };
+    });
+  }
+
+  pruneEvery(ms: number): void {
+    clearInterval(this.timer);
+    // A failed pass is tried again at the next one; appends do not depend on it.
+    this.timer = setInterval(() => void this.prune().catch(() => {}), ms);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.chain;
+    await this.handle?.close().catch(() => {});
+    this.handle = null;
+  }
+
+  /** Runs `task` after everything queued before it; a failure is passed to the caller only. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(task);
+    this.chain = result.catch(() => {});
+    return result;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.flushQueued = false;
+    try {
+      if (this.closed) throw new Error("the audit trail is closed");
+      if (this.damaged || this.handle === null) await this.reopen();
+      let { seq, hash } = this.head;
+      const lines = batch.map(({ fields }) => {
+        const record = sealRecord({ ...fields, seq: ++seq, previousHash: hash });
+        hash = record.hash;
+        return `${JSON.stringify(record)}\n`;
+      });
+      await this.handle!.appendFile(lines.join(""), "utf8");
+      await this.handle!.datasync();
+      this.head = { seq, hash };
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      this.damaged = true;
+      for (const entry of batch) entry.reject(new AuditUnavailableError({ cause: error }));
+    }
+  }
+
+  /**
+   * (Re)opens the file for appending and reads where its chain ends. A new or empty file gets an
+   * anchor; a torn last line (a write cut short by a crash or a full disk) is cut off.
+   */
+  private async reopen(): Promise<void> {
+    await this.handle?.close().catch(() => {});
+    this.handle = null;
+    const file = this.settings.path;
+    let content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return Buffer.alloc(0);
+      throw error;
+    });
+    const complete = content.lastIndexOf(0x0a) + 1;
+    if (complete < content.length) {
+      await truncate(file, complete);
+      content = content.subarray(0, complete);
+    }
+    if (content.length === 0) {
+      const anchor = sealAnchor({ at: this.now().toISOString(), firstSeq: 1, previousHash: GENESIS_HASH });
+      await this.replaceFile([JSON.stringify(anchor)]);
+      this.damaged = false;
+      return;
+    }
+    this.head = headOf(content.toString("utf8"), file);
+    this.handle = await open(file, "a", 0o600);
+    this.damaged = false;
+  }
+
+  /** Writes `lines` to a new file and moves it over the trail, then appends to the new file. */
+  private async replaceFile(lines: string[]): Promise<void> {
+    const file = this.settings.path;
+    const temporary = `${file}.tmp`;
+    const handle = await open(temporary, "w", 0o600);
+    try {
+      await handle.writeFile(`${lines.join("\n")}\n`, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await this.handle?.close().catch(() => {});
+    this.handle = null;
+    await rename(temporary, file);
+    await syncFolder(path.dirname(file));
+    this.head = headOf(lines.join("\n"), file);
+    this.handle = await open(file, "a", 0o600);
+  }
+
+  private async readLines(): Promise<AuditLine[]> {
+    const text = await readFile(this.settings.path, "utf8").catch((error: unknown) => {
+      throw new AuditUnavailableError({ cause: error });
+    });
+    const lines: AuditLine[] = [];
+    for (const line of splitLines(text)) {
+      try {
+        lines.push(JSON.parse(line) as AuditLine);
+      } catch {
+        // A line that is not JSON is shown by verification, not by the list.
+      }
+    }
+    return lines;
+  }
+}
+
+/** Where the chain of a file's text ends: its last record, or what its anchor names. */
+function headOf(text: string, file: string): ChainHead {
+  const last = splitLines(text).at(-1);
+  try {
+    const line = JSON.parse(last ?? "") as Partial<AuditLine>;
+    if (line.kind === "anchor" && typeof line.firstSeq === "number" && typeof line.previousHash === "string") {
+      return { seq: line.firstSeq - 1, hash: line.previousHash };
+    }
+    if (line.kind === "operation" && typeof line.seq === "number" && typeof line.hash === "string") {
+      return { seq: line.seq, hash: line.hash };
+    }
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`The last line of the audit trail ${file} is not a record; check it with \`npm run audit -- verify\``);
+}
+
+/** The trail's HMAC key: read, or made once (32 random bytes, readable by the owner only). */
+async function loadKey(keyPath: string): Promise<Buffer> {
+  try {
+    await writeFile(keyPath, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const hex = (await readFile(keyPath, "utf8")).trim();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`The audit key file ${keyPath} does not hold 64 hex digits`);
+  return Buffer.from(hex, "hex");
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,122 @@
+import { ForbiddenError } from "../domain/errors.js";
+import { NodeLabel } from "../domain/graph-schema.js";
+import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
+import type { FoundPath } from "../domain/path-explanation.js";
+import type { Pseudonyms } from "./pseudonyms.js";
+import { clearedFor, Role } from "./role.js";
+import type { Viewer } from "./viewer.js";
+
+/** The least role that sees entities of a kind in clear; kinds not listed are seen by every role. */
+export const CLEARANCE: Partial<Record<NodeLabel, Role>> = {
+  [NodeLabel.Person]: Role.INVESTIGATOR,
+  [NodeLabel.Identifier]: Role.INVESTIGATOR,
+  [NodeLabel.Company]: Role.ANALYST,
+};
+
+/** Properties a pseudonymous node keeps: none that could name it. */
+const KEPT_PROPERTIES: Partial<Record<NodeLabel, readonly string[]>> = {
+  [NodeLabel.Identifier]: ["kind"],
+};
+
+/** Kinds whose ids in clear are recorded in the audit trail when a response shows them. */
+const AUDITED = new Set<string>([NodeLabel.Person, NodeLabel.Company]);
+
+/**
+ * One request's view of what its viewer may see. Entities of a kind the viewer is not cleared for
+ * are shown under stable pseudonyms (id and label), with no properties that could name them;
+ * pseudonyms given back as arguments are turned into the entities again, so a pseudonymous node can
+ * be expanded. Every person and company shown in clear is noted in `disclosed`.
+ */
+export class Access {
+  /** `Person:<id>` and `Company:<id>` of every person and company shown in clear. */
+  readonly disclosed = new Set<string>();
+
+  constructor(
+    readonly viewer: Viewer,
+    readonly pseudonyms: Pseudonyms,
+  ) {}
+
+  cleared(needed: Role): boolean {
+    return clearedFor(this.viewer.role, needed);
+  }
+
+  /** Throws FORBIDDEN naming `what` unless the viewer's role is `needed` or above. */
+  require(needed: Role, what: string): void {
+    if (!this.cleared(needed)) throw new ForbiddenError(what, needed);
+  }
+
+  /** Whether entities of `kind` are shown to this viewer in clear. */
+  seesInClear(kind: string): boolean {
+    const needed = CLEARANCE[kind as NodeLabel];
+    return needed === undefined || this.cleared(needed);
+  }
+
+  /** The id to show for an entity: itself (noted when audited), or its pseudonym. */
+  entityId(kind: string, id: string): string {
+    if (!this.seesInClear(kind)) return this.pseudonyms.id(kind, id);
+    this.disclose(kind, id);
+    return id;
+  }
+
+  /** Notes that a person or company is shown in clear. */
+  disclose(kind: string, id: string): void {
+    if (AUDITED.has(kind)) this.disclosed.add(`${kind}:${id}`);
+  }
+
+  /** The entity id behind an argument: a pseudonym is turned back, anything else is taken as it is. */
+  realId(id: string): string {
+    return this.pseudonyms.reveal(id)?.id ?? id;
+  }
+
+  node(node: ViewNode): ViewNode {
+    if (this.seesInClear(node.kind)) {
+      this.disclose(node.kind, node.id);
+      return node;
+    }
+    const kept = KEPT_PROPERTIES[node.kind] ?? [];
+    return {
+      ...node,
+      id: this.pseudonyms.id(node.kind, node.id),
+      label: this.pseudonyms.label(node.kind, node.id),
+      properties: Object.fromEntries(kept.filter((key) => key in node.properties).map((key) => [key, node.properties[key]])),
+    };
+  }
+
+  /** Nodes and edges as this viewer may see them; edges keep their citation only for ANALYST and above. */
+  view(nodes: readonly ViewNode[], edges: readonly ViewEdge[]): { nodes: ViewNode[]; edges: ViewEdge[] } {
+    const shownNodes = nodes.map((node) => this.node(node));
+    const shownId = new Map(nodes.map((node, index) => [node.id, shownNodes[index].id]));
+    return { nodes: shownNodes, edges: edges.map((edge) => this.edge(edge, shownId)) };
+  }
+
+  path(path: FoundPath): FoundPath {
+    const { nodes, edges } = this.view(path.nodes, path.hops.map((hop) => hop.edge));
+    const shownId = new Map(path.nodes.map((node, index) => [node.id, nodes[index].id]));
+    const evidence = this.cleared(Role.ANALYST);
+    return {
+      nodes,
+      hops: path.hops.map((hop, index) => ({
+        ...hop,
+        edge: edges[index],
+        from: shownId.get(hop.from) ?? hop.from,
+        to: shownId.get(hop.to) ?? hop.to,
+        sourceTitle: evidence ? hop.sourceTitle : null,
+      })),
+    };
+  }
+
+  private edge(edge: ViewEdge, shownId: ReadonlyMap<string, string>): ViewEdge {
+    const source = shownId.get(edge.source) ?? edge.source;
+    const target = shownId.get(edge.target) ?? edge.target;
+    const suffix = edge.id.slice(`${edge.source}|${edge.type}|${edge.target}`.length);
+    const evidence = this.cleared(Role.ANALYST);
+    return {
+      ...edge,
+      id: `${source}|${edge.type}|${target}${suffix}`,
+      source,
+      target,
+      sourceId: evidence ? edge.sourceId : null,
+      sourceRow: evidence ? edge.sourceRow : null,
+    };
+  }
+}

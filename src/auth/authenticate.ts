@@ -1,0 +1,85 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+
+import type { AuthSettings } from "../config.js";
+import { UnauthenticatedError } from "../domain/errors.js";
+import { API_KEY_PREFIX, type ApiKeyVerifier } from "./api-keys.js";
+import { isRole, Role } from "./role.js";
+import type { Viewer } from "./viewer.js";
+
+/** What a request brings that says who it is. */
+export interface Credentials {
+  /** The Authorization header, if any. */
+  authorization: string | undefined;
+  /** The Origin header, if any (browsers send it on cross-origin and POST requests). */
+  origin: string | undefined;
+  /** The API's own origin as the request reached it (`http://host:port`). */
+  ownOrigin: string;
+  /** The caller's address: the identity of demo visitors for rate limits. */
+  address: string;
+}
+
+/** Clock tolerance for `exp` and `nbf`. */
+const CLOCK_TOLERANCE_S = 30;
+
+/**
+ * Turns credentials into a viewer: a bearer JWT (HS256 with a secret, or keys from a JWKS URL;
+ * issuer, audience and expiry required) or an API key, scoped to a role and to origins. Without
+ * credentials: the PUBLIC role in demo mode, else UNAUTHENTICATED. Messages never repeat what
+ * was presented.
+ */
+export class Authenticator {
+  private readonly jwtKey: Uint8Array | JWTVerifyGetKey | undefined;
+
+  constructor(
+    private readonly settings: AuthSettings,
+    private readonly apiKeys: ApiKeyVerifier,
+  ) {
+    if (settings.jwtSecret) this.jwtKey = new TextEncoder().encode(settings.jwtSecret);
+    else if (settings.jwksUrl) this.jwtKey = createRemoteJWKSet(new URL(settings.jwksUrl));
+  }
+
+  async authenticate(credentials: Credentials): Promise<Viewer> {
+    const header = credentials.authorization?.trim();
+    if (!header) {
+      if (this.settings.publicDemo) return { subject: `demo:${credentials.address}`, role: Role.PUBLIC, method: "demo" };
+      throw new UnauthenticatedError();
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new UnauthenticatedError("The Authorization header must be: Bearer <token or API key>");
+    const credential = match[1];
+    return credential.startsWith(API_KEY_PREFIX) ? this.apiKey(credential, credentials) : this.token(credential);
+  }
+
+  private async apiKey(key: string, credentials: Credentials): Promise<Viewer> {
+    const grant = await this.apiKeys.verify(key);
+    if (!grant) throw new UnauthenticatedError("The API key is unknown or revoked");
+    const { origin } = credentials;
+    // A browser always names the page's origin; a key only works on the pages it was made for
+    // (and on the API's own pages, such as the embeddable views).
+    if (origin !== undefined && origin !== credentials.ownOrigin && !grant.origins.includes(origin)) {
+      throw new UnauthenticatedError("The API key is not valid for this origin");
+    }
+    return { subject: `key:${grant.id}`, role: grant.role, method: "api-key" };
+  }
+
+  private async token(token: string): Promise<Viewer> {
+    if (!this.jwtKey) throw new UnauthenticatedError("This API accepts no bearer tokens (none are configured); use an API key");
+    let payload;
+    try {
+      const options = {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        requiredClaims: ["exp", "sub"],
+        clockTolerance: CLOCK_TOLERANCE_S,
+      };
+      ({ payload } =
+        this.jwtKey instanceof Uint8Array
+          ? await jwtVerify(token, this.jwtKey, { ...options, algorithms: ["HS256"] })
+          : await jwtVerify(token, this.jwtKey, options));
+    } catch {
+      throw new UnauthenticatedError("The bearer token is invalid or expired");
+    }
+    if (!isRole(payload.role)) throw new UnauthenticatedError("The bearer token has no valid role claim");
+    return { subject: `token:${payload.sub}`, role: payload.role, method: "token" };
+  }
+}

@@ -1,0 +1,16 @@
+import type { ServerResponse } from "node:http";
+
+/**
+ * A request refused before any GraphQL work (no credentials, too many requests, too large a body),
+ * answered in the GraphQL-over-HTTP error shape so that clients read its code like any other.
+ */
+export function sendRefusal(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

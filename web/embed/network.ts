@@ -1,0 +1,406 @@
+/**
+ * <trafficking-network>: the `network` around one or more entities, drawn with Cytoscape.
+ *
+ *   <script src="https://api.example.org/embed/network.js"></script>
+ *   <trafficking-network entity="fixture-person-1" depth="2" token="mtk_..."></trafficking-network>
+ *
+ * Attributes: api (GraphQL URL; default: /graphql next to this script), entity (ids, comma
+ * separated), depth (1 to 3, default 2), token or api-key (sent as a Bearer credential), limit,
+ * hub-threshold, types (relationship types, comma separated), height (CSS length, default 480px);
+ * url-options (no value) takes them from the page's URL query instead, for an iframe page.
+ * It draws what the API answers for the credential's role, nothing more. Clicking a node adds its
+ * neighbours; hovering shows its details. Events: network-load, network-expand, network-error.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+
+import { apiNextToScript, attributesFromQuery, credentialOf, download, escapeHtml, GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
+import { kindStyle, KIND_STYLES, networkStylesheet } from "./network-style.js";
+
+const DEFAULT_API = apiNextToScript();
+
+const NETWORK_QUERY = `query EmbedNetwork($ids: [ID!]!, $depth: Int!, $limit: Int, $hubThreshold: Int, $types: [RelationshipType!]) {
+  network(ids: $ids, depth: $depth, limit: $limit, hubThreshold: $hubThreshold, types: $types) {
+    nodeCount edgeCount truncated
+    nodes { id kind label neighbourCount synthetic properties }
+    edges { id type source target properties }
+  }
+}`;
+
+interface NetworkNode {
+  id: string;
+  kind: string;
+  label: string;
+  neighbourCount: number | null;
+  synthetic: boolean;
+  properties: Record<string, unknown>;
+}
+interface NetworkEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+interface NetworkAnswer {
+  network: { nodeCount: number; edgeCount: number; truncated: boolean; nodes: NetworkNode[]; edges: NetworkEdge[] };
+}
+
+export type NetworkViewState = "idle" | "loading" | "ready" | "error";
+
+const STYLE = `
+:host { display: block; position: relative; font: 13px/1.4 system-ui, sans-serif; color: #1f2933; }
+.frame { position: relative; border: 1px solid #cbd2d9; border-radius: 6px; overflow: hidden; background: #fff; }
+.toolbar { display: flex; gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid #e4e7eb; background: #f5f7fa; }
+.toolbar .title { flex: 1; font-weight: 600; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.toolbar button { font: inherit; padding: 2px 9px; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; cursor: pointer; }
+.toolbar button:hover { background: #e4e7eb; }
+.toolbar button:disabled { opacity: .5; cursor: default; }
+.canvas { position: relative; width: 100%; }
+.legend { position: absolute; left: 8px; bottom: 8px; max-width: 45%; padding: 6px 8px; background: rgba(255,255,255,.92);
+  border: 1px solid #e4e7eb; border-radius: 4px; font-size: 11px; display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.legend:empty { display: none; }
+.legend span { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
+.legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
+.tooltip { position: absolute; z-index: 2; max-width: 300px; padding: 6px 8px; background: #1f2933; color: #f5f7fa; border-radius: 4px;
+  font-size: 11px; pointer-events: none; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
+.tooltip b { color: #fff; } .tooltip dl { margin: 4px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 8px; }
+.tooltip dt { color: #9aa5b1; } .tooltip dd { margin: 0; overflow-wrap: anywhere; }
+.status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; text-align: center; padding: 16px;
+  background: rgba(255,255,255,.8); font-size: 14px; }
+.status[hidden], .tooltip[hidden] { display: none; }
+.status.error { color: #9b2226; }
+.spinner { width: 18px; height: 18px; margin-right: 8px; border: 3px solid #cbd2d9; border-top-color: #2e6fba; border-radius: 50%; animation: spin 1s linear infinite; }
+@keyframes spin { to { transform: rotate(360deg); } }
+.note { position: absolute; right: 8px; bottom: 8px; font-size: 11px; color: #52606d; background: rgba(255,255,255,.9); padding: 2px 6px; border-radius: 4px; }
+.note:empty { display: none; }
+`;
+
+export class TraffickingNetworkElement extends HTMLElement {
+  static readonly observedAttributes = ["api", "entity", "depth", "token", "api-key", "limit", "hub-threshold", "types", "height"];
+
+  private readonly root: ShadowRoot;
+  private readonly canvas: HTMLDivElement;
+  private readonly legend: HTMLDivElement;
+  private readonly tooltip: HTMLDivElement;
+  private readonly status: HTMLDivElement;
+  private readonly note: HTMLDivElement;
+  private readonly titleBox: HTMLSpanElement;
+  private core: Core | null = null;
+  private loadTimer: number | undefined;
+  private request: AbortController | null = null;
+  private current: NetworkViewState = "idle";
+  private truncated = false;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: "open" });
+    this.root.innerHTML = `<style>${STYLE}</style>
+<div class="frame" part="frame">
+  <div class="toolbar" part="toolbar">
+    <span class="title"></span>
+    <button type="button" data-action="zoom-in" title="Zoom in" aria-label="Zoom in">+</button>
+    <button type="button" data-action="zoom-out" title="Zoom out" aria-label="Zoom out">−</button>
+    <button type="button" data-action="fit" title="Fit the network in view">Fit</button>
+    <button type="button" data-action="png" title="Save the network as a PNG image">PNG</button>
+  </div>
+  <div class="canvas" part="canvas"></div>
+  <div class="legend" part="legend" aria-label="Legend"></div>
+  <div class="note"></div>
+  <div class="tooltip" role="tooltip" hidden></div>
+  <div class="status" role="status" hidden></div>
+</div>`;
+    this.canvas = this.root.querySelector(".canvas")!;
+    this.legend = this.root.querySelector(".legend")!;
+    this.tooltip = this.root.querySelector(".tooltip")!;
+    this.status = this.root.querySelector(".status")!;
+    this.note = this.root.querySelector(".note")!;
+    this.titleBox = this.root.querySelector(".title")!;
+    this.root.querySelector(".toolbar")!.addEventListener("click", (event) => {
+      const action = (event.target as HTMLElement).closest("button")?.dataset.action;
+      if (action === "fit") this.core?.fit(undefined, 24);
+      if (action === "zoom-in") this.zoomBy(1.25);
+      if (action === "zoom-out") this.zoomBy(0.8);
+      if (action === "png") this.savePng();
+    });
+  }
+
+  /** The Cytoscape instance once a network is drawn (for apps that want more than the toolbar). */
+  get cy(): Core | null {
+    return this.core;
+  }
+
+  get state(): NetworkViewState {
+    return this.current;
+  }
+
+  connectedCallback(): void {
+    // An iframe page (network.html) takes the attributes from its URL's query.
+    if (this.hasAttribute("url-options")) {
+      this.removeAttribute("url-options");
+      attributesFromQuery(this, TraffickingNetworkElement.observedAttributes);
+    }
+    this.scheduleLoad();
+  }
+
+  disconnectedCallback(): void {
+    this.request?.abort();
+    this.core?.destroy();
+    this.core = null;
+  }
+
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+    if (before === after || !this.isConnected) return;
+    if (name === "height") this.applyHeight();
+    else this.scheduleLoad();
+  }
+
+  /** The drawn network as a PNG data URL (the whole network, at twice the screen's scale). */
+  exportPng(): string {
+    if (!this.core) throw new Error("no network is drawn yet");
+    return this.core.png({ full: true, scale: 2, bg: "#ffffff", output: "base64uri" });
+  }
+
+  /** Adds the neighbours of a drawn node (one step out), as a click on it does. */
+  async expand(id: string): Promise<void> {
+    const core = this.core;
+    const node = core?.getElementById(id);
+    if (!core || !node || node.empty() || node.data("expanded")) return;
+    this.setState("loading", "Adding neighbours…");
+    try {
+      const answer = await this.fetchNetwork([id], 1);
+      if (this.core !== core) return;
+      const added = core.add(this.elements(answer, new Set(core.nodes().map((n) => n.id())), new Set([id])));
+      node.data("expanded", true);
+      this.truncated = this.truncated || answer.network.truncated;
+      if (added.nonempty()) this.layout(core, added, node);
+      this.renderLegend();
+      this.setState("ready");
+      this.dispatchEvent(
+        new CustomEvent("network-expand", { detail: { id, addedNodes: added.nodes().length, addedEdges: added.edges().length, ...this.counts() } }),
+      );
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return;
+      this.fail(error);
+    }
+  }
+
+  private zoomBy(factor: number): void {
+    const core = this.core;
+    if (!core) return;
+    core.zoom({ level: core.zoom() * factor, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
+  }
+
+  private savePng(): void {
+    if (!this.core) return;
+    const name = (this.getAttribute("entity") ?? "network").replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 60);
+    download(this.exportPng(), `network-${name}.png`, this.root);
+  }
+
+  private applyHeight(): void {
+    this.canvas.style.height = this.getAttribute("height") ?? "480px";
+    this.core?.resize();
+  }
+
+  private scheduleLoad(): void {
+    window.clearTimeout(this.loadTimer);
+    this.loadTimer = window.setTimeout(() => void this.load(), 0);
+  }
+
+  private ids(): string[] {
+    return (this.getAttribute("entity") ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
+  }
+
+  private integer(name: string): number | undefined {
+    const value = this.getAttribute(name);
+    if (value === null || value.trim() === "") return undefined;
+    const parsed = Number(value);
+    return Number.isInteger(parsed) ? parsed : undefined;
+  }
+
+  private async fetchNetwork(ids: string[], depth: number): Promise<NetworkAnswer> {
+    this.request?.abort();
+    const request = new AbortController();
+    this.request = request;
+    const types = this.getAttribute("types")
+      ?.split(",")
+      .map((type) => type.trim().toUpperCase())
+      .filter((type) => type !== "");
+    const variables: Record<string, unknown> = { ids, depth };
+    if (this.integer("limit") !== undefined) variables.limit = this.integer("limit");
+    if (this.integer("hub-threshold") !== undefined) variables.hubThreshold = this.integer("hub-threshold");
+    if (types && types.length > 0) variables.types = types;
+    const api = this.getAttribute("api") || DEFAULT_API;
+    return postGraphQL<NetworkAnswer>(api, credentialOf(this), NETWORK_QUERY, variables, request.signal);
+  }
+
+  private async load(): Promise<void> {
+    this.applyHeight();
+    const ids = this.ids();
+    this.titleBox.textContent = ids.length > 0 ? `Network around ${ids.join(", ")}` : "Network";
+    if (ids.length === 0) {
+      this.core?.destroy();
+      this.core = null;
+      this.setState("error", "No entity given: set the entity attribute to an id.");
+      return;
+    }
+    this.setState("loading", "Loading the network…");
+    try {
+      const depth = Math.min(3, Math.max(1, this.integer("depth") ?? 2));
+      const answer = await this.fetchNetwork(ids, depth);
+      this.core?.destroy();
+      this.truncated = answer.network.truncated;
+      const core = cytoscape({
+        container: this.canvas,
+        elements: this.elements(answer, new Set(), new Set(ids)),
+        style: networkStylesheet(),
+        wheelSensitivity: 0.3,
+        minZoom: 0.05,
+        maxZoom: 6,
+      });
+      this.core = core;
+      for (const id of ids) core.getElementById(id).data({ seed: true, expanded: true });
+      this.wire(core);
+      this.layout(core, null);
+      this.renderLegend();
+      if (answer.network.nodes.length === 0) this.setState("error", "The API returned no node for this entity.");
+      else this.setState("ready");
+      this.dispatchEvent(new CustomEvent("network-load", { detail: { ...this.counts(), truncated: answer.network.truncated } }));
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return;
+      this.fail(error);
+    }
+  }
+
+  private counts(): { nodeCount: number; edgeCount: number } {
+    return { nodeCount: this.core?.nodes().length ?? 0, edgeCount: this.core?.edges().length ?? 0 };
+  }
+
+  private fail(error: unknown): void {
+    const message =
+      error instanceof GraphQLRequestError ? `${error.message} (${error.code})` : "The network could not be drawn.";
+    this.setState("error", message);
+    this.dispatchEvent(new CustomEvent("network-error", { detail: { message, code: error instanceof GraphQLRequestError ? error.code : "CLIENT_ERROR" } }));
+  }
+
+  private setState(state: NetworkViewState, message = ""): void {
+    this.current = state;
+    this.setAttribute("state", state);
+    this.status.hidden = state === "ready" || state === "idle";
+    this.status.className = `status ${state}`;
+    this.status.innerHTML = state === "loading" ? `<span class="spinner"></span>${escapeHtml(message)}` : escapeHtml(message);
+    this.root.querySelectorAll("button").forEach((button) => (button.disabled = state === "loading" || !this.core));
+    this.note.textContent = state === "ready" ? `${this.counts().nodeCount} nodes · ${this.counts().edgeCount} edges${this.truncated ? " · cut (limit or hubs)" : ""}` : "";
+  }
+
+  /** Cytoscape elements for the nodes and edges not drawn yet. */
+  private elements(answer: NetworkAnswer, drawn: Set<string>, seeds: Set<string>): ElementDefinition[] {
+    const nodes: ElementDefinition[] = answer.network.nodes
+      .filter((node) => !drawn.has(node.id))
+      .map((node) => {
+        const style = kindStyle(node.kind);
+        const hub = node.neighbourCount !== null && !seeds.has(node.id);
+        return {
+          group: "nodes",
+          data: {
+            id: node.id,
+            kind: node.kind,
+            label: node.label,
+            caption: hub ? `${node.label} (${node.neighbourCount})` : node.label,
+            color: style.color,
+            shape: style.shape,
+            hub,
+            neighbourCount: node.neighbourCount,
+            properties: node.properties,
+          },
+        };
+      });
+    const known = new Set([...drawn, ...answer.network.nodes.map((node) => node.id)]);
+    const existingEdges = new Set(this.core?.edges().map((edge) => edge.id()) ?? []);
+    const edges: ElementDefinition[] = answer.network.edges
+      .filter((edge) => !existingEdges.has(edge.id) && known.has(edge.source) && known.has(edge.target))
+      .map((edge) => ({ group: "edges", data: { id: edge.id, type: edge.type, source: edge.source, target: edge.target, properties: edge.properties } }));
+    return [...nodes, ...edges];
+  }
+
+  private layout(core: Core, added: cytoscape.CollectionReturnValue | null, around?: cytoscape.NodeSingular): void {
+    if (added && around) {
+      // New nodes start on a ring around the node they came from; the force layout then settles all.
+      const { x, y } = around.position();
+      const fresh = added.nodes();
+      fresh.forEach((node, index) => {
+        const angle = (2 * Math.PI * index) / Math.max(1, fresh.length);
+        node.position({ x: x + 90 * Math.cos(angle), y: y + 90 * Math.sin(angle) });
+      });
+    }
+    core
+      .layout({
+        name: "cose",
+        animate: false,
+        randomize: added === null,
+        fit: true,
+        padding: 24,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        numIter: 1500,
+      } as cytoscape.LayoutOptions)
+      .run();
+  }
+
+  private wire(core: Core): void {
+    core.on("tap", "node", (event: EventObject) => void this.expand(event.target.id()));
+    core.on("mouseover", "node, edge", (event: EventObject) => {
+      event.target.addClass("hovered");
+      this.showTooltip(event);
+    });
+    core.on("mousemove", "node, edge", (event: EventObject) => this.placeTooltip(event));
+    core.on("mouseout", "node, edge", (event: EventObject) => {
+      event.target.removeClass("hovered");
+      this.tooltip.hidden = true;
+    });
+    core.on("pan zoom", () => (this.tooltip.hidden = true));
+  }
+
+  private showTooltip(event: EventObject): void {
+    const data = event.target.data();
+    const rows = Object.entries((data.properties ?? {}) as Record<string, unknown>)
+      .filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0))
+      .slice(0, 10)
+      .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(Array.isArray(value) ? value.join(", ") : String(value))}</dd>`)
+      .join("");
+    const head = event.target.isNode()
+      ? `<b>${escapeHtml(data.label)}</b><br>${escapeHtml(data.kind)} · ${escapeHtml(data.id)}` +
+        (data.hub ? `<br>${data.neighbourCount} relationships: click to add them` : data.expanded ? "" : "<br>Click to add its neighbours")
+      : `<b>${escapeHtml(data.type)}</b><br>${escapeHtml(data.source)} → ${escapeHtml(data.target)}`;
+    this.tooltip.innerHTML = `${head}${rows ? `<dl>${rows}</dl>` : ""}`;
+    this.tooltip.hidden = false;
+    this.placeTooltip(event);
+  }
+
+  private placeTooltip(event: EventObject): void {
+    const position = event.renderedPosition ?? event.target.renderedPosition?.();
+    if (!position) return;
+    const top = this.canvas.offsetTop;
+    const x = Math.min(position.x + 14, Math.max(0, this.canvas.clientWidth - this.tooltip.offsetWidth - 4));
+    this.tooltip.style.left = `${x}px`;
+    this.tooltip.style.top = `${top + position.y + 14}px`;
+  }
+
+  private renderLegend(): void {
+    const counts = new Map<string, number>();
+    this.core?.nodes().forEach((node) => void counts.set(node.data("kind"), (counts.get(node.data("kind")) ?? 0) + 1));
+    const order = Object.keys(KIND_STYLES);
+    this.legend.innerHTML = [...counts]
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+      .map(([kind, count]) => {
+        const { color, shape } = kindStyle(kind);
+        const radius = shape === "ellipse" ? "50%" : "2px";
+        return `<span data-kind="${escapeHtml(kind)}" title="${escapeHtml(shape)}"><i style="background:${color};border-radius:${radius}"></i>${escapeHtml(kind)} ${count}</span>`;
+      })
+      .join("");
+  }
+}
+
+if (!customElements.get("trafficking-network")) customElements.define("trafficking-network", TraffickingNetworkElement);
