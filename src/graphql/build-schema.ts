@@ -16,6 +16,7 @@ import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.
 import { NetworkResolver } from "./resolvers/network.resolver.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { RingFieldsResolver, RingsResolver } from "./resolvers/rings.resolver.js";
 import { RoutesResolver } from "./resolvers/routes.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
 import { SeizureResolver } from "./resolvers/seizure.resolver.js";
