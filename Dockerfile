@@ -40,6 +40,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # NODE_ENV=production: GraphQL introspection is off and schema details are hidden from errors.
-# NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD must be given at run time (see docker-compose.yml);
+# NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PSEUDONYM_SECRET and AUTH_JWT_SECRET (or AUTH_JWKS_URL)
+# must be given at run time (see docker-compose.yml);
 # without NEO4J_URI the app would try to start Neo4j itself, which this image cannot do.
 CMD ["node", "dist/src/index.js"]
