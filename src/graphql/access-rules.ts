@@ -51,6 +51,9 @@ export const TYPE_RULES: Readonly<Record<string, Role>> = {
 /** Types whose `id` is shown through the viewer's access (in clear, or as a pseudonym). */
 const ENTITY_TYPES = new Set(["Person", "Company", "Identifier"]);
 
+/** Types whose every field notes, for the audit trail, that the entity was shown in clear. */
+const DISCLOSED_TYPES = new Set(["Person", "Company"]);
+
 /**
  * Wraps the resolvers of the schema's ruled fields with the role check, and the `id` of persons,
  * companies and identifiers with the viewer's pseudonyms. The schema's shape does not change.
@@ -63,9 +66,13 @@ export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
       const needed = FIELD_RULES[name] ?? TYPE_RULES[type.name];
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       const shown = ENTITY_TYPES.has(type.name) && field.name === "id" ? entityId(type.name) : resolve;
-      if (needed === undefined && shown === resolve) continue;
+      const disclosed = DISCLOSED_TYPES.has(type.name) ? type.name : undefined;
+      if (needed === undefined && shown === resolve && disclosed === undefined) continue;
       field.resolve = (root, args, context: Context, info) => {
         if (needed !== undefined) context.access.require(needed, name);
+        if (disclosed !== undefined && context.access.seesInClear(disclosed)) {
+          context.access.disclose(disclosed, (root as { id: string }).id);
+        }
         return shown(root, args, context, info);
       };
     }

@@ -27,7 +27,9 @@ export class SearchResolver {
     const offset = args.after == null ? 0 : decodeSearchCursor(args.after, fingerprint);
 
     const { hits } = await ctx.search.search(args.query, kinds);
-    const edges = hits.slice(offset, offset + args.first).map((hit, index) => ({
+    const page = hits.slice(offset, offset + args.first);
+    for (const hit of page) ctx.access.disclose(hit.kind, hit.id);
+    const edges = page.map((hit, index) => ({
       // The entity is the node's properties with its labels, as the union's resolveType reads them.
       node: { ...hit, entity: hit.entity as unknown as SearchHit["entity"] },
       cursor: encodeSearchCursor(offset + index + 1, fingerprint),
