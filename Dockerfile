@@ -30,7 +30,9 @@ COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
 COPY schema ./schema
 
-# Files stay owned by root (read-only to the app); the process runs unprivileged.
+# Files stay owned by root (read-only to the app); the process runs unprivileged. It writes only
+# the audit trail, in a folder of its own (a volume in docker-compose.yml).
+RUN mkdir -p /app/.audit && chown node:node /app/.audit
 USER node
 
 EXPOSE 4000

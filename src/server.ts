@@ -28,6 +28,7 @@ import { FlowRepository } from "./repositories/flow.repository.js";
 import { ListRepository } from "./repositories/list.repository.js";
 import { NetworkRepository } from "./repositories/network.repository.js";
 import { PathRepository } from "./repositories/path.repository.js";
+import { RingRepository } from "./repositories/ring.repository.js";
 import { RouteRepository } from "./repositories/route.repository.js";
 import { SearchRepository } from "./repositories/search.repository.js";
 import { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
@@ -80,6 +81,7 @@ export function createContextFactory(
     routes: new RouteRepository(executor, registry),
     flows: new FlowRepository(executor, registry),
     trends: new TrendRepository(executor, registry),
+    rings: new RingRepository(executor, registry),
   };
   return async (viewer) => ({
     viewer,
@@ -99,11 +101,14 @@ export function createApollo(
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
+    // limits: begin (the parser stops at the token limit, before building an oversized document)
+    parseOptions: { maxLexicalTokens: deps.security.limits.maxTokens },
+    // limits: end
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...limitPlugins(deps.security.limits),
-      auditPlugin(deps.security.audit),
+      auditPlugin(deps.security.audit, (error) => deps.logger.error({ err: error }, "audit trail unavailable: responses are refused")),
     ],
   });
 }

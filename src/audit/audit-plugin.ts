@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { isInputType, typeFromAST, type GraphQLFormattedError, type GraphQLInputType } from "graphql";
+import {
+  isInputType,
+  Kind,
+  typeFromAST,
+  type GraphQLFormattedError,
+  type GraphQLInputType,
+  type OperationDefinitionNode,
+} from "graphql";
 
 import type { Context } from "../context.js";
 import type { AuditEntryInput, AuditTrail } from "./audit-trail.js";
@@ -9,17 +16,19 @@ import { AuditUnavailableError } from "./audit-unavailable.error.js";
  * Records every GraphQL operation in the audit trail once its response is ready and before it is
  * sent: Apollo awaits `willSendResponse` before it serialises the body. Failed operations (parse,
  * validation, FORBIDDEN, limits) are recorded too. Fails closed: when the record cannot be written,
- * the response loses its data and carries only an AUDIT_UNAVAILABLE error (HTTP 503).
+ * the response loses its data and carries only an AUDIT_UNAVAILABLE error (HTTP 503), and
+ * `logFailure` gets the cause (a file-system error: it holds no value of the request).
  */
-export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<Context> {
+export function auditPlugin(trail: AuditTrail, logFailure: (error: unknown) => void = () => {}): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
           try {
             await trail.record(entryOf(requestContext));
-          } catch {
+          } catch (error) {
             withhold(requestContext);
+            logFailure(error);
           }
         },
       };
@@ -31,22 +40,40 @@ function entryOf(requestContext: GraphQLRequestContextWillSendResponse<Context>)
   const { contextValue, request, response } = requestContext;
   const body = response.body;
   const errors = (body.kind === "single" ? body.singleResult : body.initialResult).errors ?? [];
+  const operation = operationOf(requestContext);
   return {
     subject: contextValue.viewer.subject,
     role: contextValue.viewer.role,
     method: contextValue.viewer.method,
-    operationName: requestContext.operationName ?? request.operationName ?? null,
+    operationName: requestContext.operationName ?? request.operationName ?? operation?.name?.value ?? null,
     query: requestContext.source ?? request.query ?? null,
     variables: request.variables,
-    variableTypes: variableTypes(requestContext),
+    variableTypes: variableTypes(requestContext, operation),
     disclosed: contextValue.access.disclosed,
     errorCodes: errors.map((error) => codeOf(error)),
   };
 }
 
-/** The declared type of each variable of the operation, when it was resolved against the schema. */
-function variableTypes(requestContext: GraphQLRequestContextWillSendResponse<Context>): Map<string, GraphQLInputType> | undefined {
-  const definitions = requestContext.operation?.variableDefinitions;
+/**
+ * The operation the request runs: as Apollo resolved it, or, when validation failed before that,
+ * the one the document names (or its only one), so that its name and variable types are still known.
+ */
+function operationOf(requestContext: GraphQLRequestContextWillSendResponse<Context>): OperationDefinitionNode | undefined {
+  if (requestContext.operation) return requestContext.operation;
+  const operations = (requestContext.document?.definitions ?? []).filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  const wanted = requestContext.request.operationName;
+  if (wanted) return operations.find((operation) => operation.name?.value === wanted);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/** The declared type of each variable of the operation; an undeclared or unknown one has none (and is hashed whole). */
+function variableTypes(
+  requestContext: GraphQLRequestContextWillSendResponse<Context>,
+  operation: OperationDefinitionNode | undefined,
+): Map<string, GraphQLInputType> | undefined {
+  const definitions = operation?.variableDefinitions;
   if (!definitions) return undefined;
   const types = new Map<string, GraphQLInputType>();
   for (const definition of definitions) {

@@ -1,5 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, truncate, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, truncate, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 import type { GraphQLInputType } from "graphql";
@@ -7,9 +6,9 @@ import type { GraphQLInputType } from "graphql";
 import type { Role } from "../auth/role.js";
 import type { AuditSettings } from "../config.js";
 import { GENESIS_HASH, sealAnchor, sealRecord, sha256Hex, splitLines, type AuditLine, type AuditRecord } from "./audit-record.js";
+import { keyedHasher, keyPathOf, loadOrCreateKey } from "./audit-key.js";
 import { AuditUnavailableError } from "./audit-unavailable.error.js";
-import { canonicalJson } from "./canonical-json.js";
-import { redactVariables } from "./redact-variables.js";
+import { redactVariables, type ValueHasher } from "./redact-variables.js";
 import { verifyChain, type ChainHead, type ChainReport } from "./verify.js";
 
 /** What the server knows of one operation when its response is ready. */
@@ -60,12 +59,12 @@ export interface AuditTrail {
 export interface AuditTrailOptions {
   /** The clock (tests move it to check retention). */
   now?: () => Date;
-  /** How often old records are removed while the trail is open; at opening they always are. */
+  /** How often old records are removed while the trail is open (default: daily); at opening they always are. */
   pruneEveryMs?: number;
 }
 
 const DAY_MS = 86_400_000;
-const PRUNE_EVERY_MS = 3_600_000;
+const PRUNE_EVERY_MS = DAY_MS;
 
 interface Pending {
   fields: Omit<AuditRecord, "kind" | "seq" | "previousHash" | "hash">;
@@ -79,17 +78,12 @@ interface Pending {
  */
 export async function openAuditTrail(settings: AuditSettings, options: AuditTrailOptions = {}): Promise<AuditLogFile> {
   await mkdir(path.dirname(settings.path), { recursive: true, mode: 0o700 });
-  const key = await loadKey(keyPathOf(settings.path));
-  const trail = new AuditLogFile(settings, key, options.now ?? (() => new Date()));
+  const key = await loadOrCreateKey(keyPathOf(settings.path));
+  const trail = new AuditLogFile(settings, keyedHasher(key), options.now ?? (() => new Date()));
   await trail.open();
   await trail.prune();
   trail.pruneEvery(options.pruneEveryMs ?? PRUNE_EVERY_MS);
   return trail;
-}
-
-/** The key of the `hmac:` hashes of variable values, kept beside the trail file. */
-export function keyPathOf(trailPath: string): string {
-  return `${trailPath}.key`;
 }
 
 /**
@@ -106,12 +100,19 @@ export class AuditLogFile implements AuditTrail {
   /** After a failed write the file may end with a torn line; it is repaired before the next write. */
   private damaged = false;
   private closed = false;
+  /** Set once the file has been opened: from then on a missing or rewound file is refused, not recreated. */
+  private opened = false;
+  /** When the oldest record was written, so that retention reads the file only when there is work. */
+  private oldestAt: number | null = null;
+  /** The file's length after the last write: another length means someone else wrote or cut it. */
+  private size = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly settings: AuditSettings,
-    private readonly key: Buffer,
+    /** Stands in for values that may be personal: `hmac:<hex>`, equal for equal values. */
+    readonly hashValue: ValueHasher,
     private readonly now: () => Date,
   ) {}
 
@@ -119,11 +120,9 @@ export class AuditLogFile implements AuditTrail {
     return this.settings.path;
   }
 
-  /** `hmac:<hex>`: HMAC-SHA256 under the trail's key of the value's canonical JSON. */
-  hashValue = (value: unknown): string => `hmac:${createHmac("sha256", this.key).update(canonicalJson(value)).digest("hex")}`;
-
   async open(): Promise<void> {
     await this.exclusive(() => this.reopen());
+    this.opened = true;
   }
 
   record(entry: AuditEntryInput): Promise<void> {
@@ -181,11 +180,12 @@ export class AuditLogFile implements AuditTrail {
   prune(): Promise<{ removed: number }> {
     return this.exclusive(async () => {
       if (this.closed) throw new AuditUnavailableError();
+      const cutoff = this.now().getTime() - this.settings.retentionDays * DAY_MS;
+      if (this.oldestAt === null || this.oldestAt >= cutoff) return { removed: 0 };
       const text = await readFile(this.settings.path, "utf8");
       if (!verifyChain(text, this.head).valid) return { removed: 0 };
       const lines = splitLines(text);
       const records = lines.slice(1).map((line) => JSON.parse(line) as AuditRecord);
-      const cutoff = this.now().getTime() - this.settings.retentionDays * DAY_MS;
       const firstKept = records.findIndex((record) => Date.parse(record.at) >= cutoff);
       const removed = firstKept === -1 ? records.length : firstKept;
       if (removed === 0) return { removed: 0 };
@@ -226,15 +226,19 @@ export class AuditLogFile implements AuditTrail {
     try {
       if (this.closed) throw new Error("the audit trail is closed");
       if (this.damaged || this.handle === null) await this.reopen();
+      await this.checkSameFile();
       let { seq, hash } = this.head;
       const lines = batch.map(({ fields }) => {
         const record = sealRecord({ ...fields, seq: ++seq, previousHash: hash });
         hash = record.hash;
         return `${JSON.stringify(record)}\n`;
       });
-      await this.handle!.appendFile(lines.join(""), "utf8");
+      const data = lines.join("");
+      await this.handle!.appendFile(data, "utf8");
       await this.handle!.datasync();
+      this.size += Buffer.byteLength(data, "utf8");
       this.head = { seq, hash };
+      this.oldestAt ??= Date.parse(batch[0].fields.at);
       for (const entry of batch) entry.resolve();
     } catch (error) {
       this.damaged = true;
@@ -243,15 +247,28 @@ export class AuditLogFile implements AuditTrail {
   }
 
   /**
-   * (Re)opens the file for appending and reads where its chain ends. A new or empty file gets an
-   * anchor; a torn last line (a write cut short by a crash or a full disk) is cut off.
+   * Appends go to the file at the trail's path, not to one deleted or moved away since it was
+   * opened (where records would be lost without an error).
+   */
+  private async checkSameFile(): Promise<void> {
+    const [atPath, appended] = await Promise.all([stat(this.settings.path), this.handle!.stat()]);
+    if (atPath.ino !== appended.ino || atPath.dev !== appended.dev) throw new Error("the audit trail file was moved or replaced");
+    if (appended.size !== this.size) throw new Error("the audit trail file was changed by another writer");
+  }
+
+  /**
+   * (Re)opens the file for appending and reads where its chain ends. At start, a new or empty file
+   * gets an anchor; a torn last line (a write cut short by a crash or a full disk) is cut off. After
+   * a failed write, the file must still hold the last record written: one that has gone, or ends
+   * before it, is refused until the server restarts (it then starts a new chain, or continues the
+   * file it finds).
    */
   private async reopen(): Promise<void> {
     await this.handle?.close().catch(() => {});
     this.handle = null;
     const file = this.settings.path;
     let content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return Buffer.alloc(0);
+      if (error.code === "ENOENT" && !this.opened) return Buffer.alloc(0);
       throw error;
     });
     const complete = content.lastIndexOf(0x0a) + 1;
@@ -260,12 +277,21 @@ export class AuditLogFile implements AuditTrail {
       content = content.subarray(0, complete);
     }
     if (content.length === 0) {
+      if (this.opened) throw new Error("the audit trail file was emptied");
       const anchor = sealAnchor({ at: this.now().toISOString(), firstSeq: 1, previousHash: GENESIS_HASH });
       await this.replaceFile([JSON.stringify(anchor)]);
       this.damaged = false;
       return;
     }
-    this.head = headOf(content.toString("utf8"), file);
+    const text = content.toString("utf8");
+    const head = headOf(text, file);
+    // Records written but not confirmed (fsync failed) may be there too: the file may be ahead.
+    if (this.opened && (head.seq < this.head.seq || (head.seq === this.head.seq && head.hash !== this.head.hash))) {
+      throw new Error("the audit trail file no longer ends with the last record written");
+    }
+    this.head = head;
+    this.oldestAt = oldestOf(text);
+    this.size = content.length;
     this.handle = await open(file, "a", 0o600);
     this.damaged = false;
   }
@@ -275,8 +301,9 @@ export class AuditLogFile implements AuditTrail {
     const file = this.settings.path;
     const temporary = `${file}.tmp`;
     const handle = await open(temporary, "w", 0o600);
+    const text = `${lines.join("\n")}\n`;
     try {
-      await handle.writeFile(`${lines.join("\n")}\n`, "utf8");
+      await handle.writeFile(text, "utf8");
       await handle.sync();
     } finally {
       await handle.close();
@@ -285,7 +312,9 @@ export class AuditLogFile implements AuditTrail {
     this.handle = null;
     await rename(temporary, file);
     await syncFolder(path.dirname(file));
-    this.head = headOf(lines.join("\n"), file);
+    this.head = headOf(text, file);
+    this.oldestAt = oldestOf(text);
+    this.size = Buffer.byteLength(text, "utf8");
     this.handle = await open(file, "a", 0o600);
   }
 
@@ -305,6 +334,20 @@ export class AuditLogFile implements AuditTrail {
   }
 }
 
+/** When the first record after the anchor was written; null when there is none. */
+function oldestOf(text: string): number | null {
+  const start = text.indexOf("\n") + 1;
+  if (start === 0 || start >= text.length) return null;
+  const end = text.indexOf("\n", start);
+  const line = text.slice(start, end === -1 ? undefined : end);
+  try {
+    const at = Date.parse((JSON.parse(line) as { at?: string }).at ?? "");
+    return Number.isNaN(at) ? null : at;
+  } catch {
+    return null;
+  }
+}
+
 /** Where the chain of a file's text ends: its last record, or what its anchor names. */
 function headOf(text: string, file: string): ChainHead {
   const last = splitLines(text).at(-1);
@@ -320,18 +363,6 @@ function headOf(text: string, file: string): ChainHead {
     // Reported below.
   }
   throw new Error(`The last line of the audit trail ${file} is not a record; check it with \`npm run audit -- verify\``);
-}
-
-/** The trail's HMAC key: read, or made once (32 random bytes, readable by the owner only). */
-async function loadKey(keyPath: string): Promise<Buffer> {
-  try {
-    await writeFile(keyPath, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  const hex = (await readFile(keyPath, "utf8")).trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`The audit key file ${keyPath} does not hold 64 hex digits`);
-  return Buffer.from(hex, "hex");
 }
 
 async function syncFolder(folder: string): Promise<void> {

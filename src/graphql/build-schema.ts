@@ -53,6 +53,8 @@ export const resolvers = [
   RoutesResolver,
   FlowsResolver,
   TrendsResolver,
+  RingsResolver,
+  RingFieldsResolver,
   AuditLogResolver,
 ] as const;
 

@@ -197,7 +197,12 @@ describe("CountryCodeScalar", () => {
 
 describe("errors of a whole request, through the real schema and Apollo (no database)", () => {
   const viewer: Viewer = { subject: "token:format-error-test", role: Role.ADMIN, method: "token" };
-  const audit: AuditTrail = { record: async () => {}, close: async () => {} };
+  const audit: AuditTrail = {
+    record: async () => {},
+    list: async () => ({ records: [], hasMore: false, totalCount: 0 }),
+    verify: async () => ({ valid: true, records: 0, firstBadIndex: null, reason: null, head: null }),
+    close: async () => {},
+  };
   let apollo: ApolloServer<Context>;
   const logLines: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logLines.push(line) });
@@ -232,6 +237,7 @@ describe("errors of a whole request, through the real schema and Apollo (no data
       routes: unused,
       flows: unused,
       trends: unused,
+      rings: unused, // rings: the ring analysis' repository, unused here
     };
     return { context, byIds, page, count };
   }
