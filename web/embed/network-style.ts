@@ -73,3 +73,30 @@ export function networkStylesheet(): StylesheetJson {
     { selector: ".hovered", style: { "overlay-color": "#3e4c59", "overlay-opacity": 0.15, "overlay-padding": 4 } },
   ];
 }
+
+/** A small SVG of a kind's shape and colour, for the legend. */
+export function legendSwatch(kind: string): string {
+  const { color, shape } = kindStyle(kind);
+  const polygon = (points: [number, number][]) => `<polygon points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" ")}"/>`;
+  const regular = (sides: number, rotation = -Math.PI / 2) =>
+    polygon(Array.from({ length: sides }, (_, i) => [6 + 5.5 * Math.cos(rotation + (2 * Math.PI * i) / sides), 6 + 5.5 * Math.sin(rotation + (2 * Math.PI * i) / sides)]));
+  const shapes: Record<string, string> = {
+    ellipse: `<circle cx="6" cy="6" r="5.5"/>`,
+    "round-rectangle": `<rect x="0.5" y="1.5" width="11" height="9" rx="2.5"/>`,
+    barrel: `<rect x="1.5" y="0.5" width="9" height="11" rx="3"/>`,
+    diamond: regular(4),
+    hexagon: regular(6, 0),
+    pentagon: regular(5),
+    octagon: regular(8, Math.PI / 8),
+    "round-triangle": regular(3),
+    star: polygon(Array.from({ length: 10 }, (_, i) => {
+      const radius = i % 2 === 0 ? 5.8 : 2.4;
+      const angle = -Math.PI / 2 + (Math.PI * i) / 5;
+      return [6 + radius * Math.cos(angle), 6 + radius * Math.sin(angle)];
+    })),
+    tag: polygon([[0.5, 1.5], [8, 1.5], [11.5, 6], [8, 10.5], [0.5, 10.5]]),
+    "cut-rectangle": polygon([[3, 1.5], [9, 1.5], [11.5, 4], [11.5, 8], [9, 10.5], [3, 10.5], [0.5, 8], [0.5, 4]]),
+    rhomboid: polygon([[3, 1.5], [11.5, 1.5], [9, 10.5], [0.5, 10.5]]),
+  };
+  return `<svg width="12" height="12" viewBox="0 0 12 12" fill="${color}" aria-hidden="true">${shapes[shape] ?? shapes.ellipse}</svg>`;
+}

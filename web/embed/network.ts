@@ -14,7 +14,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
 
 import { apiNextToScript, attributesFromQuery, credentialOf, download, escapeHtml, GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
-import { kindStyle, KIND_STYLES, networkStylesheet } from "./network-style.js";
+import { kindStyle, KIND_STYLES, legendSwatch, networkStylesheet } from "./network-style.js";
 
 const DEFAULT_API = apiNextToScript();
 
@@ -60,7 +60,6 @@ const STYLE = `
   border: 1px solid #e4e7eb; border-radius: 4px; font-size: 11px; display: flex; flex-wrap: wrap; gap: 4px 10px; }
 .legend:empty { display: none; }
 .legend span { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
-.legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
 .tooltip { position: absolute; z-index: 2; max-width: 300px; padding: 6px 8px; background: #1f2933; color: #f5f7fa; border-radius: 4px;
   font-size: 11px; pointer-events: none; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
 .tooltip b { color: #fff; } .tooltip dl { margin: 4px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 8px; }
@@ -394,11 +393,7 @@ export class TraffickingNetworkElement extends HTMLElement {
     const order = Object.keys(KIND_STYLES);
     this.legend.innerHTML = [...counts]
       .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-      .map(([kind, count]) => {
-        const { color, shape } = kindStyle(kind);
-        const radius = shape === "ellipse" ? "50%" : "2px";
-        return `<span data-kind="${escapeHtml(kind)}" title="${escapeHtml(shape)}"><i style="background:${color};border-radius:${radius}"></i>${escapeHtml(kind)} ${count}</span>`;
-      })
+      .map(([kind, count]) => `<span data-kind="${escapeHtml(kind)}">${legendSwatch(kind)}${escapeHtml(kind)} ${count}</span>`)
       .join("");
   }
 }

@@ -71,7 +71,7 @@ svg { display: block; width: 100%; height: 100%; }
 .sphere { fill: #eef4f8; stroke: #cbd2d9; }
 .graticule { fill: none; stroke: #dde6ee; stroke-width: .5; }
 .country { fill: #f3efe6; stroke: #b8b2a7; stroke-width: .5; }
-.flow-line { fill: none; stroke: #c0392b; stroke-opacity: .7; stroke-linecap: round; cursor: pointer; }
+.flow-line { fill: none; stroke: #c0392b; stroke-opacity: .5; stroke-linecap: round; cursor: pointer; }
 .flow-line:hover { stroke: #7b1d12; stroke-opacity: 1; }
 .stop { fill: #1f2933; stroke: #fff; stroke-width: 1; }
 .stop-label { font-size: 9px; fill: #1f2933; paint-order: stroke; stroke: #fff; stroke-width: 2px; pointer-events: none; }

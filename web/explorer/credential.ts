@@ -22,10 +22,13 @@ export function storeCredential(value: string): void {
   }
 }
 
-/** fetch() with the stored credential added, read at each request so a change applies at once. */
+/**
+ * fetch() with the stored credential added, read at each request so a change applies at once. An
+ * Authorization header written in the Headers editor wins over the stored one.
+ */
 export const fetchWithCredential: typeof fetch = (input, init) => {
   const headers = new Headers(init?.headers);
   const credential = readCredential();
-  if (credential !== "") headers.set("authorization", `Bearer ${credential}`);
+  if (credential !== "" && !headers.has("authorization")) headers.set("authorization", `Bearer ${credential}`);
   return fetch(input, { ...init, headers });
 };

@@ -56,7 +56,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     hops { from to forward date edge { type } }
   }
 }`,
-    variables: { from: "fixture-person-1", to: "fixture-person-3", maxHops: 6 },
+    variables: { from: "fixture-person-1", to: "fixture-person-3", maxHops: 4 },
   },
   {
     title: "4. Timeline of a person",
@@ -129,14 +129,26 @@ export const EXAMPLES: readonly ExampleOperation[] = [
   {
     title: "Trafficking rings",
     audience: "Analysts",
-    description: "Groups of people and companies that act together, with the brokers who bridge groups.",
+    description: "Groups of people and companies that act together (from `npm run analyze`), with the brokers who bridge groups.",
     query: `query Rings($first: Int!) {
   rings(first: $first) {
-    id
-    members { id kind label }
-    brokers { id label }
-    seizureCount
-    totalWeightKg
+    state
+    computedAt
+    ageSeconds
+    ringCount
+    rings {
+      id
+      rank
+      size
+      seizureCount
+      shipmentCount
+      totalWeightKg
+      brokers {
+        brokerRank
+        brokerScore
+        party { ... on Person { id } ... on Company { id name } }
+      }
+    }
   }
 }`,
     variables: { first: 5 },

@@ -19,7 +19,6 @@ createRoot(document.getElementById("explorer")!).render(
     fetcher={fetcher}
     plugins={[EXAMPLES_PLUGIN, CREDENTIAL_PLUGIN]}
     visiblePlugin={EXAMPLES_PLUGIN}
-    defaultQuery={first.query}
     defaultTabs={[{ query: first.query, variables: JSON.stringify(first.variables, null, 2) }]}
     defaultEditorToolsVisibility="variables"
     shouldPersistHeaders={false}
