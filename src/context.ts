@@ -6,6 +6,7 @@ import type { FlowRepository } from "./repositories/flow.repository.js";
 import type { ListRepository } from "./repositories/list.repository.js";
 import type { NetworkRepository } from "./repositories/network.repository.js";
 import type { PathRepository } from "./repositories/path.repository.js";
+import type { RingRepository } from "./repositories/ring.repository.js";
 import type { RouteRepository } from "./repositories/route.repository.js";
 import type { SearchRepository } from "./repositories/search.repository.js";
 import type { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
@@ -29,4 +30,5 @@ export interface Context {
   routes: RouteRepository;
   flows: FlowRepository;
   trends: TrendRepository;
+  rings: RingRepository;
 }

@@ -67,8 +67,9 @@ export function partyKey(party: PartyRef): string {
 
 /**
  * Accumulates shared facts into weighted links between parties, one group at a time (the export
- * streams them), then builds an undirected graph for community detection. Memory and time are in
- * the number of links, not of facts: a shipment of n parties adds n(n-1)/2 links at most.
+ * streams them), then builds an undirected graph for community detection. Memory and time grow
+ * with the links (a shipment of n parties adds n(n-1)/2 at most) and with the shipments' party
+ * lists, kept to tell which ring's shipments a broker took part in.
  */
 export class PartyGraphBuilder {
   private readonly parties = new Map<string, PartyRef>();
@@ -107,8 +108,10 @@ export class PartyGraphBuilder {
   }
 
   private addGroup(members: readonly PartyRef[], weight: number): string[] {
-    const keys = [...new Set(members.map((party) => this.remember(party)))];
+    const keys = [...new Set(members.map(partyKey))];
+    // A party alone (twice in one shipment, in two roles) links nobody: it stays out of the graph.
     if (keys.length < 2) return keys;
+    for (const party of members) this.remember(party);
     const share = weight / (keys.length - 1);
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) this.link(keys[i], keys[j], share);
@@ -116,10 +119,9 @@ export class PartyGraphBuilder {
     return keys;
   }
 
-  private remember(party: PartyRef): string {
+  private remember(party: PartyRef): void {
     const key = partyKey(party);
     if (!this.parties.has(key)) this.parties.set(key, { id: party.id, kind: party.kind });
-    return key;
   }
 
   private link(a: string, b: string, weight: number): void {

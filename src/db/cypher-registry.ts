@@ -49,6 +49,18 @@ export const queryFiles = {
   flowsTotals: "flows/totals",
   // trends
   trendsSeries: "trends/series",
+  // rings: begin (the ring analysis: export, store, and the rings, ring and ringOf root fields)
+  ringsExportIdentifiers: "rings/export-identifiers",
+  ringsExportShipments: "rings/export-shipments",
+  ringsExportOfficers: "rings/export-officers",
+  ringsWriteRun: "rings/write-run",
+  ringsWriteRings: "rings/write-rings",
+  ringsDeleteRuns: "rings/delete-runs",
+  ringsLatestRun: "rings/latest-run",
+  ringsList: "rings/list",
+  ringsByIds: "rings/by-ids",
+  ringsOfParties: "rings/of-parties",
+  // rings: end
   timelineEvents: "timeline/events",
   databaseIsEmpty: "admin/database-is-empty",
   // API keys (authentication of embedding apps)

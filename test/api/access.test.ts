@@ -130,6 +130,7 @@ describe("asking directly for a personal field", () => {
       needed: Role.ANALYST,
       ask: () => [`query($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length } }`, { a: officer.personId, b: officer.companyId }],
     },
+    { field: "Query.rings", needed: Role.ANALYST, ask: () => [`{ rings(first: 1) { state } }`, {}] },
     { field: "Query.timeline", needed: Role.ANALYST, ask: () => [`query($id: ID!) { timeline(id: $id) { kind } }`, { id: person.id }] },
   ];
 

@@ -48,6 +48,13 @@ const analyst = {
   from: "KE", to: "CN", level: "COUNTRY", evidenceLimit: neo4j.int(5), sources: ["MZ"], targets: ["VN"],
   origins: ["NG"], destinations: ["VN"], interval: "YEAR", by: "NONE",
 };
+// rings: begin (parameters of the ring analysis' export, store and read queries)
+const rings = {
+  scope: "", maxHolders: neo4j.int(10), run: { id: "run", kind: "rings", scope: "" }, runId: "run", keepRunId: "run",
+  rings: [{ id: "ring", rank: neo4j.int(1), members: [{ id: "a", kind: "Person", brokerRank: null, brokerScore: 0, cohesion: 1 }] }],
+  minSize: neo4j.int(8),
+};
+// rings: end
 
 /** The texts to check for one query name: templates once per label or relation they serve. */
 function variants(name: QueryName): { label: string; text: string }[] {
@@ -80,7 +87,7 @@ describe("EXPLAIN every query file", () => {
   it.each(Object.keys(queryFiles) as QueryName[])("%s", async (name) => {
     for (const { label, text } of variants(name)) {
       for (const filters of [nullFilters, setFilters]) {
-        const result = await driver.executeQuery(`EXPLAIN ${text}`, { ...analyst, ...filters, ...page });
+        const result = await driver.executeQuery(`EXPLAIN ${text}`, { ...analyst, ...rings, ...filters, ...page });
         expect(result.summary.plan, `${name} (${label})`).toBeTruthy();
       }
     }

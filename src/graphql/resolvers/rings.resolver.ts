@@ -58,7 +58,8 @@ export class RingsResolver {
 
   @Query(() => Ring, { nullable: true, description: "The ring a person or company belongs to in the scope's latest analysis; null when in none." })
   async ringOf(@Args(() => RingOfArgs) args: RingOfArgs, @Ctx() ctx: Context): Promise<Ring | null> {
-    const ringId = (await ctx.rings.ofParties([args.partyId], args.scope)).get(args.partyId);
+    const partyId = ctx.access.realId(args.partyId);
+    const ringId = (await ctx.rings.ofParties([partyId], args.scope)).get(partyId);
     if (ringId === undefined) return null;
     const ring = (await ctx.rings.byIds([ringId])).get(ringId);
     return ring ? toRing(ring) : null;

@@ -1,0 +1,15 @@
+// The ring and ringOf root fields: stored rings by id.
+// Parameters: $ids (list of ring ids).
+// Columns: key (an id that is a ring's; unknown ids give no row), ring ({id, rank, size, scope,
+//   seizureIds, seizureCount, totalWeightKg, shipmentCount, computedAtMs}), members (as in
+//   rings/list).
+UNWIND $ids AS key
+MATCH (ring:Ring {id: key})
+RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalWeightKg, .shipmentCount,
+  computedAtMs: ring.computedAt.epochMillis} AS ring,
+  COLLECT {
+    MATCH (ring)-[member:RING_MEMBER]->(party:Person|Company)
+    WITH member, party ORDER BY coalesce(member.brokerRank, 1000000000), member.cohesion DESC, party.id
+    RETURN {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END,
+      brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}
+  } AS members

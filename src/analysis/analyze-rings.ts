@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+
+import type { CypherExecutor } from "../db/cypher-executor.js";
+import type { CypherRegistry } from "../db/cypher-registry.js";
+import { BadInputError } from "../domain/errors.js";
+import { RingRepository, type RingRecord } from "../repositories/ring.repository.js";
+import { DEFAULT_LINK_WEIGHTS, PartyGraphBuilder, type LinkWeights } from "./party-graph.js";
+import { DEFAULT_DETECTION, detectRings, type RingDetectionOptions } from "./ring-detection.js";
+
+export interface AnalyzeRingsOptions extends Partial<RingDetectionOptions> {
+  /**
+   * Only parties whose id starts with this prefix ('' or absent: the whole graph). Each scope keeps
+   * its own latest results, so analyses of different scopes do not replace each other's.
+   */
+  readonly scope?: string;
+  readonly weights?: Partial<LinkWeights>;
+  /** Rows per page of the export queries. */
+  readonly pageSize?: number;
+}
+
+export interface AnalyzeRingsResult {
+  readonly runId: string;
+  readonly scope: string;
+  readonly computedAt: Date;
+  readonly rings: number;
+  readonly parties: number;
+  readonly links: number;
+  readonly communities: number;
+  readonly modularity: number;
+  /** Identifiers left out for having more holders than weights.maxIdentifierHolders. */
+  readonly skippedIdentifiers: number;
+  readonly durationMs: number;
+  readonly exportMs: number;
+  readonly detectMs: number;
+  readonly storeMs: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 10_000;
+export const MAX_SCOPE_LENGTH = 200;
+
+/**
+ * The ring analysis: exports the party graph (shared identifiers, shared shipments, officers) page
+ * by page, finds the rings in process (Louvain, seeded, then trimmed; see ring-detection.ts), ranks
+ * their brokers, and stores the results with the time they were computed, replacing the scope's
+ * earlier results in one transaction. `npm run analyze` runs it; the rings root field reads what it
+ * stored. Neo4j Community has no graph algorithms, hence the export.
+ */
+export async function analyzeRings(
+  executor: CypherExecutor,
+  registry: CypherRegistry,
+  options: AnalyzeRingsOptions = {},
+): Promise<AnalyzeRingsResult> {
+  const settings = checked(options);
+  const repository = new RingRepository(executor, registry);
+  const started = performance.now();
+
+  const builder = new PartyGraphBuilder(settings.weights);
+  for await (const page of repository.identifierHolders(settings.scope, settings.weights.maxIdentifierHolders, settings.pageSize)) {
+    for (const holders of page) builder.addIdentifier(holders);
+  }
+  for await (const page of repository.shipmentParties(settings.scope, settings.pageSize)) {
+    for (const parties of page) builder.addShipment(parties);
+  }
+  for await (const page of repository.officers(settings.scope, settings.pageSize)) {
+    for (const [person, company] of page) builder.addOfficer({ id: person, kind: "Person" }, { id: company, kind: "Company" });
+  }
+  const exported = performance.now();
+
+  const detection = detectRings(builder.build(), settings.detection);
+  const detected = performance.now();
+
+  const computedAt = new Date();
+  const runId = `${computedAt.getTime().toString(36)}-${randomBytes(4).toString("hex")}`;
+  const rings: RingRecord[] = detection.rings.map((ring, index) => ({
+    id: `${settings.scope}ring-${runId}-${index + 1}`,
+    rank: index + 1,
+    members: ring.members,
+  }));
+  await repository.store(
+    {
+      id: `${settings.scope}rings-run-${runId}`,
+      scope: settings.scope,
+      computedAt,
+      parameters: JSON.stringify({ ...settings.detection, weights: settings.weights }),
+      durationMs: detected - started,
+      partyCount: detection.parties,
+      linkCount: detection.links,
+      communityCount: detection.communities,
+    },
+    rings,
+  );
+  const stored = performance.now();
+
+  return {
+    runId: `${settings.scope}rings-run-${runId}`,
+    scope: settings.scope,
+    computedAt,
+    rings: rings.length,
+    parties: detection.parties,
+    links: detection.links,
+    communities: detection.communities,
+    modularity: detection.modularity,
+    skippedIdentifiers: builder.skipped,
+    durationMs: stored - started,
+    exportMs: exported - started,
+    detectMs: detected - exported,
+    storeMs: stored - detected,
+  };
+}
+
+interface Settings {
+  scope: string;
+  detection: RingDetectionOptions;
+  weights: LinkWeights;
+  pageSize: number;
+}
+
+/** The options with their defaults, or a BadInputError naming the first wrong one. */
+function checked(options: AnalyzeRingsOptions): Settings {
+  const scope = options.scope ?? "";
+  if (scope.length > MAX_SCOPE_LENGTH) throw new BadInputError("scope", `at most ${MAX_SCOPE_LENGTH} characters`);
+  const detection: RingDetectionOptions = {
+    minSize: options.minSize ?? DEFAULT_DETECTION.minSize,
+    resolution: options.resolution ?? DEFAULT_DETECTION.resolution,
+    seed: options.seed ?? DEFAULT_DETECTION.seed,
+    trim: options.trim ?? DEFAULT_DETECTION.trim,
+    insideShare: options.insideShare ?? DEFAULT_DETECTION.insideShare,
+    closure: options.closure ?? DEFAULT_DETECTION.closure,
+  };
+  const weights: LinkWeights = { ...DEFAULT_LINK_WEIGHTS, ...options.weights };
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const whole = (name: string, value: number, min: number) => {
+    if (!Number.isInteger(value) || value < min) throw new BadInputError(name, `a whole number of at least ${min}`);
+  };
+  const between = (name: string, value: number, min: number, max: number) => {
+    if (!Number.isFinite(value) || value < min || value > max) throw new BadInputError(name, `a number from ${min} to ${max}`);
+  };
+  whole("minSize", detection.minSize, 2);
+  whole("seed", detection.seed, 0);
+  whole("pageSize", pageSize, 1);
+  whole("weights.maxIdentifierHolders", weights.maxIdentifierHolders, 2);
+  whole("weights.hubPartners", weights.hubPartners, 1);
+  between("resolution", detection.resolution, 0.01, 100);
+  between("trim", detection.trim, 0, 1);
+  between("insideShare", detection.insideShare, 0, 1);
+  between("closure", detection.closure, 0, 1);
+  for (const name of ["identifier", "shipment", "officer"] as const) between(`weights.${name}`, weights[name], 0, 1000);
+  return { scope, detection, weights, pageSize };
+}
