@@ -4,7 +4,7 @@ import type { ValidationError } from "class-validator";
 import { ArgumentValidationError } from "type-graphql";
 
 import { BadInputError, DomainError, NotFoundError } from "../domain/errors.js";
-import { LIMIT_CODES } from "./limits/limit-error.js";
+import { LIMIT_CODES, LimitCode, tokenLimitOf } from "./limits/limit-error.js";
 import { ScalarInputError } from "./scalars/input-scalar.js";
 
 /** Codes whose messages are written for clients and safe to pass on. */
@@ -49,8 +49,22 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       const argument = argumentOf(error, scalarError.reason);
       return badInput(where, argument, `Invalid argument "${argument}": ${scalarError.reason}`);
     }
+    // injection: begin (found by the injection and fuzz tests)
+    // A request Apollo refuses with a 4xx status but no code, such as a persisted query whose hash
+    // does not match its text: a client's mistake, not an internal error.
+    if (error instanceof GraphQLError && error.extensions.code === undefined && clientStatus(error.extensions.http)) {
+      return { message: formatted.message, ...where, extensions: { code: "BAD_REQUEST" } };
+    }
+    // A variable of the wrong type: graphql-js's message repeats the value.
+    const coercion = variableCoercionError(error);
+    if (coercion) return badInput(where, coercion.argument, `Invalid argument "${coercion.argument}": ${coercion.reason}`);
+    // injection: end
     const code = formatted.extensions?.code;
     // limits: begin (a query over a limit: its code, the limit and what the query came to)
+    const tokenLimit = code === "GRAPHQL_PARSE_FAILED" ? tokenLimitOf(formatted.message) : undefined;
+    if (tokenLimit) {
+      return { message: tokenLimit.message, ...where, extensions: { code: LimitCode.TOO_MANY_TOKENS, max: tokenLimit.max } };
+    }
     if (typeof code === "string" && LIMIT_CODES.has(code)) {
       const { max, found } = formatted.extensions ?? {};
       return { message: formatted.message, ...where, extensions: { code, max, ...(found === undefined ? {} : { found }) } };
@@ -63,6 +77,29 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
     return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
 }
+
+// injection: begin
+function clientStatus(http: unknown): boolean {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * A variable graphql-js could not coerce (an unknown enum value, text for an Int, a list for an
+ * object): `Variable "$v" got invalid value <the value> at "v.path"; <reason>`. The value and the
+ * reason's own copy of it are left out; the variable and the path inside it are kept.
+ */
+function variableCoercionError(error: unknown): { argument: string; reason: string } | undefined {
+  if (!(error instanceof GraphQLError) || !/^Variable "\$\w+" got invalid value /.test(error.message)) return undefined;
+  const inner = error.originalError;
+  if (!(inner instanceof Error) || !error.message.endsWith(`; ${inner.message}`)) return undefined;
+  const enumValue = /^Value .* does not exist in "(\w+)" enum\./s.exec(inner.message);
+  const reason = enumValue
+    ? `not a value of the ${enumValue[1]} enum`
+    : inner.message.replace(/: .*$/s, "").replace(/\.$/, "");
+  return { argument: argumentOf(error, inner.message), reason };
+}
+// injection: end
 
 function badInput(
   where: Pick<GraphQLFormattedError, "locations" | "path">,

@@ -22,3 +22,16 @@ export function limitError(code: LimitCode, message: string, max: number, found?
     extensions: { ...extensions, http: { status: 400 } },
   });
 }
+
+/** graphql-js's own error when a document has more tokens than `parseOptions.maxLexicalTokens` (16.x says "more that"). */
+const PARSER_TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/**
+ * The token limit is enforced by the parser (so that an oversized document is never built or
+ * validated), which reports it as a syntax error; this reads that error as the limit it is.
+ */
+export function tokenLimitOf(message: string): { message: string; max: number } | undefined {
+  const match = PARSER_TOKEN_LIMIT.exec(message);
+  if (!match) return undefined;
+  return { message: `The query has more than ${match[1]} tokens`, max: Number(match[1]) };
+}

@@ -3,7 +3,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { LimitSettings } from "../../config.js";
 import type { Context } from "../../context.js";
 import { aliasCount } from "./alias-count.js";
-import { countTokens } from "./count-tokens.js";
 import { directiveCount } from "./directive-count.js";
 import { fragmentsOf } from "./fragments.js";
 import { LimitCode, limitError } from "./limit-error.js";
@@ -11,24 +10,17 @@ import { queryCost } from "./query-cost.js";
 import { queryDepth } from "./query-depth.js";
 
 /**
- * The query limits, each refused with its own code before any resolver runs (so before any
- * database work):
- * - tokens, counted before the document is parsed, so that parsing and validation stay cheap;
- * - depth, aliases, directives and estimated cost of the operation to run, once the document is
- *   valid and the operation chosen (the cost reads list sizes from the request's variables).
+ * Depth, aliases, directives and estimated cost of the operation to run, checked once the
+ * document is valid and the operation chosen (the cost reads list sizes from the request's
+ * variables), each refused with its own code before any resolver runs, so before any database
+ * work. Tokens are counted by the parser itself (`parseOptions`), which stops at the limit so that
+ * parsing and validation stay cheap (its error is given its code in format-error.ts).
  */
 export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Context>[] {
   return [
     {
       async requestDidStart() {
         return {
-          async didResolveSource({ source }) {
-            const tokens = countTokens(source, settings.maxTokens);
-            if (tokens > settings.maxTokens) {
-              // Counting stopped just past the limit: the exact number is not known.
-              throw limitError(LimitCode.TOO_MANY_TOKENS, `The query has more than ${settings.maxTokens} tokens`, settings.maxTokens);
-            }
-          },
           async didResolveOperation({ document, operation, request, schema }) {
             if (!operation) return;
             const fragments = fragmentsOf(document);

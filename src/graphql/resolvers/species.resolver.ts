@@ -36,14 +36,15 @@ export class SpeciesResolver {
   commonNames(
     @Root() species: Species,
     @Arg("language", () => String, { nullable: true, description: "ISO 639-1 code, such as en, fr, zh." })
-    language: string | null,
+    // Null or undefined (given as null, or left out): every language.
+    language: string | null | undefined,
   ): LocalizedName[] {
     return Object.entries(species)
       .flatMap(([property, names]) => {
         const match = NAME_PROPERTY.exec(property);
         return match ? (names as string[]).map((name) => ({ language: match[1].toLowerCase(), name })) : [];
       })
-      .filter((name) => language === null || name.language === language.toLowerCase());
+      .filter((name) => language === null || language === undefined || name.language === language.toLowerCase());
   }
 
   @FieldResolver(() => CommodityLineConnection, { description: "Goods of this species in seizures and shipments." })
