@@ -201,6 +201,8 @@ export class TraffickingNetworkElement extends HTMLElement {
   }
 
   private scheduleLoad(): void {
+    // The state says at once that a load is coming, so nobody reads the last drawing as the new one.
+    this.setState("loading", "Loading the network…");
     window.clearTimeout(this.loadTimer);
     this.loadTimer = window.setTimeout(() => void this.load(), 0);
   }

@@ -232,6 +232,8 @@ export class TraffickingRoutesElement extends HTMLElement {
   }
 
   private scheduleLoad(): void {
+    // The state says at once that a load is coming, so nobody reads the last drawing as the new one.
+    this.setState("loading", "Loading flows…");
     window.clearTimeout(this.loadTimer);
     this.loadTimer = window.setTimeout(() => void this.load(), 0);
   }
