@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,11 +13,13 @@ import { useCredentials } from "./measure.js";
 
 /**
  * The API for a benchmark, with its full security (tokens, audit trail, limits) as in production,
- * an audit file in a temporary folder, and requests sent with an ADMIN token, so the API's figures
- * include what every real request costs.
+ * an audit file in a temporary folder, and requests sent with a token of `role`, so the API's
+ * figures include what every real request costs. The rate limit is lifted: a benchmark sends its
+ * requests one after the other as fast as they are answered.
  */
 export async function startBenchServer(
   deps: Omit<ServerDependencies, "security">,
+  role: Role = Role.ADMIN,
 ): Promise<RunningServer & { security: Security }> {
   const auditDir = await mkdtemp(path.join(tmpdir(), "bench-audit-"));
   const config = loadConfig({
@@ -28,13 +30,14 @@ export async function startBenchServer(
   });
   const security = await createSecurity(config, deps.executor, deps.registry);
   const server = await startServer({ ...deps, security }, "127.0.0.1", 0);
-  useCredentials(`Bearer ${await signToken(config.auth, { subject: "benchmark", role: Role.ADMIN })}`);
+  useCredentials(`Bearer ${await signToken(config.auth, { subject: "benchmark", role })}`);
   return {
     url: server.url,
     security,
     close: async () => {
       await server.close();
       await security.close();
+      await rm(auditDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { pino } from "pino";
+
+import { Role } from "../../src/auth/role.js";
+import type { CypherExecutor } from "../../src/db/cypher-executor.js";
+import type { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { loadConfig, projectRoot, type Config } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { StopLevel } from "../../src/domain/trade-analysis.js";
@@ -13,8 +19,10 @@ import { RouteRepository } from "../../src/repositories/route.repository.js";
 import { loadedNetwork, type LoadedNetwork } from "../investigator/dataset.js";
 import { CleanUp, runBenchmark } from "../lifecycle.js";
 import { compare, summarize, type Comparison } from "../measure.js";
-import { measureAsAnalyst, startAnalystApi, warmUpAsAnalyst } from "./api-client.js";
+import { measure, warmUp } from "../measure.js";
+import { startBenchServer } from "../bench-server.js";
 import { replaceSection } from "../report-section.js";
+import { checkFastLoader, loadRoutesFilesFast, loadRoutesFilesOnly } from "./dataset.js";
 import { profileAnalystQueries } from "./profile.js";
 import { renderAnalystSection, type AnalystSizeRun } from "./report.js";
 import { ringsEntry } from "./rings.js";
@@ -42,13 +50,13 @@ const RINGS_SIZE = 100_000;
  */
 export type Plan = Record<"routes" | "flows", { warmup: number; iterations: number }>;
 const DEFAULT_PLANS: Record<number, Plan> = {
-  10_000: { routes: { warmup: 20, iterations: 100 }, flows: { warmup: 10, iterations: 50 } },
-  100_000: { routes: { warmup: 10, iterations: 50 }, flows: { warmup: 5, iterations: 20 } },
-  1_000_000: { routes: { warmup: 3, iterations: 20 }, flows: { warmup: 1, iterations: 6 } },
+  10_000: { routes: { warmup: 5, iterations: 40 }, flows: { warmup: 3, iterations: 20 } },
+  100_000: { routes: { warmup: 3, iterations: 20 }, flows: { warmup: 1, iterations: 8 } },
+  1_000_000: { routes: { warmup: 1, iterations: 8 }, flows: { warmup: 1, iterations: 8 } },
 };
 const FALLBACK_PLAN: Plan = { routes: { warmup: 10, iterations: 50 }, flows: { warmup: 5, iterations: 20 } };
 /** Runs of each part of `routes` for the observed / inferred split. */
-const partRuns = (shipments: number) => (shipments >= 1_000_000 ? 3 : 5);
+const partRuns = (shipments: number) => (shipments >= 1_000_000 ? 1 : 5);
 
 const resultsFile = (shipments: number) => path.join(projectRoot, "bench", "results", `analyst-${shipments}.json`);
 const REPORT = path.join(projectRoot, "bench", "REPORT.md");
@@ -67,9 +75,18 @@ async function main(): Promise<void> {
       iterations: { type: "string" },
       rings: { type: "boolean", default: true },
       "no-rings": { type: "boolean", default: false },
+      /** Only the rings entry (at 100,000 shipments), added to that size's stored results. */
+      "rings-only": { type: "boolean", default: false },
+      "analyze-runs": { type: "string", default: "1" },
       "load-only": { type: "boolean", default: false },
       "no-report": { type: "boolean", default: false },
       "render-only": { type: "boolean", default: false },
+      /** Sizes (comma-separated) to load with only the files routes and flows read, when not loaded yet. */
+      "partial-load": { type: "string", default: "" },
+      /** As --partial-load, with the typed bulk loader for the four big files (fast-loader.ts). */
+      "fast-load": { type: "string", default: "" },
+      /** Checks the typed bulk loader against the engine at 10,000 shipments, then stops. */
+      "check-fast-loader": { type: "boolean", default: false },
     },
   });
   const sizes = values.sizes!.split(",").map((size) => Number(size.trim()));
@@ -77,7 +94,14 @@ async function main(): Promise<void> {
 
   if (!values["render-only"]) {
     const config = loadConfig();
-    for (const shipments of sizes) {
+    if (values["check-fast-loader"]) {
+      await checkFastLoader(config, { seed: values.seed!, log });
+      return;
+    }
+    if (values["rings-only"]) {
+      await ringsOnly(config, { seed: values.seed!, analyzeRuns: Number(values["analyze-runs"]), warmup: values.warmup, iterations: values.iterations });
+    }
+    for (const shipments of values["rings-only"] ? [] : sizes) {
       const base = DEFAULT_PLANS[shipments] ?? FALLBACK_PLAN;
       const override = (part: { warmup: number; iterations: number }) => ({
         warmup: values.warmup === undefined ? part.warmup : Number(values.warmup),
@@ -85,7 +109,9 @@ async function main(): Promise<void> {
       });
       const plan: Plan = { routes: override(base.routes), flows: override(base.flows) };
       const withRings = shipments === RINGS_SIZE && values.rings && !values["no-rings"];
-      await measureSize(config, { seed: values.seed!, shipments, plan, withRings, loadOnly: values["load-only"]!, sizes: values.sizes! });
+      if (values["partial-load"]!.split(",").map(Number).includes(shipments)) await loadRoutesFilesOnly(config, { seed: values.seed!, shipments, log });
+      if (values["fast-load"]!.split(",").map(Number).includes(shipments)) await loadRoutesFilesFast(config, { seed: values.seed!, shipments, log });
+      await measureSize(config, { seed: values.seed!, shipments, plan, withRings, analyzeRuns: Number(values["analyze-runs"]), loadOnly: values["load-only"]!, sizes: values.sizes! });
     }
     if (values["load-only"]) return;
   }
@@ -100,9 +126,38 @@ async function main(): Promise<void> {
   console.log(section);
 }
 
+/** The rings entry alone, at 100,000 shipments, put into that size's stored results. */
+async function ringsOnly(config: Config, options: { seed: string; analyzeRuns: number; warmup?: string; iterations?: string }): Promise<void> {
+  const file = resultsFile(RINGS_SIZE);
+  if (!existsSync(file)) throw new Error(`--rings-only adds to ${path.relative(projectRoot, file)}: measure ${RINGS_SIZE} shipments first`);
+  const record = JSON.parse(await readFile(file, "utf8")) as AnalystSizeRun;
+  const network = await loadedNetwork(config, { seed: options.seed, shipments: RINGS_SIZE, log });
+  const stopDatabase = once(() => network.database.stop());
+  cleanUp.add(stopDatabase);
+  try {
+    const api = await startAnalystApi(network.executor, network.registry);
+    const closeServer = once(() => api.close());
+    cleanUp.add(closeServer);
+    try {
+      const base = DEFAULT_PLANS[RINGS_SIZE]!.routes;
+      const plan = {
+        warmup: options.warmup === undefined ? base.warmup : Number(options.warmup),
+        iterations: options.iterations === undefined ? base.iterations : Number(options.iterations),
+      };
+      record.rings = await ringsEntry(network, api, plan, { analyzeRuns: options.analyzeRuns, log });
+    } finally {
+      await closeServer();
+    }
+  } finally {
+    await stopDatabase();
+  }
+  await writeFile(file, JSON.stringify(record, null, 2) + "\n");
+  log(`rings: added to ${path.relative(projectRoot, file)}`);
+}
+
 async function measureSize(
   config: Config,
-  options: { seed: string; shipments: number; plan: Plan; withRings: boolean; loadOnly: boolean; sizes: string },
+  options: { seed: string; shipments: number; plan: Plan; withRings: boolean; analyzeRuns: number; loadOnly: boolean; sizes: string },
 ): Promise<void> {
   const { seed, shipments, plan } = options;
   const loadAverageAtStart = os.loadavg();
@@ -111,7 +166,7 @@ async function measureSize(
   cleanUp.add(stopDatabase);
   try {
     if (options.loadOnly) return;
-    const run = await measureNetwork(network, plan, options.withRings);
+    const run = await measureNetwork(network, plan, options.withRings ? options.analyzeRuns : 0);
     const record: AnalystSizeRun = {
       date: new Date().toISOString(),
       command: `npm run bench:analyst -- --sizes ${options.sizes}`,
@@ -132,7 +187,7 @@ async function measureSize(
 async function measureNetwork(
   network: LoadedNetwork,
   plan: Plan,
-  withRings: boolean,
+  analyzeRuns: number,
 ): Promise<Pick<AnalystSizeRun, "results" | "routeParts" | "profiles" | "rings">> {
   const api = await startAnalystApi(network.executor, network.registry);
   const closeServer = once(() => api.close());
@@ -144,13 +199,13 @@ async function measureNetwork(
     const planOf = (key: string) => (key.startsWith("flows") ? plan.flows : plan.routes);
     for (const shape of shapes) {
       log(`${size}: ${shape.title}: ${planOf(shape.key).warmup} warm-up iterations each way, answers compared`);
-      await warmUpAsAnalyst(api, shape, planOf(shape.key).warmup);
+      await warmUp(api.url, shape, planOf(shape.key).warmup);
     }
     const results: Comparison[] = [];
     for (const shape of shapes) {
       const { warmup, iterations } = planOf(shape.key);
       log(`${size}: ${shape.title}: ${iterations} measured iterations each way, interleaved`);
-      const result = compare(shape, await measureAsAnalyst(api, shape, warmup, iterations));
+      const result = compare(shape, await measure(api.url, shape, warmup, iterations));
       results.push(result);
       log(`${size}: ${shape.key}: API p50 ${result.api.p50.toFixed(1)} / p95 ${result.api.p95.toFixed(1)} ms, direct p50 ${result.direct.p50.toFixed(1)} / p95 ${result.direct.p95.toFixed(1)} ms`);
     }
@@ -176,7 +231,7 @@ async function measureNetwork(
     }
 
     log(`${size}: PROFILE of each query`);
-    const driver = createDriver({ ...loadConfig().neo4j, uri: network.database.uri, user: network.database.user, password: network.database.password });
+    const driver = createDriver({ ...loadConfig().neo4j, connectionTimeoutMs: 60_000, uri: network.database.uri, user: network.database.user, password: network.database.password });
     let profiles;
     try {
       profiles = await profileAnalystQueries(driver, network.database.database, network.registry);
@@ -185,8 +240,7 @@ async function measureNetwork(
     }
     for (const profile of profiles) log(`${size}: ${profile.title}: ${profile.dbHits} db hits, ${profile.rows} rows, ${profile.ms.toFixed(0)} ms profiled`);
 
-    const rings = withRings ? await ringsEntry(network, api, plan.routes) : null;
-    if (withRings && rings === null) log(`${size}: rings: not measured (the analysis module is not in the code base yet)`);
+    const rings = analyzeRuns > 0 ? await ringsEntry(network, api, plan.routes, { analyzeRuns, log }) : null;
     return { results, routeParts, profiles, rings };
   } finally {
     await closeServer();
@@ -194,3 +248,11 @@ async function measureNetwork(
 }
 
 await runBenchmark("bench:analyst", main, cleanUp.run);
+
+/** The whole API (authentication, limits, audit trail), called with an ANALYST token. */
+export async function startAnalystApi(executor: CypherExecutor, registry: CypherRegistry): ReturnType<typeof startBenchServer> {
+  return startBenchServer(
+    { schema: await buildGraphQLSchema(), executor, registry, logger: pino({ level: "silent" }), production: false, isStarted: () => true },
+    Role.ANALYST,
+  );
+}
