@@ -34,7 +34,7 @@ export interface AuthSettings {
   corsOrigins: string[];
 }
 
-// limits: begin (settings of the query and request limits)
+// Settings of the query and request limits.
 export interface LimitSettings {
   /** How deeply fields may nest (introspection not counted). */
   maxDepth: number;
@@ -50,16 +50,14 @@ export interface LimitSettings {
   /** Where the rate limit counts live; unset: in memory (one process). */
   redisUrl: string | undefined;
 }
-// limits: end
 
-// audit: begin (settings of the audit trail)
+// Settings of the audit trail.
 export interface AuditSettings {
   /** The append-only file of audit records (JSON lines). */
   path: string;
   /** Records older than this many days are removed (the chain keeps its anchor). */
   retentionDays: number;
 }
-// audit: end
 
 export interface Config {
   production: boolean;
@@ -105,7 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: integer(env, "NEO4J_QUERY_TIMEOUT_MS", 15_000, 100, 600_000),
     },
     auth: authSettings(env),
-    // limits: begin
     limits: {
       maxDepth: integer(env, "QUERY_MAX_DEPTH", 10, 1, 100),
       // The largest legitimate query of the tests (twenty persons with their sharers) costs 114,040.
@@ -118,13 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
       redisUrl: nonEmpty(env.REDIS_URL),
     },
-    // limits: end
-    // audit: begin
     audit: {
       path: path.resolve(projectRoot, nonEmpty(env.AUDIT_LOG_PATH) ?? ".audit/audit-log.jsonl"),
       retentionDays: integer(env, "AUDIT_RETENTION_DAYS", 365, 1, 36_500),
     },
-    // audit: end
   };
 }
 

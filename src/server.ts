@@ -101,9 +101,8 @@ export function createApollo(
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
-    // limits: begin (the parser stops at the token limit, before building an oversized document)
+    // The parser stops at the token limit, before building an oversized document.
     parseOptions: { maxLexicalTokens: deps.security.limits.maxTokens },
-    // limits: end
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

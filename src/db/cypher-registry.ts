@@ -49,7 +49,7 @@ export const queryFiles = {
   flowsTotals: "flows/totals",
   // trends
   trendsSeries: "trends/series",
-  // rings: begin (the ring analysis: export, store, and the rings, ring and ringOf root fields)
+  // The ring analysis: export, store, and the rings, ring and ringOf root fields.
   ringsExportIdentifiers: "rings/export-identifiers",
   ringsExportShipments: "rings/export-shipments",
   ringsExportOfficers: "rings/export-officers",
@@ -60,7 +60,6 @@ export const queryFiles = {
   ringsList: "rings/list",
   ringsByIds: "rings/by-ids",
   ringsOfParties: "rings/of-parties",
-  // rings: end
   timelineEvents: "timeline/events",
   databaseIsEmpty: "admin/database-is-empty",
   // API keys (authentication of embedding apps)

@@ -49,7 +49,7 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       const argument = argumentOf(error, scalarError.reason);
       return badInput(where, argument, `Invalid argument "${argument}": ${scalarError.reason}`);
     }
-    // injection: begin (found by the injection and fuzz tests)
+    // Found by the injection and fuzz tests.
     // A request Apollo refuses with a 4xx status but no code, such as a persisted query whose hash
     // does not match its text: a client's mistake, not an internal error.
     if (error instanceof GraphQLError && error.extensions.code === undefined && clientStatus(error.extensions.http)) {
@@ -58,9 +58,8 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
     // A variable of the wrong type: graphql-js's message repeats the value.
     const coercion = variableCoercionError(error);
     if (coercion) return badInput(where, coercion.argument, `Invalid argument "${coercion.argument}": ${coercion.reason}`);
-    // injection: end
     const code = formatted.extensions?.code;
-    // limits: begin (a query over a limit: its code, the limit and what the query came to)
+    // A query over a limit: its code, the limit and what the query came to.
     const tokenLimit = code === "GRAPHQL_PARSE_FAILED" ? tokenLimitOf(formatted.message) : undefined;
     if (tokenLimit) {
       return { message: tokenLimit.message, ...where, extensions: { code: LimitCode.TOO_MANY_TOKENS, max: tokenLimit.max } };
@@ -69,7 +68,6 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
       const { max, found } = formatted.extensions ?? {};
       return { message: formatted.message, ...where, extensions: { code, max, ...(found === undefined ? {} : { found }) } };
     }
-    // limits: end
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
@@ -78,7 +76,6 @@ export function createErrorFormatter(logUnexpected: ErrorLogger) {
   };
 }
 
-// injection: begin
 function clientStatus(http: unknown): boolean {
   const status = (http as { status?: unknown } | undefined)?.status;
   return typeof status === "number" && status >= 400 && status < 500;
@@ -99,7 +96,6 @@ function variableCoercionError(error: unknown): { argument: string; reason: stri
     : inner.message.replace(/: .*$/s, "").replace(/\.$/, "");
   return { argument: argumentOf(error, inner.message), reason };
 }
-// injection: end
 
 function badInput(
   where: Pick<GraphQLFormattedError, "locations" | "path">,

@@ -48,13 +48,12 @@ const analyst = {
   from: "KE", to: "CN", level: "COUNTRY", evidenceLimit: neo4j.int(5), sources: ["MZ"], targets: ["VN"],
   origins: ["NG"], destinations: ["VN"], interval: "YEAR", by: "NONE",
 };
-// rings: begin (parameters of the ring analysis' export, store and read queries)
+// Parameters of the ring analysis' export, store and read queries.
 const rings = {
   scope: "", maxHolders: neo4j.int(10), run: { id: "run", kind: "rings", scope: "" }, runId: "run", keepRunId: "run",
   rings: [{ id: "ring", rank: neo4j.int(1), members: [{ id: "a", kind: "Person", brokerRank: null, brokerScore: 0, cohesion: 1 }] }],
   minSize: neo4j.int(8),
 };
-// rings: end
 
 /** The texts to check for one query name: templates once per label or relation they serve. */
 function variants(name: QueryName): { label: string; text: string }[] {
