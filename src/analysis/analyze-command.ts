@@ -1,11 +1,8 @@
 import { parseArgs } from "node:util";
 
 import { ConfigError, loadConfig } from "../config.js";
-import { CypherExecutor } from "../db/cypher-executor.js";
+import { withCommandDatabase } from "../db/command-database.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
-import { createDriver } from "../db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../db/neo4j-harness.js";
-import { applyConstraints } from "../db/schema-setup.js";
 import { BadInputError, DatabaseUnavailableError } from "../domain/errors.js";
 import { analyzeRings, type AnalyzeRingsOptions } from "./analyze-rings.js";
 
@@ -61,17 +58,13 @@ export async function runAnalyzeCli(argv: readonly string[]): Promise<number> {
     pageSize: number(values["page-size"]),
   };
 
-  let neo4j: RunningNeo4j | undefined;
-  let driver: ReturnType<typeof createDriver> | undefined;
   try {
     const config = loadConfig();
-    neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
-    driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     // The export and the write can take far longer than an API query.
-    const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: Math.max(config.neo4j.queryTimeoutMs, 600_000) });
-    if (!(await executor.isReachable())) throw new DatabaseUnavailableError();
-    await applyConstraints(executor);
-    const result = await analyzeRings(executor, await CypherRegistry.load(), options);
+    const timeoutMs = Math.max(config.neo4j.queryTimeoutMs, 600_000);
+    const result = await withCommandDatabase(config.neo4j, { timeoutMs }, async (executor) =>
+      analyzeRings(executor, await CypherRegistry.load(), options),
+    );
     console.log(
       `rings: ${result.rings} stored (run ${result.runId}, computed at ${result.computedAt.toISOString()})\n` +
         `  party graph: ${result.parties} parties, ${result.links} links, ${result.communities} communities, ` +
@@ -80,17 +73,12 @@ export async function runAnalyzeCli(argv: readonly string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof BadInputError || error instanceof ConfigError) {
+    if (error instanceof BadInputError || error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
       console.error(error.message);
-    } else if (error instanceof DatabaseUnavailableError) {
-      console.error(`${error.message} (${neo4j?.uri ?? "no database started"})`);
     } else {
       console.error(error);
     }
     return 1;
-  } finally {
-    await driver?.close();
-    await neo4j?.stop();
   }
 }
 

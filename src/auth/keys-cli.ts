@@ -1,30 +1,22 @@
 // The keys command: `npm run keys -- create|revoke|list|token ...` (see keys-command.ts).
 import { ConfigError, loadConfig } from "../config.js";
-import { CypherExecutor } from "../db/cypher-executor.js";
+import { withCommandDatabase } from "../db/command-database.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
-import { createDriver } from "../db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../db/neo4j-harness.js";
-import { applyConstraints } from "../db/schema-setup.js";
 import { DatabaseUnavailableError } from "../domain/errors.js";
 import { ApiKeyRepository } from "../repositories/api-key.repository.js";
 import { runKeysCommand, UsageError } from "./keys-command.js";
 
 async function main(argv: readonly string[]): Promise<number> {
-  let neo4j: RunningNeo4j | undefined;
-  let driver: ReturnType<typeof createDriver> | undefined;
   try {
     const config = loadConfig();
-    const needsDatabase = argv[0] !== "token";
-    let keys = {} as ApiKeyRepository;
-    if (needsDatabase) {
-      neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
-      driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
-      const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
-      if (!(await executor.isReachable())) throw new DatabaseUnavailableError();
-      await applyConstraints(executor);
-      keys = new ApiKeyRepository(executor, await CypherRegistry.load());
-    }
-    for (const line of await runKeysCommand(argv, keys, config.auth)) console.log(line);
+    const lines =
+      argv[0] === "token"
+        ? // Signing a token needs no database.
+          await runKeysCommand(argv, {} as ApiKeyRepository, config.auth)
+        : await withCommandDatabase(config.neo4j, {}, async (executor) =>
+            runKeysCommand(argv, new ApiKeyRepository(executor, await CypherRegistry.load()), config.auth),
+          );
+    for (const line of lines) console.log(line);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
@@ -33,9 +25,6 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(error);
     }
     return 1;
-  } finally {
-    await driver?.close();
-    await neo4j?.stop();
   }
 }
 
