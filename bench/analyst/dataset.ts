@@ -82,20 +82,14 @@ export async function loadRoutesFilesOnly(
       rows += report.rowsRead;
       log(`  ${step.file}: ${report.rowsRead} rows (${report.rowsRejected} rejected) in ${(report.elapsedMs / 1000).toFixed(1)} s`);
     }
-    const [{ nodes }] = await executor.read("MATCH (n) RETURN count(n) AS nodes");
-    const [{ relationships }] = await executor.read("MATCH ()-[r]->() RETURN count(r) AS relationships");
-    // A full load stopped part-way leaves what it had written (MERGE makes the rest idempotent): say so.
-    const [leftOver] = await executor.read(
-      "MATCH (n) WHERE n:Person OR n:Company OR n:Identifier RETURN count(n) AS count",
-    );
-    const extra = (leftOver?.count as number) > 0 ? `; ${leftOver!.count as number} persons, companies and identifiers from an earlier full load stopped part-way are also there` : "";
+    const { nodes, relationships, extra } = await countPartialLoad(executor);
     const record: PartialLoadRecord = {
       seed,
       shipments,
       rows,
       seconds: (performance.now() - started) / 1000,
-      nodes: nodes as number,
-      relationships: relationships as number,
+      nodes,
+      relationships,
       loadedAt: new Date().toISOString(),
       partial: `only the files routes and flows read: countries.csv, ${ROUTES_FILES.join(", ")} (parties, identifiers, officers and arrests left out)${extra}`,
     };
@@ -152,17 +146,14 @@ export async function loadRoutesFilesFast(config: Config, options: { seed: strin
     const started = performance.now();
     log(`loading countries, ${ENGINE_FIRST.join(", ")} with the import engine, then ${FAST_LOADED_FILES.join(", ")} with the typed bulk loader`);
     const rows = await loadWithFastLoader(executor, filesDir, path.join(dir, "reports"), log);
-    const [{ nodes }] = await executor.read("MATCH (n) RETURN count(n) AS nodes");
-    const [{ relationships }] = await executor.read("MATCH ()-[r]->() RETURN count(r) AS relationships");
-    const [leftOver] = await executor.read("MATCH (n) WHERE n:Person OR n:Company OR n:Identifier RETURN count(n) AS count");
-    const extra = (leftOver?.count as number) > 0 ? `; ${leftOver!.count as number} persons, companies and identifiers from an earlier full load stopped part-way are also there` : "";
+    const { nodes, relationships, extra } = await countPartialLoad(executor);
     const record: PartialLoadRecord = {
       seed,
       shipments,
       rows,
       seconds: (performance.now() - started) / 1000,
-      nodes: nodes as number,
-      relationships: relationships as number,
+      nodes,
+      relationships,
       loadedAt: new Date().toISOString(),
       partial:
         `only the files routes and flows read: countries.csv, ${ENGINE_FIRST.join(", ")} with the import engine, and ${FAST_LOADED_FILES.join(", ")} ` +
@@ -208,4 +199,17 @@ function rounded(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rounded);
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
   return value;
+}
+
+/**
+ * The nodes and relationships of a partly loaded database, and what a full load stopped part-way
+ * left in it (MERGE makes the rest idempotent), said in words for the report.
+ */
+async function countPartialLoad(executor: CypherExecutor): Promise<{ nodes: number; relationships: number; extra: string }> {
+  const [{ nodes }] = await executor.read("MATCH (n) RETURN count(n) AS nodes");
+  const [{ relationships }] = await executor.read("MATCH ()-[r]->() RETURN count(r) AS relationships");
+  const [leftOver] = await executor.read("MATCH (n) WHERE n:Person OR n:Company OR n:Identifier RETURN count(n) AS count");
+  const count = (leftOver?.count as number | undefined) ?? 0;
+  const extra = count > 0 ? `; ${count} persons, companies and identifiers from an earlier full load stopped part-way are also there` : "";
+  return { nodes: nodes as number, relationships: relationships as number, extra };
 }

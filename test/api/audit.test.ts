@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { openAuditTrail, type AuditTrail } from "../../src/audit/audit-trail.js";
 import { verifyFile } from "../../src/audit/verify.js";
+import type { AuditRecord } from "../../src/audit/audit-record.js";
 import { Role } from "../../src/auth/role.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
@@ -22,21 +23,6 @@ const PERSON_ID = "fixture-person-1";
 const PERSON_NAME = "Nguyễn Văn An";
 const PHONE = "+84912000111";
 
-interface StoredRecord {
-  seq: number;
-  kind: string;
-  at: string;
-  subject: string;
-  role: string;
-  method: string;
-  operationName: string | null;
-  queryHash: string | null;
-  variables: Record<string, unknown>;
-  disclosed: string[];
-  errorCodes: string[];
-  previousHash: string;
-  hash: string;
-}
 
 let api: TestApi;
 
@@ -53,9 +39,9 @@ function linesNow(file = api.config.audit.path): string[] {
   return readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
 }
 
-function recordsNow(file?: string): StoredRecord[] {
+function recordsNow(file?: string): AuditRecord[] {
   return linesNow(file)
-    .map((line) => JSON.parse(line) as StoredRecord)
+    .map((line) => JSON.parse(line) as AuditRecord)
     .filter((line) => line.kind === "operation");
 }
 
@@ -263,7 +249,7 @@ describe("retention", () => {
         await old.record({ subject: "token:old", role: Role.ADMIN, operationName: `Old${i}`, query: "{ __typename }", variables: {}, disclosed: [] });
       }
       await old.close();
-      const lastOld = JSON.parse(linesNow(file).at(-1)!) as StoredRecord;
+      const lastOld = JSON.parse(linesNow(file).at(-1)!) as AuditRecord;
 
       const retainingApi = await startTestApi({ env: { AUDIT_LOG_PATH: file, AUDIT_RETENTION_DAYS: "30" } });
       try {
