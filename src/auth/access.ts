@@ -2,7 +2,7 @@ import { ForbiddenError } from "../domain/errors.js";
 import { NodeLabel } from "../domain/graph-schema.js";
 import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
 import type { FoundPath } from "../domain/path-explanation.js";
-import type { Pseudonyms } from "./pseudonyms.js";
+import { PSEUDONYM_PREFIX, type Pseudonyms, type Revealed } from "./pseudonyms.js";
 import { clearedFor, Role } from "./role.js";
 import type { Viewer } from "./viewer.js";
 
@@ -17,6 +17,9 @@ export const CLEARANCE: Partial<Record<NodeLabel, Role>> = {
 const KEPT_PROPERTIES: Partial<Record<NodeLabel, readonly string[]>> = {
   [NodeLabel.Identifier]: ["kind"],
 };
+
+/** An id argument: an id in clear, or what a pseudonym names (null when it is none of this server's). */
+export type NamedId = { clear: string } | { revealed: Revealed | null };
 
 /** Kinds whose ids in clear are recorded in the audit trail when a response shows them. */
 const AUDITED = new Set<string>([NodeLabel.Person, NodeLabel.Company]);
@@ -63,9 +66,29 @@ export class Access {
     if (AUDITED.has(kind)) this.disclosed.add(`${kind}:${id}`);
   }
 
-  /** The entity id behind an argument: a pseudonym is turned back, anything else is taken as it is. */
-  realId(id: string): string {
-    return this.pseudonyms.reveal(id)?.id ?? id;
+  /**
+   * What an id given as an argument names: a pseudonym is opened; an id in clear is taken as it is,
+   * and the caller must not let it name an entity of a kind in `hiddenKinds()` (see
+   * src/graphql/resolvers/argument-ids.ts), so that a hidden entity and a missing one look alike.
+   */
+  named(id: string): NamedId {
+    if (!id.startsWith(PSEUDONYM_PREFIX)) return { clear: id };
+    return { revealed: this.pseudonyms.reveal(id) };
+  }
+
+  /** Kinds this viewer sees only under pseudonyms. */
+  hiddenKinds(): NodeLabel[] {
+    return (Object.keys(CLEARANCE) as NodeLabel[]).filter((kind) => !this.seesInClear(kind));
+  }
+
+  /** A page cursor sealed for this viewer's role and the list `scope` (see src/auth/cursors.ts). */
+  cursor(scope: string, position: readonly unknown[]): string {
+    return this.pseudonyms.cursors.seal(scope, this.viewer.role, position);
+  }
+
+  /** The position in a cursor of `cursor()`; BAD_USER_INPUT for any other text, list or role. */
+  position(scope: string, cursor: string, argument?: string): unknown[] {
+    return this.pseudonyms.cursors.open(scope, this.viewer.role, cursor, argument);
   }
 
   node(node: ViewNode): ViewNode {
@@ -82,32 +105,40 @@ export class Access {
     };
   }
 
-  /** Nodes and edges as this viewer may see them; edges keep their citation only for ANALYST and above. */
-  view(nodes: readonly ViewNode[], edges: readonly ViewEdge[]): { nodes: ViewNode[]; edges: ViewEdge[] } {
+  /**
+   * Nodes and edges as this viewer may see them; edges keep their citation only for ANALYST and
+   * above. `shownId` gives the id shown for any node of the view (and throws for an id that is not
+   * one of them, so that no id leaves without passing here).
+   */
+  view(nodes: readonly ViewNode[], edges: readonly ViewEdge[]): { nodes: ViewNode[]; edges: ViewEdge[]; shownId(id: string): string } {
     const shownNodes = nodes.map((node) => this.node(node));
-    const shownId = new Map(nodes.map((node, index) => [node.id, shownNodes[index].id]));
-    return { nodes: shownNodes, edges: edges.map((edge) => this.edge(edge, shownId)) };
+    const shownIds = new Map(nodes.map((node, index) => [node.id, shownNodes[index].id]));
+    const shownId = (id: string): string => {
+      const shown = shownIds.get(id);
+      if (shown === undefined) throw new Error("an id outside the view cannot be shown");
+      return shown;
+    };
+    return { nodes: shownNodes, edges: edges.map((edge) => this.edge(edge, shownId)), shownId };
   }
 
   path(path: FoundPath): FoundPath {
-    const { nodes, edges } = this.view(path.nodes, path.hops.map((hop) => hop.edge));
-    const shownId = new Map(path.nodes.map((node, index) => [node.id, nodes[index].id]));
+    const { nodes, edges, shownId } = this.view(path.nodes, path.hops.map((hop) => hop.edge));
     const evidence = this.cleared(Role.ANALYST);
     return {
       nodes,
       hops: path.hops.map((hop, index) => ({
         ...hop,
         edge: edges[index],
-        from: shownId.get(hop.from) ?? hop.from,
-        to: shownId.get(hop.to) ?? hop.to,
+        from: shownId(hop.from),
+        to: shownId(hop.to),
         sourceTitle: evidence ? hop.sourceTitle : null,
       })),
     };
   }
 
-  private edge(edge: ViewEdge, shownId: ReadonlyMap<string, string>): ViewEdge {
-    const source = shownId.get(edge.source) ?? edge.source;
-    const target = shownId.get(edge.target) ?? edge.target;
+  private edge(edge: ViewEdge, shownId: (id: string) => string): ViewEdge {
+    const source = shownId(edge.source);
+    const target = shownId(edge.target);
     const suffix = edge.id.slice(`${edge.source}|${edge.type}|${edge.target}`.length);
     const evidence = this.cleared(Role.ANALYST);
     return {

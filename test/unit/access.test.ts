@@ -75,6 +75,28 @@ describe("pseudonyms", () => {
     expect(pseudonyms.reveal("person-1")).toBeNull();
   });
 
+  it("all have one length, whatever the length of the id", () => {
+    const ids = ["p", "person-1", "ADDRESS:12 wharf road apapa lagos", "x".repeat(48), "x".repeat(49), `ADDRESS:${"很长的地址".repeat(40)}`];
+    const lengths = new Set(ids.map((id) => pseudonyms.id("Identifier", id).length));
+    expect(lengths.size).toBe(1);
+  });
+
+  it("of ids too long to hold whole keep a prefix and tell the id among those that start so", () => {
+    const long = `ADDRESS:${"nguyễn trãi street ".repeat(5)}hanoi`;
+    const revealed = pseudonyms.reveal(pseudonyms.id("Identifier", long));
+    expect(revealed).not.toBeNull();
+    if (revealed === null || revealed.id !== null) throw new Error("a long id is sealed as a prefix and a digest");
+    expect(long.startsWith(revealed.idPrefix)).toBe(true);
+    expect(Buffer.byteLength(revealed.idPrefix)).toBeLessThanOrEqual(31);
+    expect(revealed.isId(long)).toBe(true);
+    expect(revealed.isId(`${long}!`)).toBe(false);
+    expect(revealed.isId(revealed.idPrefix)).toBe(false);
+  });
+
+  it("are only made for the kinds that can be hidden", () => {
+    expect(() => pseudonyms.id("Seizure", "seizure-1")).toThrow();
+  });
+
   it("labels are short, stable and say the kind", () => {
     expect(pseudonyms.label("Person", "person-1")).toMatch(/^Person [0-9A-F]{6}$/);
     expect(pseudonyms.label("Person", "person-1")).toBe(pseudonyms.label("Person", "person-1"));
@@ -102,7 +124,7 @@ describe("a view as a role sees it", () => {
 
   it("ANALYST: companies in clear (and noted as disclosed), citations kept, persons still pseudonymous", () => {
     const viewer = access(Role.ANALYST);
-    const { nodes, edges: shown } = viewer.view([person, company], edges.slice(3));
+    const { nodes, edges: shown } = viewer.view([person, company, shipment], edges.slice(3));
     expect(nodes[0].id.startsWith(PSEUDONYM_PREFIX)).toBe(true);
     expect(nodes[1]).toEqual(company);
     expect(shown[0]).toEqual(edges[3]);
@@ -117,10 +139,21 @@ describe("a view as a role sees it", () => {
     expect([...viewer.disclosed].sort()).toEqual(["Company:company-1", "Person:person-1"]);
   });
 
-  it("arguments given as pseudonyms are turned back into ids; other ids pass as they are", () => {
+  it("arguments given as pseudonyms are opened; other ids pass as they are; hidden kinds are named", () => {
     const viewer = access(Role.PUBLIC);
-    expect(viewer.realId(pseudonyms.id("Person", "person-1"))).toBe("person-1");
-    expect(viewer.realId("shipment-1")).toBe("shipment-1");
+    expect(viewer.named(pseudonyms.id("Person", "person-1"))).toEqual({ revealed: { label: "Person", id: "person-1" } });
+    expect(viewer.named(`${PSEUDONYM_PREFIX}forged`)).toEqual({ revealed: null });
+    expect(viewer.named("shipment-1")).toEqual({ clear: "shipment-1" });
+    expect(viewer.hiddenKinds().sort()).toEqual(["Company", "Identifier", "Person"]);
+    expect(access(Role.ANALYST).hiddenKinds().sort()).toEqual(["Identifier", "Person"]);
+    expect(access(Role.INVESTIGATOR).hiddenKinds()).toEqual([]);
+  });
+
+  it("an id outside the view is never shown, in clear or otherwise", () => {
+    const { shownId } = access(Role.PUBLIC).view([person], []);
+    expect(shownId("person-1")).toBe(pseudonyms.id("Person", "person-1"));
+    expect(() => shownId("company-1")).toThrow();
+    expect(() => access(Role.PUBLIC).view([person], edges.slice(0, 1))).toThrow();
   });
 
   it("require throws FORBIDDEN naming the field and the role", () => {

@@ -11,7 +11,8 @@ import { Country } from "../types/country.type.js";
 import { Identifier } from "../types/identifier.type.js";
 import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, partyCount, partyListConnection, realIds, validatedAs } from "./lists.js";
+import { entityId, filterWithEntityIds } from "./argument-ids.js";
+import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
 import { citations, node, nodes, offices, participations } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
@@ -19,21 +20,21 @@ export const CompanyConnection = connectionType("Company", Company);
 @Resolver(() => Company)
 export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: "A company by id; null when there is none." })
-  company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
-    return ctx.loaders.node(NodeLabel.Company).load(ctx.access.realId(id)) as Promise<Company | null>;
+  async company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
+    return ctx.loaders.node(NodeLabel.Company).load(await entityId(ctx, id)) as Promise<Company | null>;
   }
 
   @Query(() => CompanyConnection, {
     description: "Companies matching a filter, in id order or in the order asked for (such as most shipments first).",
   })
-  companies(
+  async companies(
     @Arg("filter", () => CompanyFilter, { nullable: true, validateFn: validatedAs("filter") }) filter: CompanyFilter | null,
     @Arg("orderBy", () => CompanyOrder, { nullable: true, description: "Id ascending when left out." })
     orderBy: CompanyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return partyListConnection(ctx, "companies", filterParameters(realIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
+    return partyListConnection(ctx, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
   }
 
   @FieldResolver()

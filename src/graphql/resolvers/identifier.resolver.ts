@@ -4,13 +4,14 @@ import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { Identifier } from "../types/identifier.type.js";
 import { Party } from "../types/party.type.js";
+import { entityId } from "./argument-ids.js";
 import { nodes } from "./relation-fields.js";
 
 @Resolver(() => Identifier)
 export class IdentifierResolver {
   @Query(() => Identifier, { nullable: true, description: "An identifier by id (KIND:value); null when there is none." })
-  identifier(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Identifier | null> {
-    return ctx.loaders.node(NodeLabel.Identifier).load(ctx.access.realId(id)) as Promise<Identifier | null>;
+  async identifier(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Identifier | null> {
+    return ctx.loaders.node(NodeLabel.Identifier).load(await entityId(ctx, id)) as Promise<Identifier | null>;
   }
 
   @FieldResolver(() => [Party], { description: "The persons and companies that use this identifier." })

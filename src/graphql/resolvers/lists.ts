@@ -9,7 +9,7 @@ import { OrderDirection, type ListOrder } from "../../domain/paging.js";
 import type { ListName, PartyListName } from "../../repositories/list.repository.js";
 import type { PageArgs } from "../inputs/page.args.js";
 import type { ConnectionShape } from "../types/connection.js";
-import { encodeSortedCursor, pageRequest, sortedPageRequest, toConnection } from "./paging.js";
+import { listScope, pageRequest, sortedPageRequest, toConnection } from "./paging.js";
 
 /** The order field every list is in by default, ascending. */
 const DEFAULT_ORDER_FIELD = "ID";
@@ -18,11 +18,6 @@ const DEFAULT_ORDER_FIELD = "ID";
  * The parameters of a list query: every filter key present (null when unused), dates as Neo4j
  * dates, and `dateFrom` not after `dateTo`.
  */
-/** A filter whose `ids` may hold pseudonyms, with the entities' own ids in their place. */
-export function realIds<F extends { ids?: string[] | null }>(ctx: Context, filter: F | null): F | null {
-  return filter?.ids ? { ...filter, ids: filter.ids.map((id) => ctx.access.realId(id)) } : filter;
-}
-
 export function filterParameters(filter: object | null | undefined, keys: readonly string[]): Parameters {
   const given = (filter ?? {}) as Record<string, unknown>;
   const { dateFrom, dateTo } = given as { dateFrom?: string | null; dateTo?: string | null };
@@ -44,8 +39,9 @@ export async function listConnection<T extends { id: string }>(
   parameters: Parameters,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
-  const page = await ctx.lists.page(list, parameters, pageRequest(args));
-  return toConnection(page as { items: T[]; hasNextPage: boolean }, () => ctx.lists.count(list, parameters));
+  const scope = listScope(list, DEFAULT_ORDER_FIELD, parameters);
+  const page = await ctx.lists.page(list, parameters, pageRequest(ctx, scope, args));
+  return toConnection(ctx, scope, page as { items: T[]; hasNextPage: boolean }, () => ctx.lists.count(list, parameters));
 }
 
 /**
@@ -63,12 +59,14 @@ export async function partyListConnection<T extends { id: string }>(
   if (!order || (order.field === DEFAULT_ORDER_FIELD && order.direction === OrderDirection.ASC)) {
     return listConnection(ctx, list, parameters, args);
   }
-  const key = `${list}:${order.field}:${order.direction}`;
-  const page = await ctx.lists.sortedPage(list, parameters, order, sortedPageRequest(args, key));
+  const scope = listScope(list, `${order.field}:${order.direction}`, parameters);
+  const page = await ctx.lists.sortedPage(list, parameters, order, sortedPageRequest(ctx, scope, args));
   return toConnection(
+    ctx,
+    scope,
     page as { items: T[]; hasNextPage: boolean },
     () => ctx.lists.count(list, parameters),
-    (node, index) => encodeSortedCursor(key, { value: page.sortValues[index], id: node.id }),
+    (index) => page.sortValues[index],
   );
 }
 

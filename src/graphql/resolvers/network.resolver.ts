@@ -8,6 +8,7 @@ import { toNetworkCsv } from "../../export/network-csv.js";
 import { NETWORK_TYPES } from "../../repositories/network.repository.js";
 import { NetworkArgs } from "../inputs/network.args.js";
 import { Network, NetworkCsv } from "../types/network.type.js";
+import { entityIds } from "./argument-ids.js";
 import { graphEdge, graphNode } from "./graph-view.js";
 
 /** The `network` root field: a neighbourhood to draw, with its GraphML and CSV exports. */
@@ -20,7 +21,7 @@ export class NetworkResolver {
       "depth round trips to the database.",
   })
   async network(@Args(() => NetworkArgs) args: NetworkArgs, @Ctx() ctx: Context): Promise<Network> {
-    const ids = [...new Set(args.ids.map((id) => ctx.access.realId(id)))];
+    const ids = [...new Set(await entityIds(ctx, args.ids))];
     if (args.types?.includes(RelType.SourcedFrom)) {
       throw new BadInputError("types", "SOURCED_FROM is never followed: each edge cites its source instead");
     }
@@ -39,14 +40,15 @@ export class NetworkResolver {
     });
     // What the viewer may see is all that is drawn and exported.
     const shown = ctx.access.view(view.nodes, view.edges);
+    const collapsedHubs = view.collapsedHubs.map(shown.shownId);
     return {
       nodes: shown.nodes.map(graphNode),
       edges: shown.edges.map(graphEdge),
       nodeCount: shown.nodes.length,
       edgeCount: shown.edges.length,
-      collapsedHubs: view.collapsedHubs,
+      collapsedHubs,
       truncated: view.truncated,
-      view: { ...view, ...shown },
+      view: { nodes: shown.nodes, edges: shown.edges, collapsedHubs, truncated: view.truncated },
     };
   }
 

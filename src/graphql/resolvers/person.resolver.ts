@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 
+import { Role } from "../../auth/role.js";
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { PERSON_FILTER_KEYS, PersonFilter } from "../inputs/party-filters.input.js";
-import { PersonOrder } from "../inputs/party-order.input.js";
+import { PersonOrder, PersonOrderField } from "../inputs/party-order.input.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { Country } from "../types/country.type.js";
@@ -11,7 +12,8 @@ import { Identifier } from "../types/identifier.type.js";
 import { Arrest, Office, Participation } from "../types/links.type.js";
 import { Person } from "../types/person.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, partyCount, partyListConnection, realIds, validatedAs } from "./lists.js";
+import { entityId, filterWithEntityIds } from "./argument-ids.js";
+import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
 import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
 
 export const PersonConnection = connectionType("Person", Person);
@@ -19,21 +21,23 @@ export const PersonConnection = connectionType("Person", Person);
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "A person by id; null when there is none." })
-  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.node(NodeLabel.Person).load(ctx.access.realId(id)) as Promise<Person | null>;
+  async person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.node(NodeLabel.Person).load(await entityId(ctx, id)) as Promise<Person | null>;
   }
 
   @Query(() => PersonConnection, {
     description: "Persons matching a filter, in id order or in the order asked for (such as most seizures first).",
   })
-  persons(
+  async persons(
     @Arg("filter", () => PersonFilter, { nullable: true, validateFn: validatedAs("filter") }) filter: PersonFilter | null,
     @Arg("orderBy", () => PersonOrder, { nullable: true, description: "Id ascending when left out." })
     orderBy: PersonOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Person>> {
-    return partyListConnection(ctx, "persons", filterParameters(realIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
+    // Sorting by name would tell names to a viewer who may not read them.
+    if (orderBy?.field === PersonOrderField.NAME) ctx.access.require(Role.INVESTIGATOR, "persons(orderBy: NAME)");
+    return partyListConnection(ctx, "persons", filterParameters(await filterWithEntityIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
   }
 
   @FieldResolver()

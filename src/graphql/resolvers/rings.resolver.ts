@@ -9,6 +9,7 @@ import type { Company } from "../types/company.type.js";
 import type { Person } from "../types/person.type.js";
 import { Ring, RingAnalysis, RingAnalysisState, RingMember } from "../types/ring.type.js";
 import { Seizure } from "../types/seizure.type.js";
+import { entityId } from "./argument-ids.js";
 
 /** The rings, ring and ringOf root fields: results stored by the ring analysis (`npm run analyze`). */
 @Resolver()
@@ -58,7 +59,7 @@ export class RingsResolver {
 
   @Query(() => Ring, { nullable: true, description: "The ring a person or company belongs to in the scope's latest analysis; null when in none." })
   async ringOf(@Args(() => RingOfArgs) args: RingOfArgs, @Ctx() ctx: Context): Promise<Ring | null> {
-    const partyId = ctx.access.realId(args.partyId);
+    const partyId = await entityId(ctx, args.partyId);
     const ringId = (await ctx.rings.ofParties([partyId], args.scope)).get(partyId);
     if (ringId === undefined) return null;
     const ring = (await ctx.rings.byIds([ringId])).get(ringId);

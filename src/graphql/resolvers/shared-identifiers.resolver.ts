@@ -9,6 +9,7 @@ import { Company } from "../types/company.type.js";
 import type { Identifier } from "../types/identifier.type.js";
 import { Person } from "../types/person.type.js";
 import { IdentifierSharer } from "../types/shared-identifier.type.js";
+import { entityId } from "./argument-ids.js";
 
 const DESCRIPTION =
   "The other persons and companies that share a phone, e-mail, address, bank account or document number " +
@@ -25,7 +26,7 @@ export class SharedIdentifiersResolver {
     @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs,
     @Ctx() ctx: Context,
   ): Promise<IdentifierSharer[]> {
-    const sharers = await load(ctx, [NodeLabel.Person, NodeLabel.Company], args, ctx.access.realId(id));
+    const sharers = await load(ctx, [NodeLabel.Person, NodeLabel.Company], args, await entityId(ctx, id));
     if (sharers === null) throw new NotFoundError("id", "person or company");
     return sharers;
   }

@@ -6,6 +6,7 @@ import { eventTitle, type TimelineEvent as Event } from "../../domain/timeline-e
 import { TimelineArgs } from "../inputs/timeline.args.js";
 import type { Citation } from "../types/source.type.js";
 import { TimelineEvent } from "../types/timeline.type.js";
+import { entityId } from "./argument-ids.js";
 import { graphNode } from "./graph-view.js";
 
 /** The `timeline` root field. */
@@ -22,7 +23,7 @@ export class TimelineResolver {
   })
   async timeline(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelineEvent[]> {
     if (args.from && args.to && args.from > args.to) throw new BadInputError("from", "must not be after to");
-    const answer = await ctx.timeline.events({ id: ctx.access.realId(args.id), from: args.from ?? null, to: args.to ?? null, first: args.first });
+    const answer = await ctx.timeline.events({ id: await entityId(ctx, args.id), from: args.from ?? null, to: args.to ?? null, first: args.first });
     if (answer.kind === "missing") throw new NotFoundError("id");
     if (answer.kind === "no-timeline") {
       throw new BadInputError("id", "only persons, companies, shipments and seizures have a timeline");
