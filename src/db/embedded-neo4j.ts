@@ -77,13 +77,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
 
   try {
     const uri = await waitUntilReady(child, path.join(home, "logs", "launcher.log"));
+    const password = await readPassword(home);
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     log(`embedded Neo4j ready at ${uri} in ${seconds} s (data and logs in ${home})`);
     return {
       uri,
-      // Embedded Neo4j runs without authentication; the driver still sends a basic token.
       user: "neo4j",
-      password: "",
+      password,
       database: "neo4j",
       origin: "embedded",
       pid: child.pid!,
@@ -94,6 +94,19 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
     await stopInstance(instance);
     throw error;
   }
+}
+
+/**
+ * The launcher keeps the password of the user `neo4j` in this file of the Neo4j home (mode 0600),
+ * made on the first start; it is how every process using the folder (the API, each command) logs in.
+ */
+export function neo4jPasswordFile(home: string): string {
+  return path.join(home, "neo4j-password");
+}
+
+/** Read after READY: by then the launcher has made the file (never empty) and set the password. */
+async function readPassword(home: string): Promise<string> {
+  return (await readFile(neo4jPasswordFile(home), "utf8")).trim();
 }
 
 interface LiveInstance {
@@ -223,7 +236,7 @@ export function parseJavaMajorVersion(banner: string): number | undefined {
  * Neo4j's jars come from Maven Central once and stay in `neo4j-launcher/lib` (git-ignored); later
  * starts need no network. The marker holds the pom's hash, so changing the Neo4j version refetches.
  */
-async function ensureLauncherLibs(log: (line: string) => void): Promise<void> {
+export async function ensureLauncherLibs(log: (line: string) => void): Promise<void> {
   const pomHash = createHash("sha256").update(await readFile(pomFile)).digest("hex");
   const marker = await readFile(libMarker, "utf8").catch(() => undefined);
   if (marker?.trim() === pomHash) return;
