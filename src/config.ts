@@ -32,6 +32,11 @@ export interface AuthSettings {
   pseudonymSecret: string | undefined;
   /** Origins a browser may call the API from (CORS), besides those of API keys. */
   corsOrigins: string[];
+  /**
+   * The origin of the API as browsers reach it (from PUBLIC_URL), where its own pages are served:
+   * API keys also work from there. Unset: only the loopback origins of the port it listens on.
+   */
+  publicOrigin: string | undefined;
 }
 
 // Settings of the query and request limits.
@@ -45,8 +50,16 @@ export interface LimitSettings {
   /** Tokens of the query text, counted before it is parsed. */
   maxTokens: number;
   maxBodyBytes: number;
+  /** Database time one request may spend: the sum of its Cypher queries' times. */
+  maxDatabaseMs: number;
+  /** The largest response body (JSON) sent; a larger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
   /** Requests per identity per minute. */
   rateLimitPerMinute: number;
+  /** Failed authentications per client address per minute; beyond it, the address is refused until the next minute. */
+  authFailuresPerMinute: number;
+  /** How deeply the values of a request's variables may nest (objects and lists). */
+  maxVariableDepth: number;
   /** Where the rate limit counts live; unset: in memory (one process). */
   redisUrl: string | undefined;
 }
@@ -112,7 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: integer(env, "QUERY_MAX_DIRECTIVES", 10, 0, 1_000),
       maxTokens: integer(env, "QUERY_MAX_TOKENS", 2_000, 10, 100_000),
       maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1_000_000, 1_000, 100_000_000),
+      maxDatabaseMs: integer(env, "REQUEST_MAX_DATABASE_MS", 30_000, 10, 3_600_000),
+      maxResponseBytes: integer(env, "MAX_RESPONSE_BYTES", 10_000_000, 1_000, 1_000_000_000),
       rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+      // A person mistyping a key fails a few times; a script guessing keys fails thousands of times.
+      authFailuresPerMinute: integer(env, "AUTH_FAILURES_PER_MINUTE", 30, 1, 1_000_000),
+      // The deepest input of the schema is 2 (`filter: {ids: [...]}`).
+      maxVariableDepth: integer(env, "VARIABLES_MAX_DEPTH", 10, 1, 100),
       redisUrl: nonEmpty(env.REDIS_URL),
     },
     audit: {
@@ -142,7 +161,27 @@ function authSettings(env: NodeJS.ProcessEnv): AuthSettings {
     publicDemo: boolean(env, "PUBLIC_DEMO", false),
     pseudonymSecret,
     corsOrigins: origins(env.CORS_ORIGINS),
+    publicOrigin: publicOrigin(env.PUBLIC_URL),
   };
+}
+
+/** The origin of PUBLIC_URL: an http(s) URL with a host, and nothing a browser's origin cannot hold. */
+function publicOrigin(raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("PUBLIC_URL must be the API's URL as browsers reach it, like https://graph.example.org");
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.hostname === "") {
+    throw new ConfigError("PUBLIC_URL must be an http:// or https:// URL, like https://graph.example.org");
+  }
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    throw new ConfigError("PUBLIC_URL must not hold a user name, password, query or fragment");
+  }
+  return url.origin;
 }
 
 function origins(raw: string | undefined): string[] {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
 import { auditPlugin } from "./audit/audit-plugin.js";
@@ -16,12 +16,14 @@ import type { LimitSettings } from "./config.js";
 import type { Context } from "./context.js";
 import type { CypherExecutor } from "./db/cypher-executor.js";
 import type { CypherRegistry } from "./db/cypher-registry.js";
-import { DomainError } from "./domain/errors.js";
+import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./domain/errors.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
-import { serveStatic } from "./http/static-files.js";
 import { limitPlugins } from "./graphql/limits/limit-plugins.js";
+import { queriesOnlyPlugin } from "./http/queries-only.plugin.js";
 import type { RateLimiter } from "./http/rate-limit.js";
 import { sendRefusal } from "./http/refusal.js";
+import { BASELINE_HEADERS, serveStatic } from "./http/static-files.js";
+import { variablesDepth, variablesOf } from "./http/variables-depth.js";
 import { createLoaders } from "./loaders/create-loaders.js";
 import { GraphRepository } from "./repositories/graph.repository.js";
 import { FlowRepository } from "./repositories/flow.repository.js";
@@ -95,9 +97,10 @@ export function createContextFactory(
 export function createApollo(
   deps: Pick<ServerDependencies, "schema" | "logger" | "production"> & { security: Pick<Security, "audit" | "limits"> },
 ): ApolloServer<Context> {
+  const formatError = createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request"));
   return new ApolloServer<Context>({
     schema: deps.schema,
-    formatError: createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request")),
+    formatError: (formatted, error) => formatError(formatted, refusalOf(error)),
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
@@ -106,6 +109,8 @@ export function createApollo(
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // First, so that a mutation is refused as such, whatever the limits make of it.
+      queriesOnlyPlugin<Context>(),
       ...limitPlugins(deps.security.limits),
       auditPlugin(deps.security.audit, (error) => deps.logger.error({ err: error }, "audit trail unavailable: responses are refused")),
     ],
@@ -118,6 +123,8 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
   await apollo.start();
   const context = createContextFactory(deps.executor, deps.registry, deps.security);
   const { security } = deps;
+  // The port asked for, or the one the system chose for port 0 (set once listening).
+  let listeningPort = port;
 
   const server = http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
@@ -129,6 +136,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
+    for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
     if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
     if (url.pathname === "/ready") {
       const reachable = await deps.executor.isReachable();
@@ -139,7 +147,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
         constraints: deps.isStarted() ? "applied" : "pending",
       });
     }
-    if (await serveStatic(request, response, url)) return;
+    if (await serveStatic(request, response, url, { frameAncestors: security.corsOrigins })) return;
     if (url.pathname !== GRAPHQL_PATH) return sendJson(response, 404, { error: "not found" });
 
     const origin = request.headers.origin;
@@ -158,16 +166,25 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       return;
     }
 
+    // An address that keeps failing to authenticate is refused before its credentials are
+    // looked at: guessing stops, and made-up API keys stop costing database lookups.
+    const address = request.socket.remoteAddress ?? "unknown";
+    const attempt = await security.rateLimiter.mayAuthenticate(address);
+    if (!attempt.allowed) {
+      const refusal = new TooManyAuthFailuresError();
+      return sendRefusal(response, 429, refusal.code, refusal.message, { "retry-after": String(attempt.retryAfterSeconds) });
+    }
     let viewer: Viewer;
     try {
       viewer = await security.authenticator.authenticate({
         authorization: request.headers.authorization,
         origin,
-        ownOrigin: `http://${request.headers.host ?? ""}`,
-        address: request.socket.remoteAddress ?? "unknown",
+        port: listeningPort,
+        address,
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      await security.rateLimiter.failedAuthentication(address);
       return sendRefusal(response, 401, error.code, error.message, { "www-authenticate": 'Bearer realm="graphql"' });
     }
     const rate = await security.rateLimiter.consume(viewer.subject);
@@ -181,15 +198,23 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     if (body === null) {
       return sendRefusal(response, 413, "BODY_TOO_LARGE", `The request body is over ${security.limits.maxBodyBytes} bytes`);
     }
+    const method = request.method?.toUpperCase() ?? "GET";
+    const parsedBody = parseBody(body, request.headers["content-type"]);
+    // Before GraphQL, so before any database work and before the audit trail hashes them.
+    const maxDepth = security.limits.maxVariableDepth;
+    if (variablesDepth(variablesOf(method, parsedBody, url.searchParams), maxDepth) > maxDepth) {
+      const refusal = new VariablesTooDeepError(maxDepth);
+      return sendRefusal(response, 400, refusal.code, refusal.message, {}, { max: maxDepth });
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const graphQLRequest: HTTPGraphQLRequest = {
-      method: request.method?.toUpperCase() ?? "GET",
+      method,
       headers,
       search: url.search,
-      body: parseBody(body, headers.get("content-type")),
+      body: parsedBody,
     };
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphQLRequest, context: () => context(viewer) });
     for (const [name, value] of result.headers) response.setHeader(name, value);
@@ -204,6 +229,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
+  listeningPort = address.port;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
@@ -212,6 +238,16 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Errors the server's own plugins throw carry a domain error (Apollo wraps it in a GraphQLError
+ * without a path, which the error formatter would not unwrap): handing it on keeps its code and
+ * message, as a resolver's would be.
+ */
+function refusalOf(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.path === undefined && error.originalError instanceof DomainError) return error.originalError;
+  return error;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

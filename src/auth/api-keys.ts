@@ -10,7 +10,17 @@ const KEY_SHAPE = /^mtk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 /** How long a key's record is trusted from memory; a revoked key stops working within this time. */
 export const API_KEY_CACHE_MS = 30_000;
 
+/** Records of existing keys kept in memory (the keys in use: a few per embedding site). */
 const MAX_CACHED_KEYS = 10_000;
+
+/**
+ * Ids that name no key are remembered as long as a key's record, so that a made-up key sent again
+ * and again costs one database lookup, not one each time. Each id came from a request, so their
+ * number is bounded too: past it, the oldest are forgotten first. Ids are random (60 bits), so a
+ * key created while its id is remembered as unknown does not happen outside tests.
+ */
+export const UNKNOWN_KEY_CACHE_MS = API_KEY_CACHE_MS;
+export const MAX_UNKNOWN_KEY_IDS = 10_000;
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -29,11 +39,15 @@ export interface KeyGrant {
   origins: string[];
 }
 
-/** Checks presented keys against the stored hashes, keeping records briefly in memory. */
+/** Checks presented keys against the stored hashes, keeping records (and unknown ids) briefly in memory. */
 export class ApiKeyVerifier {
-  private readonly cache = new Map<string, { record: StoredApiKey | null; until: number }>();
+  private readonly known = new ExpiringCache<StoredApiKey>(MAX_CACHED_KEYS, API_KEY_CACHE_MS);
+  private readonly unknown = new ExpiringCache<true>(MAX_UNKNOWN_KEY_IDS, UNKNOWN_KEY_CACHE_MS);
 
-  constructor(private readonly keys: Pick<ApiKeyRepository, "find">) {}
+  constructor(
+    private readonly keys: Pick<ApiKeyRepository, "find">,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The key's grant, or null when the key is malformed, unknown, revoked or does not match. */
   async verify(key: string): Promise<KeyGrant | null> {
@@ -48,12 +62,45 @@ export class ApiKeyVerifier {
   }
 
   private async record(id: string): Promise<StoredApiKey | null> {
-    const cached = this.cache.get(id);
-    if (cached && cached.until > Date.now()) return cached.record;
+    const at = this.now();
+    const known = this.known.get(id, at);
+    if (known) return known;
+    if (this.unknown.get(id, at)) return null;
     const record = await this.keys.find(id);
-    // Made-up ids must not grow the cache without bound.
-    if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
-    this.cache.set(id, { record, until: Date.now() + API_KEY_CACHE_MS });
+    if (record) this.known.set(id, record, at);
+    else this.unknown.set(id, true, at);
     return record;
+  }
+}
+
+/**
+ * At most `maxEntries` values, each for `ttlMs`. Past the bound the oldest entry goes first (a Map
+ * iterates in insertion order), so a flood of new ids pushes out old ones instead of growing the
+ * map or emptying it all at once.
+ */
+class ExpiringCache<T> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+  ) {}
+
+  get(key: string, at: number): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.until > at) return entry.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: T, at: number): void {
+    this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, until: at + this.ttlMs });
   }
 }

@@ -12,11 +12,17 @@ export interface Credentials {
   authorization: string | undefined;
   /** The Origin header, if any (browsers send it on cross-origin and POST requests). */
   origin: string | undefined;
-  /** The API's own origin as the request reached it (`http://host:port`). */
-  ownOrigin: string;
+  /**
+   * The port the server listens on. The API's own pages are at PUBLIC_URL's origin; without it, at
+   * the loopback addresses on this port (never at what the Host header claims: any client sets it).
+   */
+  port: number;
   /** The caller's address: the identity of demo visitors for rate limits. */
   address: string;
 }
+
+/** The names of this machine a browser on it may use for the API when PUBLIC_URL is unset. */
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /** Clock tolerance for `exp` and `nbf`. */
 const CLOCK_TOLERANCE_S = 30;
@@ -56,10 +62,16 @@ export class Authenticator {
     const { origin } = credentials;
     // A browser always names the page's origin; a key only works on the pages it was made for
     // (and on the API's own pages, such as the embeddable views).
-    if (origin !== undefined && origin !== credentials.ownOrigin && !grant.origins.includes(origin)) {
+    if (origin !== undefined && !this.ownOrigins(credentials.port).includes(origin) && !grant.origins.includes(origin)) {
       throw new UnauthenticatedError("The API key is not valid for this origin");
     }
     return { subject: `key:${grant.id}`, role: grant.role, method: "api-key" };
+  }
+
+  /** Where the API's own pages are: PUBLIC_URL's origin, or else this machine on the server's port. */
+  private ownOrigins(port: number): string[] {
+    if (this.settings.publicOrigin !== undefined) return [this.settings.publicOrigin];
+    return LOOPBACK_HOSTS.map((host) => `http://${host}:${port}`);
   }
 
   private async token(token: string): Promise<Viewer> {

@@ -72,3 +72,36 @@ export class ForbiddenError extends DomainError {
     super(`Your role may not read ${what}; it needs ${needed} or above`);
   }
 }
+
+/**
+ * A `mutation` or `subscription`: this API only reads, and its schema has neither type. Refused
+ * with HTTP 400 before anything runs.
+ */
+export class OperationNotSupportedError extends DomainError {
+  readonly code = "OPERATION_NOT_SUPPORTED";
+  override name = "OperationNotSupportedError";
+
+  constructor(operation: string) {
+    super(`This API answers queries only; ${operation} operations are not supported`);
+  }
+}
+
+/** A client address that failed to authenticate too often this minute (HTTP 429). */
+export class TooManyAuthFailuresError extends DomainError {
+  readonly code = "TOO_MANY_AUTH_FAILURES";
+  override name = "TooManyAuthFailuresError";
+
+  constructor() {
+    super("Too many failed authentications from this address; wait before trying again");
+  }
+}
+
+/** Variables whose values nest objects and lists deeper than the limit (HTTP 400). */
+export class VariablesTooDeepError extends DomainError {
+  readonly code = "VARIABLES_TOO_DEEP";
+  override name = "VariablesTooDeepError";
+
+  constructor(readonly max: number) {
+    super(`The request's variables nest objects and lists deeper than ${max} levels`);
+  }
+}

@@ -11,7 +11,15 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
+  /** Counts one request of the identity and says whether it is within the limit. */
   consume(identity: string): Promise<RateDecision>;
+  /**
+   * Whether a client address may try to authenticate: refused once it has failed
+   * `authFailuresPerMinute` times in the current minute. Counts nothing.
+   */
+  mayAuthenticate(address: string): Promise<RateDecision>;
+  /** Counts one failed authentication of the address. */
+  failedAuthentication(address: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,28 +37,57 @@ export interface RateLimiterOptions {
 }
 
 /**
- * A rate limit per identity: at most `rateLimitPerMinute` requests in each minute of the clock.
+ * A rate limit per identity: at most `rateLimitPerMinute` requests in each minute of the clock; and
+ * a limit on failed authentications per client address (`authFailuresPerMinute`), so that guessing
+ * credentials, or sending made-up API keys that each cost a database lookup, soon stops.
  * With REDIS_URL the counts live in Redis, shared by every instance of the API (one atomic
  * INCR per request, the key expiring with its window); start-up fails when that Redis cannot be
  * reached, and a count that fails later falls back to this process's memory rather than letting
- * every request through. Identities are stored hashed: they may name people.
+ * every request through. Identities and addresses are stored hashed: they may name people.
  */
 export async function createRateLimiter(settings: LimitSettings, options: RateLimiterOptions = {}): Promise<RateLimiter> {
   const now = options.now ?? Date.now;
-  const memory = new MemoryCounter();
-  const limit = settings.rateLimitPerMinute;
-  const decide = (count: number, msLeft: number): RateDecision =>
-    count <= limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
-  const inMemory = (identity: string, at: number): RateDecision => {
-    const window = Math.floor(at / RATE_WINDOW_MS);
-    return decide(memory.increment(identity, window), (window + 1) * RATE_WINDOW_MS - at);
+  const counts = await openCounts(settings.redisUrl, options.onRedisError);
+  const refusal = (msLeft: number): RateDecision => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) });
+  const allowed: RateDecision = { allowed: true, retryAfterSeconds: 0 };
+  return {
+    consume: async (identity) => {
+      const { count, msLeft } = await counts.increment(`rate:${hashed(identity)}`, now());
+      return count <= settings.rateLimitPerMinute ? allowed : refusal(msLeft);
+    },
+    mayAuthenticate: async (address) => {
+      const { count, msLeft } = await counts.peek(`authfail:${hashed(address)}`, now());
+      return count < settings.authFailuresPerMinute ? allowed : refusal(msLeft);
+    },
+    failedAuthentication: async (address) => {
+      await counts.increment(`authfail:${hashed(address)}`, now());
+    },
+    close: () => counts.close(),
   };
+}
 
-  if (settings.redisUrl === undefined) {
-    return { consume: async (identity) => inMemory(identity, now()), close: async () => {} };
+/** Counts per key in fixed windows of RATE_WINDOW_MS, and the ms left in the window. */
+interface WindowCounts {
+  increment(key: string, at: number): Promise<{ count: number; msLeft: number }>;
+  peek(key: string, at: number): Promise<{ count: number; msLeft: number }>;
+  close(): Promise<void>;
+}
+
+async function openCounts(redisUrl: string | undefined, onRedisError: ((error: unknown) => void) | undefined): Promise<WindowCounts> {
+  const memory = new MemoryCounter();
+  const inMemory = (key: string, at: number, add: number) => {
+    const window = Math.floor(at / RATE_WINDOW_MS);
+    return { count: memory.add(key, window, add), msLeft: (window + 1) * RATE_WINDOW_MS - at };
+  };
+  if (redisUrl === undefined) {
+    return {
+      increment: async (key, at) => inMemory(key, at, 1),
+      peek: async (key, at) => inMemory(key, at, 0),
+      close: async () => {},
+    };
   }
 
-  const redis = new Redis(settings.redisUrl, {
+  const redis = new Redis(redisUrl, {
     lazyConnect: true,
     connectTimeout: REDIS_TIMEOUT_MS,
     commandTimeout: REDIS_TIMEOUT_MS,
@@ -66,18 +103,20 @@ export async function createRateLimiter(settings: LimitSettings, options: RateLi
     redis.disconnect();
     throw new Error("REDIS_URL is set but Redis cannot be reached", { cause: error });
   }
+  const inRedis = async (key: string, at: number, add: number) => {
+    const window = Math.floor(at / RATE_WINDOW_MS);
+    try {
+      const script = add === 0 ? READ_IN_WINDOW : INCREMENT_IN_WINDOW;
+      const [count, msLeft] = (await redis.eval(script, 1, `${key}:${window}`, RATE_WINDOW_MS)) as [number, number];
+      return { count, msLeft };
+    } catch (error) {
+      onRedisError?.(error);
+      return inMemory(key, at, add);
+    }
+  };
   return {
-    consume: async (identity) => {
-      const at = now();
-      const window = Math.floor(at / RATE_WINDOW_MS);
-      try {
-        const [count, msLeft] = (await redis.eval(INCREMENT_IN_WINDOW, 1, `rate:${hashed(identity)}:${window}`, RATE_WINDOW_MS)) as [number, number];
-        return decide(count, msLeft);
-      } catch (error) {
-        options.onRedisError?.(error);
-        return inMemory(identity, at);
-      }
-    },
+    increment: (key, at) => inRedis(key, at, 1),
+    peek: (key, at) => inRedis(key, at, 0),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
@@ -91,6 +130,14 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `;
 
+/** The window's count without counting (0 and the whole window when the key is not there). */
+const READ_IN_WINDOW = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local left = redis.call('PTTL', KEYS[1])
+if left < 0 then left = tonumber(ARGV[1]) end
+return {count, left}
+`;
+
 function hashed(identity: string): string {
   return createHash("sha256").update(identity).digest("base64url").slice(0, 32);
 }
@@ -100,14 +147,15 @@ class MemoryCounter {
   private window = -1;
   private readonly counts = new Map<string, number>();
 
-  increment(identity: string, window: number): number {
+  /** Adds `add` (0 to read) to the key's count in the window and answers the count. */
+  add(key: string, window: number, add: number): number {
     if (window !== this.window) {
-      if (window < this.window) return 1;
+      if (window < this.window) return add;
       this.window = window;
       this.counts.clear();
     }
-    const count = (this.counts.get(identity) ?? 0) + 1;
-    this.counts.set(identity, count);
+    const count = (this.counts.get(key) ?? 0) + add;
+    if (add !== 0) this.counts.set(key, count);
     return count;
   }
 }

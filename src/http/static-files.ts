@@ -36,27 +36,60 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The explorer may talk to this origin only: a script, style, font or request to any other host is
- * refused by the browser. CodeMirror and GraphiQL set inline styles, hence 'unsafe-inline' there.
+ * Every page the server serves runs its own scripts only: no inline script, no eval, no plugin, no
+ * <base>, no form posting elsewhere, and it talks to this origin only (a script, style, font or
+ * request to any other host is refused by the browser). The explorer keeps a credential in this
+ * origin's localStorage, so a script injected into any page of the origin could read it: hence
+ * one strict policy for them all. The components and GraphiQL (CodeMirror) set inline styles and
+ * fill shadow roots with <style> elements, hence 'unsafe-inline' for styles only; with images and
+ * connections limited to this origin, a style cannot send anything away.
  */
-const EXPLORER_POLICY = [
-  "default-src 'self'",
+const PAGE_POLICY = [
+  "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "frame-ancestors 'self'",
-].join("; ");
+  "form-action 'none'",
+];
+
+/** The explorer holds the stored credential: no other page may frame it (clickjacking). */
+export const EXPLORER_POLICY = [...PAGE_POLICY, "frame-ancestors 'none'"].join("; ");
+
+/**
+ * The embeds' iframe pages are meant to be framed by the sites that embed them: this origin and the
+ * origins browsers may call from (CORS_ORIGINS and those of API keys), no other.
+ */
+export function embedPolicy(frameAncestors: Iterable<string>): string {
+  return [...PAGE_POLICY, `frame-ancestors ${["'self'", ...frameAncestors].join(" ")}`].join("; ");
+}
+
+/**
+ * What every response of the server carries, GraphQL's JSON and refusals included: nothing it
+ * sends is to be sniffed as another type, run as a page or framed. Pages override the policy.
+ */
+export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+export interface StaticOptions {
+  /** Origins that may frame the embeds' pages, besides this one. */
+  frameAncestors: () => Promise<Iterable<string>>;
+  root?: string;
+}
 
 /**
  * Serves the explorer and the embeds; says whether it answered. Requests it does not recognise
  * (GraphQL POSTs and JSON GETs, /health, ...) are left to the caller.
  */
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, url: URL, root = WEB_ROOT): Promise<boolean> {
+export async function serveStatic(request: IncomingMessage, response: ServerResponse, url: URL, options: StaticOptions): Promise<boolean> {
+  const root = options.root ?? WEB_ROOT;
   const method = request.method?.toUpperCase() ?? "GET";
   if (method !== "GET" && method !== "HEAD") return false;
 
@@ -73,10 +106,11 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     return true;
   }
   const hashed = url.pathname.startsWith("/explorer/assets/");
-  const explorerPage = url.pathname.startsWith("/explorer/") && file.endsWith(".html");
+  const page = file.endsWith(".html");
+  const policy = !page ? undefined : url.pathname.startsWith("/embed/") ? embedPolicy(await options.frameAncestors()) : EXPLORER_POLICY;
   await sendFile(request, response, file, {
     cache: hashed ? "public, max-age=31536000, immutable" : "public, max-age=300, must-revalidate",
-    policy: explorerPage ? EXPLORER_POLICY : undefined,
+    policy,
   });
   return true;
 }
@@ -130,10 +164,11 @@ async function sendFile(
     "cache-control": options.cache,
     etag,
     "last-modified": info.mtime.toUTCString(),
-    "x-content-type-options": "nosniff",
+    ...BASELINE_HEADERS,
     // The same URL answers HTML or GraphQL JSON depending on Accept.
     vary: "Accept",
   };
+  // Scripts and styles keep the baseline policy: it does not apply to them where they are used.
   if (options.policy) headers["content-security-policy"] = options.policy;
   if (request.headers["if-none-match"] === etag) {
     response.writeHead(304, headers);
@@ -155,6 +190,6 @@ async function sendFile(
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...BASELINE_HEADERS });
   response.end(text);
 }

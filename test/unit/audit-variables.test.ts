@@ -4,7 +4,8 @@ import { buildSchema, isInputType, parse, typeFromAST, type GraphQLInputType, ty
 import { describe, expect, test } from "vitest";
 
 import { keyedHasher } from "../../src/audit/audit-key.js";
-import { redactVariables } from "../../src/audit/redact-variables.js";
+import { canonicalJson } from "../../src/audit/canonical-json.js";
+import { MAX_REDACTED_DEPTH, redactVariables } from "../../src/audit/redact-variables.js";
 
 /**
  * Which variable values the audit trail keeps in clear. Expected hashes are HMAC-SHA256 of the
@@ -19,6 +20,7 @@ const schema = buildSchema(`
   scalar LocalDate
   enum Kind { PERSON COMPANY }
   input Contact { phone: String, id: ID }
+  input Chain { next: Chain, name: String }
   input Filter {
     country: CountryCode
     dateFrom: LocalDate
@@ -30,7 +32,7 @@ const schema = buildSchema(`
     ratio: Float
     exact: Boolean
   }
-  type Query { find(filter: Filter, query: String, id: ID, first: Int, kind: Kind): Int }
+  type Query { find(filter: Filter, query: String, id: ID, first: Int, kind: Kind, chain: Chain): Int }
 `);
 
 function typesOf(operation: string): Map<string, GraphQLInputType> {
@@ -126,5 +128,53 @@ describe("redactVariables", () => {
     expect(redactVariables({ query: null, filter: { name: null } }, types, hash)).toEqual({ query: null, filter: { name: null } });
     expect(redactVariables(undefined, types, hash)).toEqual({});
     expect(redactVariables(null, types, hash)).toEqual({});
+  });
+});
+
+/** A value nested `depth` levels deep, lists and objects in turn, with a personal value at the bottom. */
+function nested(depth: number): unknown {
+  let value: unknown = "+84912000111";
+  for (let level = 0; level < depth; level++) value = level % 2 === 0 ? [value] : { inner: value };
+  return value;
+}
+
+describe("deeply nested values", () => {
+  test("an undeclared variable nested 10,000 levels deep is hashed whole, as its JSON text", () => {
+    const deep = nested(10_000);
+    const redacted = redactVariables({ extra: deep }, types, hash);
+    expect(redacted.extra).toBe(`hmac:${createHmac("sha256", KEY).update(canonicalJson(deep)).digest("hex")}`);
+  });
+
+  test("a recursive input type is followed to a bound, then the rest is hashed whole", () => {
+    const chainTypes = typesOf(`query ($chain: Chain) { find(chain: $chain) }`);
+    let chain: Record<string, unknown> = { name: "Li Wei" };
+    for (let level = 0; level < 10_000; level++) chain = { next: chain };
+    const redacted = redactVariables({ chain }, chainTypes, hash) as Record<string, any>;
+    let walked = redacted.chain;
+    let sent: unknown = chain;
+    for (let level = 0; level <= MAX_REDACTED_DEPTH; level++) {
+      walked = walked.next;
+      sent = (sent as Record<string, unknown>).next;
+    }
+    // Hashed whole: JSON.stringify itself would overflow on what is left, so the expected hash is over canonicalJson.
+    expect(walked).toBe(`hmac:${createHmac("sha256", KEY).update(canonicalJson(sent)).digest("hex")}`);
+    expect(redacted.chain.next.next).toEqual({ next: expect.anything() });
+  });
+});
+
+describe("canonicalJson", () => {
+  test.each([
+    ["a scalar", "é\"", JSON.stringify("é\"")],
+    ["keys sorted, undefined left out", { b: 1, a: { d: undefined, c: [true, null] } }, '{"a":{"c":[true,null]},"b":1}'],
+    ["undefined in a list as null", [1, undefined, {}], "[1,null,{}]"],
+    ["empty containers", { a: [], b: {} }, '{"a":[],"b":{}}'],
+  ])("writes %s as JSON.stringify would, keys sorted", (_name, value, expected) => {
+    expect(canonicalJson(value)).toBe(expected);
+    expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(expected));
+  });
+
+  test("writes a value nested 100,000 levels deep (no recursion)", () => {
+    const text = canonicalJson(nested(100_000));
+    expect(text).toBe(`${'{"inner":['.repeat(50_000)}"+84912000111"${"]}".repeat(50_000)}`);
   });
 });

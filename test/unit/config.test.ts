@@ -27,6 +27,7 @@ const defaults: Config = {
     publicDemo: false,
     pseudonymSecret: undefined,
     corsOrigins: [],
+    publicOrigin: undefined,
   },
   limits: loadConfig({}).limits,
   audit: {
@@ -78,6 +79,7 @@ describe("loadConfig", () => {
       PUBLIC_DEMO: "true",
       PSEUDONYM_SECRET: "s".repeat(32),
       CORS_ORIGINS: "https://dashboard.example.org, http://localhost:8080",
+      PUBLIC_URL: "https://graph.example.org",
       AUDIT_LOG_PATH: "/var/log/graph/audit.jsonl",
       AUDIT_RETENTION_DAYS: "30",
     });
@@ -104,10 +106,25 @@ describe("loadConfig", () => {
         publicDemo: true,
         pseudonymSecret: "s".repeat(32),
         corsOrigins: ["https://dashboard.example.org", "http://localhost:8080"],
+        publicOrigin: "https://graph.example.org",
       },
       limits: loadConfig({}).limits,
       audit: { path: "/var/log/graph/audit.jsonl", retentionDays: 30 },
     });
+  });
+
+  test.each([
+    ["https://graph.example.org", "https://graph.example.org"],
+    ["https://Graph.Example.org:443/", "https://graph.example.org"],
+    ["http://10.0.0.5:8080/api/graphql", "http://10.0.0.5:8080"],
+    [" https://graph.example.org/ ", "https://graph.example.org"],
+  ])("PUBLIC_URL=%j gives the API's own origin %s", (PUBLIC_URL, origin) => {
+    expect(loadConfig({ PUBLIC_URL }).auth.publicOrigin).toBe(origin);
+  });
+
+  test("the failed-authentication and variable-depth limits have defaults and can be set", () => {
+    expect(loadConfig({}).limits).toMatchObject({ authFailuresPerMinute: 30, maxVariableDepth: 10 });
+    expect(loadConfig({ AUTH_FAILURES_PER_MINUTE: "5", VARIABLES_MAX_DEPTH: "3" }).limits).toMatchObject({ authFailuresPerMinute: 5, maxVariableDepth: 3 });
   });
 
   test("a relative NEO4J_DATA_DIR is taken from the project root, not the working folder", () => {
@@ -185,6 +202,13 @@ describe("loadConfig", () => {
     [{ NODE_ENV: "production" }, "NODE_ENV=production needs PSEUDONYM_SECRET, so that pseudonyms stay stable across restarts"],
     [{ CORS_ORIGINS: "https://a.example/path" }, "CORS_ORIGINS must be a comma-separated list of origins like https://app.example.org"],
     [{ PUBLIC_DEMO: "perhaps" }, "PUBLIC_DEMO must be true or false"],
+    [{ PUBLIC_URL: "graph.example.org" }, "PUBLIC_URL must be the API's URL as browsers reach it, like https://graph.example.org"],
+    [{ PUBLIC_URL: "ftp://graph.example.org" }, "PUBLIC_URL must be an http:// or https:// URL, like https://graph.example.org"],
+    [{ PUBLIC_URL: "https://user:pw@graph.example.org" }, "PUBLIC_URL must not hold a user name, password, query or fragment"],
+    [{ PUBLIC_URL: "https://graph.example.org/?a=1" }, "PUBLIC_URL must not hold a user name, password, query or fragment"],
+    [{ PUBLIC_URL: "https://graph.example.org/#top" }, "PUBLIC_URL must not hold a user name, password, query or fragment"],
+    [{ AUTH_FAILURES_PER_MINUTE: "0" }, "AUTH_FAILURES_PER_MINUTE must be a whole number from 1 to 1000000"],
+    [{ VARIABLES_MAX_DEPTH: "101" }, "VARIABLES_MAX_DEPTH must be a whole number from 1 to 100"],
   ])("%o is a ConfigError", (env, message) => {
     expect(configError(env).message).toBe(message);
   });
