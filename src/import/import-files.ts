@@ -10,6 +10,7 @@ import { loadLookups } from "./plan/lookups.js";
 import { RowPlanner, type JoinTables, type RowPlan } from "./plan/plan-row.js";
 import { openMainInput, readJoinTable, resolveInputFiles, type JoinRow } from "./read/csv-input.js";
 import { SeenKeys } from "./read/seen-keys.js";
+import { IdCollisions } from "./report/id-collisions.js";
 import { FlagCounter, type CountChange, type ImportReport } from "./report/import-report.js";
 import { ReportFile, reportPaths } from "./report/report-files.js";
 import { BatchWriter } from "./write/batch-writer.js";
@@ -92,7 +93,9 @@ export async function importFiles(
   const paths = reportPaths(inputFiles.main, options.reportDir);
   const rejectsFile = await ReportFile.create(paths.rejects, ["row", "column", "value", "reason"]);
   const flagsFile = await ReportFile.create(paths.flags, ["row", "column", "value", "kind", "reason", "entry"]);
+  const collisionsFile = await ReportFile.create(paths.collisions, ["label", "id", "row", "column", "value", "entry"]);
   const flags = new FlagCounter();
+  const collisions = new IdCollisions();
   const input = await openMainInput(inputFiles.main, mapping.input.columns, mapping.input.delimiter, mapping.input.nulls);
 
   let rowsRead = 0;
@@ -119,7 +122,11 @@ export async function importFiles(
     elapsedMs: performance.now() - started,
   });
   const report = async (): Promise<ImportReport> => {
-    await Promise.all([rejectsFile.close(), flagsFile.close()]);
+    const idCollisions = collisions.list();
+    for (const { label, id, sources } of idCollisions) {
+      for (const source of sources) collisionsFile.write([label, id, source.row, source.column, source.text, source.entry]);
+    }
+    await Promise.all([rejectsFile.close(), flagsFile.close(), collisionsFile.close()]);
     const after = dryRun ? before : ((await keptSourceCounts(executor, registry, sourceId)) ?? before);
     const notes: string[] = [];
     const uses = (kind: string) => mapping.references.some((reference) => reference.kind === kind);
@@ -144,6 +151,8 @@ export async function importFiles(
       rejectsFile: rejectsFile.written,
       flagsFile: flagsFile.written,
       flags: flags.summary(),
+      idCollisions,
+      collisionsFile: collisionsFile.written,
       nodes: change(before.nodes, after.nodes),
       relationships: change(before.relationships, after.relationships),
       nodesAdded: total(after.nodes) - total(before.nodes),
@@ -166,6 +175,7 @@ export async function importFiles(
         continue;
       }
       rowsLoaded += 1;
+      for (const node of plan.nodes) if (node.idSource) collisions.add(node.label, node.id, node.idSource, plan.row);
       for (const flag of plan.flags) {
         flags.add(flag);
         flagsFile.write([plan.row, flag.column, flag.value, flag.kind, flag.reason, flag.entry]);
@@ -227,7 +237,7 @@ export async function importFiles(
   } finally {
     await (writing as Promise<void> | null)?.catch(() => {});
     input.close();
-    await Promise.all([rejectsFile.close(), flagsFile.close()]);
+    await Promise.all([rejectsFile.close(), flagsFile.close(), collisionsFile.close()]);
   }
 }
 

@@ -136,6 +136,24 @@ describe("RowPlanner", () => {
     ]);
   });
 
+  it("keeps repeated items of a list group, each an instance of its own", () => {
+    const result = plan({ id: "7", species: "Sunda pangolin; Pangolin scales; Sunda pangolin" });
+    expect(result.nodes.filter((node) => node.label === "CommodityLine").map((node) => [node.id, node.properties.speciesText])).toEqual([
+      ["s-7-0", "Sunda pangolin"],
+      ["s-7-1", "Pangolin scales"],
+      ["s-7-2", "Sunda pangolin"],
+    ]);
+  });
+
+  it("keeps only the first of repeated items of a list group marked unique", () => {
+    const unique = parseMapping("unique.yaml", MAPPING.replace('list: { column: species, separator: ";" }', 'list: { column: species, separator: ";", unique: true }'), context);
+    const result = new RowPlanner(unique, new Map(), lookups).plan(7, { ...EMPTY, id: "7", species: "Sunda pangolin; Pangolin scales;  Sunda   pangolin " });
+    expect(result.nodes.filter((node) => node.label === "CommodityLine").map((node) => [node.id, node.properties.speciesText])).toEqual([
+      ["s-7-0", "Sunda pangolin"],
+      ["s-7-1", "Pangolin scales"],
+    ]);
+  });
+
   it("makes no node, and no relationship to it, when its id has an empty placeholder", () => {
     const without = plan({ id: "6" });
     expect(without.nodes.map((node) => node.label)).toEqual(["Shipment", "CommodityLine"]);

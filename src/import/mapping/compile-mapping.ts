@@ -265,7 +265,7 @@ function compileGroup(
 
   if ("list" in group) {
     const ref = resolve(`${entry}.list.column`, group.list.column);
-    const split = splitter({ separator: group.list.separator, pattern: group.list.pattern });
+    const split = splitter({ separator: group.list.separator, pattern: group.list.pattern, unique: group.list.unique });
     return {
       name,
       slots: new Set(["item", ...INSTANCE_SLOTS]),

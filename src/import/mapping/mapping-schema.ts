@@ -141,7 +141,14 @@ const instancesGroupSchema = z
 const listGroupSchema = z
   .object({
     list: z
-      .object({ column: z.string().min(1), separator: z.string().min(1).optional(), pattern: z.string().min(1).optional() })
+      .object({
+        column: z.string().min(1),
+        separator: z.string().min(1).optional(),
+        pattern: z.string().min(1).optional(),
+        // Repeated items are kept by default: a route "A; B; A" returns to A. `unique: true` keeps
+        // the first of each (a set, such as a country's neighbours).
+        unique: z.boolean().default(false),
+      })
       .strict()
       .refine((list) => (list.separator === undefined) !== (list.pattern === undefined), { message: "give either separator or pattern" }),
     keepEmpty: z.boolean().default(false),

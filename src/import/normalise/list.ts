@@ -43,7 +43,8 @@ export const list = defineNormaliser({
   },
 });
 
-export function splitter(settings: { separator?: string; pattern?: string; drop?: string; unique?: boolean }) {
+/** Splits a cell as `settings` say; `unique` keeps only the first of repeated items. */
+export function splitter(settings: { separator?: string; pattern?: string; drop?: string; unique: boolean }) {
   const separator = settings.pattern !== undefined ? new RegExp(settings.pattern, "u") : settings.separator!;
   const drop = settings.drop !== undefined ? new RegExp(settings.drop, "u") : undefined;
   return (raw: string): string[] => {
@@ -51,7 +52,7 @@ export function splitter(settings: { separator?: string; pattern?: string; drop?
       .split(separator)
       .map(collapseSpace)
       .filter((item) => item.length > 0 && !(drop && drop.test(item)));
-    return settings.unique === false ? items : [...new Set(items)];
+    return settings.unique ? [...new Set(items)] : items;
   };
 }
 

@@ -14,6 +14,7 @@ import type {
 } from "../mapping/compiled-mapping.js";
 import { joinKey } from "../mapping/compile-mapping.js";
 import { REQUIRED_PROPERTIES } from "../mapping/required-properties.js";
+import { collapseSpace } from "../normalise/text.js";
 import type { JoinRow } from "../read/csv-input.js";
 import type { Lookups } from "./lookups.js";
 
@@ -27,6 +28,21 @@ export interface PlannedNode {
   readonly id: string;
   readonly mention: boolean;
   readonly properties: Readonly<Record<string, PropertyValue>>;
+  /**
+   * The text the id was made from, when it was read from a column or slot (through a normaliser
+   * such as `slug`) rather than filled into a template: two different texts that give one id are
+   * two source keys merged into one node, which the import reports (report/id-collisions.ts).
+   */
+  readonly idSource?: IdSource;
+}
+
+export interface IdSource {
+  /** The cell as read, white space collapsed. */
+  readonly text: string;
+  /** Where it came from: a column, or the column of a group slot. */
+  readonly column: string;
+  /** The mapping entry of the id, such as `nodes.person.id`. */
+  readonly entry: string;
 }
 
 export interface PlannedRelationship {
@@ -151,9 +167,11 @@ export class RowPlanner {
       endpoints.set(
         node.alias,
         scopesOf(node.group).map((scope) => {
-          const id = node.id.evaluate(scope).value;
+          const { value: id, raw } = node.id.evaluate(scope);
           if (id === null) return null;
           const endpoint = { label: node.label, id: `${this.prefix}${String(id)}` };
+          // A mentioned node is described by a row of its own; this row only points at it.
+          const idSource = raw === null || node.mention ? undefined : { text: collapseSpace(raw), column: node.id.describe(scope), entry: node.id.entry };
           const values = properties(node.properties, scope);
           for (const name of node.mention ? [] : (REQUIRED_PROPERTIES[node.label] ?? [])) {
             if (values[name] !== undefined) continue;
@@ -163,7 +181,7 @@ export class RowPlanner {
               true,
             );
           }
-          plan.nodes.push({ ...endpoint, mention: node.mention, properties: values });
+          plan.nodes.push({ ...endpoint, mention: node.mention, properties: values, ...(idSource && { idSource }) });
           return endpoint;
         }),
       );

@@ -1,4 +1,5 @@
 import type { Problem } from "../mapping/compiled-mapping.js";
+import type { IdCollision } from "./id-collisions.js";
 
 /** Counts of a source's nodes by label, or relationships by type, before and after an import. */
 export type CountChange = Readonly<Record<string, { readonly before: number; readonly after: number }>>;
@@ -18,6 +19,13 @@ export interface ImportReport {
   readonly flagsFile: string | null;
   /** Values that could not be resolved and were left empty (the raw text is kept), by kind. */
   readonly flags: FlagSummary;
+  /**
+   * Node ids that different texts of loaded rows gave (`Vu Duc Thanh` and `Vũ Đức Thành` through
+   * `slug`): each is one node, merged from what may be two things. Listed, with their texts and
+   * rows, in `collisionsFile`.
+   */
+  readonly idCollisions: readonly IdCollision[];
+  readonly collisionsFile: string | null;
   readonly nodes: CountChange;
   readonly relationships: CountChange;
   readonly nodesAdded: number;
@@ -90,6 +98,18 @@ export function formatReport(report: ImportReport, maxValues = 8): string[] {
       const values = report.flags.values[kind];
       const shown = values.slice(0, maxValues).map(({ value, count: n }) => `${value}${n > 1 ? ` ×${n}` : ""}`);
       lines.push(`  ${kind}: ${count} (${shown.join("; ")}${values.length > maxValues ? `; … ${values.length - maxValues} more` : ""})`);
+    }
+  }
+  if (report.idCollisions.length > 0) {
+    // Ids and texts can be personal (a person's name made into an id): only labels and rows are shown.
+    lines.push(
+      `ids made from different texts (each merged into one node): ${report.idCollisions.length}${report.collisionsFile ? ` (${report.collisionsFile})` : ""}`,
+    );
+    const byLabel = new Map<string, IdCollision[]>();
+    for (const collision of report.idCollisions) byLabel.set(collision.label, [...(byLabel.get(collision.label) ?? []), collision]);
+    for (const [label, collisions] of byLabel) {
+      const shown = collisions.slice(0, maxValues).map((collision) => `rows ${collision.sources.map((source) => source.row).join(", ")}`);
+      lines.push(`  ${label}: ${collisions.length} (${shown.join("; ")}${collisions.length > maxValues ? `; … ${collisions.length - maxValues} more` : ""})`);
     }
   }
   const changes = (title: string, counts: CountChange) => {

@@ -48,9 +48,12 @@ export class ReportFile {
   }
 }
 
-/** `<input>.rejects.csv` and `<input>.flags.csv`, next to the input or in the folder asked for. */
-export function reportPaths(mainFile: string, reportDir?: string): { rejects: string; flags: string } {
+/**
+ * `<input>.rejects.csv`, `<input>.flags.csv` and `<input>.collisions.csv`, next to the input or in
+ * the folder asked for.
+ */
+export function reportPaths(mainFile: string, reportDir?: string): { rejects: string; flags: string; collisions: string } {
   const folder = reportDir ?? path.dirname(mainFile);
   const base = path.join(folder, path.basename(mainFile));
-  return { rejects: `${base}.rejects.csv`, flags: `${base}.flags.csv` };
+  return { rejects: `${base}.rejects.csv`, flags: `${base}.flags.csv`, collisions: `${base}.collisions.csv` };
 }
