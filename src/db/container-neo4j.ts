@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { neo4jPasswordFile } from "./embedded-neo4j.js";
 
 /** Neo4j Community in a Docker container, managed by testcontainers. */
 export interface ContainerNeo4j {
@@ -39,8 +40,11 @@ export async function startContainerNeo4j(options: ContainerOptions = {}): Promi
   const log = options.log ?? (() => {});
   const began = performance.now();
   const { Neo4jContainer } = await import("@testcontainers/neo4j");
-  // The module always enables auth and otherwise uses a fixed, published password.
-  let container = new Neo4jContainer(image).withPassword(randomBytes(18).toString("base64url"));
+  // The module always enables auth and otherwise uses a fixed, published password. Neo4j's image
+  // sets it only while the database still has the default one, so a kept folder keeps its password
+  // in the same file as the embedded launcher's.
+  const password = options.dataDir === undefined ? newPassword() : await keptPassword(neo4jPasswordFile(path.resolve(options.dataDir)));
+  let container = new Neo4jContainer(image).withPassword(password);
   if (options.dataDir !== undefined) {
     const data = path.resolve(options.dataDir, "data");
     const logs = path.resolve(options.dataDir, "logs");
@@ -66,4 +70,21 @@ export async function startContainerNeo4j(options: ContainerOptions = {}): Promi
     origin: "container",
     stop: () => (stopping ??= started.stop().then(() => undefined)),
   };
+}
+
+function newPassword(): string {
+  return randomBytes(32).toString("hex");
+}
+
+/** The password in `file`, or a new one written there readable by its owner only. */
+async function keptPassword(file: string): Promise<string> {
+  const kept = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (kept !== undefined && kept.trim() !== "") return kept.trim();
+  const password = newPassword();
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, password + "\n", { mode: 0o600 });
+  return password;
 }
