@@ -1,5 +1,6 @@
 import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { integerParameter } from "../db/values.js";
 import { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ViewNode } from "../domain/graph-view.js";
 import type { FoundPath, PathHop } from "../domain/path-explanation.js";
@@ -8,6 +9,30 @@ import { viewEdges, viewNode } from "./view-elements.js";
 /** The ceilings of the search: the template's slots take no more. */
 export const MAX_PATH_HOPS = 6;
 export const MAX_PATHS = 10;
+
+/**
+ * The relationships `connections` follows unless asked otherwise: those that tie persons and
+ * companies to what they did and to each other, so that every hop of a path is a fact about
+ * someone's activity:
+ * - PARTY_TO: a person or company was shipper, consignee, forwarder, courier, organiser or financier of a shipment;
+ * - HAS_IDENTIFIER: a person or company used a phone, e-mail, address, bank account or document;
+ * - OFFICER_OF: a person directs, owns or manages a company;
+ * - ARRESTED: a person was arrested in a seizure;
+ * - INTERCEPTED: a seizure stopped a shipment (so an arrest and a shipment's parties meet).
+ * Left out, and followed only when asked for (`alsoFollow`, or `types`): reference facts that join
+ * strangers (a nationality, a registry country, a place's country, borders, a port of call, a
+ * species, a carrier, a country of a trade record), and the goods (CARRIED, RECOVERED: a
+ * commodity line only repeats the seizure-shipment tie that INTERCEPTED states). Two persons of
+ * one nationality are thus not connected by it; never SOURCED_FROM (through a source, every
+ * entity reaches every other).
+ */
+export const ACTIVITY_TYPES: readonly RelType[] = [
+  RelType.PartyTo,
+  RelType.HasIdentifier,
+  RelType.OfficerOf,
+  RelType.Arrested,
+  RelType.Intercepted,
+];
 
 export interface PathRequest {
   from: string;
@@ -33,14 +58,27 @@ export class PathRepository {
   ) {}
 
   /**
-   * The shortest paths, shortest first. One round trip when paths are found; when none is, a second
-   * one tells whether an end does not exist (the caller answers NOT_FOUND) or they are not connected.
+   * The shortest paths as distinct node paths, shortest first, then by the sequence of node ids
+   * along them; at most `first`, each hop with every relationship joining its two nodes. The order
+   * is total, so a shorter list is always the head of a longer one.
+   *
+   * The search takes whole groups of equally long paths (every path of a length), one more length
+   * per round trip until it has `first` paths, has found every length there is, or has reached
+   * `maxHops`: one round trip when the shortest length alone gives `first` paths, at most `maxHops`.
+   * When none is found, one more tells whether an end does not exist (the caller answers NOT_FOUND)
+   * or they are not connected.
    */
   async shortestPaths(request: PathRequest): Promise<PathAnswer> {
     if (request.types.includes(RelType.SourcedFrom)) throw new Error("SOURCED_FROM is never followed");
     const ends = { from: request.from, to: request.to, fromKind: request.fromKind, toKind: request.toKind };
-    const query = this.registry.render("connectionsShortestPaths", shortestPathSlots(request.first, request.maxHops));
-    const rows = await this.executor.read(query, { ...ends, types: [...request.types] });
+    const parameters = { ...ends, types: [...request.types], limit: integerParameter(request.first) };
+    let rows: Row[] = [];
+    for (let groups = 1; groups <= request.maxHops; groups++) {
+      const query = this.registry.render("connectionsShortestPaths", shortestPathSlots(groups, request.maxHops));
+      rows = await this.executor.read(query, parameters);
+      const found = rows.length > 0 ? Number(rows[0].groups) : 0;
+      if (rows.length >= request.first || found < groups) break;
+    }
     if (rows.length > 0) return { kind: "paths", paths: rows.map(toPath) };
     const [found] = await this.executor.read(this.registry.text("connectionsEndpoints"), ends);
     if (!found.fromFound || !found.toFound) return { kind: "missing", from: !found.fromFound, to: !found.toFound };
@@ -48,29 +86,38 @@ export class PathRepository {
   }
 }
 
-/** The literals of the search, checked here as well as by the registry: whole numbers within the ceilings. */
-export function shortestPathSlots(paths: number, maxHops: number): { PATHS: string; MAX_HOPS: string } {
-  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) throw new RangeError("paths out of range");
+/**
+ * The literals of the search, checked here as well as by the registry: whole numbers within the
+ * ceilings. `groups` is how many path lengths to take (the `k` of `SHORTEST k GROUPS`).
+ */
+export function shortestPathSlots(groups: number, maxHops: number): { PATHS: string; MAX_HOPS: string } {
+  if (!Number.isInteger(groups) || groups < 1 || groups > MAX_PATHS) throw new RangeError("groups out of range");
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new RangeError("maxHops out of range");
-  return { PATHS: String(paths), MAX_HOPS: String(maxHops) };
+  return { PATHS: String(groups), MAX_HOPS: String(maxHops) };
 }
 
 function toPath(row: Row): FoundPath {
   const nodes = (row.nodes as Row[]).map((node) => viewNode(node));
-  const rels = row.rels as Row[];
-  const hops = rels.map((rel, index): PathHop => {
+  const hops = (row.hops as Row[][]).map((rels, index): PathHop => {
     const from = nodes[index].id;
     const to = nodes[index + 1].id;
-    // One relationship at a time: viewEdges orders a set of edges, and a path's order must stay.
-    const [edge] = viewEdges([rel]);
-    return {
+    // The hop's relationships in a stable order, parallel ones numbered (`|1`, ...) as in a network.
+    const edges = viewEdges(rels);
+    if (edges.length === 0) throw new Error("a hop has no relationship");
+    // A Source's title depends on the Source alone.
+    const titles = new Map(rels.map((rel) => [String((rel.properties as Row).sourceId), rel.sourceTitle as string | null]));
+    // Both ends may share an id only across labels; a path never repeats a node, so this is safe.
+    const [first, ...parallel] = edges.map((edge) => ({
       edge,
+      forward: edge.source === from && edge.target === to,
+      sourceTitle: edge.sourceId === null ? null : (titles.get(edge.sourceId) ?? null),
+    }));
+    return {
+      ...first,
       from,
       to,
-      // Both ends may share an id only across labels; a path never repeats a node, so this is safe.
-      forward: edge.source === from && edge.target === to,
       date: eventDate(nodes[index]) ?? eventDate(nodes[index + 1]),
-      sourceTitle: (rel.sourceTitle as string | null) ?? null,
+      parallel,
     };
   });
   return { nodes, hops };

@@ -1,7 +1,7 @@
 import { ArrayNotEmpty, Max, Min } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 
-import { MAX_PATH_HOPS, MAX_PATHS } from "../../repositories/path.repository.js";
+import { ACTIVITY_TYPES, MAX_PATH_HOPS, MAX_PATHS } from "../../repositories/path.repository.js";
 import { EntityKind, RelationshipType } from "../types/graph-view.type.js";
 
 @ArgsType()
@@ -30,8 +30,19 @@ export class ConnectionsArgs {
 
   @Field(() => [RelationshipType], {
     nullable: true,
-    description: "Follow only relationships of these types (default: every type but SOURCED_FROM, which is never followed).",
+    description:
+      `Follow only relationships of these types, in place of the default ones (${ACTIVITY_TYPES.join(", ")}: ` +
+      "what ties persons and companies to activity and to each other). SOURCED_FROM is never followed.",
   })
   @ArrayNotEmpty()
   types: RelationshipType[] | null;
+
+  @Field(() => [RelationshipType], {
+    nullable: true,
+    description:
+      "Also follow relationships of these types, besides the default ones (or those of `types`): NATIONAL_OF, BORDERS, " +
+      "STOPS_AT, OF_SPECIES, CARRIED_BY, ... join entities through countries, places, species and carriers. " +
+      "SOURCED_FROM is never followed.",
+  })
+  alsoFollow: RelationshipType[] | null;
 }

@@ -3,26 +3,30 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import { RelType } from "../../domain/graph-schema.js";
-import { explainPath, type FoundPath } from "../../domain/path-explanation.js";
+import { explainPath, hopRelationships, mergeLayers, pathLayers, type FoundPath } from "../../domain/path-explanation.js";
+import { ACTIVITY_TYPES } from "../../repositories/path.repository.js";
 import { ConnectionsArgs } from "../inputs/connections.args.js";
 import { Path } from "../types/path.type.js";
 import { graphEdge, graphNode } from "./graph-view.js";
-
-/** Every type but SOURCED_FROM: through a Source, every node reaches every other in two hops. */
-const FOLLOWED_TYPES = Object.values(RelType).filter((type) => type !== RelType.SourcedFrom);
 
 /** The `connections` root field. */
 @Resolver()
 export class ConnectionsResolver {
   @Query(() => [Path], {
     description:
-      "The shortest paths between two entities, shortest first (then by the sequence of node ids): at most " +
-      "`first` paths of at most `maxHops` hops. A bounded shortest-path search, never an exhaustive one; " +
-      "SOURCED_FROM is never followed. Empty when the two are not connected within `maxHops`.",
+      "The shortest paths between two entities as distinct paths of nodes, shortest first, then by the sequence of node " +
+      "ids along them (so `first: 1` is the head of `first: 10`): at most `first` paths of at most `maxHops` hops. " +
+      `By default only what ties persons and companies to activity is followed (${ACTIVITY_TYPES.join(", ")}); ` +
+      "`alsoFollow` adds types (countries, places, species, ...), `types` replaces the default. Relationships " +
+      "joining the same two nodes (one fact from several sources) are one hop, citing each. A bounded " +
+      "shortest-path search, never an exhaustive one; SOURCED_FROM is never followed. Empty when the two are not " +
+      "connected within `maxHops`.",
   })
   async connections(@Args(() => ConnectionsArgs) args: ConnectionsArgs, @Ctx() ctx: Context): Promise<Path[]> {
-    if (args.types?.includes(RelType.SourcedFrom)) {
-      throw new BadInputError("types", "SOURCED_FROM cannot be followed: every entity reaches every other through a source");
+    for (const argument of ["types", "alsoFollow"] as const) {
+      if (args[argument]?.includes(RelType.SourcedFrom)) {
+        throw new BadInputError(argument, "SOURCED_FROM cannot be followed: every entity reaches every other through a source");
+      }
     }
     if (args.from === args.to && (args.fromKind === args.toKind || !args.fromKind || !args.toKind)) {
       throw new BadInputError("to", "must be another entity than from");
@@ -34,19 +38,24 @@ export class ConnectionsResolver {
       toKind: args.toKind ?? null,
       maxHops: args.maxHops,
       first: args.first,
-      types: args.types ? [...new Set(args.types)] : FOLLOWED_TYPES,
+      types: [...new Set([...(args.types ?? ACTIVITY_TYPES), ...(args.alsoFollow ?? [])])],
     });
     if (answer.kind === "missing") throw new NotFoundError(answer.from ? "from" : "to");
-    return answer.paths.map((path) => toGraphQL(ctx.access.path(path)));
+    // Access knows one relationship per hop: every relationship of a hop passes it, layer by layer.
+    return answer.paths.map((path) => toGraphQL(mergeLayers(path, pathLayers(path).map((layer) => ctx.access.path(layer)))));
   }
 }
 
 function toGraphQL(path: FoundPath): Path {
-  const hops = path.hops.map((hop) => ({ edge: graphEdge(hop.edge), from: hop.from, to: hop.to, forward: hop.forward, date: hop.date }));
+  const hops = path.hops.map((hop) => {
+    const edges = hopRelationships(hop).map((relationship) => graphEdge(relationship.edge));
+    const citations = new Map(edges.flatMap((edge) => (edge.citation ? [[`${edge.citation.sourceId}|${edge.citation.row}`, edge.citation] as const] : [])));
+    return { edge: edges[0], edges, citations: [...citations.values()], from: hop.from, to: hop.to, forward: hop.forward, date: hop.date };
+  });
   return {
     length: hops.length,
     nodes: path.nodes.map(graphNode),
-    edges: hops.map((hop) => hop.edge),
+    edges: hops.flatMap((hop) => hop.edges),
     hops,
     explanation: explainPath(path),
   };

@@ -2,11 +2,24 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
 import { GraphEdge, GraphNode } from "./graph-view.type.js";
+import { Citation } from "./source.type.js";
 
-@ObjectType({ description: "One step of a path: a relationship, walked from one node to the next." })
+@ObjectType({
+  description:
+    "One step of a path, walked from one node to the next: every relationship of the followed types between the two " +
+    "(a fact stored once per source row is one step, citing each row).",
+})
 export class Hop {
-  @Field(() => GraphEdge, { description: "The relationship, with its own direction (source → target) and citation." })
+  @Field(() => GraphEdge, { description: "The step's first relationship (of `edges`), with its own direction (source → target) and citation." })
   edge: GraphEdge;
+
+  @Field(() => [GraphEdge], {
+    description: "Every relationship of the followed types between the step's two nodes, each with its direction and citation.",
+  })
+  edges: GraphEdge[];
+
+  @Field(() => [Citation], { description: "The citations of `edges`, each source and row once." })
+  citations: Citation[];
 
   @Field(() => ID, { description: "The node the step leaves (in path order)." })
   from: string;
@@ -14,7 +27,7 @@ export class Hop {
   @Field(() => ID, { description: "The node the step reaches." })
   to: string;
 
-  @Field(() => Boolean, { description: "True when the relationship points the way the path walks (from → to)." })
+  @Field(() => Boolean, { description: "True when `edge` points the way the path walks (from → to)." })
   forward: boolean;
 
   @Field(() => LocalDateScalar, {
@@ -32,7 +45,7 @@ export class Path {
   @Field(() => [GraphNode], { description: "The nodes in path order, from the first end to the second." })
   nodes: GraphNode[];
 
-  @Field(() => [GraphEdge], { description: "The relationships in path order (the edges of the hops)." })
+  @Field(() => [GraphEdge], { description: "The relationships in path order: every edge of every hop." })
   edges: GraphEdge[];
 
   @Field(() => [Hop])
