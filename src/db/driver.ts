@@ -12,7 +12,8 @@ export interface DriverSettings {
  * minute for an unreachable server, and a client would rather hear at once that it is down.
  */
 export function createDriver(settings: DriverSettings): Driver {
-  // Embedded and container databases run without authentication.
+  // The harness gives the password of the databases it starts (kept with their data); a server
+  // without authentication takes none.
   const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
   return neo4j.driver(settings.uri, auth, {
     connectionTimeout: settings.connectionTimeoutMs,
