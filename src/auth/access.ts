@@ -21,6 +21,12 @@ const KEPT_PROPERTIES: Partial<Record<NodeLabel, readonly string[]>> = {
 /** An id argument: an id in clear, or what a pseudonym names (null when it is none of this server's). */
 export type NamedId = { clear: string } | { revealed: Revealed | null };
 
+/**
+ * Properties an edge keeps when one of its ends is shown under a pseudonym: structured values only,
+ * never free text a source wrote about a party (a charge, a name as written).
+ */
+const KEPT_EDGE_PROPERTIES: readonly string[] = ["role", "seq", "convicted"];
+
 /** Kinds whose ids in clear are recorded in the audit trail when a response shows them. */
 const AUDITED = new Set<string>([NodeLabel.Person, NodeLabel.Company]);
 
@@ -96,12 +102,11 @@ export class Access {
       this.disclose(node.kind, node.id);
       return node;
     }
-    const kept = KEPT_PROPERTIES[node.kind] ?? [];
     return {
       ...node,
       id: this.pseudonyms.id(node.kind, node.id),
       label: this.pseudonyms.label(node.kind, node.id),
-      properties: Object.fromEntries(kept.filter((key) => key in node.properties).map((key) => [key, node.properties[key]])),
+      properties: kept(node.properties, KEPT_PROPERTIES[node.kind] ?? []),
     };
   }
 
@@ -118,7 +123,9 @@ export class Access {
       if (shown === undefined) throw new Error("an id outside the view cannot be shown");
       return shown;
     };
-    return { nodes: shownNodes, edges: edges.map((edge) => this.edge(edge, shownId)), shownId };
+    const hidden = new Set(nodes.filter((node) => !this.seesInClear(node.kind)).map((node) => node.id));
+    const shownEdges = edges.map((edge) => this.edge(edge, shownId, hidden.has(edge.source) || hidden.has(edge.target)));
+    return { nodes: shownNodes, edges: shownEdges, shownId };
   }
 
   path(path: FoundPath): FoundPath {
@@ -136,7 +143,7 @@ export class Access {
     };
   }
 
-  private edge(edge: ViewEdge, shownId: (id: string) => string): ViewEdge {
+  private edge(edge: ViewEdge, shownId: (id: string) => string, touchesHidden: boolean): ViewEdge {
     const source = shownId(edge.source);
     const target = shownId(edge.target);
     const suffix = edge.id.slice(`${edge.source}|${edge.type}|${edge.target}`.length);
@@ -146,8 +153,13 @@ export class Access {
       id: `${source}|${edge.type}|${target}${suffix}`,
       source,
       target,
+      properties: touchesHidden ? kept(edge.properties, KEPT_EDGE_PROPERTIES) : edge.properties,
       sourceId: evidence ? edge.sourceId : null,
       sourceRow: evidence ? edge.sourceRow : null,
     };
   }
+}
+
+function kept(properties: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in properties).map((key) => [key, properties[key]]));
 }

@@ -1,4 +1,12 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  isScalarType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from "graphql";
 
 import { Role } from "../auth/role.js";
 import type { Context } from "../context.js";
@@ -51,8 +59,40 @@ export const TYPE_RULES: Readonly<Record<string, Role>> = {
   Source: Role.ANALYST,
 };
 
-/** Types whose `id` is shown through the viewer's access (in clear, or as a pseudonym). */
-const ENTITY_TYPES = new Set(["Person", "Company", "Identifier"]);
+/**
+ * How every field of type ID (or a list of IDs) shows the ids it holds. A field missing here stops
+ * the schema from being built, so a new field cannot hand out ids without passing the viewer's
+ * access (src/auth/access.ts), the one place that decides what a viewer sees in clear:
+ * - ENTITY: the id of the entity the field's object is (`kind` from its type, or from its `kind`
+ *   field for search hits), shown by this module through the viewer's access;
+ * - VIEW: ids of view nodes, edges and paths, already shown through the access by `Access.view`
+ *   and `Access.path` in the resolver that made them;
+ * - OPEN: ids of kinds every role sees in clear (seizures, shipments, places, species, sources, ...).
+ */
+export const ID_FIELDS: Readonly<Record<string, "ENTITY" | "VIEW" | "OPEN">> = {
+  "Person.id": "ENTITY",
+  "Company.id": "ENTITY",
+  "Identifier.id": "ENTITY",
+  "SearchHit.id": "ENTITY",
+  "GraphNode.id": "VIEW",
+  "GraphEdge.id": "VIEW",
+  "GraphEdge.source": "VIEW",
+  "GraphEdge.target": "VIEW",
+  "Hop.from": "VIEW",
+  "Hop.to": "VIEW",
+  "Network.collapsedHubs": "VIEW",
+  "Seizure.id": "OPEN",
+  "Shipment.id": "OPEN",
+  "CommodityLine.id": "OPEN",
+  "Carrier.id": "OPEN",
+  "Place.id": "OPEN",
+  "Species.id": "OPEN",
+  "Source.id": "OPEN",
+  "Ring.id": "OPEN",
+  "FlowNode.id": "OPEN",
+  "FlowLink.source": "OPEN",
+  "FlowLink.target": "OPEN",
+};
 
 /** Types whose every field notes, for the audit trail, that the entity was shown in clear. */
 const DISCLOSED_TYPES = new Set(["Person", "Company"]);
@@ -68,7 +108,7 @@ export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
       const name = `${type.name}.${field.name}`;
       const needed = FIELD_RULES[name] ?? TYPE_RULES[type.name];
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
-      const shown = ENTITY_TYPES.has(type.name) && field.name === "id" ? entityId(type.name) : resolve;
+      const shown = showsIds(field.type) ? idResolver(type.name, name, resolve) : resolve;
       const disclosed = DISCLOSED_TYPES.has(type.name) ? type.name : undefined;
       if (needed === undefined && shown === resolve && disclosed === undefined) continue;
       field.resolve = (root, args, context: Context, info) => {
@@ -83,6 +123,19 @@ export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function entityId(kind: string): GraphQLFieldResolver<unknown, Context> {
-  return (root, _args, context) => context.access.entityId(kind, (root as { id: string }).id);
+function showsIds(type: GraphQLOutputType): boolean {
+  const named = getNamedType(type);
+  return isScalarType(named) && named.name === "ID";
+}
+
+function idResolver(typeName: string, field: string, resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  const shown = ID_FIELDS[field];
+  if (shown === undefined) {
+    throw new Error(`${field} holds ids: say in ID_FIELDS (src/graphql/access-rules.ts) how the viewer's access shows them`);
+  }
+  if (shown !== "ENTITY") return resolve;
+  return (root, _args, context) => {
+    const { id, kind } = root as { id: string; kind?: string };
+    return context.access.entityId(typeName === "SearchHit" ? kind! : typeName, id);
+  };
 }

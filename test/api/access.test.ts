@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { CLEARANCE } from "../../src/auth/access.js";
 import { PSEUDONYM_PREFIX } from "../../src/auth/pseudonyms.js";
-import { Role } from "../../src/auth/role.js";
+import { clearedFor, Role } from "../../src/auth/role.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { startTestApi, type GraphQLResponse, type TestApi } from "../helpers/test-api.js";
 
@@ -67,6 +68,11 @@ function codes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((error) => error.extensions?.code ?? "none");
 }
 
+/** The id of an entity as `role` names it: in clear, or the pseudonym it was shown. */
+function shown(role: Role, kind: "Person" | "Company" | "Identifier", id: string): string {
+  return clearedFor(role, CLEARANCE[kind]!) ? id : api.security.pseudonyms.id(kind, id);
+}
+
 /** Personal values of the world that appear in a response. */
 function leaked(response: unknown, values: readonly string[]): string[] {
   const text = JSON.stringify(response);
@@ -75,70 +81,70 @@ function leaked(response: unknown, values: readonly string[]): string[] {
 
 describe("asking directly for a personal field", () => {
   // Each field with the least role that may read it; `ask` builds the request from the world.
-  const fields: { field: string; needed: Role; ask: () => [string, Record<string, unknown>] }[] = [
-    { field: "Person.name", needed: Role.INVESTIGATOR, ask: () => [`query($id: ID!) { person(id: $id) { name } }`, { id: person.id }] },
-    { field: "Person.aliases", needed: Role.INVESTIGATOR, ask: () => [`query($id: ID!) { person(id: $id) { aliases } }`, { id: person.id }] },
-    { field: "Person.birthYear", needed: Role.INVESTIGATOR, ask: () => [`query($id: ID!) { person(id: $id) { birthYear } }`, { id: person.id }] },
-    { field: "Query.person", needed: Role.ANALYST, ask: () => [`query($id: ID!) { person(id: $id) { seizureCount } }`, { id: person.id }] },
-    { field: "Query.persons", needed: Role.ANALYST, ask: () => [`{ persons(first: 5) { totalCount } }`, {}] },
+  const fields: { field: string; needed: Role; ask: (role: Role) => [string, Record<string, unknown>] }[] = [
+    { field: "Person.name", needed: Role.INVESTIGATOR, ask: (role: Role) => [`query($id: ID!) { person(id: $id) { name } }`, { id: shown(role, "Person", person.id) }] },
+    { field: "Person.aliases", needed: Role.INVESTIGATOR, ask: (role: Role) => [`query($id: ID!) { person(id: $id) { aliases } }`, { id: shown(role, "Person", person.id) }] },
+    { field: "Person.birthYear", needed: Role.INVESTIGATOR, ask: (role: Role) => [`query($id: ID!) { person(id: $id) { birthYear } }`, { id: shown(role, "Person", person.id) }] },
+    { field: "Query.person", needed: Role.ANALYST, ask: (role: Role) => [`query($id: ID!) { person(id: $id) { seizureCount } }`, { id: shown(role, "Person", person.id) }] },
+    { field: "Query.persons", needed: Role.ANALYST, ask: (role: Role) => [`{ persons(first: 5) { totalCount } }`, {}] },
     {
       field: "Identifier.value",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { person(id: $id) { identifiers { value } } }`, { id: person.id }],
+      ask: (role: Role) => [`query($id: ID!) { person(id: $id) { identifiers { value } } }`, { id: shown(role, "Person", person.id) }],
     },
     {
       field: "Identifier.rawValue",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { person(id: $id) { identifiers { rawValue } } }`, { id: person.id }],
+      ask: (role: Role) => [`query($id: ID!) { person(id: $id) { identifiers { rawValue } } }`, { id: shown(role, "Person", person.id) }],
     },
-    { field: "Query.identifier", needed: Role.INVESTIGATOR, ask: () => [`query($id: ID!) { identifier(id: $id) { kind } }`, { id: identifierId }] },
+    { field: "Query.identifier", needed: Role.INVESTIGATOR, ask: (role: Role) => [`query($id: ID!) { identifier(id: $id) { kind } }`, { id: shown(role, "Identifier", identifierId) }] },
     {
       field: "Person.sharedIdentifiers",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { person(id: $id) { sharedIdentifiers { sharedCount } } }`, { id: person.id }],
+      ask: (role: Role) => [`query($id: ID!) { person(id: $id) { sharedIdentifiers { sharedCount } } }`, { id: shown(role, "Person", person.id) }],
     },
     {
       field: "Query.sharedIdentifiers",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { sharedIdentifiers(id: $id) { sharedCount } }`, { id: person.id }],
+      ask: (role: Role) => [`query($id: ID!) { sharedIdentifiers(id: $id) { sharedCount } }`, { id: shown(role, "Person", person.id) }],
     },
-    { field: "Company.name", needed: Role.ANALYST, ask: () => [`query($id: ID!) { company(id: $id) { name } }`, { id: company.id }] },
-    { field: "Query.companies", needed: Role.ANALYST, ask: () => [`{ companies(first: 5) { edges { node { name } } } }`, {}] },
+    { field: "Company.name", needed: Role.ANALYST, ask: (role: Role) => [`query($id: ID!) { company(id: $id) { name } }`, { id: shown(role, "Company", company.id) }] },
+    { field: "Query.companies", needed: Role.ANALYST, ask: (role: Role) => [`{ companies(first: 5) { edges { node { name } } } }`, {}] },
     {
       field: "Company.officers",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { company(id: $id) { officers { person { name } } } }`, { id: officer.companyId }],
+      ask: (role: Role) => [`query($id: ID!) { company(id: $id) { officers { person { name } } } }`, { id: shown(role, "Company", officer.companyId) }],
     },
     {
       field: "Seizure.arrests",
       needed: Role.ANALYST,
-      ask: () => [`query($id: ID!) { seizure(id: $id) { arrests { charge } } }`, { id: seizureId }],
+      ask: (role: Role) => [`query($id: ID!) { seizure(id: $id) { arrests { charge } } }`, { id: seizureId }],
     },
     {
       field: "Shipment.parties",
       needed: Role.ANALYST,
-      ask: () => [`query($id: ID!) { shipment(id: $id) { parties { role } } }`, { id: shipmentId }],
+      ask: (role: Role) => [`query($id: ID!) { shipment(id: $id) { parties { role } } }`, { id: shipmentId }],
     },
     {
       field: "Shipment.parties.party.name",
       needed: Role.INVESTIGATOR,
-      ask: () => [`query($id: ID!) { shipment(id: $id) { parties { party { ... on Person { name } } } } }`, { id: shipmentId }],
+      ask: (role: Role) => [`query($id: ID!) { shipment(id: $id) { parties { party { ... on Person { name } } } } }`, { id: shipmentId }],
     },
-    { field: "Seizure.sources", needed: Role.ANALYST, ask: () => [`query($id: ID!) { seizure(id: $id) { sources { row } } }`, { id: seizureId }] },
+    { field: "Seizure.sources", needed: Role.ANALYST, ask: (role: Role) => [`query($id: ID!) { seizure(id: $id) { sources { row } } }`, { id: seizureId }] },
     {
       field: "Query.connections",
       needed: Role.ANALYST,
-      ask: () => [`query($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length } }`, { a: officer.personId, b: officer.companyId }],
+      ask: (role: Role) => [`query($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length } }`, { a: shown(role, "Person", officer.personId), b: shown(role, "Company", officer.companyId) }],
     },
-    { field: "Query.rings", needed: Role.ANALYST, ask: () => [`{ rings(first: 1) { state } }`, {}] },
-    { field: "Query.timeline", needed: Role.ANALYST, ask: () => [`query($id: ID!) { timeline(id: $id) { kind } }`, { id: person.id }] },
+    { field: "Query.rings", needed: Role.ANALYST, ask: (role: Role) => [`{ rings(first: 1) { state } }`, {}] },
+    { field: "Query.timeline", needed: Role.ANALYST, ask: (role: Role) => [`query($id: ID!) { timeline(id: $id) { kind } }`, { id: shown(role, "Person", person.id) }] },
   ];
 
   for (const { field, needed, ask } of fields) {
     for (const role of ALL_ROLES) {
       const allowed = !BELOW[needed].includes(role);
       it(`${field}: ${role} ${allowed ? "reads it" : "gets FORBIDDEN"}`, async () => {
-        const [query, variables] = ask();
+        const [query, variables] = ask(role);
         const response = await api.post(query, variables, role);
         if (allowed) {
           expect(codes(response)).toEqual([]);
@@ -158,7 +164,7 @@ describe("asking directly for a personal field", () => {
   });
 
   it("FORBIDDEN names the field and the role it needs, and no value", async () => {
-    const response = await api.post(`query($id: ID!) { person(id: $id) { name } }`, { id: person.id }, Role.ANALYST);
+    const response = await api.post(`query($id: ID!) { person(id: $id) { name } }`, { id: shown(Role.ANALYST, "Person", person.id) }, Role.ANALYST);
     expect(response.errors?.[0]).toMatchObject({
       message: "Your role may not read Person.name; it needs INVESTIGATOR or above",
       path: ["person", "name"],
@@ -218,7 +224,7 @@ describe("views that list entities", () => {
   it("lists of persons give ANALYST pseudonymous ids and counts, and no names", async () => {
     const response = await api.post(
       `query($ids: [ID!]) { persons(filter: { ids: $ids }, first: 20) { edges { node { id seizureCount identifiers { id kind } shipments { role } } } } }`,
-      { ids: [person.id] },
+      { ids: [shown(Role.ANALYST, "Person", person.id)] },
       Role.ANALYST,
     );
     expect(codes(response)).toEqual([]);
@@ -234,13 +240,13 @@ describe("views that list entities", () => {
   it("connections and timelines show ANALYST persons under pseudonyms", async () => {
     const paths = await api.post(
       `query($a: ID!, $b: ID!) { connections(from: $a, to: $b) { nodes { id kind label } hops { from to } explanation } }`,
-      { a: officer.personId, b: officer.companyId },
+      { a: shown(Role.ANALYST, "Person", officer.personId), b: officer.companyId },
       Role.ANALYST,
     );
     expect(codes(paths)).toEqual([]);
     expect(paths.data!.connections.length).toBeGreaterThan(0);
     expect(leaked(paths, personal)).toEqual([]);
-    const timeline = await api.post(`query($id: ID!) { timeline(id: $id) { title entity { id label } } }`, { id: person.id }, Role.ANALYST);
+    const timeline = await api.post(`query($id: ID!) { timeline(id: $id) { title entity { id label } } }`, { id: shown(Role.ANALYST, "Person", person.id) }, Role.ANALYST);
     expect(codes(timeline)).toEqual([]);
     expect(timeline.data!.timeline.length).toBeGreaterThan(0);
     expect(leaked(timeline, personal)).toEqual([]);

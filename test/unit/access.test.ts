@@ -149,6 +149,14 @@ describe("a view as a role sees it", () => {
     expect(access(Role.INVESTIGATOR).hiddenKinds()).toEqual([]);
   });
 
+  it("an edge with a pseudonymous end keeps only structured properties, never text a source wrote", () => {
+    const written: ViewEdge = { ...edges[1], properties: { role: "CONSIGNEE", nameAsWritten: "Nguyễn Văn An", seq: 2 } };
+    const [publicEdge] = access(Role.PUBLIC).view([person, shipment], [written]).edges;
+    expect(publicEdge.properties).toEqual({ role: "CONSIGNEE", seq: 2 });
+    const [investigatorEdge] = access(Role.INVESTIGATOR).view([person, shipment], [written]).edges;
+    expect(investigatorEdge.properties).toEqual(written.properties);
+  });
+
   it("an id outside the view is never shown, in clear or otherwise", () => {
     const { shownId } = access(Role.PUBLIC).view([person], []);
     expect(shownId("person-1")).toBe(pseudonyms.id("Person", "person-1"));
@@ -161,5 +169,15 @@ describe("a view as a role sees it", () => {
       "Your role may not read Person.name; it needs INVESTIGATOR or above",
     );
     expect(() => access(Role.ADMIN).require(Role.INVESTIGATOR, "Person.name")).not.toThrow();
+  });
+});
+
+describe("ids in the schema", () => {
+  it("a field holding ids that says nothing of how they are shown stops the schema from being built", async () => {
+    const { GraphQLID, GraphQLList, GraphQLObjectType, GraphQLSchema } = await import("graphql");
+    const { applyAccessRules } = await import("../../src/graphql/access-rules.js");
+    const thing = new GraphQLObjectType({ name: "Thing", fields: { holders: { type: new GraphQLList(GraphQLID) } } });
+    const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: "Query", fields: { thing: { type: thing } } }) });
+    expect(() => applyAccessRules(schema)).toThrow("Thing.holders holds ids");
   });
 });

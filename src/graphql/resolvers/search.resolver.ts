@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
 import { CLEARANCE } from "../../auth/access.js";
@@ -9,11 +7,13 @@ import type { NodeLabel } from "../../domain/graph-schema.js";
 import { foldText, queryProblem } from "../../domain/search-text.js";
 import { SEARCHABLE_KINDS, type SearchableKind } from "../../repositories/search.repository.js";
 import { SearchArgs } from "../inputs/search.args.js";
+import { Cost } from "../limits/field-cost.js";
 import { SearchConnection, type SearchHit } from "../types/search.type.js";
 
 /** The `search` root field. */
 @Resolver()
 export class SearchResolver {
+  @Cost({ base: 1000, perItem: 5, items: "first" })
   @Query(() => SearchConnection, {
     description:
       "Full-text search over persons (names and aliases), companies, places, countries, species (scientific and " +
@@ -23,8 +23,8 @@ export class SearchResolver {
     const problem = queryProblem(args.query);
     if (problem) throw new BadInputError("query", problem);
     const kinds = visibleKinds(searchableKinds(args.kinds), args.kinds !== null && args.kinds !== undefined, ctx);
-    const fingerprint = searchFingerprint(args.query, kinds);
-    const offset = args.after == null ? 0 : decodeSearchCursor(args.after, fingerprint);
+    const scope = searchScope(args.query, kinds);
+    const offset = args.after == null ? 0 : searchOffset(ctx, args.after, scope);
 
     const { hits } = await ctx.search.search(args.query, kinds);
     const page = hits.slice(offset, offset + args.first);
@@ -32,7 +32,7 @@ export class SearchResolver {
     const edges = page.map((hit, index) => ({
       // The entity is the node's properties with its labels, as the union's resolveType reads them.
       node: { ...hit, entity: hit.entity as unknown as SearchHit["entity"] },
-      cursor: encodeSearchCursor(offset + index + 1, fingerprint),
+      cursor: ctx.access.cursor(scope, [offset + index + 1]),
     }));
     return {
       edges,
@@ -69,27 +69,15 @@ function searchableKinds(kinds: readonly NodeLabel[] | null): SearchableKind[] {
 }
 
 /**
- * Search cursors hold the number of hits already seen and a fingerprint of the search they came
- * from, so a cursor of another search or of another list is refused rather than misread. The
- * fingerprint is a hash: the cursor never carries the query's text.
+ * Search cursors are sealed like every other (src/auth/cursors.ts): they hold the number of hits
+ * already seen, bound to the search they came from (its folded query and kinds) and the role.
  */
-const CURSOR_PREFIX = "search:";
-
-function searchFingerprint(query: string, kinds: readonly SearchableKind[]): string {
-  const key = JSON.stringify([foldText(query.trim()), kinds]);
-  return createHash("sha256").update(key).digest("base64url").slice(0, 12);
+function searchScope(query: string, kinds: readonly SearchableKind[]): string {
+  return JSON.stringify(["search", foldText(query.trim()), kinds]);
 }
 
-function encodeSearchCursor(offset: number, fingerprint: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${offset}:${fingerprint}`, "utf8").toString("base64url");
-}
-
-function decodeSearchCursor(cursor: string, fingerprint: string): number {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const match = /^search:(\d{1,7}):([\w-]{12})$/.exec(text);
-  if (!match || encodeSearchCursor(Number(match[1]), match[2]) !== cursor) {
-    throw new BadInputError("after", "is not a cursor given by this API");
-  }
-  if (match[2] !== fingerprint) throw new BadInputError("after", "belongs to a search with another query or other kinds");
-  return Number(match[1]);
+function searchOffset(ctx: Context, cursor: string, scope: string): number {
+  const [offset] = ctx.access.position(scope, cursor);
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0) throw new BadInputError("after", "is not a cursor given by this API");
+  return offset as number;
 }

@@ -82,6 +82,9 @@ export class FlagCounter {
   }
 }
 
+/** Kinds of flagged values whose texts a terminal may show: names of places and taxa, never of parties. */
+const TERMINAL_FLAG_KINDS = new Set(["place", "species"]);
+
 /** The report as a few lines for a terminal. */
 export function formatReport(report: ImportReport, maxValues = 8): string[] {
   const lines = [
@@ -95,6 +98,12 @@ export function formatReport(report: ImportReport, maxValues = 8): string[] {
   if (report.flags.total > 0) {
     lines.push(`flagged values (left empty, raw text kept): ${report.flags.total}${report.flagsFile ? ` (${report.flagsFile})` : ""}`);
     for (const [kind, count] of Object.entries(report.flags.byKind)) {
+      // Only place and species texts are shown: a reference or join key can be a person's name or
+      // an identifier, which stays in the flags file.
+      if (!TERMINAL_FLAG_KINDS.has(kind)) {
+        lines.push(`  ${kind}: ${count}`);
+        continue;
+      }
       const values = report.flags.values[kind];
       const shown = values.slice(0, maxValues).map(({ value, count: n }) => `${value}${n > 1 ? ` ×${n}` : ""}`);
       lines.push(`  ${kind}: ${count} (${shown.join("; ")}${values.length > maxValues ? `; … ${values.length - maxValues} more` : ""})`);
