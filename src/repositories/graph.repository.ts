@@ -2,13 +2,25 @@ import type { CypherExecutor, Row } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
 import { integerParameter } from "../db/values.js";
 import type { NodeLabel } from "../domain/graph-schema.js";
+import { factProperties } from "../domain/relation-facts.js";
 import { relations, type Relation, type RelationName } from "../domain/relations.js";
 
-/** A node reached through a relationship: its properties, its labels and the relationship's properties. */
+/** A source that states a fact, and its row there (null when the relationship records none). */
+export interface SourceRef {
+  sourceId: string;
+  row: number | null;
+}
+
+/**
+ * One fact reached through a relationship field: the related node (its properties and labels), the
+ * properties of the first relationship that states it (by source id, then row), and every source
+ * that states it. Parallel relationships stating the same fact (one per source row) are one Related.
+ */
 export interface Related {
   node: Row;
   labels: string[];
   rel: Row;
+  citations: SourceRef[];
 }
 
 /**
@@ -29,7 +41,9 @@ export class GraphRepository {
 
   async related(name: RelationName, ids: readonly string[]): Promise<Map<string, Related[]>> {
     const query = this.registry.render("relatedAll", relationSlots(relations[name]));
-    return groupRelated(await this.executor.read(query, { ids }));
+    const groups = groupRelated(await this.executor.read(query, { ids }), factProperties[name] ?? []);
+    for (const list of groups.values()) list.sort(bySeq);
+    return groups;
   }
 
   async relatedPage(
@@ -39,7 +53,8 @@ export class GraphRepository {
   ): Promise<Map<string, Related[]>> {
     const query = this.registry.render("relatedPage", relationSlots(relations[name]));
     const rows = await this.executor.read(query, { ids, after: page.after, limit: integerParameter(page.limit) });
-    return groupRelated(rows);
+    // A page lists nodes, whatever properties tell the field's facts apart: each node once, by id.
+    return groupRelated(rows, []);
   }
 
   async relatedCount(name: RelationName, ids: readonly string[]): Promise<Map<string, number>> {
@@ -59,13 +74,48 @@ export function relationSlots(relation: Relation): Record<string, string> {
   };
 }
 
-function groupRelated(rows: Row[]): Map<string, Related[]> {
+/**
+ * Rows of related/all or related/page (one per key and related node, with every relationship between
+ * the two) to facts: a node's relationships split by the values of `distinguishing`, each part one
+ * fact with the sources of all its relationships. Facts keep the rows' order (node id), those of one
+ * node in the order their first relationships come.
+ */
+function groupRelated(rows: Row[], distinguishing: readonly string[]): Map<string, Related[]> {
   const groups = new Map<string, Related[]>();
   for (const row of rows) {
     const key = row.key as string;
     const list = groups.get(key) ?? [];
-    list.push({ node: row.node as Row, labels: row.labels as string[], rel: row.rel as Row });
+    for (const rels of splitBy(row.rels as Row[], distinguishing)) {
+      list.push({ node: row.node as Row, labels: row.labels as string[], rel: rels[0], citations: sourcesOf(rels) });
+    }
     groups.set(key, list);
   }
   return groups;
+}
+
+function splitBy(rels: Row[], distinguishing: readonly string[]): Row[][] {
+  const parts = new Map<string, Row[]>();
+  for (const rel of rels) {
+    const fact = JSON.stringify(distinguishing.map((property) => rel[property] ?? null));
+    parts.set(fact, [...(parts.get(fact) ?? []), rel]);
+  }
+  return [...parts.values()];
+}
+
+/** Each source and row once, in the order of the relationships (by source id, then row). */
+function sourcesOf(rels: Row[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const rel of rels) {
+    if (typeof rel.sourceId !== "string") continue;
+    const ref = { sourceId: rel.sourceId, row: typeof rel.sourceRow === "number" ? rel.sourceRow : null };
+    seen.set(JSON.stringify([ref.sourceId, ref.row]), ref);
+  }
+  return [...seen.values()];
+}
+
+/** The order of related/all (which had it as `ORDER BY key, rel.seq, node.id`): a route's stops by `seq`, else as they come. */
+function bySeq(a: Related, b: Related): number {
+  const seqA = typeof a.rel.seq === "number" ? a.rel.seq : Number.POSITIVE_INFINITY;
+  const seqB = typeof b.rel.seq === "number" ? b.rel.seq : Number.POSITIVE_INFINITY;
+  return seqA === seqB ? 0 : seqA < seqB ? -1 : 1;
 }

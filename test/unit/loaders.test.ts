@@ -24,7 +24,12 @@ function fakeGraph() {
   const calls: Call[] = [];
   const state: { failWith?: Error } = {};
   const exists = (id: string) => id.startsWith("known");
-  const linkOf = (target: string, id: string): Related => ({ node: { id: `${target}>${id}` }, labels: ["X"], rel: {} });
+  const linkOf = (target: string, id: string): Related => ({
+    node: { id: `${target}>${id}` },
+    labels: ["X"],
+    rel: {},
+    citations: [],
+  });
   async function answer<V>(call: Call, value: (id: string) => V): Promise<Map<string, V>> {
     calls.push(call);
     await Promise.resolve();
@@ -61,7 +66,7 @@ describe("createLoaders: results in key order, with a default for missing keys",
   test("related: the list or []", async () => {
     const { graph, calls } = fakeGraph();
     const lists = await createLoaders(graph).related("Seizure.country").loadMany(["missing", "known-1"]);
-    expect(lists).toStrictEqual([[], [{ node: { id: "Seizure.country>known-1" }, labels: ["X"], rel: {} }]]);
+    expect(lists).toStrictEqual([[], [{ node: { id: "Seizure.country>known-1" }, labels: ["X"], rel: {}, citations: [] }]]);
     expect(calls).toStrictEqual([{ method: "related", target: "Seizure.country", ids: ["missing", "known-1"] }]);
   });
 
@@ -69,7 +74,7 @@ describe("createLoaders: results in key order, with a default for missing keys",
     const { graph, calls } = fakeGraph();
     const loader = createLoaders(graph).relatedPage({ name: "Place.seizures", after: "s-10", limit: 21 });
     const lists = await loader.loadMany(["known-p", "missing"]);
-    expect(lists).toStrictEqual([[{ node: { id: "Place.seizures>known-p" }, labels: ["X"], rel: {} }], []]);
+    expect(lists).toStrictEqual([[{ node: { id: "Place.seizures>known-p" }, labels: ["X"], rel: {}, citations: [] }], []]);
     expect(calls).toStrictEqual([
       {
         method: "relatedPage",

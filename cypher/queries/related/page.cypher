@@ -1,14 +1,19 @@
 // The first related nodes of each node of a batch, for a relationship field that can reach
 // thousands of nodes (a port's seizures, a species' commodity lines). Slots as in related/all.
 // Parameters: $ids (list of ids of FROM nodes), $after (a node id or null), $limit (integer).
-// Columns: key, node, labels, rel, as in related/all; at most $limit rows per key, by node id.
+// Columns: key, node, labels, rels, as in related/all; at most $limit rows per key, by node id.
+// A page is of nodes (its cursor is a node id): each related node once, however many relationships
+// join the two, so pages agree with related/count.
 UNWIND $ids AS key
 CALL (key) {
   MATCH (:{{FROM}} {id: key}){{LEFT}}[rel:{{TYPE}}]{{RIGHT}}(node:{{TO}})
   WHERE $after IS NULL OR node.id > $after
-  RETURN node, rel
+  WITH node, rel
+  ORDER BY rel.sourceId, rel.sourceRow
+  WITH node, collect(properties(rel)) AS rels
+  RETURN node, rels
   ORDER BY node.id
   LIMIT $limit
 }
-RETURN key, node {.*, synthetic: node:Synthetic} AS node, labels(node) AS labels, properties(rel) AS rel
+RETURN key, node {.*, synthetic: node:Synthetic} AS node, labels(node) AS labels, rels
 ORDER BY key, node.id

@@ -9,7 +9,11 @@ import type { Arrest, Office, Participation } from "../types/links.type.js";
 import type { Citation } from "../types/source.type.js";
 import { pageRequest, toConnection } from "./paging.js";
 
-/** Helpers shared by field resolvers: every relationship field goes through the request's loaders. */
+/**
+ * Helpers shared by field resolvers: every relationship field goes through the request's loaders.
+ * A loader gives each fact once (src/domain/relation-facts.ts says what a fact is per field), with
+ * every source that states it.
+ */
 
 export async function links(ctx: Context, name: RelationName, id: string): Promise<Related[]> {
   return ctx.loaders.related(name).load(id);
@@ -39,13 +43,16 @@ export async function nodeConnection<T extends { id: string }>(
   );
 }
 
-/** The source a relationship records in its `sourceId` and `sourceRow` properties. */
-export function citationOf(rel: Row): Citation | null {
-  if (typeof rel.sourceId !== "string") return null;
-  return { sourceId: rel.sourceId, row: (rel.sourceRow as number | undefined) ?? null } as Citation;
+/**
+ * Every source of a fact reached through a relationship (from the `sourceId` and `sourceRow` of each
+ * relationship stating it), and the first of them for the deprecated single `citation` field.
+ */
+export function citationsOf(link: Related): Pick<Arrest, "citations" | "citation"> {
+  const citations = link.citations.map(({ sourceId, row }) => ({ sourceId, row }) as Citation);
+  return { citations, citation: citations[0] ?? null };
 }
 
-/** The `sources` field of an entity: each source with the dataset row the entity came from. */
+/** The `sources` field of an entity: each source with the dataset row the entity came from, each pair once. */
 export async function citations(ctx: Context, name: RelationName, id: string): Promise<Citation[]> {
   return (await links(ctx, name, id)).map(({ node: source, rel }) => ({
     source: source as unknown as Citation["source"],
@@ -56,10 +63,10 @@ export async function citations(ctx: Context, name: RelationName, id: string): P
 
 /** Shipments a party took part in, with its role. */
 export async function participations(ctx: Context, name: RelationName, id: string): Promise<Participation[]> {
-  return (await links(ctx, name, id)).map(({ node: shipment, rel }) => ({
-    role: rel.role as PartyRole,
-    shipment: shipment as unknown as Participation["shipment"],
-    citation: citationOf(rel),
+  return (await links(ctx, name, id)).map((link) => ({
+    role: link.rel.role as PartyRole,
+    shipment: link.node as unknown as Participation["shipment"],
+    ...citationsOf(link),
   }));
 }
 
@@ -70,13 +77,13 @@ export async function arrestsOf(
   id: string,
   known: Partial<Pick<Arrest, "person" | "seizure">>,
 ): Promise<Arrest[]> {
-  return (await links(ctx, name, id)).map(({ node: other, rel }) => ({
-    person: (known.person ?? other) as Arrest["person"],
-    seizure: (known.seizure ?? other) as Arrest["seizure"],
-    charge: optional<string>(rel.charge),
-    convicted: optional<boolean>(rel.convicted),
-    sentence: optional<string>(rel.sentence),
-    citation: citationOf(rel),
+  return (await links(ctx, name, id)).map((link) => ({
+    person: (known.person ?? link.node) as Arrest["person"],
+    seizure: (known.seizure ?? link.node) as Arrest["seizure"],
+    charge: optional<string>(link.rel.charge),
+    convicted: optional<boolean>(link.rel.convicted),
+    sentence: optional<string>(link.rel.sentence),
+    ...citationsOf(link),
   }));
 }
 
@@ -87,11 +94,11 @@ export async function offices(
   id: string,
   known: Partial<Pick<Office, "person" | "company">>,
 ): Promise<Office[]> {
-  return (await links(ctx, name, id)).map(({ node: other, rel }) => ({
-    person: (known.person ?? other) as Office["person"],
-    company: (known.company ?? other) as Office["company"],
-    role: optional<string>(rel.role),
-    citation: citationOf(rel),
+  return (await links(ctx, name, id)).map((link) => ({
+    person: (known.person ?? link.node) as Office["person"],
+    company: (known.company ?? link.node) as Office["company"],
+    role: optional<string>(link.rel.role),
+    ...citationsOf(link),
   }));
 }
 

@@ -13,7 +13,7 @@ import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
 import { filterParameters, listConnection } from "./lists.js";
-import { citationOf, citations, links, node, nodes } from "./relation-fields.js";
+import { citations, citationsOf, links, node, nodes } from "./relation-fields.js";
 
 export const ShipmentConnection = connectionType("Shipment", Shipment);
 
@@ -47,7 +47,8 @@ export class ShipmentResolver {
 
   @FieldResolver(() => [RouteStop], { description: "The route in order: origin, transits, destination." })
   async route(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<RouteStop[]> {
-    return (await links(ctx, "Shipment.route", shipment.id)).map(({ node: stop, labels, rel }) => {
+    return (await links(ctx, "Shipment.route", shipment.id)).map((link) => {
+      const { node: stop, labels, rel } = link;
       const isPlace = labels.includes(NodeLabel.Place);
       return {
         sequence: rel.seq as number,
@@ -57,7 +58,7 @@ export class ShipmentResolver {
         place: isPlace ? (stop as unknown as RouteStop["place"]) : null,
         // A place's country is resolved by RouteStopResolver through the loaders.
         country: isPlace ? null : (stop as unknown as RouteStop["country"]),
-        citation: citationOf(rel),
+        ...citationsOf(link),
       };
     });
   }
@@ -79,10 +80,10 @@ export class ShipmentResolver {
 
   @FieldResolver(() => [ShipmentParty], { description: "Shippers, consignees, forwarders, couriers, ..." })
   async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
-    return (await links(ctx, "Shipment.parties", shipment.id)).map(({ node: party, labels, rel }) => ({
-      role: rel.role as PartyRole,
-      party: { ...party, labels } as unknown as ShipmentParty["party"],
-      citation: citationOf(rel),
+    return (await links(ctx, "Shipment.parties", shipment.id)).map((link) => ({
+      role: link.rel.role as PartyRole,
+      party: { ...link.node, labels: link.labels } as unknown as ShipmentParty["party"],
+      ...citationsOf(link),
     }));
   }
 

@@ -12,8 +12,13 @@ import { Citation } from "./source.type.js";
 
 /**
  * Relationships that carry facts of their own (a stop's order, a party's role, an arrest's charge)
- * are exposed as small types. Their object fields are resolved in `links.resolver.ts`.
+ * are exposed as small types. Their object fields are resolved in `links.resolver.ts`. Each is one
+ * fact however many sources state it (src/domain/relation-facts.ts says what tells two apart), and
+ * lists every one of those sources.
  */
+
+const CITATIONS = "Every source that states this fact, each with its row; the first is `citation`.";
+const CITATION_DEPRECATION = "A fact may have several sources: use `citations` (this is the first of them).";
 
 @ObjectType({ description: "One stop of a shipment's route: a place where known, always a country." })
 export class RouteStop {
@@ -35,7 +40,10 @@ export class RouteStop {
   @Field(() => Country, { nullable: true })
   country: Country | null;
 
-  @Field(() => Citation, { nullable: true })
+  @Field(() => [Citation], { description: CITATIONS })
+  citations: Citation[];
+
+  @Field(() => Citation, { nullable: true, deprecationReason: CITATION_DEPRECATION })
   citation: Citation | null;
 }
 
@@ -47,7 +55,10 @@ export class ShipmentParty {
   @Field(() => Party)
   party: typeof Party;
 
-  @Field(() => Citation, { nullable: true })
+  @Field(() => [Citation], { description: CITATIONS })
+  citations: Citation[];
+
+  @Field(() => Citation, { nullable: true, deprecationReason: CITATION_DEPRECATION })
   citation: Citation | null;
 }
 
@@ -59,7 +70,10 @@ export class Participation {
   @Field(() => Shipment)
   shipment: Shipment;
 
-  @Field(() => Citation, { nullable: true })
+  @Field(() => [Citation], { description: CITATIONS })
+  citations: Citation[];
+
+  @Field(() => Citation, { nullable: true, deprecationReason: CITATION_DEPRECATION })
   citation: Citation | null;
 }
 
@@ -80,7 +94,10 @@ export class Arrest {
   @Field(() => String, { nullable: true })
   sentence: string | null;
 
-  @Field(() => Citation, { nullable: true })
+  @Field(() => [Citation], { description: CITATIONS })
+  citations: Citation[];
+
+  @Field(() => Citation, { nullable: true, deprecationReason: CITATION_DEPRECATION })
   citation: Citation | null;
 }
 
@@ -95,6 +112,9 @@ export class Office {
   @Field(() => String, { nullable: true })
   role: string | null;
 
-  @Field(() => Citation, { nullable: true })
+  @Field(() => [Citation], { description: CITATIONS })
+  citations: Citation[];
+
+  @Field(() => Citation, { nullable: true, deprecationReason: CITATION_DEPRECATION })
   citation: Citation | null;
 }
