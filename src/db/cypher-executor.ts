@@ -1,6 +1,7 @@
 import neo4j, { Neo4jError, type Driver, type RecordShape } from "neo4j-driver";
 
-import { DatabaseUnavailableError, QueryTimeoutError } from "../domain/errors.js";
+import { DatabaseBudgetExhaustedError, DatabaseUnavailableError, QueryTimeoutError } from "../domain/errors.js";
+import { currentDatabaseBudget, type DatabaseBudget } from "./database-budget.js";
 import { toPlain } from "./values.js";
 
 export type Row = Record<string, unknown>;
@@ -10,13 +11,15 @@ export interface ExecutorOptions {
   database: string;
   /** Server-side limit for one transaction. */
   timeoutMs: number;
-  /** Called once per round trip to the database, before it is sent. */
-  onQuery?: (query: string) => void;
+  /** Called once per round trip to the database, before it is sent (the cost calibration re-runs them with PROFILE). */
+  onQuery?: (query: string, parameters: Parameters) => void;
 }
 
 /**
  * The only code that runs Cypher. Reads are routed to readers, writes to the leader; results come
- * back as plain rows; driver errors come back as the project's errors.
+ * back as plain rows; driver errors come back as the project's errors. A query sent for a request
+ * with a database budget (database-budget.ts) is charged its time, runs with the time left as its
+ * timeout when that is less than the configured one, and is refused once the budget is spent.
  */
 export class CypherExecutor {
   constructor(
@@ -30,30 +33,39 @@ export class CypherExecutor {
    * They are not retried: a client would rather hear at once that the database is away.
    */
   async read(query: string, parameters: Parameters = {}): Promise<Row[]> {
-    this.options.onQuery?.(query);
+    const budget = currentDatabaseBudget();
+    const timeout = this.timeoutWithin(budget);
+    this.options.onQuery?.(query, parameters);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const started = performance.now();
     try {
-      const result = await session.run(query, parameters, { timeout: this.options.timeoutMs });
+      const result = await session.run(query, parameters, { timeout: timeout.ms });
       return plainRows(result.records);
     } catch (error) {
-      throw mapDriverError(error);
+      throw mapBudgetedError(error, budget, timeout.byBudget);
     } finally {
+      budget?.spend(performance.now() - started);
       await session.close();
     }
   }
 
   /** Writes run in a managed transaction on the leader, retried by the driver on transient errors. */
   async write(query: string, parameters: Parameters = {}): Promise<Row[]> {
-    this.options.onQuery?.(query);
+    const budget = currentDatabaseBudget();
+    const timeout = this.timeoutWithin(budget);
+    this.options.onQuery?.(query, parameters);
+    const started = performance.now();
     try {
       const result = await this.driver.executeQuery<{ records: { toObject(): RecordShape }[] }>(query, parameters, {
         database: this.options.database,
         routing: neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.options.timeoutMs },
+        transactionConfig: { timeout: timeout.ms },
       });
       return plainRows(result.records);
     } catch (error) {
-      throw mapDriverError(error);
+      throw mapBudgetedError(error, budget, timeout.byBudget);
+    } finally {
+      budget?.spend(performance.now() - started);
     }
   }
 
@@ -64,7 +76,7 @@ export class CypherExecutor {
       await session.executeWrite(
         async (tx) => {
           for (const { query, parameters } of statements) {
-            this.options.onQuery?.(query);
+            this.options.onQuery?.(query, parameters ?? {});
             await tx.run(query, parameters ?? {});
           }
         },
@@ -88,9 +100,28 @@ export class CypherExecutor {
   }
 
   /** A copy that reports each round trip to `onQuery` (used to count them). */
-  withListener(onQuery: (query: string) => void): CypherExecutor {
+  withListener(onQuery: (query: string, parameters: Parameters) => void): CypherExecutor {
     return new CypherExecutor(this.driver, { ...this.options, onQuery });
   }
+
+  /**
+   * The timeout of a query: the configured one, or the budget's time left when that is shorter
+   * (at least 1 ms: the driver reads 0 as no timeout at all). Nothing is sent once it is spent.
+   */
+  private timeoutWithin(budget: DatabaseBudget | undefined): { ms: number; byBudget: boolean } {
+    if (!budget) return { ms: this.options.timeoutMs, byBudget: false };
+    const left = budget.remainingMs;
+    if (left <= 0) throw new DatabaseBudgetExhaustedError(budget.totalMs);
+    if (left >= this.options.timeoutMs) return { ms: this.options.timeoutMs, byBudget: false };
+    return { ms: Math.max(1, Math.ceil(left)), byBudget: true };
+  }
+}
+
+/** A timeout set by the request's budget is the budget's error, not the query's. */
+function mapBudgetedError(error: unknown, budget: DatabaseBudget | undefined, byBudget: boolean): unknown {
+  const mapped = mapDriverError(error);
+  if (budget && byBudget && mapped instanceof QueryTimeoutError) return new DatabaseBudgetExhaustedError(budget.totalMs, { cause: error });
+  return mapped;
 }
 
 function plainRows(records: readonly { toObject(): RecordShape }[]): Row[] {

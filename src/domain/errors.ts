@@ -73,6 +73,26 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+export class DatabaseBudgetExhaustedError extends DomainError {
+  readonly code = "DATABASE_BUDGET_EXHAUSTED";
+  override name = "DatabaseBudgetExhaustedError";
+
+  /** `budgetMs` is the database time one request may spend (the sum of its queries' times). */
+  constructor(budgetMs: number, options?: { cause?: unknown }) {
+    super(`The request used up its ${budgetMs} ms of database time; ask for less in one request`, options);
+  }
+}
+
+export class ResponseTooLargeError extends DomainError {
+  readonly code = "RESPONSE_TOO_LARGE";
+  override name = "ResponseTooLargeError";
+
+  /** `maxBytes` is the largest response body allowed. */
+  constructor(maxBytes: number) {
+    super(`The response would be over ${maxBytes} bytes; ask for less in one request`);
+  }
+}
+
 /**
  * A `mutation` or `subscription`: this API only reads, and its schema has neither type. Refused
  * with HTTP 400 before anything runs.

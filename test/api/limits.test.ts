@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../src/auth/role.js";
 import { loadConfig, type LimitSettings } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { QueryTimeoutError } from "../../src/domain/errors.js";
+import { DatabaseBudget, withDatabaseBudget } from "../../src/db/database-budget.js";
+import { DatabaseBudgetExhaustedError, QueryTimeoutError } from "../../src/domain/errors.js";
 import { createRateLimiter, RATE_WINDOW_MS } from "../../src/http/rate-limit.js";
 import { connect, startTestApi, type GraphQLResponse, type TestApi } from "../helpers/test-api.js";
 
@@ -16,12 +17,14 @@ import { connect, startTestApi, type GraphQLResponse, type TestApi } from "../he
  * every expected count and cost is worked out by hand in the comments, with the rules that the
  * README states: depth counts nested fields (introspection not counted); cost counts each field
  * once, times the `first`/`limit` of every list around it (a connection's size applies to its
- * edges, not to totalCount), other lists 10 items.
+ * edges, not to totalCount), other lists 10 items, plus the database hits each field declares
+ * (`countries`: 4000 + 10 per item; a relationship page such as `seizures(first:)`: 100 + 12 per
+ * item; a relationship list such as `neighbours`: 40 + 6 per item).
  */
 
 const LIMITS = {
   QUERY_MAX_DEPTH: "7",
-  QUERY_MAX_COST: "100",
+  QUERY_MAX_COST: "4340",
   QUERY_MAX_ALIASES: "3",
   QUERY_MAX_DIRECTIVES: "3",
   QUERY_MAX_TOKENS: "64",
@@ -151,34 +154,131 @@ describe("tokens (QUERY_MAX_TOKENS=64)", () => {
   });
 });
 
-describe("estimated cost (QUERY_MAX_COST=100)", () => {
+describe("estimated cost (QUERY_MAX_COST=4340)", () => {
   it.each([
-    // countries 1 + 24 edges × (edge 1 + node 1 + code 1 + name 1) = 97
+    // database 4000 + 10 × 24 = 4240; values: countries 1 + 24 edges × (edge 1 + node 1 + code 1 + name 1) = 97; 4337
     ["a page of 24", `{ countries(first: 24) { edges { node { code name } } } }`, undefined],
     ["a page of 24 from a variable", `query($n: Int!) { countries(first: $n) { edges { node { code name } } } }`, { n: 24 }],
-    // countries 1 + totalCount 1: a page size does not multiply the total
-    ["a total over a page of 100", `{ countries(first: 100) { totalCount } }`, undefined],
-    // the default page of 20: 1 + 20 × (1 + 1 + 2) = 81
+    // database 4000 + 10 × 30; values: countries 1 + totalCount 1 (a page size does not multiply the total); 4302
+    ["a total over a page of 30", `{ countries(first: 30) { totalCount } }`, undefined],
+    // the default page of 20: 4000 + 200 + 1 + 20 × (1 + 1 + 2) = 4281
     ["the default page size", `{ countries { edges { node { code name } } } }`, undefined],
-    // seizures 1 + 5 × (1 + 1 + 1) = 16; node 17; edges 5 × 18 = 90; countries 91
-    ["nested pages of 5 and 5", `{ countries(first: 5) { edges { node { seizures(first: 5) { edges { node { id } } } } } } }`, undefined],
+    // seizures 100 + 12 × 2 + 1 + 2 × (1 + 1 + 1) = 131; node 132; edges 2 × 133 = 266; countries 4000 + 20 + 1 + 266 = 4287
+    ["nested pages of 2 and 2", `{ countries(first: 2) { edges { node { seizures(first: 2) { edges { node { id } } } } } } }`, undefined],
   ])("answers %s", async (_name, query, variables) => {
     await expectAnswered(query, variables);
   });
 
   it.each([
-    // 1 + 25 × 4 = 101
-    ["a page of 25", `{ countries(first: 25) { edges { node { code name } } } }`, undefined, 101],
-    ["a page of 25 from a variable", `query($n: Int!) { countries(first: $n) { edges { node { code name } } } }`, { n: 25 }, 101],
-    ["a page of 25 from a variable's default", `query($n: Int! = 25) { countries(first: $n) { edges { node { code name } } } }`, undefined, 101],
-    // 1 + 20 × (1 + 1 + 4) = 121
-    ["the default page size with more fields", `{ countries { edges { node { code name iso3 nameZh } } } }`, undefined, 121],
-    // seizures 1 + 6 × 3 = 19; node 20; edges 5 × 21 = 105; countries 106
-    ["nested pages of 5 and 6", `{ countries(first: 5) { edges { node { seizures(first: 6) { edges { node { id } } } } } } }`, undefined, 106],
-    // a list without a size: 10 items. countries 1 + 9 × (1 + 1 + 1 + neighbours 10 × (1 + 1)) = 1 + 9 × 23 = 208
-    ["a list without a size argument", `{ countries(first: 9) { edges { node { code neighbours { code } } } } }`, undefined, 208],
+    // 4000 + 250 + 1 + 25 × 4 = 4351
+    ["a page of 25", `{ countries(first: 25) { edges { node { code name } } } }`, undefined, 4351],
+    ["a page of 25 from a variable", `query($n: Int!) { countries(first: $n) { edges { node { code name } } } }`, { n: 25 }, 4351],
+    ["a page of 25 from a variable's default", `query($n: Int! = 25) { countries(first: $n) { edges { node { code name } } } }`, undefined, 4351],
+    // 4000 + 200 + 1 + 20 × (1 + 1 + 5) = 4341
+    ["the default page size with more fields", `{ countries { edges { node { code name iso3 nameZh latitude } } } }`, undefined, 4341],
+    // seizures 100 + 12 × 5 + 1 + 5 × 3 = 176; node 177; edges 2 × 178 = 356; countries 4000 + 20 + 1 + 356 = 4377
+    ["nested pages of 2 and 5", `{ countries(first: 2) { edges { node { seizures(first: 5) { edges { node { id } } } } } } }`, undefined, 4377],
+    // a list without a size: 10 items. neighbours 40 + 6 × 10 + 10 × (1 + 1) = 120; node 1 + 1 + 120 = 122;
+    // countries 4000 + 90 + 1 + 9 × (1 + 122) = 5198
+    ["a list without a size argument", `{ countries(first: 9) { edges { node { code neighbours { code } } } } }`, undefined, 5198],
   ])("refuses %s with QUERY_TOO_COSTLY", async (_name, query, variables, cost) => {
-    expect(await expectRefused(query, "QUERY_TOO_COSTLY", variables)).toMatchObject({ max: 100, found: cost });
+    expect(await expectRefused(query, "QUERY_TOO_COSTLY", variables)).toMatchObject({ max: 4340, found: cost });
+  });
+});
+
+describe("database work with the default limits", () => {
+  let defaults: TestApi;
+  beforeAll(async () => {
+    defaults = await startTestApi();
+  });
+  afterAll(async () => {
+    await defaults?.close();
+  });
+
+  const graphml = (aliases: number) =>
+    `query($ids: [ID!]!) { ${Array.from({ length: aliases }, (_, i) => `n${i}: network(ids: $ids, depth: 3, limit: 2000) { graphml }`).join(" ")} }`;
+
+  it("answers one network of 2,000 nodes three levels deep with its GraphML", async () => {
+    defaults.resetQueries();
+    const response = await defaults.post(graphml(1), { ids: ["fixture-seizure-1"] });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.n0.graphml).toContain("<graphml");
+    expect(defaults.queries.length).toBeGreaterThan(0);
+  });
+
+  it("refuses 30 of them with QUERY_TOO_COSTLY before any database work", async () => {
+    // Each: network 500 + 2 × limit 2000 × depth 3 × hubThreshold 50 = 600,500, graphml 10 × 2000 = 20,000,
+    // and 2 values: 620,502; 30 of them 18,615,060, over the default 1,000,000.
+    defaults.resetQueries();
+    const response = await defaults.post(graphml(30), { ids: ["fixture-seizure-1"] }, Role.PUBLIC);
+    expect(response.status).toBe(400);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", max: 1_000_000, found: 18_615_060 });
+    expect(defaults.queries).toEqual([]);
+  });
+});
+
+describe("database time per request (REQUEST_MAX_DATABASE_MS)", () => {
+  it("refuses the queries of a request once its budget is spent, with DATABASE_BUDGET_EXHAUSTED", async () => {
+    // 1 ms: the first level of the network spends it (a round trip takes longer), so the next
+    // levels are refused before they are sent, or the first is stopped at its 1 ms timeout.
+    const budgeted = await startTestApi({ env: { REQUEST_MAX_DATABASE_MS: "1" } });
+    try {
+      const response = await budgeted.post(`{ network(ids: ["fixture-seizure-1"], depth: 3) { nodeCount } }`);
+      expect(response.errors?.[0].extensions?.code).toBe("DATABASE_BUDGET_EXHAUSTED");
+      expect(response.errors?.[0].message).toBe("The request used up its 1 ms of database time; ask for less in one request");
+      expect(budgeted.queries.length).toBeLessThan(3);
+      // The next request has a budget of its own.
+      const next = await budgeted.post(`{ country(code: "VN") { code } }`);
+      expect(next.errors).toBeUndefined();
+      expect(next.data).toEqual({ country: { code: "VN" } });
+    } finally {
+      await budgeted.close();
+    }
+  });
+
+  it("gives a query the time left as its timeout, and sends nothing once it is spent", async () => {
+    const driver = connect();
+    const sent: string[] = [];
+    try {
+      const executor = new CypherExecutor(driver, { database: api.config.neo4j.database, timeoutMs: 60_000, onQuery: (query) => void sent.push(query) });
+      const budget = new DatabaseBudget(500);
+      const started = Date.now();
+      // Seconds of work on any machine: stopped by the budget's 500 ms, not the executor's 60 s.
+      const error = await withDatabaseBudget(budget, () => executor.read("UNWIND range(1, 1000000000) AS n RETURN count(n) AS c")).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DatabaseBudgetExhaustedError);
+      expect((error as DatabaseBudgetExhaustedError).code).toBe("DATABASE_BUDGET_EXHAUSTED");
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(budget.remainingMs).toBeLessThanOrEqual(0);
+      const refused = await withDatabaseBudget(budget, () => executor.read("RETURN 1 AS one")).catch((caught: unknown) => caught);
+      expect(refused).toBeInstanceOf(DatabaseBudgetExhaustedError);
+      expect(sent).toHaveLength(1);
+      // Outside a request: the executor's own timeout only.
+      expect(await executor.read("RETURN 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await driver.close();
+    }
+  }, 60_000);
+});
+
+describe("response size (MAX_RESPONSE_BYTES)", () => {
+  it("replaces a response over the limit with RESPONSE_TOO_LARGE, and answers one under it", async () => {
+    const small = await startTestApi({ env: { MAX_RESPONSE_BYTES: "1000" } });
+    try {
+      // A GraphML document declares its keys before any node: well over 1,000 bytes.
+      const large = await small.post(`{ network(ids: ["fixture-seizure-1"], depth: 2) { graphml } }`);
+      expect(large.status).toBe(400);
+      expect(large.data ?? null).toBeNull();
+      expect(large.errors).toHaveLength(1);
+      expect(large.errors?.[0].message).toBe("The response would be over 1000 bytes; ask for less in one request");
+      expect(large.errors?.[0].extensions).toMatchObject({ code: "RESPONSE_TOO_LARGE", max: 1000 });
+      expect((large.errors?.[0].extensions as { found: number }).found).toBeGreaterThan(1000);
+      const fits = await small.post(`{ country(code: "VN") { code } }`);
+      expect(fits.status).toBe(200);
+      expect(fits.errors).toBeUndefined();
+    } finally {
+      await small.close();
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 
 import type { LimitSettings } from "../../config.js";
 import type { Context } from "../../context.js";
+import { DatabaseBudget, enterDatabaseBudget } from "../../db/database-budget.js";
+import { ResponseTooLargeError } from "../../domain/errors.js";
 import { aliasCount } from "./alias-count.js";
 import { directiveCount } from "./directive-count.js";
 import { fragmentsOf } from "./fragments.js";
@@ -15,6 +17,11 @@ import { queryDepth } from "./query-depth.js";
  * variables), each refused with its own code before any resolver runs, so before any database
  * work. Tokens are counted by the parser itself (`parseOptions`), which stops at the limit so that
  * parsing and validation stay cheap (its error is given its code in format-error.ts).
+ *
+ * Then, while it runs, the request's database time is budgeted (`maxDatabaseMs`: its queries are
+ * refused with DATABASE_BUDGET_EXHAUSTED once it is spent), and a response over `maxResponseBytes`
+ * is replaced by a RESPONSE_TOO_LARGE error: the estimate bounds database hits, not the time they
+ * take on a larger graph or the size of the text they turn into.
  */
 export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Context>[] {
   return [
@@ -38,9 +45,23 @@ export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Contex
             }
             const cost = queryCost(schema, operation, fragments, request.variables ?? {});
             if (cost > settings.maxCost) {
-              // The cost is the number of values the response can hold, list sizes multiplied.
+              // The cost is the database hits the query can make, plus the values its response can hold.
               throw limitError(LimitCode.QUERY_TOO_COSTLY, `The query's estimated cost is over ${settings.maxCost}`, settings.maxCost, cost);
             }
+          },
+          async executionDidStart() {
+            // Entered here, before Apollo awaits anything else, so that execution continues in it.
+            enterDatabaseBudget(new DatabaseBudget(settings.maxDatabaseMs));
+          },
+          async willSendResponse({ response }) {
+            if (response.body.kind !== "single") return;
+            const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+            if (bytes <= settings.maxResponseBytes) return;
+            const error = new ResponseTooLargeError(settings.maxResponseBytes);
+            response.body.singleResult = {
+              errors: [{ message: error.message, extensions: { code: error.code, max: settings.maxResponseBytes, found: bytes } }],
+            };
+            response.http.status = 400;
           },
         };
       },

@@ -15,6 +15,7 @@ import {
   type ValueNode,
 } from "graphql";
 
+import { declaredCost, type FieldCost } from "./field-cost.js";
 import { memoByFragment, type Fragments } from "./fragments.js";
 
 /** Arguments that say how many items a list (or a connection's list) holds. */
@@ -23,14 +24,21 @@ export const SIZE_ARGUMENTS = ["first", "last", "limit"] as const;
 /** Items assumed in a list whose size no argument gives (a person's identifiers, a path's nodes). */
 export const UNSIZED_LIST_ITEMS = 10;
 
+/** A field as selected, with its definition: where a cost's arguments are read. */
+interface Selected {
+  node: FieldNode;
+  field: GraphQLField<unknown, unknown>;
+}
+
 /**
- * The estimated cost of an operation: the number of values its response can hold at most. Each
- * field counts 1, times the items of every list around it. A list's items are its `first`, `last`
- * or `limit` argument (a literal, a variable's value, or the argument's default), given on the
- * list field itself or on the connection or view that holds it (`companies(first: 50) { edges }`,
- * `network(limit: 500) { nodes edges }`); other lists count UNSIZED_LIST_ITEMS. Introspection fields and
- * `__typename` are free. Both sides of every type condition are counted, so a union costs the sum
- * of its members' selections.
+ * The estimated cost of an operation, in database hits: what each field makes Neo4j do (its
+ * declared FieldCost, field-cost.ts), plus 1 for each value the response can hold, each times the
+ * items of every list around it. A list's items are its `first`, `last` or `limit` argument (a
+ * literal, a variable's value, or the argument's default), given on the list field itself or on the
+ * connection or view that holds it (`companies(first: 50) { edges }`, `network(limit: 500) { nodes
+ * edges }`); other lists count UNSIZED_LIST_ITEMS. Introspection fields and `__typename` are free.
+ * Both sides of every type condition are counted, so a union costs the sum of its members'
+ * selections.
  */
 export function queryCost(
   schema: GraphQLSchema,
@@ -45,30 +53,33 @@ export function queryCost(
     if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
   }
 
-  // A fragment's cost depends on the list size handed down to it, not on the multiplier around it.
-  const fragmentCosts = new Map<number | null, (name: string, fragments: Fragments) => number>();
-  function fragmentCost(name: string, sizeHandedDown: number | null): number {
-    let measure = fragmentCosts.get(sizeHandedDown);
+  // A fragment's cost depends on the list size and the field handed down to it, not on the
+  // multiplier around it.
+  const fragmentCosts = new Map<FieldNode | null, Map<number | null, (name: string, fragments: Fragments) => number>>();
+  function fragmentCost(name: string, sizeHandedDown: number | null, holder: Selected | null): number {
+    let bySize = fragmentCosts.get(holder?.node ?? null);
+    if (!bySize) fragmentCosts.set(holder?.node ?? null, (bySize = new Map()));
+    let measure = bySize.get(sizeHandedDown);
     if (!measure) {
       measure = memoByFragment((fragment) => {
         const type = schema.getType(fragment.typeCondition.name.value);
-        return isCompositeType(type) ? costOf(fragment.selectionSet, type, sizeHandedDown) : 0;
+        return isCompositeType(type) ? costOf(fragment.selectionSet, type, sizeHandedDown, holder) : 0;
       }, 0);
-      fragmentCosts.set(sizeHandedDown, measure);
+      bySize.set(sizeHandedDown, measure);
     }
     return measure(name, fragments);
   }
 
-  function costOf(set: SelectionSetNode, parent: GraphQLCompositeType, sizeHandedDown: number | null): number {
+  function costOf(set: SelectionSetNode, parent: GraphQLCompositeType, sizeHandedDown: number | null, holder: Selected | null): number {
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (isCompositeType(type)) cost += costOf(selection.selectionSet, type, sizeHandedDown);
+        if (isCompositeType(type)) cost += costOf(selection.selectionSet, type, sizeHandedDown, holder);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        cost += fragmentCost(selection.name.value, sizeHandedDown);
+        cost += fragmentCost(selection.name.value, sizeHandedDown, holder);
         continue;
       }
       if (selection.name.value.startsWith("__")) continue;
@@ -78,13 +89,47 @@ export function queryCost(
       const isList = isListType(getNullableType(field.type));
       const items = isList ? (size ?? sizeHandedDown ?? UNSIZED_LIST_ITEMS) : 1;
       const type = getNamedType(field.type);
+      const selected = { node: selection, field };
       let inside = 0;
       if (selection.selectionSet && isCompositeType(type)) {
-        inside = costOf(selection.selectionSet, type, isList ? null : size);
+        inside = costOf(selection.selectionSet, type, isList ? null : size, selected);
       }
-      cost += items * (1 + inside);
+      const declared = declaredCost(field.extensions);
+      const work = declared ? databaseHits(declared, selected, holder, items) : 0;
+      cost += work + items * (1 + inside);
     }
     return cost;
+  }
+
+  /** base + perItem × items × multipliers, the arguments read from the field or its holder. */
+  function databaseHits(declared: FieldCost, selected: Selected, holder: Selected | null, listItems: number): number {
+    const argument = (name: string) => argumentValue(selected, name) ?? (holder ? argumentValue(holder, name) : undefined) ?? 1;
+    const items = declared.items === undefined ? listItems : argument(declared.items);
+    const multiplier = (declared.multipliers ?? []).reduce((product, name) => product * argument(name), 1);
+    return (declared.base ?? 0) + (declared.perItem ?? 0) * items * multiplier;
+  }
+
+  /** A numeric argument's value (a list argument: its number of values), given or by default. */
+  function argumentValue({ node, field }: Selected, name: string): number | undefined {
+    const definition = field.args.find((argument) => argument.name === name);
+    if (!definition) return undefined;
+    const given = node.arguments?.find((argument) => argument.name.value === name);
+    const value = given ? countOf(given.value) : undefined;
+    if (value !== undefined) return Math.max(0, value);
+    const fallback = definition.defaultValue;
+    if (typeof fallback === "number") return Math.max(0, fallback);
+    return Array.isArray(fallback) ? fallback.length : undefined;
+  }
+
+  function countOf(node: ValueNode): number | undefined {
+    if (node.kind === Kind.LIST) return node.values.length;
+    if (node.kind === Kind.VARIABLE) {
+      const given = variables[node.name.value];
+      if (Array.isArray(given)) return given.length;
+      const fallback = variableDefaults.get(node.name.value);
+      if (given === undefined && fallback?.kind === Kind.LIST) return fallback.values.length;
+    }
+    return valueOf(node);
   }
 
   function sizeOf(node: FieldNode, field: GraphQLField<unknown, unknown>): number | null {
@@ -109,7 +154,7 @@ export function queryCost(
     return fallback?.kind === Kind.INT ? Number(fallback.value) : undefined;
   }
 
-  return costOf(operation.selectionSet, root, null);
+  return costOf(operation.selectionSet, root, null, null);
 }
 
 /** A union has no fields of its own: its members' fields come through type conditions. */

@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { PageArgs } from "../inputs/page.args.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { Carrier } from "../types/carrier.type.js";
 import type { ConnectionShape } from "../types/connection.js";
 import { Shipment } from "../types/shipment.type.js";
@@ -10,6 +11,7 @@ import { ShipmentConnection } from "./shipment.resolver.js";
 
 @Resolver(() => Carrier)
 export class CarrierResolver {
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => ShipmentConnection, { description: "Shipments this carrier moved." })
   shipments(
     @Root() carrier: Carrier,

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
@@ -9,16 +10,19 @@ import { node } from "./relation-fields.js";
 
 @Resolver(() => CommodityLine)
 export class CommodityLineResolver {
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Species, { nullable: true })
   species(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Species | null> {
     return node(ctx, "CommodityLine.species", line.id);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Seizure, { nullable: true, description: "The seizure that recovered these goods." })
   seizure(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Seizure | null> {
     return node(ctx, "CommodityLine.seizure", line.id);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Shipment, { nullable: true, description: "The shipment that carried these goods." })
   shipment(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Shipment | null> {
     return node(ctx, "CommodityLine.shipment", line.id);

@@ -5,6 +5,7 @@ import { NodeLabel } from "../../domain/graph-schema.js";
 import { COMPANY_FILTER_KEYS, CompanyFilter } from "../inputs/party-filters.input.js";
 import { CompanyOrder } from "../inputs/party-order.input.js";
 import { PageArgs } from "../inputs/page.args.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { Company } from "../types/company.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { Country } from "../types/country.type.js";
@@ -19,11 +20,13 @@ export const CompanyConnection = connectionType("Company", Company);
 
 @Resolver(() => Company)
 export class CompanyResolver {
+  @Cost({ base: 20 })
   @Query(() => Company, { nullable: true, description: "A company by id; null when there is none." })
   async company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
     return ctx.loaders.node(NodeLabel.Company).load(await entityId(ctx, id)) as Promise<Company | null>;
   }
 
+  @Cost({ base: 2000, perItem: 10, items: "first" })
   @Query(() => CompanyConnection, {
     description: "Companies matching a filter, in id order or in the order asked for (such as most shipments first).",
   })
@@ -37,46 +40,55 @@ export class CompanyResolver {
     return partyListConnection(ctx, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   shipmentCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "companies", company.id, "shipmentCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   seizureCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "companies", company.id, "seizureCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   officerCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "companies", company.id, "officerCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   identifierCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "companies", company.id, "identifierCount");
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and registrations used." })
   identifiers(@Root() company: Company, @Ctx() ctx: Context): Promise<Identifier[]> {
     return nodes(ctx, "Company.identifiers", company.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Participation], { description: "Shipments this company took part in." })
   shipments(@Root() company: Company, @Ctx() ctx: Context): Promise<Participation[]> {
     return participations(ctx, "Company.shipments", company.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Office], { description: "The people who hold offices in this company." })
   officers(@Root() company: Company, @Ctx() ctx: Context): Promise<Office[]> {
     return offices(ctx, "Company.officers", company.id, { company });
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country of registration." })
   country(@Root() company: Company, @Ctx() ctx: Context): Promise<Country | null> {
     return node(ctx, "Company.country", company.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this company appears in." })
   sources(@Root() company: Company, @Ctx() ctx: Context): Promise<Citation[]> {
     return citations(ctx, "Company.sources", company.id);

@@ -6,12 +6,14 @@ import { RelType } from "../../domain/graph-schema.js";
 import { explainPath, hopRelationships, mergeLayers, pathLayers, type FoundPath } from "../../domain/path-explanation.js";
 import { ACTIVITY_TYPES } from "../../repositories/path.repository.js";
 import { ConnectionsArgs } from "../inputs/connections.args.js";
+import { Cost } from "../limits/field-cost.js";
 import { Path } from "../types/path.type.js";
 import { graphEdge, graphNode } from "./graph-view.js";
 
 /** The `connections` root field. */
 @Resolver()
 export class ConnectionsResolver {
+  @Cost({ base: 200, perItem: 70, items: "first", multipliers: ["maxHops"] })
   @Query(() => [Path], {
     description:
       "The shortest paths between two entities as distinct paths of nodes, shortest first, then by the sequence of node " +

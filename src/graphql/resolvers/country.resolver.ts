@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { CountryFilter } from "../inputs/reference-filters.input.js";
 import { PageArgs } from "../inputs/page.args.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
 import { Company } from "../types/company.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
@@ -22,11 +23,13 @@ export const CountryConnection = connectionType("Country", Country);
 
 @Resolver(() => Country)
 export class CountryResolver {
+  @Cost({ base: 20 })
   @Query(() => Country, { nullable: true, description: "A country by ISO code; null when the graph has none." })
   country(@Arg("code", () => CountryCodeScalar) code: string, @Ctx() ctx: Context): Promise<Country | null> {
     return ctx.loaders.node(NodeLabel.Country).load(code) as Promise<Country | null>;
   }
 
+  @Cost({ base: 4000, perItem: 10, items: "first" })
   @Query(() => CountryConnection, { description: "Countries matching a filter, in code order." })
   countries(
     @Arg("filter", () => CountryFilter, { nullable: true }) filter: CountryFilter | null,
@@ -46,16 +49,19 @@ export class CountryResolver {
     return country.alternativeNames ?? [];
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Country], { description: "Countries that share a land border with this one." })
   neighbours(@Root() country: Country, @Ctx() ctx: Context): Promise<Country[]> {
     return nodes(ctx, "Country.neighbours", country.id);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => PlaceConnection, { description: "Ports, airports, crossings and cities in this country." })
   places(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Place>> {
     return nodeConnection(ctx, "Country.places", country.id, page);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => SeizureConnection, { description: "Seizures made in this country." })
   seizures(
     @Root() country: Country,
@@ -65,6 +71,7 @@ export class CountryResolver {
     return nodeConnection(ctx, "Country.seizures", country.id, page);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => ShipmentConnection, { description: "Shipments with a country-level stop here." })
   shipments(
     @Root() country: Country,
@@ -74,6 +81,7 @@ export class CountryResolver {
     return nodeConnection(ctx, "Country.shipments", country.id, page);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => CompanyConnection, { description: "Companies registered in this country." })
   companies(
     @Root() country: Country,

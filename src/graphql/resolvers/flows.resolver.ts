@@ -3,12 +3,14 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { flowFeatureCollection } from "../../domain/geojson.js";
 import { FlowsArgs } from "../inputs/flow-filter.input.js";
+import { Cost } from "../limits/field-cost.js";
 import { Flows, type FlowNode } from "../types/flow.type.js";
 import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysis.js";
 
 /** The `flows` root field. */
 @Resolver()
 export class FlowsResolver {
+  @Cost({ base: 30000, perItem: 5, items: "first" })
   @Query(() => Flows, {
     description:
       "Aggregated hop-to-hop flows under a filter, between countries or places: for Sankey charts (nodes, links) " +

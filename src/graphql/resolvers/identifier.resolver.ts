@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { Identifier } from "../types/identifier.type.js";
 import { Party } from "../types/party.type.js";
 import { entityId } from "./argument-ids.js";
@@ -9,11 +10,13 @@ import { nodes } from "./relation-fields.js";
 
 @Resolver(() => Identifier)
 export class IdentifierResolver {
+  @Cost({ base: 20 })
   @Query(() => Identifier, { nullable: true, description: "An identifier by id (KIND:value); null when there is none." })
   async identifier(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Identifier | null> {
     return ctx.loaders.node(NodeLabel.Identifier).load(await entityId(ctx, id)) as Promise<Identifier | null>;
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Party], { description: "The persons and companies that use this identifier." })
   holders(@Root() identifier: Identifier, @Ctx() ctx: Context): Promise<(typeof Party)[]> {
     return nodes(ctx, "Identifier.holders", identifier.id);

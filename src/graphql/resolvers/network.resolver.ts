@@ -7,6 +7,7 @@ import { toGraphml } from "../../export/graphml.js";
 import { toNetworkCsv } from "../../export/network-csv.js";
 import { NETWORK_TYPES } from "../../repositories/network.repository.js";
 import { NetworkArgs } from "../inputs/network.args.js";
+import { Cost } from "../limits/field-cost.js";
 import { Network, NetworkCsv } from "../types/network.type.js";
 import { entityIds } from "./argument-ids.js";
 import { graphEdge, graphNode } from "./graph-view.js";
@@ -14,6 +15,7 @@ import { graphEdge, graphNode } from "./graph-view.js";
 /** The `network` root field: a neighbourhood to draw, with its GraphML and CSV exports. */
 @Resolver(() => Network)
 export class NetworkResolver {
+  @Cost({ base: 500, perItem: 2, items: "limit", multipliers: ["depth", "hubThreshold"] })
   @Query(() => Network, {
     description:
       "The neighbourhood of one or more entities, breadth-first up to depth, for drawing and export. Hubs (nodes with " +
@@ -52,6 +54,7 @@ export class NetworkResolver {
     };
   }
 
+  @Cost({ perItem: 10, items: "limit" })
   @FieldResolver(() => String, {
     description:
       "The network as GraphML (Gephi, yEd, Cytoscape desktop, networkx): node and edge ids as here; kind, label, " +
@@ -62,6 +65,7 @@ export class NetworkResolver {
     return toGraphml(network.view.nodes, network.view.edges);
   }
 
+  @Cost({ perItem: 10, items: "limit" })
   @FieldResolver(() => NetworkCsv, { description: "The network as CSV files of nodes and edges." })
   csv(@Root() network: Network): NetworkCsv {
     return toNetworkCsv(network.view.nodes, network.view.edges);

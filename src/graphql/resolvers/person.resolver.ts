@@ -6,6 +6,7 @@ import { NodeLabel } from "../../domain/graph-schema.js";
 import { PERSON_FILTER_KEYS, PersonFilter } from "../inputs/party-filters.input.js";
 import { PersonOrder, PersonOrderField } from "../inputs/party-order.input.js";
 import { PageArgs } from "../inputs/page.args.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { Country } from "../types/country.type.js";
 import { Identifier } from "../types/identifier.type.js";
@@ -20,11 +21,13 @@ export const PersonConnection = connectionType("Person", Person);
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Cost({ base: 20 })
   @Query(() => Person, { nullable: true, description: "A person by id; null when there is none." })
   async person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
     return ctx.loaders.node(NodeLabel.Person).load(await entityId(ctx, id)) as Promise<Person | null>;
   }
 
+  @Cost({ base: 5000, perItem: 10, items: "first" })
   @Query(() => PersonConnection, {
     description: "Persons matching a filter, in id order or in the order asked for (such as most seizures first).",
   })
@@ -40,21 +43,25 @@ export class PersonResolver {
     return partyListConnection(ctx, "persons", filterParameters(await filterWithEntityIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   seizureCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "persons", person.id, "seizureCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   shipmentCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "persons", person.id, "shipmentCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   identifierCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "persons", person.id, "identifierCount");
   }
 
+  @Cost(RelationCost.COUNT)
   @FieldResolver()
   companyCount(@Root() person: Person, @Ctx() ctx: Context): Promise<number> {
     return partyCount(ctx, "persons", person.id, "companyCount");
@@ -65,31 +72,37 @@ export class PersonResolver {
     return person.aliases ?? [];
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and documents used." })
   identifiers(@Root() person: Person, @Ctx() ctx: Context): Promise<Identifier[]> {
     return nodes(ctx, "Person.identifiers", person.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Participation], { description: "Shipments this person took part in." })
   shipments(@Root() person: Person, @Ctx() ctx: Context): Promise<Participation[]> {
     return participations(ctx, "Person.shipments", person.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Arrest], { description: "Seizures in which this person was arrested." })
   arrests(@Root() person: Person, @Ctx() ctx: Context): Promise<Arrest[]> {
     return arrestsOf(ctx, "Person.arrests", person.id, { person });
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Office], { description: "Companies this person holds an office in." })
   offices(@Root() person: Person, @Ctx() ctx: Context): Promise<Office[]> {
     return offices(ctx, "Person.companies", person.id, { person });
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Country])
   nationalities(@Root() person: Person, @Ctx() ctx: Context): Promise<Country[]> {
     return nodes(ctx, "Person.nationalities", person.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this person appears in." })
   sources(@Root() person: Person, @Ctx() ctx: Context): Promise<Citation[]> {
     return citations(ctx, "Person.sources", person.id);

@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { PlaceFilter } from "../inputs/reference-filters.input.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { Country } from "../types/country.type.js";
 import { Place } from "../types/place.type.js";
@@ -18,11 +19,13 @@ export const PlaceConnection = connectionType("Place", Place);
 
 @Resolver(() => Place)
 export class PlaceResolver {
+  @Cost({ base: 20 })
   @Query(() => Place, { nullable: true, description: "A place by id; null when there is none." })
   place(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Place | null> {
     return ctx.loaders.node(NodeLabel.Place).load(id) as Promise<Place | null>;
   }
 
+  @Cost({ base: 1500, perItem: 10, items: "first" })
   @Query(() => PlaceConnection, { description: "Places matching a filter, in id order." })
   places(
     @Arg("filter", () => PlaceFilter, { nullable: true }) filter: PlaceFilter | null,
@@ -32,16 +35,19 @@ export class PlaceResolver {
     return listConnection(ctx, "places", filterParameters(filter, ["country", "kind"]), page);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true })
   country(@Root() place: Place, @Ctx() ctx: Context): Promise<Country | null> {
     return node(ctx, "Place.country", place.id);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => SeizureConnection, { description: "Seizures made at this place." })
   seizures(@Root() place: Place, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Seizure>> {
     return nodeConnection(ctx, "Place.seizures", place.id, page);
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => ShipmentConnection, { description: "Shipments whose route stops here." })
   shipments(
     @Root() place: Place,

@@ -5,6 +5,7 @@ import { BadInputError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import type { RingMemberRecord, StoredRing } from "../../repositories/ring.repository.js";
 import { RingBrokersArgs, RingOfArgs, RingsArgs, RingSeizuresArgs } from "../inputs/rings.args.js";
+import { Cost } from "../limits/field-cost.js";
 import type { Company } from "../types/company.type.js";
 import type { Person } from "../types/person.type.js";
 import { Ring, RingAnalysis, RingAnalysisState, RingMember } from "../types/ring.type.js";
@@ -14,6 +15,7 @@ import { entityId } from "./argument-ids.js";
 /** The rings, ring and ringOf root fields: results stored by the ring analysis (`npm run analyze`). */
 @Resolver()
 export class RingsResolver {
+  @Cost({ base: 1500, perItem: 20, items: "first" })
   @Query(() => RingAnalysis, {
     description:
       "Groups of persons and companies that act together (shared identifiers, shared shipments, shared forwarders and " +
@@ -49,6 +51,7 @@ export class RingsResolver {
     };
   }
 
+  @Cost({ base: 300 })
   @Query(() => Ring, { nullable: true, description: "A stored ring by id; null when no ring of the latest analyses has it." })
   async ring(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Ring | null> {
     if (id.length > 1000) throw new BadInputError("id", "at most 1000 characters");
@@ -57,6 +60,7 @@ export class RingsResolver {
     return ring ? toRing(ring) : null;
   }
 
+  @Cost({ base: 300 })
   @Query(() => Ring, { nullable: true, description: "The ring a person or company belongs to in the scope's latest analysis; null when in none." })
   async ringOf(@Args(() => RingOfArgs) args: RingOfArgs, @Ctx() ctx: Context): Promise<Ring | null> {
     const partyId = await entityId(ctx, args.partyId);
@@ -70,11 +74,13 @@ export class RingsResolver {
 /** A ring's members, brokers and seizures, resolved to parties and seizures through the loaders. */
 @Resolver(() => Ring)
 export class RingFieldsResolver {
+  @Cost({ base: 20, perItem: 10 })
   @FieldResolver(() => [RingMember], { description: "Every member: brokers first (by rank), then the most tied." })
   members(@Root() ring: Ring, @Ctx() ctx: Context): Promise<RingMember[]> {
     return membersOf(ctx, ring.memberRecords);
   }
 
+  @Cost({ base: 10, perItem: 10 })
   @FieldResolver(() => [RingMember], {
     description: "The members who bridge the ring to other rings, strongest first: the key brokers. Empty when none does.",
   })
@@ -83,6 +89,7 @@ export class RingFieldsResolver {
     return membersOf(ctx, brokers.slice(0, args.first));
   }
 
+  @Cost({ base: 20, perItem: 15 })
   @FieldResolver(() => [Seizure], { description: "The seizures the ring touches, latest first." })
   async seizures(@Root() ring: Ring, @Args(() => RingSeizuresArgs) args: RingSeizuresArgs, @Ctx() ctx: Context): Promise<Seizure[]> {
     const rows = await ctx.loaders.node(NodeLabel.Seizure).loadMany(ring.seizureIds.slice(0, args.first));

@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { BadInputError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { RoutesArgs, TransitHubsArgs } from "../inputs/route-filter.input.js";
+import { Cost } from "../limits/field-cost.js";
 import { RouteReport, TransitHub, type RouteLeg } from "../types/route.type.js";
 import type { Seizure } from "../types/seizure.type.js";
 import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysis.js";
@@ -11,6 +12,7 @@ import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysi
 /** The `routes` and `transitHubs` root fields. */
 @Resolver()
 export class RoutesResolver {
+  @Cost({ base: 500, perItem: 2, items: "first", multipliers: ["evidence"] })
   @Query(() => RouteReport, {
     description:
       "The routes from one country to another. Observed: routes that records describe, with a stop in `from` " +
@@ -62,6 +64,7 @@ export class RoutesResolver {
     };
   }
 
+  @Cost({ base: 25000, perItem: 10 })
   @Query(() => [TransitHub], {
     description:
       "The countries (or places) that records name as transit stops, ranked by the shipments passing through them, " +

@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { SeizureFilter } from "../inputs/seizure-filter.input.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { Country } from "../types/country.type.js";
@@ -21,11 +22,13 @@ const FILTER_KEYS = ["country", "place", "species", "product", "mode", "dateFrom
 
 @Resolver(() => Seizure)
 export class SeizureResolver {
+  @Cost({ base: 20 })
   @Query(() => Seizure, { nullable: true, description: "A seizure by id; null when there is none." })
   seizure(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Seizure | null> {
     return ctx.loaders.node(NodeLabel.Seizure).load(id) as Promise<Seizure | null>;
   }
 
+  @Cost({ base: 1000, perItem: 10, items: "first" })
   @Query(() => SeizureConnection, { description: "Seizures matching a filter, in id order." })
   seizures(
     @Arg("filter", () => SeizureFilter, { nullable: true }) filter: SeizureFilter | null,
@@ -35,31 +38,37 @@ export class SeizureResolver {
     return listConnection(ctx, "seizures", filterParameters(filter, FILTER_KEYS), page);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country where the seizure was made." })
   country(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Country | null> {
     return node(ctx, "Seizure.country", seizure.id);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Place, { nullable: true, description: "The port, airport or crossing of the seizure." })
   place(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Place | null> {
     return node(ctx, "Seizure.place", seizure.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Shipment], { description: "The shipments intercepted." })
   shipments(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Shipment[]> {
     return nodes(ctx, "Seizure.shipments", seizure.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What was found." })
   commodities(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<CommodityLine[]> {
     return nodes(ctx, "Seizure.commodities", seizure.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Arrest], { description: "The people arrested, with charges and outcomes." })
   arrests(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Arrest[]> {
     return arrestsOf(ctx, "Seizure.arrests", seizure.id, { seizure });
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this seizure comes from." })
   sources(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Citation[]> {
     return citations(ctx, "Seizure.sources", seizure.id);

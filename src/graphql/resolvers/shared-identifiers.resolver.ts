@@ -5,6 +5,7 @@ import { NotFoundError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import type { Sharer, SharerRequest } from "../../repositories/shared-identifier.repository.js";
 import { SharedIdentifiersArgs } from "../inputs/shared-identifiers.args.js";
+import { Cost } from "../limits/field-cost.js";
 import { Company } from "../types/company.type.js";
 import type { Identifier } from "../types/identifier.type.js";
 import { Person } from "../types/person.type.js";
@@ -18,6 +19,7 @@ const DESCRIPTION =
 /** The `sharedIdentifiers` root field. */
 @Resolver()
 export class SharedIdentifiersResolver {
+  @Cost({ base: 150, perItem: 5 })
   @Query(() => [IdentifierSharer], {
     description: `${DESCRIPTION} NOT_FOUND when no person or company has the id (an id of another kind of entity included).`,
   })
@@ -35,6 +37,7 @@ export class SharedIdentifiersResolver {
 /** `Person.sharedIdentifiers`, batched: a list of persons costs one round trip. */
 @Resolver(() => Person)
 export class PersonSharedIdentifiersResolver {
+  @Cost({ base: 150, perItem: 5 })
   @FieldResolver(() => [IdentifierSharer], { description: DESCRIPTION })
   async sharedIdentifiers(@Root() person: Person, @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs, @Ctx() ctx: Context): Promise<IdentifierSharer[]> {
     return (await load(ctx, [NodeLabel.Person], args, person.id)) ?? [];
@@ -44,6 +47,7 @@ export class PersonSharedIdentifiersResolver {
 /** `Company.sharedIdentifiers`, batched like the persons'. */
 @Resolver(() => Company)
 export class CompanySharedIdentifiersResolver {
+  @Cost({ base: 150, perItem: 5 })
   @FieldResolver(() => [IdentifierSharer], { description: DESCRIPTION })
   async sharedIdentifiers(@Root() company: Company, @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs, @Ctx() ctx: Context): Promise<IdentifierSharer[]> {
     return (await load(ctx, [NodeLabel.Company], args, company.id)) ?? [];

@@ -5,6 +5,7 @@ import { NodeLabel } from "../../domain/graph-schema.js";
 import type { PartyRole, StopRole } from "../../domain/vocabulary.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { ShipmentFilter } from "../inputs/shipment-filter.input.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { Carrier } from "../types/carrier.type.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
@@ -31,11 +32,13 @@ const FILTER_KEYS = [
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
+  @Cost({ base: 20 })
   @Query(() => Shipment, { nullable: true, description: "A shipment by id; null when there is none." })
   shipment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Shipment | null> {
     return ctx.loaders.node(NodeLabel.Shipment).load(id) as Promise<Shipment | null>;
   }
 
+  @Cost({ base: 4000, perItem: 10, items: "first" })
   @Query(() => ShipmentConnection, { description: "Shipments matching a filter, in id order." })
   shipments(
     @Arg("filter", () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null,
@@ -45,6 +48,7 @@ export class ShipmentResolver {
     return listConnection(ctx, "shipments", filterParameters(filter, FILTER_KEYS), page);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [RouteStop], { description: "The route in order: origin, transits, destination." })
   async route(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<RouteStop[]> {
     return (await links(ctx, "Shipment.route", shipment.id)).map((link) => {
@@ -63,21 +67,25 @@ export class ShipmentResolver {
     });
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What the shipment carried." })
   commodities(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<CommodityLine[]> {
     return nodes(ctx, "Shipment.commodities", shipment.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Seizure], { description: "The seizures that intercepted this shipment." })
   seizures(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Seizure[]> {
     return nodes(ctx, "Shipment.seizures", shipment.id);
   }
 
+  @Cost(RelationCost.ONE)
   @FieldResolver(() => Carrier, { nullable: true })
   carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Carrier | null> {
     return node(ctx, "Shipment.carrier", shipment.id);
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [ShipmentParty], { description: "Shippers, consignees, forwarders, couriers, ..." })
   async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
     return (await links(ctx, "Shipment.parties", shipment.id)).map((link) => ({
@@ -87,6 +95,7 @@ export class ShipmentResolver {
     }));
   }
 
+  @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this shipment comes from." })
   sources(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Citation[]> {
     return citations(ctx, "Shipment.sources", shipment.id);

@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { SpeciesFilter } from "../inputs/reference-filters.input.js";
+import { Cost, RelationCost } from "../limits/field-cost.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { LocalizedName, Species } from "../types/species.type.js";
@@ -18,11 +19,13 @@ const NAME_PROPERTY = /^commonNames([A-Z][a-z])$/;
 
 @Resolver(() => Species)
 export class SpeciesResolver {
+  @Cost({ base: 20 })
   @Query(() => Species, { nullable: true, description: "A species by id; null when there is none." })
   species(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Species | null> {
     return ctx.loaders.node(NodeLabel.Species).load(id) as Promise<Species | null>;
   }
 
+  @Cost({ base: 1000, perItem: 10, items: "first" })
   @Query(() => SpeciesConnection, { description: "Species matching a filter, in id order." })
   speciesList(
     @Arg("filter", () => SpeciesFilter, { nullable: true }) filter: SpeciesFilter | null,
@@ -47,6 +50,7 @@ export class SpeciesResolver {
       .filter((name) => language === null || language === undefined || name.language === language.toLowerCase());
   }
 
+  @Cost(RelationCost.PAGE)
   @FieldResolver(() => CommodityLineConnection, { description: "Goods of this species in seizures and shipments." })
   commodityLines(
     @Root() species: Species,

@@ -4,6 +4,7 @@ import type { Context } from "../../context.js";
 import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import { eventTitle, type TimelineEvent as Event } from "../../domain/timeline-event.js";
 import { TimelineArgs } from "../inputs/timeline.args.js";
+import { Cost } from "../limits/field-cost.js";
 import type { Citation } from "../types/source.type.js";
 import { TimelineEvent } from "../types/timeline.type.js";
 import { entityId } from "./argument-ids.js";
@@ -12,6 +13,7 @@ import { graphNode } from "./graph-view.js";
 /** The `timeline` root field. */
 @Resolver()
 export class TimelineResolver {
+  @Cost({ base: 300, perItem: 2 })
   @Query(() => [TimelineEvent], {
     description:
       "The dated events of a person, company, shipment or seizure, earliest first (then by kind: incorporation, " +

@@ -2,12 +2,14 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { TrendsArgs } from "../inputs/trend-filter.input.js";
+import { Cost } from "../limits/field-cost.js";
 import { TrendPoint } from "../types/trend.type.js";
 import { tradeFilter } from "./trade-analysis.js";
 
 /** The `trends` root field. */
 @Resolver()
 export class TrendsResolver {
+  @Cost({ base: 2500 })
   @Query(() => [TrendPoint], {
     description:
       "Seizure counts and weights per year or month, optionally split by species, product or country of seizure, " +
