@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: boolean(env, "SEED_DEMO", true),
     neo4j: {
       uri,
-      // Embedded and container databases run without authentication.
+      // Used with NEO4J_URI; the embedded and container databases have a password of their own, kept with their data.
       user: user ?? "neo4j",
       password: password ?? "",
       database: nonEmpty(env.NEO4J_DATABASE) ?? "neo4j",

@@ -9,6 +9,7 @@ import { projectRoot } from "../config.js";
  */
 export const queryFiles = {
   nodesByIds: "nodes/by-ids",
+  nodesIdsStartingWith: "nodes/ids-starting-with",
   relatedAll: "related/all",
   relatedPage: "related/page",
   relatedCount: "related/count",

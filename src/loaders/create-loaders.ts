@@ -23,6 +23,8 @@ export interface RelatedPageKey {
  */
 export interface Loaders {
   node(label: NodeLabel): DataLoader<string, Row | null>;
+  /** The ids of a label that start with a prefix, for pseudonyms of ids too long to hold whole. */
+  idsStartingWith(label: NodeLabel): DataLoader<string, string[]>;
   related(name: RelationName): DataLoader<string, Related[]>;
   relatedPage(key: RelatedPageKey): DataLoader<string, Related[]>;
   relatedCount(name: RelationName): DataLoader<string, number>;
@@ -55,6 +57,10 @@ export function createLoaders(graph: GraphRepository): Loaders {
     node: (label) =>
       memo(`node:${label}`, () =>
         batched(async (ids) => inKeyOrder(ids, await graph.byIds(label, ids), null)),
+      ),
+    idsStartingWith: (label) =>
+      memo(`prefix:${label}`, () =>
+        batched(async (prefixes) => inKeyOrder(prefixes, await graph.idsStartingWith(label, prefixes), [])),
       ),
     related: (name) =>
       memo(`related:${name}`, () => batched(async (ids) => inKeyOrder(ids, await graph.related(name, ids), []))),

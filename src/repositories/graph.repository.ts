@@ -39,6 +39,13 @@ export class GraphRepository {
     return new Map(rows.map((row) => [row.key as string, row.node as Row]));
   }
 
+  /** The ids of `label` that start with each prefix (at most 1,000 each), for pseudonyms of long ids. */
+  async idsStartingWith(label: NodeLabel, prefixes: readonly string[]): Promise<Map<string, string[]>> {
+    const query = this.registry.render("nodesIdsStartingWith", { LABEL: label });
+    const rows = await this.executor.read(query, { ids: prefixes });
+    return new Map(rows.map((row) => [row.key as string, row.ids as string[]]));
+  }
+
   async related(name: RelationName, ids: readonly string[]): Promise<Map<string, Related[]>> {
     const query = this.registry.render("relatedAll", relationSlots(relations[name]));
     const groups = groupRelated(await this.executor.read(query, { ids }), factProperties[name] ?? []);

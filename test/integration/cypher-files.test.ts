@@ -57,7 +57,7 @@ const rings = {
 
 /** The texts to check for one query name: templates once per label or relation they serve. */
 function variants(name: QueryName): { label: string; text: string }[] {
-  if (name === "nodesByIds") {
+  if (name === "nodesByIds" || name === "nodesIdsStartingWith") {
     return Object.values(NodeLabel).map((label) => ({ label, text: registry.render(name, { LABEL: label }) }));
   }
   if (name === "relatedAll" || name === "relatedPage" || name === "relatedCount") {

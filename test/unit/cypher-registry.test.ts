@@ -83,6 +83,7 @@ describe("CypherRegistry", () => {
 
   const templates: Record<string, string[]> = {
     nodesByIds: ["LABEL"],
+    nodesIdsStartingWith: ["LABEL"],
     relatedAll: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     relatedPage: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     relatedCount: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],

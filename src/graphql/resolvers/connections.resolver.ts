@@ -8,6 +8,7 @@ import { ACTIVITY_TYPES } from "../../repositories/path.repository.js";
 import { ConnectionsArgs } from "../inputs/connections.args.js";
 import { Cost } from "../limits/field-cost.js";
 import { Path } from "../types/path.type.js";
+import { entityId } from "./argument-ids.js";
 import { graphEdge, graphNode } from "./graph-view.js";
 
 /** The `connections` root field. */
@@ -34,8 +35,8 @@ export class ConnectionsResolver {
       throw new BadInputError("to", "must be another entity than from");
     }
     const answer = await ctx.paths.shortestPaths({
-      from: ctx.access.realId(args.from),
-      to: ctx.access.realId(args.to),
+      from: await entityId(ctx, args.from),
+      to: await entityId(ctx, args.to),
       fromKind: args.fromKind ?? null,
       toKind: args.toKind ?? null,
       maxHops: args.maxHops,

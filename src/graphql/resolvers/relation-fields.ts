@@ -7,7 +7,7 @@ import type { PageArgs } from "../inputs/page.args.js";
 import type { ConnectionShape } from "../types/connection.js";
 import type { Arrest, Office, Participation } from "../types/links.type.js";
 import type { Citation } from "../types/source.type.js";
-import { pageRequest, toConnection } from "./paging.js";
+import { listScope, pageRequest, toConnection } from "./paging.js";
 
 /**
  * Helpers shared by field resolvers: every relationship field goes through the request's loaders.
@@ -35,10 +35,11 @@ export async function nodeConnection<T extends { id: string }>(
   id: string,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
-  const page = pageRequest(args);
+  const scope = listScope(name, "ID", id);
+  const page = pageRequest(ctx, scope, args);
   const found = await ctx.loaders.relatedPage({ name, after: page.after, limit: page.first + 1 }).load(id);
   const items = found.slice(0, page.first).map((link) => withLabels(link) as T);
-  return toConnection({ items, hasNextPage: found.length > page.first }, () =>
+  return toConnection(ctx, scope, { items, hasNextPage: found.length > page.first }, () =>
     ctx.loaders.relatedCount(name).load(id),
   );
 }
