@@ -207,7 +207,7 @@ describe("database work with the default limits", () => {
   });
 
   it("refuses 30 of them with QUERY_TOO_COSTLY before any database work", async () => {
-    // Each: network 500 + 2 × limit 2000 × depth 3 × hubThreshold 50 = 600,500, graphml 10 × 2000 = 20,000,
+    // Each: network 500 + 100 × limit 2000 × depth 3 = 600,500, graphml 10 × 2000 = 20,000,
     // and 2 values: 620,502; 30 of them 18,615,060, over the default 1,000,000.
     defaults.resetQueries();
     const response = await defaults.post(graphml(30), { ids: ["fixture-seizure-1"] }, Role.PUBLIC);

@@ -15,7 +15,7 @@ import { graphEdge, graphNode } from "./graph-view.js";
 /** The `network` root field: a neighbourhood to draw, with its GraphML and CSV exports. */
 @Resolver(() => Network)
 export class NetworkResolver {
-  @Cost({ base: 500, perItem: 2, items: "limit", multipliers: ["depth", "hubThreshold"] })
+  @Cost({ base: 500, perItem: 100, items: "limit", multipliers: ["depth"] })
   @Query(() => Network, {
     description:
       "The neighbourhood of one or more entities, breadth-first up to depth, for drawing and export. Hubs (nodes with " +
