@@ -260,7 +260,7 @@ describe("sorting by a count", () => {
     for (const [orderBy, after] of refusals) {
       const response = await api.post(query, { filter: { ids }, orderBy, after });
       expect(response.errors?.[0].extensions, JSON.stringify(orderBy)).toEqual({ code: "BAD_USER_INPUT", argument: "after" });
-      expect(response.errors?.[0].message).toContain("another order");
+      expect(response.errors?.[0].message).toContain("a cursor of another list, order, filter or role");
     }
     // The same cursors are accepted by the order that gave them.
     for (const [orderBy, after] of [[{ field: "SEIZURE_COUNT", direction: "DESC" }, bySeizures], [null, byId]] as const) {
