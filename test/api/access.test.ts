@@ -221,6 +221,27 @@ describe("views that list entities", () => {
     expect(leaked(expanded, personal)).toEqual([]);
   });
 
+  it("a pseudonym of an id too long to hold whole expands that entity, not another that starts alike", async () => {
+    const stem = `ADDRESS:${world.id("access-long")} 12 nguyen trai street, thanh xuan district, hanoi`;
+    const [long, twin] = [`${stem}, viet nam`, `${stem}, vietnam`];
+    await api.executor.write(
+      `UNWIND $ids AS id MERGE (i:Identifier:Synthetic {id: id}) SET i.kind = "ADDRESS", i.value = id
+       MERGE (p:Person:Synthetic {id: id + "-holder"}) MERGE (p)-[:HAS_IDENTIFIER]->(i)`,
+      { ids: [long, twin] },
+    );
+    try {
+      const pseudonym = api.security.pseudonyms.id("Identifier", long);
+      expect(pseudonym.length).toBe(api.security.pseudonyms.id("Person", person.id).length);
+      const expanded = await api.post(networkQuery, { ids: [pseudonym] }, Role.PUBLIC);
+      expect(codes(expanded)).toEqual([]);
+      const nodes = expanded.data!.network.nodes as { id: string }[];
+      expect(nodes.map((node) => node.id)).toEqual([pseudonym, api.security.pseudonyms.id("Person", `${long}-holder`)]);
+      expect(JSON.stringify(expanded)).not.toContain("nguyen trai");
+    } finally {
+      await api.executor.write(`UNWIND $ids AS id MATCH (n:Identifier|Person {id: id}) DETACH DELETE n`, { ids: [long, twin, `${long}-holder`, `${twin}-holder`] });
+    }
+  });
+
   it("lists of persons give ANALYST pseudonymous ids and counts, and no names", async () => {
     const response = await api.post(
       `query($ids: [ID!]) { persons(filter: { ids: $ids }, first: 20) { edges { node { id seizureCount identifiers { id kind } shipments { role } } } } }`,
