@@ -6,11 +6,12 @@ import net from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { API_KEY_CACHE_MS, ApiKeyVerifier, hashApiKey, MAX_UNKNOWN_KEY_IDS, newApiKey } from "../../src/auth/api-keys.js";
 import { runKeysCommand } from "../../src/auth/keys-command.js";
 import { Role } from "../../src/auth/role.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { RATE_WINDOW_MS } from "../../src/http/rate-limit.js";
-import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
+import { ApiKeyRepository, type StoredApiKey } from "../../src/repositories/api-key.repository.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
 /**
@@ -202,6 +203,35 @@ describe("failed authentication", () => {
     // A real key is still looked up and works.
     const key = await createKey(api, Role.PUBLIC, []);
     expect((await postTo(api, COUNTRIES, { authorization: `Bearer ${key}` })).status).toBe(200);
+  });
+
+  it("the unknown ids remembered are bounded, oldest out first, and a flood of them does not push out the keys in use", async () => {
+    const real = newApiKey();
+    const stored: StoredApiKey = { id: real.id, hash: hashApiKey(real.key), role: Role.PUBLIC, origins: [], revoked: false };
+    const lookups: string[] = [];
+    let now = 1_000_000;
+    const verifier = new ApiKeyVerifier(
+      { find: async (id) => (lookups.push(id), id === real.id ? stored : null) },
+      () => now,
+    );
+    const madeUp = (n: number) => `mtk_${n.toString(36).padStart(12, "0")}_${"x".repeat(43)}`;
+    expect(await verifier.verify(real.key)).toMatchObject({ id: real.id });
+    for (let n = 0; n < MAX_UNKNOWN_KEY_IDS + 10; n += 1) expect(await verifier.verify(madeUp(n))).toBeNull();
+    expect(lookups).toHaveLength(MAX_UNKNOWN_KEY_IDS + 11);
+    lookups.length = 0;
+    // The key in use and the latest unknown ids are answered from memory; the 10 oldest were forgotten.
+    expect(await verifier.verify(real.key)).toMatchObject({ id: real.id });
+    expect(await verifier.verify(madeUp(MAX_UNKNOWN_KEY_IDS + 9))).toBeNull();
+    expect(await verifier.verify(madeUp(10))).toBeNull();
+    expect(lookups).toEqual([]);
+    expect(await verifier.verify(madeUp(0))).toBeNull();
+    expect(lookups).toHaveLength(1);
+    // After the time a record is trusted, both are looked up again (a key created since would work).
+    now += API_KEY_CACHE_MS + 1;
+    lookups.length = 0;
+    await verifier.verify(real.key);
+    await verifier.verify(madeUp(MAX_UNKNOWN_KEY_IDS + 9));
+    expect(lookups).toHaveLength(2);
   });
 
   describe("with REDIS_URL", () => {
