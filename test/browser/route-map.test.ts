@@ -70,6 +70,8 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       // Whatever the test did, the browser asked nothing of any other host.
       expect(browser.requests.length).toBeGreaterThan(0);
       expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
+      // The page ran under its Content-Security-Policy without anything refused.
+      expect(browser.policyViolations).toEqual([]);
       await browser.close();
     }
     await api?.close();

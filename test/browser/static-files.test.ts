@@ -31,14 +31,17 @@ afterAll(async () => {
 const get = (pathname: string, headers: Record<string, string> = {}) => fetch(origin + pathname, { headers, redirect: "manual" });
 
 describe("the explorer at /graphql", () => {
-  it("answers a browser's GET with the explorer's page, with no credential and a same-origin policy", async () => {
+  it("answers a browser's GET with the explorer's page, with no credential and a strict same-origin policy", async () => {
     const response = await get("/graphql", { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-cache");
     const policy = response.headers.get("content-security-policy") ?? "";
-    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'self';");
     expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const html = await response.text();
     expect(html).toContain('<div id="explorer"></div>');
     // Every script and style the page names is on this server, under /explorer/.

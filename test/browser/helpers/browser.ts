@@ -28,6 +28,8 @@ export interface TestBrowser {
   context: BrowserContext;
   /** Every request made by any page or worker of the context, in order. */
   requests: Request[];
+  /** What the Content-Security-Policy of any page refused (Chromium reports it on the console). */
+  policyViolations: string[];
   close(): Promise<void>;
 }
 
@@ -43,14 +45,24 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   const requests: Request[] = [];
   context.on("request", (request) => void requests.push(request));
+  const policyViolations: string[] = [];
+  context.on("console", (message) => {
+    if (isPolicyViolation(message.text())) policyViolations.push(`${message.location().url}: ${message.text()}`);
+  });
   return {
     context,
     requests,
+    policyViolations,
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's console message for something a Content-Security-Policy refused. */
+export function isPolicyViolation(text: string): boolean {
+  return /Content.Security.Policy|Refused to (load|execute|apply|connect|frame|create|evaluate)/i.test(text);
 }
 
 /** The URLs among `requests` that go anywhere but this machine (data: and blob: URLs stay local). */
