@@ -156,6 +156,7 @@ export class Access {
       properties: touchesHidden ? kept(edge.properties, KEPT_EDGE_PROPERTIES) : edge.properties,
       sourceId: evidence ? edge.sourceId : null,
       sourceRow: evidence ? edge.sourceRow : null,
+      citations: evidence ? edge.citations : [],
     };
   }
 }

@@ -11,10 +11,20 @@ export interface ViewNode {
   label: string;
   synthetic: boolean;
   properties: Record<string, unknown>;
-  /** For a hub shown but not expanded: how many relationships it has (see the network field). Null when it was expanded or not a hub. */
+  /** For a hub shown but not expanded: how many distinct nodes it neighbours (see the network field). Null when it was expanded or not a hub. */
   neighbourCount: number | null;
 }
 
+/** A source that states an edge's fact (`sourceId`) and its row there, when recorded. */
+export interface EdgeCitation {
+  sourceId: string;
+  sourceRow: number | null;
+}
+
+/**
+ * An edge: one relationship (a path's hop), or one fact that several parallel relationships state
+ * (a network; the import writes a relationship once per source row).
+ */
 export interface ViewEdge {
   /** Stable for one graph: `source|TYPE|target`, with `|n` added when the same pair has several of a type. */
   id: string;
@@ -22,9 +32,14 @@ export interface ViewEdge {
   source: string;
   target: string;
   properties: Record<string, unknown>;
-  /** The Source the relationship came from (`sourceId`) and its row, when recorded. */
+  /** The Source the (first) relationship came from (`sourceId`) and its row, when recorded. */
   sourceId: string | null;
   sourceRow: number | null;
+  /**
+   * Every source and row that states the edge, by source id then row; the first is `sourceId` and
+   * `sourceRow`. When absent, the edge is one relationship and `sourceId`/`sourceRow` its citation.
+   */
+  citations?: EdgeCitation[];
 }
 
 /** Bounds of the network root field: seeds per request, depth, nodes, and the largest hub threshold. */
@@ -42,4 +57,14 @@ export function displayLabel(properties: Record<string, unknown>, id: string): s
     if (typeof value === "string" && value.length > 0) return value;
   }
   return id;
+}
+
+/**
+ * An edge's citations as one text, for the GraphML and CSV exports: `sourceId:row` pairs joined with
+ * `;` (just `sourceId` where no row is recorded), by source id then row. Source ids hold only
+ * lower-case letters, digits and `-`, so the text splits back without ambiguity. Empty for none.
+ */
+export function citationsText(edge: Pick<ViewEdge, "citations" | "sourceId" | "sourceRow">): string {
+  const citations = edge.citations ?? (edge.sourceId === null ? [] : [{ sourceId: edge.sourceId, sourceRow: edge.sourceRow }]);
+  return citations.map(({ sourceId, sourceRow }) => (sourceRow === null ? sourceId : `${sourceId}:${sourceRow}`)).join(";");
 }

@@ -1,10 +1,14 @@
-import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
+import { citationsText, type ViewEdge, type ViewNode } from "../domain/graph-view.js";
 
 /**
  * A drawn network as GraphML (http://graphml.graphdrawing.org), which Gephi, yEd, Cytoscape desktop
  * and networkx read. Every node keeps its id; its kind, label, synthetic flag, neighbour count (hubs)
- * and stored properties become <data> under declared <key>s, and so do an edge's type, source record
+ * and stored properties become <data> under declared <key>s, and so do an edge's type, source records
  * and properties. Pure: the same lists give the same bytes.
+ *
+ * - An edge is one fact (a network's edges: however many source rows state it). `sourceId` and
+ *   `sourceRow` are its first citation; `citations` all of them, as `citationsText` writes them:
+ *   `sourceId:row` pairs joined with `;` (`src-a:11;src-b:22`), left out when there are none.
  *
  * - Types: a property whose values are all booleans is `boolean`, all whole numbers `long`, all
  *   numbers `double`; anything else (and lists, joined with ";") is `string`.
@@ -33,7 +37,8 @@ export function toGraphml(nodes: readonly ViewNode[], edges: readonly ViewEdge[]
   }
   for (const edge of edges) {
     lines.push(`    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`);
-    const own = { type: edge.type, sourceId: edge.sourceId, sourceRow: edge.sourceRow };
+    const citations = citationsText(edge);
+    const own = { type: edge.type, sourceId: edge.sourceId, sourceRow: edge.sourceRow, citations: citations === "" ? null : citations };
     lines.push(...dataLines(edgeKeys, own, edge.properties));
     lines.push("    </edge>");
   }
@@ -64,6 +69,7 @@ const EDGE_ATTRIBUTES: readonly (readonly [string, GraphmlType])[] = [
   ["type", "string"],
   ["sourceId", "string"],
   ["sourceRow", "long"],
+  ["citations", "string"],
 ];
 
 function declareKeys(

@@ -1,14 +1,16 @@
 import { stringify } from "csv-stringify/sync";
 
-import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
+import { citationsText, type ViewEdge, type ViewNode } from "../domain/graph-view.js";
 
 /**
  * A drawn network as two CSV files, for Gephi's spreadsheet import, i2 or a spreadsheet. Headers
  * follow Gephi's conventions where it has them:
  * - nodes: `Id`, `Label`, then `kind`, `synthetic`, `neighbourCount` (hubs), `properties` (JSON);
  * - edges: `Id`, `Source`, `Target`, `Type` (Gephi's direction: always `Directed`, the direction
- *   the graph stores), `Label` (the relationship type, such as PARTY_TO), `sourceId`, `sourceRow`,
- *   `properties` (JSON).
+ *   the graph stores), `Label` (the relationship type, such as PARTY_TO), `sourceId`, `sourceRow`
+ *   (the first citation), `citations` (every source row that states the edge's fact: `sourceId:row`
+ *   pairs joined with `;`, as `citationsText` writes them), `properties` (JSON). One row per edge,
+ *   and a network's edge is one fact however many source rows state it.
  * RFC 4180 quoting, `\n` line ends, UTF-8 without a byte order mark; properties as JSON with sorted
  * keys. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR: a
  * name or phone number from a source is untrusted text) gets a leading apostrophe, in every column
@@ -26,9 +28,9 @@ export function toNetworkCsv(nodes: readonly ViewNode[], edges: readonly ViewEdg
       nodes.map((node) => [node.id, node.label, node.kind, node.synthetic, node.neighbourCount, json(node.properties)]),
     ),
     edges: csv(
-      ["Id", "Source", "Target", "Type", "Label", "sourceId", "sourceRow", "properties"],
+      ["Id", "Source", "Target", "Type", "Label", "sourceId", "sourceRow", "citations", "properties"],
       edges.map((edge) => [
-        edge.id, edge.source, edge.target, "Directed", edge.type, edge.sourceId, edge.sourceRow, json(edge.properties),
+        edge.id, edge.source, edge.target, "Directed", edge.type, edge.sourceId, edge.sourceRow, citationsText(edge), json(edge.properties),
       ]),
     ),
   };

@@ -5,7 +5,7 @@ import { NotFoundError } from "../domain/errors.js";
 import { RelType, type NodeLabel } from "../domain/graph-schema.js";
 import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
 import type { Reliability } from "../domain/vocabulary.js";
-import { compareViewNodes, viewEdges, viewNode } from "./view-elements.js";
+import { compareViewNodes, factEdges, viewNode } from "./view-elements.js";
 
 /** What a network is asked for; arguments already checked (depth 1..3, types without SOURCED_FROM, ...). */
 export interface NetworkRequest {
@@ -19,7 +19,10 @@ export interface NetworkRequest {
   to: string | null;
   /** Relationships whose Source is graded worse than this are left out. */
   minReliability: Reliability | null;
-  /** A node that is not a seed and has more relationships of the followed types than this is a hub. */
+  /**
+   * A node that is not a seed and neighbours more distinct nodes than this over the followed types is
+   * a hub (neighbours, not relationships: a fact is stored once per source row that states it).
+   */
   hubThreshold: number;
   /** At most this many nodes, seeds included. */
   limit: number;
@@ -28,7 +31,7 @@ export interface NetworkRequest {
 export interface NetworkView {
   /** In order of distance from the seeds, then kind, then id. */
   nodes: ViewNode[];
-  /** In `viewEdges` order. */
+  /** One per fact, with every source row that states it, in `factEdges` order. */
   edges: ViewEdge[];
   /** Hubs that would have been expanded (closer to the seeds than `depth`) but were not, in node order. */
   collapsedHubs: string[];
@@ -51,8 +54,9 @@ interface Reached {
 
 /**
  * The neighbourhood of entities up to depth 3, for drawing and export (the network root field):
- * breadth-first, one query per level (frontier in; relationships, neighbours and their degrees
- * out), so a network costs at most `depth` round trips whatever its size.
+ * breadth-first, one query per level (frontier in; relationships, neighbours and, for possible hubs,
+ * their neighbour counts out), so a network costs at most `depth` round trips whatever its size.
+ * Parallel relationships stating one fact (one per source row) are one edge citing them all.
  */
 export class NetworkRepository {
   constructor(
@@ -71,6 +75,7 @@ export class NetworkRepository {
       // No frontier node can bring more than `limit` new nodes into the result; this bounds what a
       // seed that is itself a hub (a port with thousands of stops) sends back.
       limit: integerParameter(request.limit),
+      hubThreshold: integerParameter(request.hubThreshold),
     };
     const reached = new Map<string, Reached>();
     const relationships = new Map<string, Row>();
@@ -88,8 +93,9 @@ export class NetworkRepository {
           const node = neighbour.node as Row;
           const id = node.id as string;
           if (reached.has(id) || candidates.has(id)) continue;
-          const degree = neighbour.degree as number;
-          candidates.set(id, viewNode(node, degree > request.hubThreshold ? degree : null));
+          // Null unless the node's relationships outnumber the threshold; then its distinct neighbours.
+          const neighbourCount = neighbour.neighbourCount as number | null;
+          candidates.set(id, viewNode(node, neighbourCount !== null && neighbourCount > request.hubThreshold ? neighbourCount : null));
         }
       }
       let added = [...candidates.values()].sort(compareViewNodes);
@@ -104,7 +110,7 @@ export class NetworkRepository {
 
     const ordered = [...reached.values()].sort((a, b) => a.distance - b.distance || compareViewNodes(a.node, b.node));
     const collapsedHubs = ordered.filter((entry) => entry.hub && entry.distance < request.depth).map((entry) => entry.node.id);
-    const edges = viewEdges(
+    const edges = factEdges(
       [...relationships.values()].filter((row) => reached.has(row.source as string) && reached.has(row.target as string)),
     );
     return {

@@ -20,7 +20,7 @@ export interface TimelineRequest {
 /** No entity has the id; or only entities of kinds without a timeline; or the events. */
 export type TimelineAnswer = { kind: "missing" } | { kind: "no-timeline" } | { kind: "events"; events: TimelineEvent[] };
 
-/** The dated events of an entity, in order (the timeline root field). */
+/** The dated events of an entity, each once with every source row that states it, in order (the timeline root field). */
 export class TimelineRepository {
   constructor(
     private readonly executor: CypherExecutor,
@@ -45,15 +45,16 @@ export class TimelineRepository {
 }
 
 function toEvent(row: Row): TimelineEvent {
-  const citation = row.citation as Row | null;
   return {
     date: row.date as string,
     kind: row.kind as TimelineEventKind,
     related: viewNode(row.related as Row),
-    role: (row.role as string | null) ?? null,
+    roles: row.roles as string[],
     detail: (row.detail as string | null) ?? null,
-    sourceId: (citation?.sourceId as string | null | undefined) ?? null,
-    sourceRow: (citation?.sourceRow as number | null | undefined) ?? null,
+    citations: (row.citations as Row[]).map((citation) => ({
+      sourceId: citation.sourceId as string,
+      sourceRow: (citation.sourceRow as number | null | undefined) ?? null,
+    })),
   };
 }
 
@@ -71,8 +72,7 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
     compareText(a.date, b.date) ||
     RANK[a.kind] - RANK[b.kind] ||
     compareText(a.related.id, b.related.id) ||
-    compareText(a.role ?? "", b.role ?? "") ||
-    (a.sourceRow ?? 0) - (b.sourceRow ?? 0)
+    compareText(a.detail ?? "", b.detail ?? "")
   );
 }
 

@@ -23,9 +23,15 @@ const nodes: ViewNode[] = [
   node("locode:VNHPH", NodeLabel.Place, "Hai Phong", { name: "Hai Phong", latitude: 20.86, longitude: 106.68, control: "a\u0001b" }, 4321),
 ];
 const edges: ViewEdge[] = [
-  { id: "p-1|HAS_IDENTIFIER|PHONE:+84912345678", type: RelType.HasIdentifier, source: "p-1", target: "PHONE:+84912345678", properties: {}, sourceId: "src-1", sourceRow: 3 },
+  // One fact that three rows of two sources state, one of them without a row.
+  {
+    id: "p-1|HAS_IDENTIFIER|PHONE:+84912345678", type: RelType.HasIdentifier, source: "p-1", target: "PHONE:+84912345678", properties: {},
+    sourceId: "src-1", sourceRow: 3,
+    citations: [{ sourceId: "src-1", sourceRow: 3 }, { sourceId: "src-1", sourceRow: 12 }, { sourceId: "src-2", sourceRow: null }],
+  },
+  // One relationship: its own source record is its one citation.
   { id: "p-1|OFFICER_OF|c-1", type: RelType.OfficerOf, source: "p-1", target: "c-1", properties: { role: "nominee director" }, sourceId: "src-1", sourceRow: 7 },
-  { id: "c-1|HAS_IDENTIFIER|ADDRESS:so 12 ngo 3 le loi", type: RelType.HasIdentifier, source: "c-1", target: "ADDRESS:so 12 ngo 3 le loi", properties: {}, sourceId: null, sourceRow: null },
+  { id: "c-1|HAS_IDENTIFIER|ADDRESS:so 12 ngo 3 le loi", type: RelType.HasIdentifier, source: "c-1", target: "ADDRESS:so 12 ngo 3 le loi", properties: {}, sourceId: null, sourceRow: null, citations: [] },
 ];
 
 describe("escapeXml", () => {
@@ -72,7 +78,7 @@ describe("toGraphml", () => {
       aliases: "string", birthYear: "long", control: "string", incorporatedOn: "string", latitude: "double",
       longitude: "double", name: "string", "properties.kind": "string", value: "string",
     });
-    expect(declared("edge")).toEqual({ type: "string", sourceId: "string", sourceRow: "long", role: "string" });
+    expect(declared("edge")).toEqual({ type: "string", sourceId: "string", sourceRow: "long", citations: "string", role: "string" });
     expect(new Set(keys.map((key) => key.id)).size).toBe(keys.length);
   });
 
@@ -88,6 +94,15 @@ describe("toGraphml", () => {
     expect(dataOf(person, "neighbourCount", "node")).toBeUndefined();
     expect(dataOf(graph.edge[1], "role", "edge")).toBe("nominee director");
     expect(dataOf(graph.edge[2], "sourceId", "edge")).toBeUndefined();
+  });
+
+  test("an edge's citations: sourceId:row pairs joined with ;, the first also as sourceId and sourceRow", () => {
+    expect(graph.edge.map((edge: { data?: { key: string; "#text": string }[] }) => dataOf(edge, "citations", "edge"))).toEqual([
+      "src-1:3;src-1:12;src-2",
+      "src-1:7",
+      undefined,
+    ]);
+    expect([dataOf(graph.edge[0], "sourceId", "edge"), dataOf(graph.edge[0], "sourceRow", "edge")]).toEqual(["src-1", "3"]);
   });
 
   test("an empty network is a valid document with a graph and no elements", () => {
@@ -119,13 +134,13 @@ describe("toNetworkCsv", () => {
     expect(rows[2].Id).toBe("PHONE:+84912345678");
   });
 
-  test("edges: Id, Source, Target, Type (direction), Label (relationship type), source record, properties", () => {
-    expect(files.edges.split("\n")[0]).toBe("Id,Source,Target,Type,Label,sourceId,sourceRow,properties");
+  test("edges: Id, Source, Target, Type (direction), Label (relationship type), first citation, every citation, properties", () => {
+    expect(files.edges.split("\n")[0]).toBe("Id,Source,Target,Type,Label,sourceId,sourceRow,citations,properties");
     const rows = read(files.edges);
-    expect(rows.map((row) => [row.Id, row.Source, row.Target, row.Type, row.Label, row.sourceId, row.sourceRow, row.properties])).toEqual([
-      ["p-1|HAS_IDENTIFIER|PHONE:+84912345678", "p-1", "PHONE:+84912345678", "Directed", "HAS_IDENTIFIER", "src-1", "3", "{}"],
-      ["p-1|OFFICER_OF|c-1", "p-1", "c-1", "Directed", "OFFICER_OF", "src-1", "7", '{"role":"nominee director"}'],
-      ["c-1|HAS_IDENTIFIER|ADDRESS:so 12 ngo 3 le loi", "c-1", "ADDRESS:so 12 ngo 3 le loi", "Directed", "HAS_IDENTIFIER", "", "", "{}"],
+    expect(rows.map((row) => [row.Id, row.Source, row.Target, row.Type, row.Label, row.sourceId, row.sourceRow, row.citations, row.properties])).toEqual([
+      ["p-1|HAS_IDENTIFIER|PHONE:+84912345678", "p-1", "PHONE:+84912345678", "Directed", "HAS_IDENTIFIER", "src-1", "3", "src-1:3;src-1:12;src-2", "{}"],
+      ["p-1|OFFICER_OF|c-1", "p-1", "c-1", "Directed", "OFFICER_OF", "src-1", "7", "src-1:7", '{"role":"nominee director"}'],
+      ["c-1|HAS_IDENTIFIER|ADDRESS:so 12 ngo 3 le loi", "c-1", "ADDRESS:so 12 ngo 3 le loi", "Directed", "HAS_IDENTIFIER", "", "", "", "{}"],
     ]);
   });
 

@@ -1,18 +1,25 @@
 // One level of a network: each frontier node with its relationships of the followed types and the
-// neighbours at their other ends, each neighbour with its degree over those types (to tell hubs).
+// neighbours at their other ends, each neighbour with how many distinct nodes it neighbours over those
+// types when it may be a hub (to tell hubs).
 // Ids are unique per label only, so a node is found by its kind's index; a seed, whose kind is not
 // known yet, is looked up under every label but Source (Sources are never part of a network).
 // One text serves every request, and the repository passes every parameter with the same type
 // each time (dates and grade never null), so Neo4j plans it once: planning it takes far longer
-// than running it. The followed types are therefore a parameter; the degree is a sum of one
-// count per type, each answered from the degree store rather than by walking a hub's relationships.
+// than running it. The followed types are therefore a parameter. A hub is told by its neighbours, not
+// its relationships (a fact is stored once per source row, so a phone stated in five rows has five
+// relationships to its one holder): the degree, a sum of one count per type answered from the degree
+// store, bounds the neighbours from above, so only a node whose degree passes $hubThreshold has its
+// relationships walked to count distinct neighbours.
 // Parameters: $frontier (list of {id, kind}: kind a NodeLabel, or null for a seed),
 //   $types (list of RelType values, never SOURCED_FROM),
 //   $dateFrom, $dateTo (Dates: seizures and shipments dated outside are left out; undated kept),
 //   $minReliability ('A'..'F', or '' for none: relationships whose Source is graded worse are left
 //   out, and so are those without a known Source), $limit (integer: at most this many neighbours
-//   per frontier node, the first by (kind, id)).
-// Columns: node ({id, labels, properties}) and neighbours (list of {node, degree, relationships:
+//   per frontier node, the first by (kind, id)), $hubThreshold (integer: a neighbour with more
+//   relationships than this has its distinct neighbours counted).
+// Columns: node ({id, labels, properties}) and neighbours (list of {node, neighbourCount (distinct
+//   nodes it neighbours over the followed types, in the whole graph, before the time and reliability
+//   filters; null when its degree is at most $hubThreshold, so that it is no hub), relationships:
 //   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
 UNWIND $frontier AS entry
 CALL (entry) {
@@ -52,9 +59,7 @@ CALL (node) {
   WITH other, relationships, [label IN labels(other) WHERE label <> 'Synthetic'][0] AS kind
   ORDER BY kind, other.id
   LIMIT $limit
-  RETURN collect({
-    node: {id: other.id, labels: labels(other), properties: properties(other)},
-    degree:
+  WITH other, relationships,
       CASE WHEN 'SEIZED_IN' IN $types THEN COUNT { (other)-[:SEIZED_IN]-() } ELSE 0 END
       + CASE WHEN 'SEIZED_AT' IN $types THEN COUNT { (other)-[:SEIZED_AT]-() } ELSE 0 END
       + CASE WHEN 'INTERCEPTED' IN $types THEN COUNT { (other)-[:INTERCEPTED]-() } ELSE 0 END
@@ -74,7 +79,12 @@ CALL (node) {
       + CASE WHEN 'IMPORTED_BY' IN $types THEN COUNT { (other)-[:IMPORTED_BY]-() } ELSE 0 END
       + CASE WHEN 'EXPORTED_BY' IN $types THEN COUNT { (other)-[:EXPORTED_BY]-() } ELSE 0 END
       + CASE WHEN 'ORIGINATED_IN' IN $types THEN COUNT { (other)-[:ORIGINATED_IN]-() } ELSE 0 END
-      + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END,
+      + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END AS degree
+  RETURN collect({
+    node: {id: other.id, labels: labels(other), properties: properties(other)},
+    neighbourCount: CASE WHEN degree > $hubThreshold
+      THEN COUNT { MATCH (other)-[followed]-(neighbour) WHERE type(followed) IN $types RETURN DISTINCT neighbour }
+    END,
     relationships: relationships
   }) AS neighbours
 }

@@ -17,8 +17,9 @@ export class TimelineResolver {
   @Query(() => [TimelineEvent], {
     description:
       "The dated events of a person, company, shipment or seizure, earliest first (then by kind: incorporation, " +
-      "departure, seizure, arrest, conviction; then by the related entity's id). A person's: the shipments they were " +
-      "party to, seizures of those shipments, their arrests and convictions, incorporations of companies they hold " +
+      "departure, seizure, arrest, conviction; then by the related entity's id, then the detail). Each event once, " +
+      "with every source row that states it and all the entity's roles in it; `first` counts events. A person's: the " +
+      "shipments they were party to, seizures of those shipments, their arrests and convictions, incorporations of companies they hold " +
       "office in. A company's: its incorporation, its shipments and their seizures. A shipment's: its departure, " +
       "seizures, arrests and convictions. A seizure's: itself, the shipments it intercepted, its arrests and " +
       "convictions. Events whose date is unknown are left out. BAD_USER_INPUT for other kinds of entity.",
@@ -35,13 +36,16 @@ export class TimelineResolver {
 }
 
 function toGraphQL(event: Event): TimelineEvent {
+  const citations = event.citations.map(({ sourceId, sourceRow }) => ({ sourceId, row: sourceRow }) as Citation);
   return {
     date: event.date,
     kind: event.kind,
     title: eventTitle(event),
     entity: graphNode(event.related),
-    role: event.role,
+    roles: event.roles,
+    role: event.roles[0] ?? null,
     detail: event.detail,
-    citation: event.sourceId ? ({ sourceId: event.sourceId, row: event.sourceRow } as Citation) : null,
+    citations,
+    citation: citations[0] ?? null,
   };
 }

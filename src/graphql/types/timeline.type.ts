@@ -19,7 +19,11 @@ registerEnumType(TimelineEventKind, {
 
 export { TimelineEventKind };
 
-@ObjectType({ description: "A dated event of an entity's timeline." })
+@ObjectType({
+  description:
+    "A dated event of an entity's timeline, listed once: its kind, date, related entity and detail make it (sources " +
+    "that differ on an arrest's charge give two events); the entity's roles in it and every source row are gathered.",
+})
 export class TimelineEvent {
   @Field(() => LocalDateScalar)
   date: string;
@@ -33,15 +37,32 @@ export class TimelineEvent {
   @Field(() => GraphNode, { description: "The entity the event is about: the shipment, the seizure, the company or the arrested person." })
   entity: GraphNode;
 
-  @Field(() => String, { nullable: true, description: "The role in the shipment (PartyRole) or the office held in the company." })
+  @Field(() => [String], {
+    description:
+      "The entity's roles in the shipment (PartyRole) or offices held in the company, distinct and sorted: one event " +
+      "however many roles (a shipper who was also the consignee has one departure). Empty for other events.",
+  })
+  roles: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "An entity may have several roles in one event: use `roles` (this is the first of them).",
+  })
   role: string | null;
 
   @Field(() => String, { nullable: true, description: "The charge of an arrest or the sentence of a conviction, as recorded." })
   detail: string | null;
 
+  @Field(() => [Citation], {
+    description:
+      "Every source row of the records that tie the event to the entity (party, interception, arrest, office), or the " +
+      "entity's own source rows; by source id, then row. An event is listed once however many rows state it.",
+  })
+  citations: Citation[];
+
   @Field(() => Citation, {
     nullable: true,
-    description: "The record that ties the event to the entity (party, interception, arrest, office), or the entity's own source row.",
+    deprecationReason: "An event may have several sources: use `citations` (this is the first of them).",
   })
   citation: Citation | null;
 }
