@@ -235,9 +235,12 @@ describe("(c) no existence oracle: a hidden id and an unknown one get the same a
         const { known, unknown } = KNOWN_AND_UNKNOWN[kind];
         const differences: string[] = [];
         for (const argument of idArguments()) {
+          // The walk fills other id arguments with a fixture person; here they name a shipment, which
+          // every role sees, so that `connections(from, to)` does not compare an id with itself.
+          const query = argument.query.replaceAll(`"${KNOWN_AND_UNKNOWN.Person.known}"`, `"fixture-shipment-1"`);
           const [a, b] = await Promise.all([
-            api.post(argument.query, { value: argument.variableFor(known) }, role),
-            api.post(argument.query, { value: argument.variableFor(unknown) }, role),
+            api.post(query, { value: argument.variableFor(known) }, role),
+            api.post(query, { value: argument.variableFor(unknown) }, role),
           ]);
           if (JSON.stringify(comparable(a)) !== JSON.stringify(comparable(b))) {
             differences.push(`${argument.name}: known ${JSON.stringify(codes(a))}${a.data ? " with data" : ""}, unknown ${JSON.stringify(codes(b))}${b.data ? " with data" : ""}`);
