@@ -6,26 +6,38 @@ import { startTestApi, type TestApi } from "../helpers/test-api.js";
 /**
  * `timeline` over a generated network. A person's expected events are worked out here from the
  * generator's CSV rows (parties, shipments, seizures, arrests, officers, companies), each with the
- * row of the file that ties it to the person, and put in the documented order.
+ * rows of the file that tie it to the person, and put in the documented order. Each event once: rows
+ * giving the same kind, date, entity and detail are one event with every role and every row.
  */
 let api: TestApi;
 let world: GeneratedWorld;
+
+/** One row's event, before the rows of one event are gathered. */
+interface Stated {
+  date: string;
+  kind: string;
+  entity: string;
+  role: string | null;
+  detail?: string | null;
+  row: number | null;
+}
 
 interface Expected {
   date: string;
   kind: string;
   entity: string;
-  role: string | null;
-  row: number | null;
+  roles: string[];
+  detail: string | null;
+  rows: (number | null)[];
 }
 
 const RANK: Record<string, number> = { COMPANY_INCORPORATED: 0, SHIPMENT_DEPARTED: 1, SEIZURE: 2, ARREST: 3, CONVICTION: 4 };
 
 const QUERY = `query($id: ID!, $from: LocalDate, $to: LocalDate, $first: Int) {
   timeline(id: $id, from: $from, to: $to, first: $first) {
-    date kind title role detail
+    date kind title roles detail
     entity { id kind label }
-    citation { row source { id } }
+    citations { row source { id } }
   }
 }`;
 
@@ -38,16 +50,21 @@ afterAll(async () => {
   await api?.close();
 });
 
-function ordered(events: Expected[]): Expected[] {
+/** Rows' events gathered into events (roles and rows distinct and sorted), in the documented order. */
+function ordered(stated: Stated[]): Expected[] {
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return events.filter((event) => event.date !== "").sort(
-    (a, b) =>
-      text(a.date, b.date) ||
-      RANK[a.kind] - RANK[b.kind] ||
-      text(a.entity, b.entity) ||
-      text(a.role ?? "", b.role ?? "") ||
-      (a.row ?? 0) - (b.row ?? 0),
-  );
+  const events = new Map<string, Expected>();
+  for (const one of stated.filter((event) => event.date !== "")) {
+    const detail = one.detail ?? null;
+    const key = JSON.stringify([one.date, one.kind, one.entity, detail]);
+    const event = events.get(key) ?? { date: one.date, kind: one.kind, entity: one.entity, roles: [], detail, rows: [] };
+    if (one.role !== null && !event.roles.includes(one.role)) event.roles.push(one.role);
+    if (!event.rows.includes(one.row)) event.rows.push(one.row);
+    events.set(key, event);
+  }
+  return [...events.values()]
+    .map((event) => ({ ...event, roles: event.roles.sort(text), rows: event.rows.sort((a, b) => (a ?? 0) - (b ?? 0)) }))
+    .sort((a, b) => text(a.date, b.date) || RANK[a.kind] - RANK[b.kind] || text(a.entity, b.entity) || text(a.detail ?? "", b.detail ?? ""));
 }
 
 /** A person's events from the CSV rows (generated ids), in order. Convictions are not imported (see below). */
@@ -56,7 +73,7 @@ function expectedPersonTimeline(personId: string): Expected[] {
   const shipment = new Map(shipments.map((row) => [row.id, row]));
   const company = new Map(companies.map((row) => [row.id, row]));
   const seizureDate = new Map(seizures.map((row) => [row.id, row.date]));
-  const events: Expected[] = [];
+  const events: Stated[] = [];
   parties.forEach((party, i) => {
     if (party.partyId !== personId) return;
     events.push({ date: shipment.get(party.shipmentId)!.departedOn, kind: "SHIPMENT_DEPARTED", entity: party.shipmentId, role: party.role, row: i + 1 });
@@ -65,7 +82,9 @@ function expectedPersonTimeline(personId: string): Expected[] {
     });
   });
   arrests.forEach((arrest, i) => {
-    if (arrest.personId === personId) events.push({ date: seizureDate.get(arrest.seizureId)!, kind: "ARREST", entity: arrest.seizureId, role: null, row: i + 1 });
+    if (arrest.personId === personId) {
+      events.push({ date: seizureDate.get(arrest.seizureId)!, kind: "ARREST", entity: arrest.seizureId, role: null, detail: arrest.charge || null, row: i + 1 });
+    }
   });
   officers.forEach((office, i) => {
     if (office.personId === personId) {
@@ -76,7 +95,14 @@ function expectedPersonTimeline(personId: string): Expected[] {
 }
 
 function simplify(events: any[]): Expected[] {
-  return events.map((event) => ({ date: event.date, kind: event.kind, entity: event.entity.id, role: event.role, row: event.citation?.row ?? null }));
+  return events.map((event) => ({
+    date: event.date,
+    kind: event.kind,
+    entity: event.entity.id,
+    roles: event.roles,
+    detail: event.detail,
+    rows: event.citations.map((citation: { row: number | null }) => citation.row),
+  }));
 }
 
 /** Persons with the most kinds of event: arrested, and officers where there are such. */
@@ -108,7 +134,8 @@ describe("a person's timeline", () => {
     const events = response.data!.timeline;
     const charges = new Map(world.network.rows.arrests.filter((row) => row.personId === person).map((row) => [world.id(row.seizureId), row.charge]));
     for (const event of events) {
-      expect(event.citation.source.id).toBe(world.id("generated-network"));
+      expect(event.citations.length).toBeGreaterThan(0);
+      for (const citation of event.citations) expect(citation.source.id).toBe(world.id("generated-network"));
       expect(event.title.length).toBeGreaterThan(0);
       if (event.kind === "ARREST") {
         expect(event.detail).toBe(charges.get(event.entity.id) || null);
@@ -153,7 +180,7 @@ describe("other kinds", () => {
     const companyId = parties.find((row) => row.partyKind === "Company" && seized.has(row.shipmentId))!.partyId;
     const companyRow = companies.findIndex((row) => row.id === companyId);
     const departed = new Map(shipments.map((row) => [row.id, row.departedOn]));
-    const expected: Expected[] = [
+    const expected: Stated[] = [
       { date: companies[companyRow].incorporatedOn, kind: "COMPANY_INCORPORATED", entity: companyId, role: null, row: companyRow + 1 },
     ];
     parties.forEach((party, i) => {
@@ -174,12 +201,12 @@ describe("other kinds", () => {
     const seizureRow = seizures.findIndex((row) => row.id === arrest.seizureId);
     const seizure = seizures[seizureRow];
     const shipmentRow = shipments.findIndex((row) => row.id === seizure.shipmentId);
-    const expected: Expected[] = [
+    const expected: Stated[] = [
       { date: shipments[shipmentRow].departedOn, kind: "SHIPMENT_DEPARTED", entity: seizure.shipmentId, role: null, row: shipmentRow + 1 },
       { date: seizure.date, kind: "SEIZURE", entity: seizure.id, role: null, row: seizureRow + 1 },
     ];
     arrests.forEach((row, i) => {
-      if (row.seizureId === seizure.id) expected.push({ date: seizure.date, kind: "ARREST", entity: row.personId, role: null, row: i + 1 });
+      if (row.seizureId === seizure.id) expected.push({ date: seizure.date, kind: "ARREST", entity: row.personId, role: null, detail: row.charge || null, row: i + 1 });
     });
     const response = await api.post(QUERY, { id: world.id(seizure.shipmentId), first: 500 });
     expect(response.errors).toBeUndefined();
