@@ -53,7 +53,9 @@ export function factEdges(rows: readonly Row[]): ViewEdge[] {
   const facts = new Map<string, ViewEdge[]>();
   for (const edge of rows.map(relationshipEdge)) {
     const key = JSON.stringify([edge.source, edge.type, edge.target, distinguishingValues(edge)]);
-    facts.set(key, [...(facts.get(key) ?? []), edge]);
+    const statements = facts.get(key);
+    if (statements) statements.push(edge);
+    else facts.set(key, [edge]);
   }
   const edges = [...facts.values()].map((statements): ViewEdge => {
     statements.sort(compareCitations);
