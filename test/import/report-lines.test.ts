@@ -36,7 +36,7 @@ const report: ImportReport = {
 } as unknown as ImportReport;
 
 describe("the terminal lines of an import report", () => {
-  it("show flagged place and species texts, and only counts for references and joins (which can name parties)", () => {
+  it("show flagged texts such as places and taxa, and only counts for references and joins (which can name parties)", () => {
     const lines = formatReport(report);
     expect(lines).toContain("  place: 1 (place: Lao Kay)");
     expect(lines).toContain("  species: 1 (taxon: Pangolin)");

@@ -373,7 +373,7 @@ export class TraffickingNetworkElement extends HTMLElement {
       .join("");
     const head = event.target.isNode()
       ? `<b>${escapeHtml(data.label)}</b><br>${escapeHtml(data.kind)} · ${escapeHtml(data.id)}` +
-        (data.hub ? `<br>${data.neighbourCount} relationships: click to add them` : data.expanded ? "" : "<br>Click to add its neighbours")
+        (data.hub ? `<br>${data.neighbourCount} neighbours: click to add them` : data.expanded ? "" : "<br>Click to add its neighbours")
       : `<b>${escapeHtml(data.type)}</b><br>${escapeHtml(data.source)} → ${escapeHtml(data.target)}`;
     this.tooltip.innerHTML = `${head}${rows ? `<dl>${rows}</dl>` : ""}`;
     this.tooltip.hidden = false;

@@ -39,7 +39,7 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     truncated
     collapsedHubs
     nodes { id kind label neighbourCount }
-    edges { id type source target citation { row source { id reliability } } }
+    edges { id type source target citations { row source { id reliability } } }
   }
 }`,
     variables: { ids: ["fixture-person-1"], depth: 2 },
@@ -68,9 +68,9 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     kind
     title
     detail
-    role
+    roles
     entity { id kind label }
-    citation { row source { id } }
+    citations { row source { id } }
   }
 }`,
     variables: { id: "fixture-person-1" },

@@ -51,7 +51,7 @@ export class NetworkArgs {
   @Field(() => Int, {
     defaultValue: 50,
     description:
-      "A node that is not a seed and has more relationships of the followed types than this (counted in the whole graph, " +
+      "A node that is not a seed and has more distinct neighbours over the followed types than this (counted in the whole graph, " +
       "before the time and reliability filters) is a hub: it is shown with neighbourCount and not expanded.",
   })
   @Min(1)

@@ -19,7 +19,7 @@ export class NetworkResolver {
   @Query(() => Network, {
     description:
       "The neighbourhood of one or more entities, breadth-first up to depth, for drawing and export. Hubs (nodes with " +
-      "more relationships than hubThreshold) are shown once with their neighbourCount and not expanded. Costs at most " +
+      "more distinct neighbours than hubThreshold) are shown once with their neighbourCount and not expanded. Costs at most " +
       "depth round trips to the database.",
   })
   async network(@Args(() => NetworkArgs) args: NetworkArgs, @Ctx() ctx: Context): Promise<Network> {
@@ -58,7 +58,8 @@ export class NetworkResolver {
   @FieldResolver(() => String, {
     description:
       "The network as GraphML (Gephi, yEd, Cytoscape desktop, networkx): node and edge ids as here; kind, label, " +
-      "synthetic, neighbourCount, type, sourceId, sourceRow and every property as declared <key>s (boolean, long, " +
+      "synthetic, neighbourCount, type, sourceId, sourceRow (the first citation), citations (every source row of the edge's fact, " +
+      "sourceId:row joined with ;) and every property as declared <key>s (boolean, long, " +
       "double or string; lists joined with ;; a property named like one of those as properties.<name>).",
   })
   graphml(@Root() network: Network): string {

@@ -15,7 +15,7 @@ export class NetworkCsv {
   @Field(() => String, {
     description:
       "Edges: Id, Source, Target, Type (Gephi's direction, always Directed), Label (the relationship type), sourceId, " +
-      "sourceRow, properties (JSON). Same conventions as nodes.",
+      "sourceRow (the first citation), citations (sourceId:row pairs joined with ;), properties (JSON). Same conventions as nodes.",
   })
   edges: string;
 }
@@ -33,9 +33,9 @@ export class Network {
 
   @Field(() => [GraphEdge], {
     description:
-      "Every relationship of the followed types that passes the filters, between two nodes of the network, with at least " +
-      "one end expanded (a seed, or a node that is not a hub and is closer to the seeds than depth). Ordered by source, " +
-      "type, target, then seq, role and source row.",
+      "Every fact (one edge however many source rows state it, each cited) of the followed types that passes the filters, " +
+      "between two nodes of the network, with at least one end expanded (a seed, or a node that is not a hub and is closer " +
+      "to the seeds than depth). Ordered by source, type, target, then seq, role and the other properties that tell facts apart.",
   })
   edges: GraphEdge[];
 

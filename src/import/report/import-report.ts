@@ -82,8 +82,11 @@ export class FlagCounter {
   }
 }
 
-/** Kinds of flagged values whose texts a terminal may show: names of places and taxa, never of parties. */
-const TERMINAL_FLAG_KINDS = new Set(["place", "species"]);
+/**
+ * Kinds of flagged values whose texts a terminal does not show: a reference or a join key can be a
+ * person's name or an identifier (the flags file has them). Places, taxa, weights and the like are shown.
+ */
+const UNSHOWN_FLAG_KINDS = new Set(["reference", "join"]);
 
 /** The report as a few lines for a terminal. */
 export function formatReport(report: ImportReport, maxValues = 8): string[] {
@@ -98,9 +101,7 @@ export function formatReport(report: ImportReport, maxValues = 8): string[] {
   if (report.flags.total > 0) {
     lines.push(`flagged values (left empty, raw text kept): ${report.flags.total}${report.flagsFile ? ` (${report.flagsFile})` : ""}`);
     for (const [kind, count] of Object.entries(report.flags.byKind)) {
-      // Only place and species texts are shown: a reference or join key can be a person's name or
-      // an identifier, which stays in the flags file.
-      if (!TERMINAL_FLAG_KINDS.has(kind)) {
+      if (UNSHOWN_FLAG_KINDS.has(kind)) {
         lines.push(`  ${kind}: ${count}`);
         continue;
       }
