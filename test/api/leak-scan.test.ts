@@ -217,7 +217,7 @@ class RoleScan {
 }
 
 /** The page size of nested lists: root lists are at their largest, and their pages are followed. */
-const NESTED_PAGE = 5;
+const NESTED_PAGE = 2;
 
 /**
  * Arguments of a nested field: a small page for nested lists (a list of 100 inside a list of 100
@@ -440,7 +440,8 @@ function prune(scan: RoleScan, leaves: readonly Leaf[], answers: readonly GraphQ
     const keys = error.path.filter((part) => typeof part === "string").length;
     const matched = leavesAt(kept, error.path);
     const coordinates = new Set(matched.map((leaf) => leaf[keys - 1].coordinate));
-    if (coordinates.size === 1) scan.forbidden.add([...coordinates][0]);
+    // A root field refused for its arguments (persons ordered by NAME) is refused for this variant only.
+    if (coordinates.size === 1 && keys > 1) scan.forbidden.add([...coordinates][0]);
     const dropped = new Set(matched);
     kept = kept.filter((leaf) => !dropped.has(leaf) && !leaf.some((step) => scan.forbidden.has(step.coordinate)));
   }
