@@ -231,6 +231,21 @@ function samples(ringId: string): Sample[] {
     connections(3, 4),
     connections(10, 6),
     connections(3, 4, member, sharer),
+    // Fields of the each-fact-once and path work: citations of edges, hops, stops, parties and events.
+    network(2, 500, members, "edges { id citations { row source { id title } } }"),
+    {
+      field: "connections",
+      name: "first 3 maxHops 4, hops with their edges and citations, alsoFollow NATIONAL_OF",
+      query: `query($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 3, maxHops: 4, alsoFollow: [NATIONAL_OF]) { hops { edges { id } citations { row source { id } } } } }`,
+      variables: { from: member, to: sharer },
+    },
+    {
+      field: "shipment",
+      name: "route and parties with their citations",
+      query: `query($id: ID!) { shipment(id: $id) { route { citations { row source { id } } } parties { role citations { row source { id } } } } }`,
+      variables: { id: id(rows.shipments[0].id) },
+    },
+    { field: "timeline", name: "a ring member's events with roles and citations", query: `query($id: ID!) { timeline(id: $id) { roles citations { row source { id } } } }`, variables: { id: member } },
     { field: "sharedIdentifiers", name: "first 20", query: `query($id: ID!) { sharedIdentifiers(id: $id, first: 20) { sharedCount party { ... on Person { id } ... on Company { id } } identifiers { id kind } } }`, variables: { id: sharer } },
     { field: "sharedIdentifiers", name: "first 100", query: `query($id: ID!) { sharedIdentifiers(id: $id, first: 100) { sharedCount identifiers { id } } }`, variables: { id: member } },
     { field: "timeline", name: "a ring member, first 100", query: `query($id: ID!) { timeline(id: $id) { kind date title entity { id } citation { source { id } } } }`, variables: { id: member } },
