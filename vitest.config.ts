@@ -1,18 +1,47 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * Test files that need no database: they run in the `unit` project, which starts no Neo4j, so
+ * `npx vitest run --project unit` answers in seconds. Every other file runs in the `neo4j`
+ * project, whose global setup starts one Neo4j for the run: a new file needs Neo4j unless it is
+ * listed here. A file listed here that asks for the database fails at once with "no Neo4j was
+ * provided".
+ */
+const WITHOUT_DATABASE = [
+  "test/unit/**/*.test.ts",
+  "test/schema/**/*.test.ts",
+  "test/generate/**/*.test.ts",
+  // The import's mapping files, normalisers, row planner and reports are pure; its other tests write to Neo4j.
+  "test/import/{mapping-errors,normalisers,plan-row,reference-engine,report-lines,seen-keys}.test.ts",
+];
 
 export default defineConfig({
   resolve: {
     // Without it, a test importing `graphql` directly gets a second copy of graphql-js and fails
-    // with "Cannot use GraphQLObjectType from another module or realm".
+    // with "Cannot use GraphQLObjectType from another module or realm". Both projects extend this
+    // configuration, so both have it.
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     // Generous for beforeAll hooks that start a server or a JVM on a busy machine. The global setup
     // (which may fetch Neo4j from Maven Central on a first run) has no timeout of its own.
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: WITHOUT_DATABASE },
+      },
+      {
+        extends: true,
+        test: {
+          name: "neo4j",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...WITHOUT_DATABASE],
+          globalSetup: ["test/helpers/global-setup.ts"],
+        },
+      },
+    ],
   },
 });
