@@ -4,6 +4,7 @@ import type { Viewer } from "./auth/viewer.js";
 import type { Loaders } from "./loaders/create-loaders.js";
 import type { FlowRepository } from "./repositories/flow.repository.js";
 import type { ListRepository } from "./repositories/list.repository.js";
+import type { NestedReadRepository } from "./repositories/nested-read.js";
 import type { NetworkRepository } from "./repositories/network.repository.js";
 import type { PathRepository } from "./repositories/path.repository.js";
 import type { RingRepository } from "./repositories/ring.repository.js";
@@ -21,6 +22,8 @@ export interface Context {
   access: Access;
   audit: AuditTrail;
   loaders: Loaders;
+  /** Root fields read with what their selection asks below them, in one query each. */
+  nested: NestedReadRepository;
   lists: ListRepository;
   search: SearchRepository;
   network: NetworkRepository;

@@ -28,6 +28,7 @@ import { createLoaders } from "./loaders/create-loaders.js";
 import { GraphRepository } from "./repositories/graph.repository.js";
 import { FlowRepository } from "./repositories/flow.repository.js";
 import { ListRepository } from "./repositories/list.repository.js";
+import { NestedReadRepository } from "./repositories/nested-read.js";
 import { NetworkRepository } from "./repositories/network.repository.js";
 import { PathRepository } from "./repositories/path.repository.js";
 import { RingRepository } from "./repositories/ring.repository.js";
@@ -74,6 +75,7 @@ export function createContextFactory(
 ): (viewer: Viewer) => Promise<Context> {
   const graph = new GraphRepository(executor, registry);
   const repositories = {
+    nested: new NestedReadRepository(executor, registry),
     lists: new ListRepository(executor, registry),
     search: new SearchRepository(executor, registry),
     network: new NetworkRepository(executor, registry),

@@ -49,7 +49,7 @@ export class GraphRepository {
   async related(name: RelationName, ids: readonly string[]): Promise<Map<string, Related[]>> {
     const query = this.registry.render("relatedAll", relationSlots(relations[name]));
     const groups = groupRelated(await this.executor.read(query, { ids }), factProperties[name] ?? []);
-    for (const list of groups.values()) list.sort(bySeq);
+    for (const list of groups.values()) sortBySeq(list);
     return groups;
   }
 
@@ -91,13 +91,21 @@ function groupRelated(rows: Row[], distinguishing: readonly string[]): Map<strin
   const groups = new Map<string, Related[]>();
   for (const row of rows) {
     const key = row.key as string;
-    const list = groups.get(key) ?? [];
-    for (const rels of splitBy(row.rels as Row[], distinguishing)) {
-      list.push({ node: row.node as Row, labels: row.labels as string[], rel: rels[0], citations: sourcesOf(rels) });
-    }
-    groups.set(key, list);
+    groups.set(key, [...(groups.get(key) ?? []), ...factsOf([row], distinguishing)]);
   }
   return groups;
+}
+
+/** The facts of rows that all belong to one node (columns node, labels, rels), as groupRelated makes them. */
+export function factsOf(rows: readonly Row[], distinguishing: readonly string[]): Related[] {
+  return rows.flatMap((row) =>
+    splitBy(row.rels as Row[], distinguishing).map((rels) => ({
+      node: row.node as Row,
+      labels: row.labels as string[],
+      rel: rels[0],
+      citations: sourcesOf(rels),
+    })),
+  );
 }
 
 function splitBy(rels: Row[], distinguishing: readonly string[]): Row[][] {
@@ -120,7 +128,12 @@ function sourcesOf(rels: Row[]): SourceRef[] {
   return [...seen.values()];
 }
 
-/** The order of related/all (which had it as `ORDER BY key, rel.seq, node.id`): a route's stops by `seq`, else as they come. */
+/** Puts facts in the order of related/all (which had it as `ORDER BY key, rel.seq, node.id`). */
+export function sortBySeq(facts: Related[]): Related[] {
+  return facts.sort(bySeq);
+}
+
+/** A route's stops by `seq`, else as they come. */
 function bySeq(a: Related, b: Related): number {
   const seqA = typeof a.rel.seq === "number" ? a.rel.seq : Number.POSITIVE_INFINITY;
   const seqB = typeof b.rel.seq === "number" ? b.rel.seq : Number.POSITIVE_INFINITY;

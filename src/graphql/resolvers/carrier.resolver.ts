@@ -18,6 +18,6 @@ export class CarrierResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Shipment>> {
-    return nodeConnection(ctx, "Carrier.shipments", carrier.id, page);
+    return nodeConnection(ctx, "Carrier.shipments", carrier, page);
   }
 }

@@ -13,18 +13,18 @@ export class CommodityLineResolver {
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Species, { nullable: true })
   species(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Species | null> {
-    return node(ctx, "CommodityLine.species", line.id);
+    return node(ctx, "CommodityLine.species", line);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Seizure, { nullable: true, description: "The seizure that recovered these goods." })
   seizure(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Seizure | null> {
-    return node(ctx, "CommodityLine.seizure", line.id);
+    return node(ctx, "CommodityLine.seizure", line);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Shipment, { nullable: true, description: "The shipment that carried these goods." })
   shipment(@Root() line: CommodityLine, @Ctx() ctx: Context): Promise<Shipment | null> {
-    return node(ctx, "CommodityLine.shipment", line.id);
+    return node(ctx, "CommodityLine.shipment", line);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -13,7 +14,7 @@ import { Identifier } from "../types/identifier.type.js";
 import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
 import { entityId, filterWithEntityIds } from "./argument-ids.js";
-import { filterParameters, partyCount, partyListConnection, validatedAs } from "./lists.js";
+import { filterParameters, lookup, partyCount, partyListConnection, validatedAs } from "./lists.js";
 import { citations, node, nodes, offices, participations } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
@@ -22,8 +23,8 @@ export const CompanyConnection = connectionType("Company", Company);
 export class CompanyResolver {
   @Cost({ base: 20 })
   @Query(() => Company, { nullable: true, description: "A company by id; null when there is none." })
-  async company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Company | null> {
-    return ctx.loaders.node(NodeLabel.Company).load(await entityId(ctx, id)) as Promise<Company | null>;
+  async company(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Company | null> {
+    return lookup(ctx, info, NodeLabel.Company, await entityId(ctx, id));
   }
 
   @Cost({ base: 2000, perItem: 10, items: "first" })
@@ -35,62 +36,63 @@ export class CompanyResolver {
     @Arg("orderBy", () => CompanyOrder, { nullable: true, description: "Id ascending when left out." })
     orderBy: CompanyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return partyListConnection(ctx, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
+    return partyListConnection(ctx, info, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
   }
 
   @Cost(RelationCost.COUNT)
   @FieldResolver()
   shipmentCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
-    return partyCount(ctx, "companies", company.id, "shipmentCount");
+    return partyCount(ctx, "companies", company, "shipmentCount");
   }
 
   @Cost(RelationCost.COUNT)
   @FieldResolver()
   seizureCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
-    return partyCount(ctx, "companies", company.id, "seizureCount");
+    return partyCount(ctx, "companies", company, "seizureCount");
   }
 
   @Cost(RelationCost.COUNT)
   @FieldResolver()
   officerCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
-    return partyCount(ctx, "companies", company.id, "officerCount");
+    return partyCount(ctx, "companies", company, "officerCount");
   }
 
   @Cost(RelationCost.COUNT)
   @FieldResolver()
   identifierCount(@Root() company: Company, @Ctx() ctx: Context): Promise<number> {
-    return partyCount(ctx, "companies", company.id, "identifierCount");
+    return partyCount(ctx, "companies", company, "identifierCount");
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and registrations used." })
   identifiers(@Root() company: Company, @Ctx() ctx: Context): Promise<Identifier[]> {
-    return nodes(ctx, "Company.identifiers", company.id);
+    return nodes(ctx, "Company.identifiers", company);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Participation], { description: "Shipments this company took part in." })
   shipments(@Root() company: Company, @Ctx() ctx: Context): Promise<Participation[]> {
-    return participations(ctx, "Company.shipments", company.id);
+    return participations(ctx, "Company.shipments", company);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Office], { description: "The people who hold offices in this company." })
   officers(@Root() company: Company, @Ctx() ctx: Context): Promise<Office[]> {
-    return offices(ctx, "Company.officers", company.id, { company });
+    return offices(ctx, "Company.officers", company, { company });
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country of registration." })
   country(@Root() company: Company, @Ctx() ctx: Context): Promise<Country | null> {
-    return node(ctx, "Company.country", company.id);
+    return node(ctx, "Company.country", company);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this company appears in." })
   sources(@Root() company: Company, @Ctx() ctx: Context): Promise<Citation[]> {
-    return citations(ctx, "Company.sources", company.id);
+    return citations(ctx, "Company.sources", company);
   }
 }

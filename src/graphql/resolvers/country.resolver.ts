@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -13,7 +14,7 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { CompanyConnection } from "./company.resolver.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, listConnection, lookup } from "./lists.js";
 import { PlaceConnection } from "./place.resolver.js";
 import { nodeConnection, nodes } from "./relation-fields.js";
 import { SeizureConnection } from "./seizure.resolver.js";
@@ -25,8 +26,8 @@ export const CountryConnection = connectionType("Country", Country);
 export class CountryResolver {
   @Cost({ base: 20 })
   @Query(() => Country, { nullable: true, description: "A country by ISO code; null when the graph has none." })
-  country(@Arg("code", () => CountryCodeScalar) code: string, @Ctx() ctx: Context): Promise<Country | null> {
-    return ctx.loaders.node(NodeLabel.Country).load(code) as Promise<Country | null>;
+  country(@Arg("code", () => CountryCodeScalar) code: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Country | null> {
+    return lookup(ctx, info, NodeLabel.Country, code);
   }
 
   @Cost({ base: 4000, perItem: 10, items: "first" })
@@ -34,9 +35,10 @@ export class CountryResolver {
   countries(
     @Arg("filter", () => CountryFilter, { nullable: true }) filter: CountryFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Country>> {
-    return listConnection(ctx, "countries", filterParameters(filter, ["borders"]), page);
+    return listConnection(ctx, info, "countries", filterParameters(filter, ["borders"]), page);
   }
 
   @FieldResolver(() => CountryCodeScalar)
@@ -52,13 +54,13 @@ export class CountryResolver {
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Country], { description: "Countries that share a land border with this one." })
   neighbours(@Root() country: Country, @Ctx() ctx: Context): Promise<Country[]> {
-    return nodes(ctx, "Country.neighbours", country.id);
+    return nodes(ctx, "Country.neighbours", country);
   }
 
   @Cost(RelationCost.PAGE)
   @FieldResolver(() => PlaceConnection, { description: "Ports, airports, crossings and cities in this country." })
   places(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Place>> {
-    return nodeConnection(ctx, "Country.places", country.id, page);
+    return nodeConnection(ctx, "Country.places", country, page);
   }
 
   @Cost(RelationCost.PAGE)
@@ -68,7 +70,7 @@ export class CountryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
-    return nodeConnection(ctx, "Country.seizures", country.id, page);
+    return nodeConnection(ctx, "Country.seizures", country, page);
   }
 
   @Cost(RelationCost.PAGE)
@@ -78,7 +80,7 @@ export class CountryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Shipment>> {
-    return nodeConnection(ctx, "Country.shipments", country.id, page);
+    return nodeConnection(ctx, "Country.shipments", country, page);
   }
 
   @Cost(RelationCost.PAGE)
@@ -88,6 +90,6 @@ export class CountryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return nodeConnection(ctx, "Country.companies", country.id, page);
+    return nodeConnection(ctx, "Country.companies", country, page);
   }
 }

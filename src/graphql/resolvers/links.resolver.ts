@@ -13,7 +13,7 @@ export class RouteStopResolver {
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The stop's country (the place's, for a place)." })
   country(@Root() stop: RouteStop, @Ctx() ctx: Context): Promise<Country | null> | Country | null {
-    return stop.place ? node(ctx, "Place.country", stop.place.id) : stop.country;
+    return stop.place ? node(ctx, "Place.country", stop.place) : stop.country;
   }
 }
 

@@ -1,4 +1,5 @@
 import { validate } from "class-validator";
+import type { GraphQLResolveInfo } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 
 import type { Context } from "../../context.js";
@@ -6,10 +7,15 @@ import type { Parameters } from "../../db/cypher-executor.js";
 import { dateParameter } from "../../db/values.js";
 import { BadInputError } from "../../domain/errors.js";
 import { OrderDirection, type ListOrder } from "../../domain/paging.js";
+import type { NodeLabel } from "../../domain/graph-schema.js";
+import { isEmptyPlan } from "../../domain/fetch-plan.js";
 import type { ListName, PartyListName } from "../../repositories/list.repository.js";
+import { PREFETCHED } from "../../repositories/nested-read.js";
 import type { PageArgs } from "../inputs/page.args.js";
 import type { ConnectionShape } from "../types/connection.js";
+import { planOfConnection, planOfField } from "./fetch-plan.js";
 import { listScope, pageRequest, sortedPageRequest, toConnection } from "./paging.js";
+import type { Parent } from "./relation-fields.js";
 
 /** The order field every list is in by default, ascending. */
 const DEFAULT_ORDER_FIELD = "ID";
@@ -32,16 +38,33 @@ export function filterParameters(filter: object | null | undefined, keys: readon
   );
 }
 
-/** A root list as a Relay connection; its total is counted only when asked for. */
+/**
+ * A node by id for a root field, read in one query with what the selection asks below it
+ * (fetch-plan.ts); through the request's loader when it asks nothing below it, so that several
+ * such fields of one request share one query.
+ */
+export async function lookup<T>(ctx: Context, info: GraphQLResolveInfo, label: NodeLabel, id: string): Promise<T | null> {
+  const plan = planOfField(ctx, info);
+  const found = isEmptyPlan(plan) ? await ctx.loaders.node(label).load(id) : await ctx.nested.byId(label, id, plan);
+  return found as T | null;
+}
+
+/**
+ * A root list as a Relay connection, read in one query with what the selection asks below its items
+ * (fetch-plan.ts): its page, its total only when asked for, and the page only when edges or page
+ * info are asked for.
+ */
 export async function listConnection<T extends { id: string }>(
   ctx: Context,
+  info: GraphQLResolveInfo,
   list: ListName,
   parameters: Parameters,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const scope = listScope(list, DEFAULT_ORDER_FIELD, parameters);
-  const page = await ctx.lists.page(list, parameters, pageRequest(ctx, scope, args));
-  return toConnection(ctx, scope, page as { items: T[]; hasNextPage: boolean }, () => ctx.lists.count(list, parameters));
+  const asked = planOfConnection(ctx, info);
+  const page = await ctx.nested.listPage(list, parameters, pageRequest(ctx, scope, args), asked.plan, asked);
+  return toConnection(ctx, scope, page as unknown as { items: T[]; hasNextPage: boolean }, async () => page.total ?? ctx.lists.count(list, parameters));
 }
 
 /**
@@ -51,31 +74,34 @@ export async function listConnection<T extends { id: string }>(
  */
 export async function partyListConnection<T extends { id: string }>(
   ctx: Context,
+  info: GraphQLResolveInfo,
   list: PartyListName,
   parameters: Parameters,
   order: ListOrder | null | undefined,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   if (!order || (order.field === DEFAULT_ORDER_FIELD && order.direction === OrderDirection.ASC)) {
-    return listConnection(ctx, list, parameters, args);
+    return listConnection(ctx, info, list, parameters, args);
   }
   const scope = listScope(list, `${order.field}:${order.direction}`, parameters);
-  const page = await ctx.lists.sortedPage(list, parameters, order, sortedPageRequest(ctx, scope, args));
+  const asked = planOfConnection(ctx, info);
+  const page = await ctx.nested.sortedListPage(list, parameters, order, sortedPageRequest(ctx, scope, args), asked.plan, asked);
   return toConnection(
     ctx,
     scope,
-    page as { items: T[]; hasNextPage: boolean },
-    () => ctx.lists.count(list, parameters),
+    page as unknown as { items: T[]; hasNextPage: boolean },
+    async () => page.total ?? ctx.lists.count(list, parameters),
     (index) => page.sortValues[index],
   );
 }
 
 /**
  * One relationship count of a person or a company (`field` is a column of person/counts.cypher or
- * company/counts.cypher), through the request's loader: one query for all the items of a page.
+ * company/counts.cypher): read ahead with the root field's query, or through the request's loader,
+ * one query for all the items of a page.
  */
-export async function partyCount(ctx: Context, list: PartyListName, id: string, field: string): Promise<number> {
-  const counts = await ctx.loaders.partyCounts(list, ctx.lists).load(id);
+export async function partyCount(ctx: Context, list: PartyListName, parent: Parent, field: string): Promise<number> {
+  const counts = parent[PREFETCHED]?.counts ?? (await ctx.loaders.partyCounts(list, ctx.lists).load(parent.id));
   return (counts?.[field] as number | undefined) ?? 0;
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -10,7 +11,7 @@ import { Country } from "../types/country.type.js";
 import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, listConnection, lookup } from "./lists.js";
 import { node, nodeConnection } from "./relation-fields.js";
 import { SeizureConnection } from "./seizure.resolver.js";
 import { ShipmentConnection } from "./shipment.resolver.js";
@@ -21,8 +22,8 @@ export const PlaceConnection = connectionType("Place", Place);
 export class PlaceResolver {
   @Cost({ base: 20 })
   @Query(() => Place, { nullable: true, description: "A place by id; null when there is none." })
-  place(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Place | null> {
-    return ctx.loaders.node(NodeLabel.Place).load(id) as Promise<Place | null>;
+  place(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Place | null> {
+    return lookup(ctx, info, NodeLabel.Place, id);
   }
 
   @Cost({ base: 1500, perItem: 10, items: "first" })
@@ -30,21 +31,22 @@ export class PlaceResolver {
   places(
     @Arg("filter", () => PlaceFilter, { nullable: true }) filter: PlaceFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Place>> {
-    return listConnection(ctx, "places", filterParameters(filter, ["country", "kind"]), page);
+    return listConnection(ctx, info, "places", filterParameters(filter, ["country", "kind"]), page);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true })
   country(@Root() place: Place, @Ctx() ctx: Context): Promise<Country | null> {
-    return node(ctx, "Place.country", place.id);
+    return node(ctx, "Place.country", place);
   }
 
   @Cost(RelationCost.PAGE)
   @FieldResolver(() => SeizureConnection, { description: "Seizures made at this place." })
   seizures(@Root() place: Place, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Seizure>> {
-    return nodeConnection(ctx, "Place.seizures", place.id, page);
+    return nodeConnection(ctx, "Place.seizures", place, page);
   }
 
   @Cost(RelationCost.PAGE)
@@ -54,6 +56,6 @@ export class PlaceResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Shipment>> {
-    return nodeConnection(ctx, "Place.shipments", place.id, page);
+    return nodeConnection(ctx, "Place.shipments", place, page);
   }
 }

@@ -3,6 +3,8 @@ import type { Row } from "../../db/cypher-executor.js";
 import type { RelationName } from "../../domain/relations.js";
 import type { PartyRole } from "../../domain/vocabulary.js";
 import type { Related } from "../../repositories/graph.repository.js";
+import { PREFETCHED, type FetchedNode } from "../../repositories/nested-read.js";
+import { pageKey } from "../../domain/fetch-plan.js";
 import type { PageArgs } from "../inputs/page.args.js";
 import type { ConnectionShape } from "../types/connection.js";
 import type { Arrest, Office, Participation } from "../types/links.type.js";
@@ -10,21 +12,25 @@ import type { Citation } from "../types/source.type.js";
 import { listScope, pageRequest, toConnection } from "./paging.js";
 
 /**
- * Helpers shared by field resolvers: every relationship field goes through the request's loaders.
- * A loader gives each fact once (src/domain/relation-facts.ts says what a fact is per field), with
- * every source that states it.
+ * Helpers shared by field resolvers. A relationship field's facts were usually read ahead by the
+ * query of the root field (fetch-plan.ts, src/repositories/nested-read.ts) and hang on the parent
+ * node; otherwise they come through the request's loaders. Either way each fact comes once
+ * (src/domain/relation-facts.ts says what a fact is per field), with every source that states it.
  */
 
-export async function links(ctx: Context, name: RelationName, id: string): Promise<Related[]> {
-  return ctx.loaders.related(name).load(id);
+/** The node a relationship field starts from: its id, and what was read ahead below it, if anything. */
+export type Parent = { id: string } & Pick<FetchedNode, typeof PREFETCHED>;
+
+export async function links(ctx: Context, name: RelationName, parent: Parent): Promise<Related[]> {
+  return parent[PREFETCHED]?.related.get(name) ?? ctx.loaders.related(name).load(parent.id);
 }
 
-export async function nodes<T>(ctx: Context, name: RelationName, id: string): Promise<T[]> {
-  return (await links(ctx, name, id)).map((link) => withLabels(link) as T);
+export async function nodes<T>(ctx: Context, name: RelationName, parent: Parent): Promise<T[]> {
+  return (await links(ctx, name, parent)).map((link) => withLabels(link) as T);
 }
 
-export async function node<T>(ctx: Context, name: RelationName, id: string): Promise<T | null> {
-  const [first] = await links(ctx, name, id);
+export async function node<T>(ctx: Context, name: RelationName, parent: Parent): Promise<T | null> {
+  const [first] = await links(ctx, name, parent);
   return first ? (withLabels(first) as T) : null;
 }
 
@@ -32,16 +38,19 @@ export async function node<T>(ctx: Context, name: RelationName, id: string): Pro
 export async function nodeConnection<T extends { id: string }>(
   ctx: Context,
   name: RelationName,
-  id: string,
+  parent: Parent,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
-  const scope = listScope(name, "ID", id);
+  const scope = listScope(name, "ID", parent.id);
   const page = pageRequest(ctx, scope, args);
-  const found = await ctx.loaders.relatedPage({ name, after: page.after, limit: page.first + 1 }).load(id);
+  const ahead = page.after === null ? parent[PREFETCHED]?.pages.get(pageKey(name, page.first)) : undefined;
+  const countAll = async () => ahead?.total ?? ctx.loaders.relatedCount(name).load(parent.id);
+  if (ahead) {
+    return toConnection(ctx, scope, { items: ahead.items.map((link) => withLabels(link) as T), hasNextPage: ahead.hasNextPage }, countAll);
+  }
+  const found = await ctx.loaders.relatedPage({ name, after: page.after, limit: page.first + 1 }).load(parent.id);
   const items = found.slice(0, page.first).map((link) => withLabels(link) as T);
-  return toConnection(ctx, scope, { items, hasNextPage: found.length > page.first }, () =>
-    ctx.loaders.relatedCount(name).load(id),
-  );
+  return toConnection(ctx, scope, { items, hasNextPage: found.length > page.first }, countAll);
 }
 
 /**
@@ -54,8 +63,8 @@ export function citationsOf(link: Related): Pick<Arrest, "citations" | "citation
 }
 
 /** The `sources` field of an entity: each source with the dataset row the entity came from, each pair once. */
-export async function citations(ctx: Context, name: RelationName, id: string): Promise<Citation[]> {
-  return (await links(ctx, name, id)).map(({ node: source, rel }) => ({
+export async function citations(ctx: Context, name: RelationName, parent: Parent): Promise<Citation[]> {
+  return (await links(ctx, name, parent)).map(({ node: source, rel }) => ({
     source: source as unknown as Citation["source"],
     sourceId: source.id as string,
     row: (rel.row as number | undefined) ?? null,
@@ -63,8 +72,8 @@ export async function citations(ctx: Context, name: RelationName, id: string): P
 }
 
 /** Shipments a party took part in, with its role. */
-export async function participations(ctx: Context, name: RelationName, id: string): Promise<Participation[]> {
-  return (await links(ctx, name, id)).map((link) => ({
+export async function participations(ctx: Context, name: RelationName, parent: Parent): Promise<Participation[]> {
+  return (await links(ctx, name, parent)).map((link) => ({
     role: link.rel.role as PartyRole,
     shipment: link.node as unknown as Participation["shipment"],
     ...citationsOf(link),
@@ -75,10 +84,10 @@ export async function participations(ctx: Context, name: RelationName, id: strin
 export async function arrestsOf(
   ctx: Context,
   name: RelationName,
-  id: string,
+  parent: Parent,
   known: Partial<Pick<Arrest, "person" | "seizure">>,
 ): Promise<Arrest[]> {
-  return (await links(ctx, name, id)).map((link) => ({
+  return (await links(ctx, name, parent)).map((link) => ({
     person: (known.person ?? link.node) as Arrest["person"],
     seizure: (known.seizure ?? link.node) as Arrest["seizure"],
     charge: optional<string>(link.rel.charge),
@@ -92,10 +101,10 @@ export async function arrestsOf(
 export async function offices(
   ctx: Context,
   name: RelationName,
-  id: string,
+  parent: Parent,
   known: Partial<Pick<Office, "person" | "company">>,
 ): Promise<Office[]> {
-  return (await links(ctx, name, id)).map((link) => ({
+  return (await links(ctx, name, parent)).map((link) => ({
     person: (known.person ?? link.node) as Office["person"],
     company: (known.company ?? link.node) as Office["company"],
     role: optional<string>(link.rel.role),

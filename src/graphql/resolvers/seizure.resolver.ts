@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -13,7 +14,7 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, listConnection, lookup } from "./lists.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
 
 export const SeizureConnection = connectionType("Seizure", Seizure);
@@ -24,8 +25,8 @@ const FILTER_KEYS = ["country", "place", "species", "product", "mode", "dateFrom
 export class SeizureResolver {
   @Cost({ base: 20 })
   @Query(() => Seizure, { nullable: true, description: "A seizure by id; null when there is none." })
-  seizure(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Seizure | null> {
-    return ctx.loaders.node(NodeLabel.Seizure).load(id) as Promise<Seizure | null>;
+  seizure(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Seizure | null> {
+    return lookup(ctx, info, NodeLabel.Seizure, id);
   }
 
   @Cost({ base: 1000, perItem: 10, items: "first" })
@@ -33,44 +34,45 @@ export class SeizureResolver {
   seizures(
     @Arg("filter", () => SeizureFilter, { nullable: true }) filter: SeizureFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
-    return listConnection(ctx, "seizures", filterParameters(filter, FILTER_KEYS), page);
+    return listConnection(ctx, info, "seizures", filterParameters(filter, FILTER_KEYS), page);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country where the seizure was made." })
   country(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Country | null> {
-    return node(ctx, "Seizure.country", seizure.id);
+    return node(ctx, "Seizure.country", seizure);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Place, { nullable: true, description: "The port, airport or crossing of the seizure." })
   place(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Place | null> {
-    return node(ctx, "Seizure.place", seizure.id);
+    return node(ctx, "Seizure.place", seizure);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Shipment], { description: "The shipments intercepted." })
   shipments(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Shipment[]> {
-    return nodes(ctx, "Seizure.shipments", seizure.id);
+    return nodes(ctx, "Seizure.shipments", seizure);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What was found." })
   commodities(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<CommodityLine[]> {
-    return nodes(ctx, "Seizure.commodities", seizure.id);
+    return nodes(ctx, "Seizure.commodities", seizure);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Arrest], { description: "The people arrested, with charges and outcomes." })
   arrests(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Arrest[]> {
-    return arrestsOf(ctx, "Seizure.arrests", seizure.id, { seizure });
+    return arrestsOf(ctx, "Seizure.arrests", seizure, { seizure });
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this seizure comes from." })
   sources(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Citation[]> {
-    return citations(ctx, "Seizure.sources", seizure.id);
+    return citations(ctx, "Seizure.sources", seizure);
   }
 }

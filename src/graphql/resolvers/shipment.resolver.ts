@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -13,7 +14,7 @@ import { RouteStop, ShipmentParty } from "../types/links.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, listConnection, lookup } from "./lists.js";
 import { citations, citationsOf, links, node, nodes } from "./relation-fields.js";
 
 export const ShipmentConnection = connectionType("Shipment", Shipment);
@@ -34,8 +35,8 @@ const FILTER_KEYS = [
 export class ShipmentResolver {
   @Cost({ base: 20 })
   @Query(() => Shipment, { nullable: true, description: "A shipment by id; null when there is none." })
-  shipment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Shipment | null> {
-    return ctx.loaders.node(NodeLabel.Shipment).load(id) as Promise<Shipment | null>;
+  shipment(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Shipment | null> {
+    return lookup(ctx, info, NodeLabel.Shipment, id);
   }
 
   @Cost({ base: 4000, perItem: 10, items: "first" })
@@ -43,15 +44,16 @@ export class ShipmentResolver {
   shipments(
     @Arg("filter", () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Shipment>> {
-    return listConnection(ctx, "shipments", filterParameters(filter, FILTER_KEYS), page);
+    return listConnection(ctx, info, "shipments", filterParameters(filter, FILTER_KEYS), page);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [RouteStop], { description: "The route in order: origin, transits, destination." })
   async route(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<RouteStop[]> {
-    return (await links(ctx, "Shipment.route", shipment.id)).map((link) => {
+    return (await links(ctx, "Shipment.route", shipment)).map((link) => {
       const { node: stop, labels, rel } = link;
       const isPlace = labels.includes(NodeLabel.Place);
       return {
@@ -70,25 +72,25 @@ export class ShipmentResolver {
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What the shipment carried." })
   commodities(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<CommodityLine[]> {
-    return nodes(ctx, "Shipment.commodities", shipment.id);
+    return nodes(ctx, "Shipment.commodities", shipment);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Seizure], { description: "The seizures that intercepted this shipment." })
   seizures(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Seizure[]> {
-    return nodes(ctx, "Shipment.seizures", shipment.id);
+    return nodes(ctx, "Shipment.seizures", shipment);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Carrier, { nullable: true })
   carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Carrier | null> {
-    return node(ctx, "Shipment.carrier", shipment.id);
+    return node(ctx, "Shipment.carrier", shipment);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [ShipmentParty], { description: "Shippers, consignees, forwarders, couriers, ..." })
   async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
-    return (await links(ctx, "Shipment.parties", shipment.id)).map((link) => ({
+    return (await links(ctx, "Shipment.parties", shipment)).map((link) => ({
       role: link.rel.role as PartyRole,
       party: { ...link.node, labels: link.labels } as unknown as ShipmentParty["party"],
       ...citationsOf(link),
@@ -98,6 +100,6 @@ export class ShipmentResolver {
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Citation], { description: "The sources this shipment comes from." })
   sources(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Citation[]> {
-    return citations(ctx, "Shipment.sources", shipment.id);
+    return citations(ctx, "Shipment.sources", shipment);
   }
 }

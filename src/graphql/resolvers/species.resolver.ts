@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -8,7 +9,7 @@ import { Cost, RelationCost } from "../limits/field-cost.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { LocalizedName, Species } from "../types/species.type.js";
-import { filterParameters, listConnection } from "./lists.js";
+import { filterParameters, listConnection, lookup } from "./lists.js";
 import { nodeConnection } from "./relation-fields.js";
 
 export const SpeciesConnection = connectionType("Species", Species);
@@ -21,8 +22,8 @@ const NAME_PROPERTY = /^commonNames([A-Z][a-z])$/;
 export class SpeciesResolver {
   @Cost({ base: 20 })
   @Query(() => Species, { nullable: true, description: "A species by id; null when there is none." })
-  species(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Species | null> {
-    return ctx.loaders.node(NodeLabel.Species).load(id) as Promise<Species | null>;
+  species(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context): Promise<Species | null> {
+    return lookup(ctx, info, NodeLabel.Species, id);
   }
 
   @Cost({ base: 1000, perItem: 10, items: "first" })
@@ -30,9 +31,10 @@ export class SpeciesResolver {
   speciesList(
     @Arg("filter", () => SpeciesFilter, { nullable: true }) filter: SpeciesFilter | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Species>> {
-    return listConnection(ctx, "species", filterParameters(filter, ["citesAppendix", "taxonClass"]), page);
+    return listConnection(ctx, info, "species", filterParameters(filter, ["citesAppendix", "taxonClass"]), page);
   }
 
   @FieldResolver(() => [LocalizedName], { description: "Common names, in every language or in one." })
@@ -57,6 +59,6 @@ export class SpeciesResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<CommodityLine>> {
-    return nodeConnection(ctx, "Species.commodityLines", species.id, page);
+    return nodeConnection(ctx, "Species.commodityLines", species, page);
   }
 }

@@ -1,0 +1,241 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
+
+import type { Context } from "../../context.js";
+import { emptyPlan, mergePlan, pageKey, type FetchPlan } from "../../domain/fetch-plan.js";
+import { MAX_PAGE_SIZE } from "../../domain/paging.js";
+import type { RelationName } from "../../domain/relations.js";
+import { FIELD_RULES, TYPE_RULES } from "../access-rules.js";
+
+/**
+ * How a field's answer can be read ahead by the query of its root field (src/domain/fetch-plan.ts):
+ * - RELATED: a relationship field read whole. Its type is the related node's, or a small type around
+ *   it (a route stop, a party, an arrest, an office), whose `nodeFields` name the fields that are the
+ *   related node. `alsoFollow` names a field whose selection is also read through a relation of the
+ *   related node (a route stop's `country`, for a stop at a place, is the place's country).
+ * - PAGE: a paged relationship field (a connection), read ahead from its first page only.
+ * - COUNTS: a relationship count of a person or a company.
+ * A field left out of this table is resolved as before, through the request's loaders: citations'
+ * sources, shared identifiers, rings, and every paged field given `after` (its cursor is bound to
+ * one parent).
+ */
+type Fold =
+  | { kind: "RELATED"; relation: RelationName; nodeFields?: readonly string[]; alsoFollow?: { field: string; relation: RelationName } }
+  | { kind: "PAGE"; relation: RelationName }
+  | { kind: "COUNTS" };
+
+const related = (relation: RelationName, nodeFields?: readonly string[]): Fold => ({ kind: "RELATED", relation, nodeFields });
+const page = (relation: RelationName): Fold => ({ kind: "PAGE", relation });
+const COUNTS: Fold = { kind: "COUNTS" };
+
+export const FOLDS: Readonly<Record<string, Fold>> = {
+  "Seizure.country": related("Seizure.country"),
+  "Seizure.place": related("Seizure.place"),
+  "Seizure.shipments": related("Seizure.shipments"),
+  "Seizure.commodities": related("Seizure.commodities"),
+  "Seizure.arrests": related("Seizure.arrests", ["person"]),
+  "Seizure.sources": related("Seizure.sources"),
+  "Shipment.route": {
+    kind: "RELATED",
+    relation: "Shipment.route",
+    nodeFields: ["place", "country"],
+    alsoFollow: { field: "country", relation: "Place.country" },
+  },
+  "Shipment.commodities": related("Shipment.commodities"),
+  "Shipment.seizures": related("Shipment.seizures"),
+  "Shipment.carrier": related("Shipment.carrier"),
+  "Shipment.parties": related("Shipment.parties", ["party"]),
+  "Shipment.sources": related("Shipment.sources"),
+  "CommodityLine.species": related("CommodityLine.species"),
+  "CommodityLine.seizure": related("CommodityLine.seizure"),
+  "CommodityLine.shipment": related("CommodityLine.shipment"),
+  "Species.commodityLines": page("Species.commodityLines"),
+  "Person.identifiers": related("Person.identifiers"),
+  "Person.shipments": related("Person.shipments", ["shipment"]),
+  "Person.arrests": related("Person.arrests", ["seizure"]),
+  "Person.offices": related("Person.companies", ["company"]),
+  "Person.nationalities": related("Person.nationalities"),
+  "Person.sources": related("Person.sources"),
+  "Person.seizureCount": COUNTS,
+  "Person.shipmentCount": COUNTS,
+  "Person.identifierCount": COUNTS,
+  "Person.companyCount": COUNTS,
+  "Company.identifiers": related("Company.identifiers"),
+  "Company.shipments": related("Company.shipments", ["shipment"]),
+  "Company.officers": related("Company.officers", ["person"]),
+  "Company.country": related("Company.country"),
+  "Company.sources": related("Company.sources"),
+  "Company.shipmentCount": COUNTS,
+  "Company.seizureCount": COUNTS,
+  "Company.officerCount": COUNTS,
+  "Company.identifierCount": COUNTS,
+  "Identifier.holders": related("Identifier.holders"),
+  "Carrier.shipments": page("Carrier.shipments"),
+  "Place.country": related("Place.country"),
+  "Place.seizures": page("Place.seizures"),
+  "Place.shipments": page("Place.shipments"),
+  "Country.neighbours": related("Country.neighbours"),
+  "Country.places": page("Country.places"),
+  "Country.seizures": page("Country.seizures"),
+  "Country.shipments": page("Country.shipments"),
+  "Country.companies": page("Country.companies"),
+};
+
+/** A field as asked for of one object type: its definition's name, its arguments, its selections. */
+interface AskedField {
+  name: string;
+  args: Record<string, unknown>;
+  type: GraphQLNamedType;
+  selections: SelectionSetNode[];
+}
+
+/** What the root field being resolved asks below the node it returns (its type is a node type). */
+export function planOfField(ctx: Context, info: GraphQLResolveInfo): FetchPlan {
+  return planBelow(ctx, info, selectionsOf(info.fieldNodes), getNamedType(info.returnType));
+}
+
+/**
+ * What a root connection asks: below its edges' nodes, whether it asks for items at all (edges or
+ * page info), and whether it asks for its total.
+ */
+export function planOfConnection(ctx: Context, info: GraphQLResolveInfo): { plan: FetchPlan; items: boolean; total: boolean } {
+  return connectionParts(ctx, info, selectionsOf(info.fieldNodes), getNamedType(info.returnType));
+}
+
+function connectionParts(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  selections: SelectionSetNode[],
+  type: GraphQLNamedType,
+): { plan: FetchPlan; items: boolean; total: boolean } {
+  const plan = emptyPlan();
+  let items = false;
+  let total = false;
+  for (const field of askedFields(info, selections, type)) {
+    if (field.name === "totalCount") total = true;
+    if (field.name === "pageInfo") items = true;
+    if (field.name !== "edges") continue;
+    items = true;
+    for (const edgeField of askedFields(info, field.selections, field.type)) {
+      if (edgeField.name === "node") mergePlan(plan, planBelow(ctx, info, edgeField.selections, edgeField.type));
+    }
+  }
+  return { plan, items, total };
+}
+
+function planBelow(ctx: Context, info: GraphQLResolveInfo, selections: SelectionSetNode[], type: GraphQLNamedType): FetchPlan {
+  const plan = emptyPlan();
+  for (const objectType of possibleTypes(info, type)) {
+    for (const field of askedFields(info, selections, objectType)) {
+      const fold = FOLDS[`${objectType.name}.${field.name}`];
+      if (!fold || !readable(ctx, objectType.name, field.name)) continue;
+      if (fold.kind === "COUNTS") {
+        plan.counts = true;
+      } else if (fold.kind === "PAGE") {
+        const first = field.args.first;
+        // A page after a cursor, or of a size the resolver will refuse, is left to the resolver.
+        if (field.args.after != null || typeof first !== "number" || first < 1 || first > MAX_PAGE_SIZE) continue;
+        const parts = connectionParts(ctx, info, field.selections, field.type);
+        mergePlan(plan, {
+          ...emptyPlan(),
+          pages: new Map([[pageKey(fold.relation, first), { relation: fold.relation, first, ...parts, below: parts.plan }]]),
+        });
+      } else {
+        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.relation, relatedPlan(ctx, info, field, fold)]]) });
+      }
+    }
+  }
+  return plan;
+}
+
+/** What is read below the related nodes of a RELATED field: its own selection, or its node fields'. */
+function relatedPlan(ctx: Context, info: GraphQLResolveInfo, field: AskedField, fold: Extract<Fold, { kind: "RELATED" }>): FetchPlan {
+  if (!fold.nodeFields) return planBelow(ctx, info, field.selections, field.type);
+  const plan = emptyPlan();
+  for (const wrapperType of possibleTypes(info, field.type)) {
+    for (const inner of askedFields(info, field.selections, wrapperType)) {
+      if (!fold.nodeFields.includes(inner.name) || !readable(ctx, wrapperType.name, inner.name)) continue;
+      const below = planBelow(ctx, info, inner.selections, inner.type);
+      mergePlan(plan, below);
+      if (fold.alsoFollow?.field === inner.name) {
+        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, planBelow(ctx, info, inner.selections, inner.type)]]) });
+      }
+    }
+  }
+  return plan;
+}
+
+/** Whether the viewer may read a field; a field it may not read is not read ahead (its resolver refuses it). */
+function readable(ctx: Context, typeName: string, fieldName: string): boolean {
+  const needed = FIELD_RULES[`${typeName}.${fieldName}`] ?? TYPE_RULES[typeName];
+  return needed === undefined || ctx.access.cleared(needed);
+}
+
+function possibleTypes(info: GraphQLResolveInfo, type: GraphQLNamedType): readonly GraphQLObjectType[] {
+  if (isObjectType(type)) return [type];
+  if (isAbstractType(type)) return info.schema.getPossibleTypes(type);
+  return [];
+}
+
+function selectionsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
+  return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+/**
+ * The fields asked of one object type by selection sets, as graphql-js collects them: fragments
+ * whose type condition the object type meets, without fields skipped by `@skip` or `@include`,
+ * with their arguments' values (defaults and variables applied).
+ */
+function askedFields(info: GraphQLResolveInfo, selections: readonly SelectionSetNode[], type: GraphQLNamedType): AskedField[] {
+  if (!isObjectType(type)) return [];
+  const found: AskedField[] = [];
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (!included(info, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const definition = type.getFields()[selection.name.value];
+        if (!definition) continue;
+        found.push({
+          name: definition.name,
+          args: getArgumentValues(definition, selection, info.variableValues),
+          type: getNamedType(definition.type),
+          selections: selection.selectionSet ? [selection.selectionSet] : [],
+        });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || applies(info, selection.typeCondition.name.value, type)) visit(selection.selectionSet);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && applies(info, fragment.typeCondition.name.value, type)) visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const set of selections) visit(set);
+  return found;
+}
+
+function applies(info: GraphQLResolveInfo, condition: string, type: GraphQLObjectType): boolean {
+  const conditionType = info.schema.getType(condition);
+  if (!conditionType) return false;
+  if (conditionType === type) return true;
+  return isAbstractType(conditionType) && info.schema.isSubType(conditionType, type);
+}
+
+function included(info: GraphQLResolveInfo, selection: SelectionSetNode["selections"][number]): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, selection, info.variableValues);
+  return include?.if !== false;
+}
