@@ -55,7 +55,11 @@ export interface PropertyModel {
    * API reads it as a non-null field.
    */
   readonly required: boolean;
-  /** Personal data: about a person who is, or can be, identified. The API shows it to few roles. */
+  /**
+   * Personal data that identifies a person: a name, an alias, a birth year, an identifier's value.
+   * Only the roles that see persons in clear (INVESTIGATOR and up) read it; the others see
+   * pseudonyms, so what else is said of a person (an arrest's charge) is not marked.
+   */
   readonly personal: boolean;
   readonly meaning: string;
   /** The GraphQL field that shows it, where the field is not named after the property. */
@@ -465,9 +469,9 @@ export const dataRelationshipTypes: Readonly<Record<RelType, RelationshipModel>>
     ends([Seizure], [Person], [field("Seizure.arrests")], [field("Person.arrests")]),
   ], {
     properties: {
-      charge: text("The charge, as reported.", { personal: true }),
-      convicted: flag("Whether the person was convicted; null when not known.", { personal: true }),
-      sentence: text("The sentence, as reported.", { personal: true }),
+      charge: text("The charge, as reported."),
+      convicted: flag("Whether the person was convicted; null when not known."),
+      sentence: text("The sentence, as reported."),
     },
     graphqlTypes: ["Arrest"],
   }),
