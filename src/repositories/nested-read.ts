@@ -282,7 +282,9 @@ function countsCall(name: string, as: string): string {
   const branches = [NodeLabel.Person, NodeLabel.Company].map(
     (label) => `WITH ${name} AS node WHERE node:${label}\n${countsFragments[label]}`,
   );
-  return `OPTIONAL CALL (${name}) {\n${branches.join("\nUNION\n")}\n}\nWITH *, counts AS ${as}`;
+  // The fragments' column is `counts` at every depth: renamed inside a subquery of its own, so that a
+  // nested node's counts never shadow its parent's.
+  return `OPTIONAL CALL (${name}) {\nCALL (${name}) {\n${branches.join("\nUNION\n")}\n}\nRETURN counts AS ${as}\n}`;
 }
 
 /** A node as read by the query, with what was read below it moved under PREFETCHED. */

@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { projectRoot } from "../../src/config.js";
+import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
+import { startTestApi, type TestApi } from "../helpers/test-api.js";
+
+/**
+ * Every root field sends at most the number of Cypher queries that docs/queries-per-request.md
+ * gives for it, counted at the executor, for a selection that goes several levels deep into the
+ * relationship fields (fixture graph, cypher/seed/fixture.cypher; as ADMIN, who may read every field).
+ */
+const DOC = path.join(projectRoot, "docs", "queries-per-request.md");
+
+/** The table of the document: root field → queries. */
+function documented(): Map<string, number> {
+  const rows = readFileSync(DOC, "utf8").matchAll(/^\| `(\w+)` \| (\d+) \|/gm);
+  return new Map([...rows].map(([, field, count]) => [field, Number(count)]));
+}
+
+const PARTY = `__typename ... on Person { id name seizureCount companyCount nationalities { code } }
+  ... on Company { id name shipmentCount country { code } }`;
+
+/** One request per root field, deep into what the field can reach. */
+const SAMPLES: Record<string, string> = {
+  seizure: `{ seizure(id: "fixture-seizure-1") { id date
+    country { name neighbours { code name } }
+    place { name country { code } seizures(first: 3) { totalCount edges { node { id } } } }
+    commodities { product quantity species { scientificName commodityLines(first: 2) { totalCount } } }
+    shipments { mode carrier { name } route { sequence role place { name country { code } } country { code } }
+      parties { role party { ${PARTY} } } commodities { id } }
+    arrests { charge convicted person { id name arrests { seizure { id } } } }
+    sources { row source { id } } } }`,
+  seizures: `{ seizures(first: 5, filter: { country: "VN" }) { totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id country { name } commodities { product species { id } }
+      shipments { route { sequence place { name } country { code } } parties { role party { ${PARTY} } } } } } } }`,
+  shipment: `{ shipment(id: "fixture-shipment-1") { id mode seizures { id country { code } }
+    commodities { id species { id } seizure { id } shipment { id } }
+    route { place { id seizures(first: 2) { edges { node { id } } } shipments(first: 2) { totalCount } } }
+    carrier { name shipments(first: 2) { totalCount edges { node { id } } } }
+    parties { party { ${PARTY} } } sources { row } } }`,
+  shipments: `{ shipments(first: 5) { totalCount edges { node { id route { sequence country { code } }
+    parties { party { ... on Company { id identifiers { id holders { __typename } } } } } } } } }`,
+  person: `{ person(id: "fixture-person-1") { id name seizureCount shipmentCount identifierCount companyCount
+    identifiers { value holders { ${PARTY} } }
+    shipments { role shipment { id route { country { code } } } }
+    arrests { charge seizure { id country { code } } }
+    offices { role company { id name officers { person { id } } country { code } } }
+    nationalities { code neighbours { code } } sources { row } } }`,
+  persons: `{ persons(first: 5, orderBy: { field: SEIZURE_COUNT, direction: DESC }) { totalCount
+    edges { cursor node { id seizureCount shipmentCount shipments { role shipment { id seizures { id } } } } } } }`,
+  company: `{ company(id: "fixture-company-1") { id name shipmentCount seizureCount officerCount identifierCount
+    officers { role person { id name nationalities { code } } } country { code }
+    identifiers { id holders { ${PARTY} } } shipments { role shipment { id carrier { name } } } sources { row } } }`,
+  companies: `{ companies(first: 5) { totalCount edges { node { id shipmentCount country { code neighbours { code } } } } } }`,
+  place: `{ place(id: "locode:VNHPH") { name country { code }
+    seizures(first: 3) { totalCount edges { node { id commodities { species { id } } } } }
+    shipments(first: 3) { edges { node { id route { sequence } } } } } }`,
+  places: `{ places(first: 5) { totalCount edges { node { id country { code } seizures(first: 2) { totalCount } } } } }`,
+  country: `{ country(code: "VN") { name neighbours { code } places(first: 3) { edges { node { id } } }
+    seizures(first: 3) { totalCount edges { node { id commodities { species { id } } } } }
+    shipments(first: 2) { totalCount } companies(first: 2) { totalCount edges { node { id } } } } }`,
+  countries: `{ countries(first: 5) { totalCount edges { node { code
+    seizures(first: 2) { edges { node { id commodities { product species { scientificName } } } } } } } } }`,
+  species: `{ species(id: "manis-javanica") { id scientificName
+    commodityLines(first: 3) { totalCount edges { node { id seizure { id country { code } } shipment { id } } } } } }`,
+  speciesList: `{ speciesList(first: 5) { totalCount edges { node { id commodityLines(first: 2) { totalCount } } } } }`,
+  identifier: `{ identifier(id: "PHONE:+84912000111") { id value holders { ${PARTY} } } }`,
+  search: `{ search(query: "fixture") { totalCount edges { node { id kind label score } } } }`,
+  network: `{ network(ids: ["fixture-person-1"], depth: 2) { nodeCount edgeCount nodes { id kind label } edges { id type citations { row } } } }`,
+  connections: `{ connections(from: "fixture-person-1", to: "fixture-company-1") { length explanation nodes { id } hops { from to citations { row } } } }`,
+  sharedIdentifiers: `{ sharedIdentifiers(id: "fixture-person-1") { sharedCount party { __typename } identifiers { id } } }`,
+  timeline: `{ timeline(id: "fixture-person-1") { date kind title roles citations { row } entity { id } } }`,
+  routes: `{ routes(from: "NG", to: "VN") { from { name } to { name } observedCount
+    observed { seizureCount stops { country { code } place { name } } countries { code } evidence { id country { code } } }
+    inferred { __typename } } }`,
+  transitHubs: `{ transitHubs(origins: ["NG"]) { seizureCount share country { name } place { name } } }`,
+  flows: `{ flows { level links { source target seizureCount } nodes { id } totals { linkCount } } }`,
+  trends: `{ trends(interval: YEAR) { period key seizureCount } }`,
+  rings: `{ rings { state ringCount rings { id size members { brokerRank party { __typename } } } } }`,
+  ring: `{ ring(id: "no-such-ring") { id members { party { __typename } } } }`,
+  ringOf: `{ ringOf(partyId: "fixture-person-1") { id members { party { __typename } } } }`,
+  auditLog: `{ auditLog(first: 2) { totalCount edges { node { operationName } } } }`,
+};
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+it("documents every root field of the schema", async () => {
+  const schema = await buildGraphQLSchema();
+  const roots = Object.keys(schema.getQueryType()!.getFields()).sort();
+  expect([...documented().keys()].sort()).toEqual(roots);
+  expect(Object.keys(SAMPLES).sort()).toEqual(roots);
+});
+
+describe("queries per root field", () => {
+  for (const [field, query] of Object.entries(SAMPLES)) {
+    it(`${field} sends at most the documented number of queries`, async () => {
+      const limit = documented().get(field);
+      api.resetQueries();
+      const response = await api.post(query);
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      expect(response.data![field] === undefined).toBe(false);
+      expect(api.queries.length, api.queries.map((text) => text.slice(0, 200)).join("\n---\n")).toBeLessThanOrEqual(limit!);
+    });
+  }
+});
+
+it("reads a node's whole selection in one query, however deep, and a list's total beside its page", async () => {
+  // The lookups and lists above, one query each: nothing below them went through the loaders.
+  for (const field of ["seizure", "seizures", "person", "persons", "country", "countries"]) {
+    api.resetQueries();
+    const response = await api.post(SAMPLES[field]);
+    expect(response.errors).toBeUndefined();
+    expect(api.queries, field).toHaveLength(1);
+  }
+});
