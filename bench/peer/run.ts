@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,8 @@ import { startSystemProcess } from "./system-process.js";
  * Settings (environment): PEER_BENCH_ROUNDS (measured rounds per shape, 210), PEER_BENCH_WARMUP
  * (30), PEER_BENCH_CLIENTS (8), PEER_BENCH_LOAD_SECONDS (per system and shape, 6),
  * PEER_BENCH_LOAD_MAX_REQUESTS (per slice, 3000), PEER_BENCH_SHIPMENTS (20000), PEER_BENCH_SEED
- * (peer), PEER_BENCH_SHAPES (comma-separated shape keys; all when unset), PEER_BENCH_RENDER_ONLY
+ * (peer), PEER_BENCH_REVISION (the code measured, for the report: the git commit by default),
+ * PEER_BENCH_SHAPES (comma-separated shape keys; all when unset), PEER_BENCH_RENDER_ONLY
  * (1: rewrite the section from the last results), PEER_BENCH_NO_REPORT (1: leave REPORT.md alone).
  */
 
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
   const run: PeerRun = {
     date: new Date().toISOString(),
     command: commandLine(plan),
+    revision: process.env.PEER_BENCH_REVISION?.trim() || gitRevision(),
     machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node.js ${process.version}`,
     load: `${loadAverageAtStart.map((value) => value.toFixed(2)).join(" / ")} at start, ${os.loadavg().map((value) => value.toFixed(2)).join(" / ")} at end`,
     network: network.load,
@@ -143,6 +146,17 @@ async function main(): Promise<void> {
   const section = renderPeerSection(run);
   if (plan.report && whole) await replaceSection(REPORT_FILE, section);
   console.log(section);
+}
+
+/** The commit the API was built from, marked when the API's own files differ from it. */
+function gitRevision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: projectRoot, encoding: "utf8" }).trim();
+    const changed = git("status", "--porcelain", "--", "src", "cypher", "schema") !== "";
+    return `${git("rev-parse", "--short", "HEAD")}${changed ? " with uncommitted changes to src/, cypher/ or schema/" : ""}`;
+  } catch {
+    return "unknown";
+  }
 }
 
 /** The command that repeats this run, with the settings that differ from the defaults. */
