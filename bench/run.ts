@@ -14,7 +14,6 @@ import { createDriver } from "../src/db/driver.js";
 import { provideNeo4j } from "../src/db/neo4j-harness.js";
 import { applyConstraints } from "../src/db/schema-setup.js";
 import { buildGraphQLSchema } from "../src/graphql/build-schema.js";
-import { createApollo, createContextFactory } from "../src/server.js";
 import { BENCH_VIEWER, startBenchServer } from "./bench-server.js";
 import { countDataset, countInDatabase, deleteDataset, generateDataset, loadDataset, SEED } from "./dataset.js";
 import { bareRoundTrip, breakDown, TimingExecutor } from "./diagnostics.js";
@@ -104,13 +103,11 @@ async function main(): Promise<void> {
   const timingExecutor = new TimingExecutor(driver, { database: database.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const timingServer = await startBenchServer({ ...serverDeps, executor: timingExecutor });
   cleanUp.add(() => timingServer.close());
-  const apollo = createApollo({ ...serverDeps, security: timingServer.security });
-  await apollo.start();
-  cleanUp.add(() => apollo.stop());
+  // In-process requests go through the timing server's own Apollo and context factory.
   const timingApi = {
     url: timingServer.url,
-    apollo,
-    context: () => createContextFactory(timingExecutor, registry, timingServer.security)(BENCH_VIEWER),
+    apollo: timingServer.apollo,
+    context: () => timingServer.context(BENCH_VIEWER),
     executor: timingExecutor,
   };
   const bare = await bareRoundTrip(driver, database.database, PLAN.iterations);

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 
 import { pino } from "pino";
 
+import { createApp } from "./app.js";
 import { Role } from "./auth/role.js";
 import { signToken } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -14,10 +15,7 @@ import { createDriver } from "./db/driver.js";
 import { provideNeo4j } from "./db/neo4j-harness.js";
 import { applyConstraints } from "./db/schema-setup.js";
 import { generateNetwork } from "./generate/generate-network.js";
-import { buildGraphQLSchema } from "./graphql/build-schema.js";
 import { DEMO_NETWORK, loadDemoData } from "./import/demo.js";
-import { createSecurity } from "./security.js";
-import { startServer } from "./server.js";
 
 /** How often start-up work is retried while Neo4j is not reachable. */
 const RETRY_MS = 3_000;
@@ -33,19 +31,14 @@ async function main(): Promise<void> {
   const driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const registry = await CypherRegistry.load();
-  const schema = await buildGraphQLSchema();
   const developmentSecret = !config.production && !config.auth.jwtSecret && !config.auth.jwksUrl;
   // Outside production, with no token settings, tokens are signed with a key of this process
   // only, and one is printed so that the explorer answers at once.
   const auth = developmentSecret ? { ...config.auth, jwtSecret: randomBytes(32).toString("hex") } : config.auth;
-  const security = await createSecurity({ ...config, auth }, executor, registry);
 
   let started = false;
-  const server = await startServer(
-    { schema, executor, registry, logger, production: config.production, security, isStarted: () => started },
-    config.host,
-    config.port,
-  );
+  const app = await createApp({ config: { ...config, auth }, executor, registry, logger, isStarted: () => started });
+  const server = await app.listen(config.host, config.port);
   logger.info(`GraphQL API at ${server.url}`);
   if (developmentSecret) {
     const token = await signToken(auth, { subject: "developer", role: Role.INVESTIGATOR });
@@ -60,8 +53,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    await server.close();
-    await security.close();
+    await app.close();
     await driver.close();
     await neo4j.stop();
     process.exit(0);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
 import { auditPlugin } from "./audit/audit-plugin.js";
@@ -18,6 +18,7 @@ import type { CypherExecutor } from "./db/cypher-executor.js";
 import type { CypherRegistry } from "./db/cypher-registry.js";
 import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./domain/errors.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
+import { VariableProblems } from "./graphql/variable-problems.js";
 import { limitPlugins } from "./graphql/limits/limit-plugins.js";
 import { queriesOnlyPlugin } from "./http/queries-only.plugin.js";
 import type { RateLimiter } from "./http/rate-limit.js";
@@ -67,6 +68,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The API's HTTP server: one Apollo and one context factory, for HTTP and for in-process calls. */
+export interface ApiServer {
+  /** Started: besides serving HTTP, it answers operations in-process (`executeOperation`). */
+  apollo: ApolloServer<Context>;
+  /** One request's context for `viewer`, as an HTTP request of that viewer gets it. */
+  context: (viewer: Viewer) => Promise<Context>;
+  /** Listens on `host`:`port` (0: a port the system chooses); `url` is that of /graphql. */
+  listen(host: string, port: number): Promise<{ url: string }>;
+  /** Stops listening, then stops Apollo. */
+  close(): Promise<void>;
+}
+
 /** One request's context: the viewer's access, fresh loaders over the shared repositories. */
 export function createContextFactory(
   executor: CypherExecutor,
@@ -99,10 +112,14 @@ export function createContextFactory(
 export function createApollo(
   deps: Pick<ServerDependencies, "schema" | "logger" | "production"> & { security: Pick<Security, "audit" | "limits"> },
 ): ApolloServer<Context> {
-  const formatError = createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request"));
+  const variableProblems = new VariableProblems();
+  const formatError = createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request"), {
+    maxTokens: deps.security.limits.maxTokens,
+    variableProblems,
+  });
   return new ApolloServer<Context>({
     schema: deps.schema,
-    formatError: (formatted, error) => formatError(formatted, refusalOf(error)),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
@@ -115,28 +132,64 @@ export function createApollo(
       queriesOnlyPlugin<Context>(),
       ...limitPlugins(deps.security.limits),
       auditPlugin(deps.security.audit, (error) => deps.logger.error({ err: error }, "audit trail unavailable: responses are refused")),
+      variableProblems.plugin<Context>(),
     ],
   });
 }
 
-/** Starts the HTTP server: GraphQL at /graphql, plus /health and /ready for orchestrators. */
-export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
+/**
+ * The HTTP server of the API, Apollo started, not yet listening: GraphQL at /graphql, plus /health
+ * and /ready for orchestrators. `createApp` (app.ts) makes it from the configuration.
+ */
+export async function createApiServer(deps: ServerDependencies): Promise<ApiServer> {
   const apollo = createApollo(deps);
   await apollo.start();
   const context = createContextFactory(deps.executor, deps.registry, deps.security);
+  const servers: http.Server[] = [];
+  return {
+    apollo,
+    context,
+    listen: async (host, port) => {
+      // The port asked for, or the one the system chose for port 0 (set once listening).
+      let listeningPort = port;
+      const route = createRouter(deps, apollo, context, () => listeningPort);
+      const server = http.createServer((request, response) => {
+        route(request, response).catch((error: unknown) => {
+          deps.logger.error({ err: error }, "request failed");
+          if (!response.headersSent) sendJson(response, 500, { error: "internal server error" });
+          else response.end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      servers.push(server);
+      const address = server.address() as AddressInfo;
+      listeningPort = address.port;
+      const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}` };
+    },
+    close: async () => {
+      await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      await apollo.stop();
+    },
+  };
+}
+
+/** Starts the HTTP server on `host`:`port`; `close` stops it and Apollo. Kept for its importers: new code calls `createApp`. */
+export async function startServer(deps: ServerDependencies, host: string, port: number): Promise<RunningServer> {
+  const server = await createApiServer(deps);
+  const { url } = await server.listen(host, port);
+  return { url, close: () => server.close() };
+}
+
+/** What a request to the server gets: the routes, the edge's refusals, then Apollo. */
+function createRouter(
+  deps: ServerDependencies,
+  apollo: ApolloServer<Context>,
+  context: (viewer: Viewer) => Promise<Context>,
+  listeningPort: () => number,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const { security } = deps;
-  // The port asked for, or the one the system chose for port 0 (set once listening).
-  let listeningPort = port;
-
-  const server = http.createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      deps.logger.error({ err: error }, "request failed");
-      if (!response.headersSent) sendJson(response, 500, { error: "internal server error" });
-      else response.end();
-    });
-  });
-
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  return async function route(request, response) {
     const url = new URL(request.url ?? "/", "http://localhost");
     for (const [name, value] of Object.entries(BASELINE_HEADERS)) response.setHeader(name, value);
     if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
@@ -181,7 +234,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
       viewer = await security.authenticator.authenticate({
         authorization: request.headers.authorization,
         origin,
-        port: listeningPort,
+        port: listeningPort(),
         address,
       });
     } catch (error) {
@@ -227,29 +280,7 @@ export async function startServer(deps: ServerDependencies, host: string, port: 
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
-  }
-
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  listeningPort = address.port;
-  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
-    },
   };
-}
-
-/**
- * Errors the server's own plugins throw carry a domain error (Apollo wraps it in a GraphQLError
- * without a path, which the error formatter would not unwrap): handing it on keeps its code and
- * message, as a resolver's would be.
- */
-function refusalOf(error: unknown): unknown {
-  if (error instanceof GraphQLError && error.path === undefined && error.originalError instanceof DomainError) return error.originalError;
-  return error;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { pino } from "pino";
 
+import { createApp } from "../../src/app.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -15,9 +16,7 @@ import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { loadFixture } from "../../src/db/demo-data.js";
 import { createDriver } from "../../src/db/driver.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
-import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
-import { createSecurity } from "../../src/security.js";
-import { startServer, type RunningServer, type Security } from "../../src/server.js";
+import type { Security } from "../../src/server.js";
 import { neo4jFromContext, type Neo4jConnection } from "./neo4j-context.js";
 
 export interface TestApi {
@@ -85,21 +84,8 @@ export async function startTestApi(
     RATE_LIMIT_PER_MINUTE: "1000000",
     ...options.env,
   });
-  const registry = await CypherRegistry.load();
-  const security = await createSecurity(config, executor, registry);
-  const server: RunningServer = await startServer(
-    {
-      schema: await buildGraphQLSchema(),
-      executor,
-      registry,
-      logger: capturingLogger(options.logLines),
-      production: config.production,
-      security,
-      isStarted: () => true,
-    },
-    "127.0.0.1",
-    0,
-  );
+  const app = await createApp({ config, executor, registry: await CypherRegistry.load(), logger: capturingLogger(options.logLines) });
+  const server = await app.listen("127.0.0.1", 0);
   const token = (role: Role, subject = `test-${role.toLowerCase()}`) => signToken(config.auth, { subject, role });
   queries.length = 0;
   return {
@@ -114,10 +100,9 @@ export async function startTestApi(
     },
     token,
     config,
-    security,
+    security: app.security,
     close: async () => {
-      await server.close();
-      await security.close();
+      await app.close();
       await driver.close();
       await rm(auditDir, { recursive: true, force: true });
     },

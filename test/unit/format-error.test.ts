@@ -8,7 +8,7 @@ import { ArgumentValidationError } from "type-graphql";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 import type { Context } from "../../src/context.js";
-import { BadInputError, DatabaseUnavailableError, QueryTimeoutError } from "../../src/domain/errors.js";
+import { BadInputError, DatabaseUnavailableError, OperationNotSupportedError, QueryTimeoutError } from "../../src/domain/errors.js";
 import { NodeLabel } from "../../src/domain/graph-schema.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { createErrorFormatter } from "../../src/graphql/format-error.js";
@@ -142,6 +142,18 @@ describe("createErrorFormatter, called as Apollo calls it", () => {
     expect(log).toHaveBeenCalledTimes(1);
   });
 
+  test("a domain error a plugin throws, which Apollo wraps without a path, keeps its code and message", () => {
+    const log = vi.fn();
+    const refusal = new OperationNotSupportedError("mutation");
+    const error = new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, http: { status: 400 } } });
+    const formatted = createErrorFormatter(log)({ message: error.message, extensions: { code: refusal.code } }, error);
+    expect(asSent(formatted)).toStrictEqual({
+      message: "This API answers queries only; mutation operations are not supported",
+      extensions: { code: "OPERATION_NOT_SUPPORTED" },
+    });
+    expect(log).not.toHaveBeenCalled();
+  });
+
   test.each(["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST"])(
     "%s passes through with its message and no other extensions",
     (code) => {
@@ -216,29 +228,22 @@ describe("errors of a whole request, through the real schema and Apollo (no data
     await apollo?.stop();
   });
 
-  /** A request context over fake repositories: lists answer from `lists`, nodes never exist. */
+  /** A request context over fake repositories: a list's page comes from `page`, its total from `count`, nodes never exist. */
   function fakeContext(lists: Partial<Record<"page" | "count", (...args: unknown[]) => Promise<unknown>>> = {}) {
     const byIds = vi.fn(async (_label: NodeLabel, _ids: readonly string[]) => new Map());
-    const page = vi.fn(lists.page ?? (async () => ({ items: [], hasNextPage: false })));
+    const page = vi.fn(lists.page ?? (async () => ({ items: [], hasNextPage: false, total: 0 })));
     const count = vi.fn(lists.count ?? (async () => 0));
     const graph = { byIds } as unknown as GraphRepository;
-    const unused = {} as never;
-    const context: Context = {
+    // Only what these queries reach: a resolver that reads any other part of the context fails the test.
+    const partial: Partial<Context> = {
       viewer,
       access: new Access(viewer, new Pseudonyms("pseudonyms-of-the-format-error-test-0123")),
       audit,
       loaders: createLoaders(graph),
+      nested: { listPage: page, sortedListPage: page } as unknown as Context["nested"],
       lists: { page, count } as unknown as ListRepository,
-      search: unused,
-      network: unused,
-      paths: unused,
-      sharedIdentifiers: unused,
-      timeline: unused,
-      routes: unused,
-      flows: unused,
-      trends: unused,
-      rings: unused, // rings: the ring analysis' repository, unused here
     };
+    const context = partial as Context;
     return { context, byIds, page, count };
   }
 
@@ -369,19 +374,127 @@ describe("errors of a whole request, through the real schema and Apollo (no data
   test("an unexpected error is masked for the client and logged once with its message", async () => {
     logLines.length = 0;
     const secret = "auth failed for neo4j:s3cr3t-pa55";
-    const { context } = fakeContext({ count: async () => Promise.reject(new Error(secret)) });
-    const result = await run("{ countries { totalCount } }", undefined, context);
+    const { context } = fakeContext({ page: async () => Promise.reject(new Error(secret)) });
+    const result = await run("{ countries { edges { cursor } } }", undefined, context);
     expect(result.errors).toStrictEqual([
       {
         message: "Internal server error",
-        locations: [{ line: 1, column: 15 }],
-        path: ["countries", "totalCount"],
+        locations: [{ line: 1, column: 3 }],
+        path: ["countries"],
         extensions: { code: "INTERNAL_SERVER_ERROR" },
       },
     ]);
     expect(JSON.stringify(result)).not.toContain("s3cr3t");
     const logged = logLines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string } });
     expect(logged.map(({ msg, err }) => [msg, err?.message])).toStrictEqual([["unexpected error in a request", secret]]);
+  });
+
+  test.each([
+    {
+      case: "an unknown enum value",
+      query: "query($m: TransportMode) { seizures(filter: {mode: $m}) { totalCount } }",
+      variables: { m: "SUBMARINE" },
+      bad: "SUBMARINE",
+      argument: "$m",
+      reason: "not a value of the TransportMode enum",
+    },
+    {
+      case: "an unknown enum value inside an object",
+      query: "query($f: SeizureFilter) { seizures(filter: $f) { totalCount } }",
+      variables: { f: { mode: "SUBMARINE" } },
+      bad: "SUBMARINE",
+      argument: "$f.mode",
+      reason: "not a value of the TransportMode enum",
+    },
+    {
+      case: "text for an Int",
+      query: "query($n: Int) { seizures(first: $n) { totalCount } }",
+      variables: { n: "twenty-secret" },
+      bad: "twenty-secret",
+      argument: "$n",
+      reason: "must be of type Int",
+    },
+    {
+      case: "a null item in a list",
+      query: "query($f: CompanyFilter) { companies(filter: $f) { totalCount } }",
+      variables: { f: { ids: ["company-1", null] } },
+      bad: "company-1",
+      argument: "$f.ids[1]",
+      reason: "must not be null",
+    },
+    {
+      case: "a required variable not given",
+      query: "query($c: CountryCode!) { country(code: $c) { name } }",
+      variables: {},
+      bad: undefined,
+      argument: "$c",
+      reason: "is required (CountryCode!)",
+    },
+    {
+      case: "null for a required variable",
+      query: "query($c: CountryCode!) { country(code: $c) { name } }",
+      variables: { c: null },
+      bad: undefined,
+      argument: "$c",
+      reason: "must not be null",
+    },
+    {
+      case: "text for an input object",
+      query: "query($f: SeizureFilter) { seizures(filter: $f) { totalCount } }",
+      variables: { f: "country-secret" },
+      bad: "country-secret",
+      argument: "$f",
+      reason: 'Expected type "SeizureFilter" to be an object.',
+    },
+  ])("variables, $case: BAD_USER_INPUT naming $argument, without the value", async ({ query, variables, bad, argument, reason }) => {
+    const errors = await errorsOf(query, variables);
+    expect(errors).toStrictEqual([{ message: `Invalid argument "${argument}": ${reason}`, extensions: { code: "BAD_USER_INPUT", argument } }]);
+    if (bad !== undefined) expect(JSON.stringify(errors)).not.toContain(bad);
+  });
+
+  test("several bad values in one variable: each named where it lies", async () => {
+    const errors = await errorsOf("query($f: SeizureFilter) { seizures(filter: $f) { totalCount } }", {
+      f: { country: "XX", dateFrom: "2019-02-30", mode: "SUBMARINE" },
+    });
+    expect(Object.fromEntries(errors.map(({ message, extensions }) => [extensions?.argument, message]))).toStrictEqual({
+      "$f.country": `Invalid argument "$f.country": ${COUNTRY}`,
+      "$f.dateFrom": `Invalid argument "$f.dateFrom": ${DATE}`,
+      "$f.mode": 'Invalid argument "$f.mode": not a value of the TransportMode enum',
+    });
+    expect(errors).toHaveLength(3);
+  });
+
+  // The default limit is 2000 tokens; `{` and `}` are two of them.
+  const withTokens = (tokens: number) => `{ ${"__typename ".repeat(tokens - 2)}}`;
+
+  test.each([
+    { case: "one token past the limit", query: withTokens(2001) },
+    { case: "far past the limit, unclosed", query: `{ ${"countries { ".repeat(1500)}` },
+  ])("$case: TOO_MANY_TOKENS with the limit", async ({ query }) => {
+    expect(await errorsOf(query)).toStrictEqual([
+      { message: "The query has more than 2000 tokens", extensions: { code: "TOO_MANY_TOKENS", max: 2000 } },
+    ]);
+  });
+
+  test("at the limit: parsed (what validation makes of 1,998 fields is not the point)", async () => {
+    const codes = (await errorsOf(withTokens(2000))).map(({ extensions }) => extensions?.code);
+    expect(codes).not.toContain("TOO_MANY_TOKENS");
+    expect(codes).not.toContain("GRAPHQL_PARSE_FAILED");
+  });
+
+  test.each([
+    {
+      case: "a character the lexer refuses right after the limit",
+      query: `${withTokens(2000)} ?`,
+      errors: [{ message: 'Syntax Error: Unexpected character: "?".', extensions: { code: "GRAPHQL_PARSE_FAILED" } }],
+    },
+    {
+      case: "a syntax error before the limit in a longer query",
+      query: `{ ) ${"__typename ".repeat(3000)}}`,
+      errors: [{ message: 'Syntax Error: Expected Name, found ")".', extensions: { code: "GRAPHQL_PARSE_FAILED" } }],
+    },
+  ])("$case: not the token limit", async ({ query, errors }) => {
+    expect(await errorsOf(query)).toStrictEqual(errors);
   });
 
   test("GRAPHQL_VALIDATION_FAILED passes through with its message and only its code", async () => {
