@@ -10,6 +10,7 @@ import { pino } from "pino";
 import { ConfigError, loadConfig, projectRoot } from "../src/config.js";
 import { CypherExecutor } from "../src/db/cypher-executor.js";
 import { CypherRegistry } from "../src/db/cypher-registry.js";
+import { adminDatabaseIsEmpty } from "../src/db/queries.generated.js";
 import { createDriver } from "../src/db/driver.js";
 import { provideNeo4j } from "../src/db/neo4j-harness.js";
 import { applyConstraints } from "../src/db/schema-setup.js";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 
   if (database.origin === "external") {
     // Mixed with other data, neither the dataset nor the numbers would be the benchmark's.
-    const [{ empty }] = await executor.read(registry.text("databaseIsEmpty"));
+    const [{ empty }] = await executor.readQuery(adminDatabaseIsEmpty, {});
     if (!empty) throw new ConfigError(`the database at ${database.uri} is not empty; the benchmark needs an empty one`);
   }
 

@@ -5,6 +5,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 
 import { projectRoot } from "../src/config.js";
 import type { CypherRegistry } from "../src/db/cypher-registry.js";
+import { seizureCount, seizureList } from "../src/db/queries.generated.js";
 import { dateParameter, integerParameter, toPlain } from "../src/db/values.js";
 import type { Dataset } from "./dataset.js";
 import { Random } from "./random.js";
@@ -81,7 +82,7 @@ export async function lookupShape(reader: DirectReader, data: Dataset, count: nu
  */
 export async function listShape(
   reader: DirectReader,
-  registry: CypherRegistry,
+  _registry: CypherRegistry,
   data: Dataset,
   count: number,
   seed: number,
@@ -90,8 +91,8 @@ export async function listShape(
   // The application's own page and count queries, unchanged (replacer functions, so that no `$` in
   // them is read as a replacement pattern).
   const query = template
-    .replace("{{COUNT}}", () => registry.text("seizureCount"))
-    .replace("{{PAGE}}", () => registry.text("seizureList"));
+    .replace("{{COUNT}}", () => seizureCount.text)
+    .replace("{{PAGE}}", () => seizureList.text);
 
   const random = new Random(seed);
   const countries = random.shuffle(data.countries.map((country) => country.id));

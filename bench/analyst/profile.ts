@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 
 import type { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { flowsLinks, flowsTotals, routesLegs, routesObserved } from "../../src/db/queries.generated.js";
 import { integerParameter } from "../../src/db/values.js";
 import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { MAX_EVIDENCE } from "../../src/repositories/route.repository.js";
@@ -72,12 +73,12 @@ async function profileOne(driver: Driver, database: string, key: string, title: 
 }
 
 /** Profiles routes/observed and the first routes/legs query of each pair, and flows/links and flows/totals at both levels. */
-export async function profileAnalystQueries(driver: Driver, database: string, registry: CypherRegistry): Promise<ProfileRecord[]> {
+export async function profileAnalystQueries(driver: Driver, database: string, _registry: CypherRegistry): Promise<ProfileRecord[]> {
   const trade = tradeParameters(NO_FILTER);
   const records: ProfileRecord[] = [];
   for (const { from, to } of ROUTE_PAIRS) {
     records.push(
-      await profileOne(driver, database, `observed-${from}-${to}`, `routes/observed.cypher (${from} → ${to}, COUNTRY)`, registry.text("routesObserved"), {
+      await profileOne(driver, database, `observed-${from}-${to}`, `routes/observed.cypher (${from} → ${to}, COUNTRY)`, routesObserved.text, {
         from,
         to,
         level: StopLevel.COUNTRY,
@@ -86,7 +87,7 @@ export async function profileAnalystQueries(driver: Driver, database: string, re
       }),
     );
     records.push(
-      await profileOne(driver, database, `legs-${from}`, `routes/legs.cypher (legs out of ${from}: the first of the inferred-route queries)`, registry.text("routesLegs"), {
+      await profileOne(driver, database, `legs-${from}`, `routes/legs.cypher (legs out of ${from}: the first of the inferred-route queries)`, routesLegs.text, {
         sources: [from],
         targets: null,
         ...trade,
@@ -95,13 +96,13 @@ export async function profileAnalystQueries(driver: Driver, database: string, re
   }
   for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) {
     records.push(
-      await profileOne(driver, database, `links-${level}`, `flows/links.cypher (${level}, first 200)`, registry.text("flowsLinks"), {
+      await profileOne(driver, database, `links-${level}`, `flows/links.cypher (${level}, first 200)`, flowsLinks.text, {
         level,
         limit: integerParameter(200),
         ...trade,
       }),
     );
-    records.push(await profileOne(driver, database, `totals-${level}`, `flows/totals.cypher (${level})`, registry.text("flowsTotals"), { level, ...trade }));
+    records.push(await profileOne(driver, database, `totals-${level}`, `flows/totals.cypher (${level})`, flowsTotals.text, { level, ...trade }));
   }
   return records;
 }

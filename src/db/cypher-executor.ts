@@ -1,9 +1,11 @@
 import neo4j, { Neo4jError, type Driver, type RecordShape } from "neo4j-driver";
 
 import { DatabaseBudgetExhaustedError, DatabaseUnavailableError, QueryTimeoutError } from "../domain/errors.js";
+import { checkedRows, parameterMap, renderQuery, type CypherQuery, type SlotArguments } from "./cypher-query.js";
 import { currentDatabaseBudget, type DatabaseBudget } from "./database-budget.js";
 import { toPlain } from "./values.js";
 
+/** A row of a query run as text: untyped. Generated queries (cypher-query.ts) give typed rows. */
 export type Row = Record<string, unknown>;
 export type Parameters = Record<string, unknown>;
 
@@ -26,6 +28,20 @@ export class CypherExecutor {
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
   ) {}
+
+  /**
+   * A generated query (src/db/queries.generated.ts) read with its declared parameters and, for a
+   * template, its slots: its rows come back typed, checked against its header (cypher-query.ts:
+   * columns, scalar types, nulls). It goes through `read`, so what watches `read` sees it too.
+   */
+  async readQuery<P extends object, R, S>(query: CypherQuery<P, R, S, "read">, parameters: P, ...slots: SlotArguments<S>): Promise<R[]> {
+    return checkedRows(query, await this.read(renderQuery(query, ...slots), parameterMap(parameters)));
+  }
+
+  /** A generated query run as a write (`write`), its rows typed and checked as with `readQuery`. */
+  async writeQuery<P extends object, R, S>(query: CypherQuery<P, R, S>, parameters: P, ...slots: SlotArguments<S>): Promise<R[]> {
+    return checkedRows(query, await this.write(renderQuery(query, ...slots), parameterMap(parameters)));
+  }
 
   /**
    * Reads run as auto-commit queries in a read session: one network round trip instead of the

@@ -5,6 +5,7 @@ import { projectRoot } from "../config.js";
 import type { CypherExecutor } from "./cypher-executor.js";
 import type { CypherRegistry } from "./cypher-registry.js";
 import { splitStatements } from "./cypher-registry.js";
+import { adminDatabaseIsEmpty } from "./queries.generated.js";
 
 /** The hand-made fixture graph: a small, invented Mekong network, every node labelled Synthetic. */
 export const FIXTURE_FILE = path.join(projectRoot, "cypher", "seed", "fixture.cypher");
@@ -22,10 +23,10 @@ export async function loadFixture(executor: CypherExecutor): Promise<void> {
  */
 export async function loadDemoIfEmpty(
   executor: CypherExecutor,
-  registry: CypherRegistry,
+  _registry: CypherRegistry,
   loadData?: () => Promise<void>,
 ): Promise<boolean> {
-  const [{ empty }] = await executor.read(registry.text("databaseIsEmpty"));
+  const [{ empty }] = await executor.readQuery(adminDatabaseIsEmpty, {});
   if (!empty) return false;
   await loadFixture(executor);
   await loadData?.();

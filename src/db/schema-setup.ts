@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { projectRoot } from "../config.js";
 import type { CypherExecutor } from "./cypher-executor.js";
-import { listCypherFiles } from "./cypher-registry.js";
+import { listCypherFiles } from "./cypher-files.js";
 
 export const CONSTRAINTS_DIR = path.join(projectRoot, "cypher", "constraints");
 

@@ -3,6 +3,7 @@ import neo4j from "neo4j-driver";
 
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
+import { importSourceCounts, importSourceNodeCounts, importSourceRelationshipCounts } from "../db/queries.generated.js";
 import type { Problem } from "./mapping/compiled-mapping.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { confirmReferences } from "./plan/confirm-references.js";
@@ -251,12 +252,12 @@ interface SourceCounts {
  * relationships' count scans every relationship, so it grows with the database. For tests and for
  * the one-time count of a Source made before counts were kept; reports use keptSourceCounts.
  */
-export async function sourceCounts(executor: CypherExecutor, registry: CypherRegistry, sourceId: string): Promise<SourceCounts> {
-  const nodes = await executor.read(registry.text("importSourceNodeCounts"), { sourceId });
-  const relationships = await executor.read(registry.text("importSourceRelationshipCounts"), { sourceId });
+export async function sourceCounts(executor: CypherExecutor, _registry: CypherRegistry, sourceId: string): Promise<SourceCounts> {
+  const nodes = await executor.readQuery(importSourceNodeCounts, { sourceId });
+  const relationships = await executor.readQuery(importSourceRelationshipCounts, { sourceId });
   return {
-    nodes: Object.fromEntries(nodes.map((row) => [row.label as string, row.count as number])),
-    relationships: Object.fromEntries(relationships.map((row) => [row.type as string, row.count as number])),
+    nodes: Object.fromEntries(nodes.map((row) => [row.label, row.count])),
+    relationships: Object.fromEntries(relationships.map((row) => [row.type, row.count])),
   };
 }
 
@@ -264,12 +265,12 @@ export async function sourceCounts(executor: CypherExecutor, registry: CypherReg
  * The counts a Source keeps (added to by every batch, in its transaction): constant time. Null when
  * the Source keeps none, having been made before counts were kept; an empty count for no Source.
  */
-export async function keptSourceCounts(executor: CypherExecutor, registry: CypherRegistry, sourceId: string): Promise<SourceCounts | null> {
-  const [row] = await executor.read(registry.text("importSourceCounts"), { sourceId });
+export async function keptSourceCounts(executor: CypherExecutor, _registry: CypherRegistry, sourceId: string): Promise<SourceCounts | null> {
+  const [row] = await executor.readQuery(importSourceCounts, { sourceId });
   if (!row) return { nodes: {}, relationships: {} };
-  if (row.countsKept !== true) return null;
+  if (!row.countsKept) return null;
   const counts: SourceCounts = { nodes: {}, relationships: {} };
-  for (const [key, count] of row.counts as [string, number][]) {
+  for (const [key, count] of row.counts) {
     const [kind, name] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1)];
     // A count of 0 is kept once a batch wrote none; the graph count would not list the name.
     if (count > 0) (kind === "nodes" ? counts.nodes : counts.relationships)[name] = count;

@@ -1,8 +1,10 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { networkExpand, type NetworkExpandRow } from "../db/queries.generated.js";
+import type { FrontierInput, KeyedRelationshipMap } from "../db/query-types.js";
 import { dateParameter, integerParameter } from "../db/values.js";
 import { NotFoundError } from "../domain/errors.js";
-import { RelType, type NodeLabel } from "../domain/graph-schema.js";
+import { RelType } from "../domain/graph-schema.js";
 import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
 import type { Reliability } from "../domain/vocabulary.js";
 import { compareViewNodes, factEdges, viewNode } from "./view-elements.js";
@@ -59,13 +61,13 @@ interface Reached {
  * Parallel relationships stating one fact (one per source row) are one edge citing them all.
  */
 export class NetworkRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   async network(request: NetworkRequest): Promise<NetworkView> {
-    const query = this.registry.text("networkExpand");
     // Parameters keep one type whatever the request (no nulls), so that the plan is made once.
     const fixed = {
       types: request.types,
@@ -78,23 +80,21 @@ export class NetworkRepository {
       hubThreshold: integerParameter(request.hubThreshold),
     };
     const reached = new Map<string, Reached>();
-    const relationships = new Map<string, Row>();
+    const relationships = new Map<string, KeyedRelationshipMap>();
     let truncated = false;
-    let frontier: { id: string; kind: NodeLabel | null }[] = request.ids.map((id) => ({ id, kind: null }));
+    let frontier: FrontierInput[] = request.ids.map((id) => ({ id, kind: null }));
 
     for (let level = 1; level <= request.depth && frontier.length > 0; level++) {
-      const rows = await this.executor.read(query, { ...fixed, frontier });
+      const rows = await this.executor.readQuery(networkExpand, { ...fixed, frontier });
       if (level === 1) this.addSeeds(request.ids, rows, reached);
 
       const candidates = new Map<string, ViewNode>();
       for (const row of rows) {
-        for (const neighbour of row.neighbours as Row[]) {
-          for (const relationship of neighbour.relationships as Row[]) relationships.set(relationship.key as string, relationship);
-          const node = neighbour.node as Row;
-          const id = node.id as string;
+        for (const { node, neighbourCount, relationships: found } of row.neighbours) {
+          for (const relationship of found) relationships.set(relationship.key, relationship);
+          const { id } = node;
           if (reached.has(id) || candidates.has(id)) continue;
           // Null unless the node's relationships outnumber the threshold; then its distinct neighbours.
-          const neighbourCount = neighbour.neighbourCount as number | null;
           candidates.set(id, viewNode(node, neighbourCount !== null && neighbourCount > request.hubThreshold ? neighbourCount : null));
         }
       }
@@ -111,7 +111,7 @@ export class NetworkRepository {
     const ordered = [...reached.values()].sort((a, b) => a.distance - b.distance || compareViewNodes(a.node, b.node));
     const collapsedHubs = ordered.filter((entry) => entry.hub && entry.distance < request.depth).map((entry) => entry.node.id);
     const edges = factEdges(
-      [...relationships.values()].filter((row) => reached.has(row.source as string) && reached.has(row.target as string)),
+      [...relationships.values()].filter((row) => reached.has(row.source) && reached.has(row.target)),
     );
     return {
       nodes: ordered.map((entry) => entry.node),
@@ -122,9 +122,9 @@ export class NetworkRepository {
   }
 
   /** Seeds are the frontier nodes of the first level; a seed id that names no node is an error. */
-  private addSeeds(ids: readonly string[], rows: readonly Row[], reached: Map<string, Reached>): void {
+  private addSeeds(ids: readonly string[], rows: readonly NetworkExpandRow[], reached: Map<string, Reached>): void {
     for (const row of rows) {
-      const node = viewNode(row.node as Row);
+      const node = viewNode(row.node);
       if (!reached.has(node.id)) reached.set(node.id, { node, distance: 0, hub: false });
     }
     if (ids.some((id) => !reached.has(id))) throw new NotFoundError("ids");

@@ -1,5 +1,6 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { connectionsEndpoints, connectionsShortestPaths, type ConnectionsShortestPathsRow } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
 import { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ViewNode } from "../domain/graph-view.js";
@@ -52,9 +53,10 @@ export type PathAnswer = { kind: "paths"; paths: FoundPath[] } | { kind: "missin
 
 /** Shortest paths between two entities (the connections root field). */
 export class PathRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /**
@@ -71,16 +73,15 @@ export class PathRepository {
   async shortestPaths(request: PathRequest): Promise<PathAnswer> {
     if (request.types.includes(RelType.SourcedFrom)) throw new Error("SOURCED_FROM is never followed");
     const ends = { from: request.from, to: request.to, fromKind: request.fromKind, toKind: request.toKind };
-    const parameters = { ...ends, types: [...request.types], limit: integerParameter(request.first) };
-    let rows: Row[] = [];
+    const parameters = { ...ends, types: request.types, limit: integerParameter(request.first) };
+    let rows: ConnectionsShortestPathsRow[] = [];
     for (let groups = 1; groups <= request.maxHops; groups++) {
-      const query = this.registry.render("connectionsShortestPaths", shortestPathSlots(groups, request.maxHops));
-      rows = await this.executor.read(query, parameters);
-      const found = rows.length > 0 ? Number(rows[0].groups) : 0;
+      rows = await this.executor.readQuery(connectionsShortestPaths, parameters, shortestPathSlots(groups, request.maxHops));
+      const found = rows.length > 0 ? rows[0].groups : 0;
       if (rows.length >= request.first || found < groups) break;
     }
     if (rows.length > 0) return { kind: "paths", paths: rows.map(toPath) };
-    const [found] = await this.executor.read(this.registry.text("connectionsEndpoints"), ends);
+    const [found] = await this.executor.readQuery(connectionsEndpoints, ends);
     if (!found.fromFound || !found.toFound) return { kind: "missing", from: !found.fromFound, to: !found.toFound };
     return { kind: "paths", paths: [] };
   }
@@ -96,16 +97,16 @@ export function shortestPathSlots(groups: number, maxHops: number): { PATHS: str
   return { PATHS: String(groups), MAX_HOPS: String(maxHops) };
 }
 
-function toPath(row: Row): FoundPath {
-  const nodes = (row.nodes as Row[]).map((node) => viewNode(node));
-  const hops = (row.hops as Row[][]).map((rels, index): PathHop => {
+function toPath(row: ConnectionsShortestPathsRow): FoundPath {
+  const nodes = row.nodes.map((node) => viewNode(node));
+  const hops = row.hops.map((rels, index): PathHop => {
     const from = nodes[index].id;
     const to = nodes[index + 1].id;
     // The hop's relationships in a stable order, parallel ones numbered (`|1`, ...) as in a network.
     const edges = viewEdges(rels);
     if (edges.length === 0) throw new Error("a hop has no relationship");
     // A Source's title depends on the Source alone.
-    const titles = new Map(rels.map((rel) => [String((rel.properties as Row).sourceId), rel.sourceTitle as string | null]));
+    const titles = new Map(rels.map((rel) => [String(rel.properties.sourceId), rel.sourceTitle]));
     // Both ends may share an id only across labels; a path never repeats a node, so this is safe.
     const [first, ...parallel] = edges.map((edge) => ({
       edge,

@@ -1,7 +1,21 @@
-import neo4j from "neo4j-driver";
+import neo4j, { type Integer } from "neo4j-driver";
 
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
+import { statement } from "../db/cypher-query.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import {
+  ringsByIds,
+  ringsDeleteRuns,
+  ringsExportIdentifiers,
+  ringsExportOfficers,
+  ringsExportShipments,
+  ringsLatestRun,
+  ringsList,
+  ringsOfParties,
+  ringsWriteRings,
+  ringsWriteRun,
+} from "../db/queries.generated.js";
+import type { RingMap, RingMemberMap } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 
 /** A person or a company, as the ring analysis sees it. */
@@ -74,42 +88,47 @@ export interface StoredRun {
  * for the rings, ring and ringOf root fields.
  */
 export class RingRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /** Identifiers held by 2 to maxHolders parties of the scope: their holders, a page at a time. */
   async *identifierHolders(scope: string, maxHolders: number, pageSize: number): AsyncGenerator<RingParty[][]> {
-    for await (const rows of this.pages("ringsExportIdentifiers", pageSize, { scope, maxHolders: integerParameter(maxHolders) })) {
-      yield rows.map((row) => row.holders as RingParty[]).filter((holders) => holders.length >= 2);
+    const holders = integerParameter(maxHolders);
+    const read = (after: string, limit: Integer) => this.executor.readQuery(ringsExportIdentifiers, { scope, maxHolders: holders, after, limit });
+    for await (const rows of this.pages(pageSize, read)) {
+      yield rows.map((row) => row.holders).filter((parties) => parties.length >= 2);
     }
   }
 
   /** Every shipment's parties of the scope, a page at a time (shipments with fewer than two left out). */
   async *shipmentParties(scope: string, pageSize: number): AsyncGenerator<RingParty[][]> {
-    for await (const rows of this.pages("ringsExportShipments", pageSize, { scope })) {
-      yield rows.map((row) => row.parties as RingParty[]).filter((parties) => parties.length >= 2);
+    const read = (after: string, limit: Integer) => this.executor.readQuery(ringsExportShipments, { scope, after, limit });
+    for await (const rows of this.pages(pageSize, read)) {
+      yield rows.map((row) => row.parties).filter((parties) => parties.length >= 2);
     }
   }
 
   /** (person id, company id) for each officer of a company, both of the scope, a page at a time. */
   async *officers(scope: string, pageSize: number): AsyncGenerator<[string, string][]> {
-    for await (const rows of this.pages("ringsExportOfficers", pageSize, { scope })) {
-      yield rows.flatMap((row) => (row.companies as string[]).map((company): [string, string] => [row.key as string, company]));
+    const read = (after: string, limit: Integer) => this.executor.readQuery(ringsExportOfficers, { scope, after, limit });
+    for await (const rows of this.pages(pageSize, read)) {
+      yield rows.flatMap((row) => row.companies.map((company): [string, string] => [row.key, company]));
     }
   }
 
   /** Pages of a keyset-paged export query, each after the last key of the one before. */
-  private async *pages(name: "ringsExportIdentifiers" | "ringsExportShipments" | "ringsExportOfficers", pageSize: number, parameters: Record<string, unknown>): AsyncGenerator<Row[]> {
-    const query = this.registry.text(name);
+  private async *pages<R extends { key: string }>(pageSize: number, read: (after: string, limit: Integer) => Promise<R[]>): AsyncGenerator<R[]> {
+    const limit = integerParameter(pageSize);
     let after = "";
     for (;;) {
-      const rows = await this.executor.read(query, { ...parameters, after, limit: integerParameter(pageSize) });
+      const rows = await read(after, limit);
       if (rows.length === 0) return;
       yield rows;
       if (rows.length < pageSize) return;
-      after = rows[rows.length - 1].key as string;
+      after = rows[rows.length - 1].key;
     }
   }
 
@@ -119,67 +138,50 @@ export class RingRepository {
    */
   async store(run: RingRunRecord, rings: readonly RingRecord[]): Promise<void> {
     await this.executor.writeAll([
-      {
-        query: this.registry.text("ringsWriteRun"),
-        parameters: {
-          run: {
-            id: run.id,
-            kind: "rings",
-            scope: run.scope,
-            computedAt: neo4j.types.DateTime.fromStandardDate(run.computedAt),
-            parameters: run.parameters,
-            durationMs: integerParameter(Math.round(run.durationMs)),
-            partyCount: integerParameter(run.partyCount),
-            linkCount: integerParameter(run.linkCount),
-            communityCount: integerParameter(run.communityCount),
-            ringCount: integerParameter(rings.length),
-          },
-        },
-      },
-      {
-        query: this.registry.text("ringsWriteRings"),
-        parameters: {
-          runId: run.id,
+      statement(ringsWriteRun, {
+        run: {
+          id: run.id,
+          kind: "rings",
           scope: run.scope,
-          rings: rings.map((ring) => ({
-            id: ring.id,
-            rank: integerParameter(ring.rank),
-            members: ring.members.map((member) => ({
-              id: member.id,
-              kind: member.kind,
-              brokerRank: member.brokerRank === null ? null : integerParameter(member.brokerRank),
-              brokerScore: member.brokerScore,
-              cohesion: member.cohesion,
-            })),
-          })),
+          computedAt: neo4j.types.DateTime.fromStandardDate(run.computedAt),
+          parameters: run.parameters,
+          durationMs: integerParameter(Math.round(run.durationMs)),
+          partyCount: integerParameter(run.partyCount),
+          linkCount: integerParameter(run.linkCount),
+          communityCount: integerParameter(run.communityCount),
+          ringCount: integerParameter(rings.length),
         },
-      },
-      { query: this.registry.text("ringsDeleteRuns"), parameters: { scope: run.scope, keepRunId: run.id } },
+      }),
+      statement(ringsWriteRings, {
+        runId: run.id,
+        scope: run.scope,
+        rings: rings.map((ring) => ({
+          id: ring.id,
+          rank: integerParameter(ring.rank),
+          members: ring.members.map((member) => ({
+            id: member.id,
+            kind: member.kind,
+            brokerRank: member.brokerRank === null ? null : integerParameter(member.brokerRank),
+            brokerScore: member.brokerScore,
+            cohesion: member.cohesion,
+          })),
+        })),
+      }),
+      statement(ringsDeleteRuns, { scope: run.scope, keepRunId: run.id }),
     ]);
   }
 
   /** The scope's latest run, or null when none has run. */
   async latestRun(scope: string, minSize: number): Promise<StoredRun | null> {
-    const [row] = await this.executor.read(this.registry.text("ringsLatestRun"), { scope, minSize: integerParameter(minSize) });
+    const [row] = await this.executor.readQuery(ringsLatestRun, { scope, minSize: integerParameter(minSize) });
     if (!row) return null;
-    const run = row.run as Row;
-    return {
-      id: run.id as string,
-      scope: run.scope as string,
-      computedAt: new Date(run.computedAtMs as number),
-      parameters: run.parameters as string,
-      durationMs: run.durationMs as number,
-      partyCount: run.partyCount as number,
-      linkCount: run.linkCount as number,
-      communityCount: run.communityCount as number,
-      ringCount: run.ringCount as number,
-      matching: row.matching as number,
-    };
+    const { computedAtMs, ...run } = row.run;
+    return { ...run, computedAt: new Date(computedAtMs), matching: row.matching };
   }
 
   /** A run's rings of at least minSize members, largest first, at most `limit`. */
   async list(runId: string, minSize: number, limit: number): Promise<StoredRing[]> {
-    const rows = await this.executor.read(this.registry.text("ringsList"), {
+    const rows = await this.executor.readQuery(ringsList, {
       runId,
       minSize: integerParameter(minSize),
       limit: integerParameter(limit),
@@ -189,34 +191,27 @@ export class RingRepository {
 
   /** Stored rings by id; unknown ids are absent from the map. */
   async byIds(ids: readonly string[]): Promise<Map<string, StoredRing>> {
-    const rows = await this.executor.read(this.registry.text("ringsByIds"), { ids: [...ids] });
-    return new Map(rows.map((row) => [row.key as string, toStoredRing(row)]));
+    const rows = await this.executor.readQuery(ringsByIds, { ids });
+    return new Map(rows.map((row) => [row.key, toStoredRing(row)]));
   }
 
   /** The ring id of each party that is in a ring of the scope's latest run. */
   async ofParties(ids: readonly string[], scope: string): Promise<Map<string, string>> {
-    const rows = await this.executor.read(this.registry.text("ringsOfParties"), { ids: [...ids], scope });
-    return new Map(rows.map((row) => [row.key as string, row.ringId as string]));
+    const rows = await this.executor.readQuery(ringsOfParties, { ids, scope });
+    return new Map(rows.map((row) => [row.key, row.ringId]));
   }
 }
 
-function toStoredRing(row: Row): StoredRing {
-  const ring = row.ring as Row;
+function toStoredRing({ ring, members }: { ring: RingMap; members: RingMemberMap[] }): StoredRing {
   return {
-    id: ring.id as string,
-    rank: ring.rank as number,
-    size: ring.size as number,
-    seizureIds: (ring.seizureIds as string[] | null) ?? [],
-    seizureCount: (ring.seizureCount as number | null) ?? 0,
-    totalWeightKg: ring.totalWeightKg as number | null,
-    shipmentCount: (ring.shipmentCount as number | null) ?? 0,
-    computedAt: new Date(ring.computedAtMs as number),
-    members: (row.members as Row[]).map((member) => ({
-      id: member.id as string,
-      kind: member.kind as RingParty["kind"],
-      brokerRank: member.brokerRank as number | null,
-      brokerScore: member.brokerScore as number,
-      cohesion: member.cohesion as number,
-    })),
+    id: ring.id,
+    rank: ring.rank,
+    size: ring.size,
+    seizureIds: ring.seizureIds ?? [],
+    seizureCount: ring.seizureCount ?? 0,
+    totalWeightKg: ring.totalWeightKg,
+    shipmentCount: ring.shipmentCount ?? 0,
+    computedAt: new Date(ring.computedAtMs),
+    members,
   };
 }

@@ -1,5 +1,6 @@
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { routesLegs, routesObserved, routesTransitHubs } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
 import {
   chainLegs,
@@ -17,29 +18,22 @@ export const MAX_EVIDENCE = 50;
 
 /** Observed and inferred routes between countries, and the transit hubs on them (routes, transitHubs). */
 export class RouteRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /** Every observed route from one country to another, largest first (see routes/observed.cypher). */
   async observed(from: string, to: string, level: StopLevel, filter: TradeFilter): Promise<ObservedRoute[]> {
-    const rows = await this.executor.read(this.registry.text("routesObserved"), {
+    const rows = await this.executor.readQuery(routesObserved, {
       from,
       to,
       level,
       evidenceLimit: integerParameter(MAX_EVIDENCE),
       ...tradeParameters(filter),
     });
-    return rows.map((row) => ({
-      stops: row.route as ObservedRoute["stops"],
-      seizureCount: row.seizureCount as number,
-      shipmentCount: row.shipmentCount as number,
-      weighedSeizureCount: row.weighedSeizureCount as number,
-      totalWeightKg: row.totalWeightKg as number | null,
-      lastSeen: row.lastSeen as string | null,
-      evidence: row.evidence as string[],
-    }));
+    return rows.map(({ route, ...tally }) => ({ stops: route, ...tally }));
   }
 
   /**
@@ -58,8 +52,8 @@ export class RouteRepository {
   }
 
   private async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
-    const rows = await this.executor.read(this.registry.text("routesLegs"), { sources, targets, ...tradeParameters(filter) });
-    return rows.map((row) => ({ from: row.source as string, to: row.target as string, seizureCount: row.seizureCount as number }));
+    const rows = await this.executor.readQuery(routesLegs, { sources, targets, ...tradeParameters(filter) });
+    return rows.map((row) => ({ from: row.source, to: row.target, seizureCount: row.seizureCount }));
   }
 
   /** The busiest transit stops under a filter (see routes/transit-hubs.cypher). */
@@ -70,21 +64,12 @@ export class RouteRepository {
     filter: TradeFilter,
     first: number,
   ): Promise<TransitHubRow[]> {
-    const rows = await this.executor.read(this.registry.text("routesTransitHubs"), {
+    return this.executor.readQuery(routesTransitHubs, {
       level,
       origins,
       destinations,
       limit: integerParameter(first),
       ...tradeParameters(filter),
     });
-    return rows.map((row) => ({
-      hub: row.hub as string,
-      shipmentCount: row.shipmentCount as number,
-      seizureCount: row.seizureCount as number,
-      weighedSeizureCount: row.weighedSeizureCount as number,
-      totalWeightKg: row.totalWeightKg as number | null,
-      share: row.share as number,
-      totalShipmentCount: row.totalShipmentCount as number,
-    }));
   }
 }

@@ -1,5 +1,7 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { searchHits } from "../db/queries.generated.js";
+import type { NodeProperties, SearchHitMap } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import { displayLabel } from "../domain/graph-view.js";
 import { NodeLabel } from "../domain/graph-schema.js";
@@ -36,7 +38,7 @@ export interface SearchHitRow {
   /** The name, alias, common name or identifier value that matched best; null when none did word for word. */
   matched: string | null;
   /** The node's properties (with `synthetic` and `labels`), as the entity types read them. */
-  entity: Row;
+  entity: Record<string, unknown>;
 }
 
 export interface SearchResult {
@@ -44,18 +46,12 @@ export interface SearchResult {
   hits: SearchHitRow[];
 }
 
-interface Candidate {
-  node: Row;
-  labels: string[];
-  score: number;
-  phone: number;
-}
-
 /** Full-text search over entities and identifiers (the search root field). */
 export class SearchRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /**
@@ -74,23 +70,25 @@ export class SearchRepository {
     return { hits };
   }
 
-  private async candidates(terms: SearchTerms, kinds: readonly SearchableKind[], allWords: boolean): Promise<Candidate[]> {
-    const [row] = await this.executor.read(this.registry.text("searchHits"), {
+  private async candidates(terms: SearchTerms, kinds: readonly SearchableKind[], allWords: boolean): Promise<SearchHitMap[]> {
+    const [row] = await this.executor.readQuery(searchHits, {
       lucene: luceneQuery(terms, { allWords }),
-      kinds: [...kinds],
+      kinds,
       phone: terms.phone?.international ?? null,
       nationalPhone: terms.phone?.national ?? null,
       phoneKind: IdentifierKind.PHONE,
       limit: integerParameter(MAX_SEARCH_HITS),
     });
-    return (row?.hits ?? []) as Candidate[];
+    return row?.hits ?? [];
   }
 }
 
-function rank(terms: SearchTerms, candidate: Candidate, bestLuceneScore: number): SearchHitRow {
-  const node = candidate.node;
-  const id = node.id as string;
-  const kind = SEARCHABLE_KINDS.find((label) => candidate.labels.includes(label))!;
+function rank(terms: SearchTerms, candidate: SearchHitMap, bestLuceneScore: number): SearchHitRow {
+  const { node } = candidate;
+  const { id } = node;
+  // The query keeps only nodes with a label of $kinds, all of them searchable kinds.
+  const kind = SEARCHABLE_KINDS.find((label) => candidate.labels.includes(label));
+  if (!kind) throw new Error(`search hit ${id} has no searchable label`);
   const match = bestMatch(terms, namesOf(node));
   const relevance = bestLuceneScore > 0 ? candidate.score / bestLuceneScore : 0;
   const covered = candidate.phone === 1 ? 1 : match.coverage;
@@ -100,7 +98,7 @@ function rank(terms: SearchTerms, candidate: Candidate, bestLuceneScore: number)
     kind,
     label: displayLabel(node, id),
     score,
-    matched: match.name ?? (candidate.phone === 1 ? (node.value as string) : null),
+    matched: match.name ?? (candidate.phone === 1 && typeof node.value === "string" ? node.value : null),
     entity: { ...node, labels: candidate.labels },
   };
 }
@@ -109,7 +107,7 @@ function rank(terms: SearchTerms, candidate: Candidate, bestLuceneScore: number)
  * The names a node can be found by, most telling first: its name, then aliases and common names,
  * then `searchText` whole (it holds the aliases of sources that give no list).
  */
-function namesOf(node: Row): string[] {
+function namesOf(node: NodeProperties): string[] {
   const names: string[] = [];
   const add = (value: unknown) => {
     if (typeof value === "string" && value.length > 0) names.push(value);

@@ -1,5 +1,7 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { sharedIdentifiersOfParties } from "../db/queries.generated.js";
+import type { IdentifierMap, NodeProperties, SharerMap } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import { NodeLabel } from "../domain/graph-schema.js";
 import type { IdentifierKind } from "../domain/vocabulary.js";
@@ -10,10 +12,10 @@ export const MAX_SHARERS = 100;
 /** A party that shares identifiers with the one asked about, and which ones. */
 export interface Sharer {
   /** The party's properties, with `synthetic` and its `labels` (for the Party union). */
-  party: Row;
+  party: NodeProperties & { labels: string[] };
   sharedCount: number;
   /** The identifiers both hold, by id. */
-  identifiers: Row[];
+  identifiers: IdentifierMap[];
 }
 
 export interface SharerRequest {
@@ -27,9 +29,10 @@ export interface SharerRequest {
 
 /** The persons and companies that share identifiers with a party (sharedIdentifiers). */
 export class SharedIdentifierRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /**
@@ -38,16 +41,15 @@ export class SharedIdentifierRepository {
    * of both, ranked together.
    */
   async ofParties(ids: readonly string[], request: SharerRequest): Promise<Map<string, Sharer[]>> {
-    const rows = await this.executor.read(this.registry.text("sharedIdentifiersOfParties"), {
+    const rows = await this.executor.readQuery(sharedIdentifiersOfParties, {
       ids,
-      labels: [...request.labels],
-      kinds: request.kinds ? [...request.kinds] : null,
+      labels: request.labels,
+      kinds: request.kinds,
       first: integerParameter(request.first),
     });
     const found = new Map<string, Sharer[]>();
-    for (const row of rows) {
-      const key = row.key as string;
-      const sharers = (row.sharers as Row[]).map(toSharer);
+    for (const { key, sharers: rowSharers } of rows) {
+      const sharers = rowSharers.map(toSharer);
       const earlier = found.get(key);
       found.set(key, earlier ? [...earlier, ...sharers].sort(byRank).slice(0, request.first) : sharers);
     }
@@ -55,19 +57,15 @@ export class SharedIdentifierRepository {
   }
 }
 
-function toSharer(row: Row): Sharer {
-  return {
-    party: { ...(row.party as Row), labels: row.labels as string[] },
-    sharedCount: row.sharedCount as number,
-    identifiers: row.identifiers as Row[],
-  };
+function toSharer({ party, labels, sharedCount, identifiers }: SharerMap): Sharer {
+  return { party: { ...party, labels }, sharedCount, identifiers };
 }
 
 /** The query's ranking: most shared first, then by id (then persons before companies). */
 function byRank(a: Sharer, b: Sharer): number {
-  const idA = a.party.id as string;
-  const idB = b.party.id as string;
+  const idA = a.party.id;
+  const idB = b.party.id;
   return b.sharedCount - a.sharedCount || (idA < idB ? -1 : idA > idB ? 1 : 0) || labelRank(a) - labelRank(b);
 }
 
-const labelRank = (sharer: Sharer): number => ((sharer.party.labels as string[]).includes(NodeLabel.Person) ? 0 : 1);
+const labelRank = (sharer: Sharer): number => (sharer.party.labels.includes(NodeLabel.Person) ? 0 : 1);

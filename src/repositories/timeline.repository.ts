@@ -1,8 +1,9 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import { timelineEvents } from "../db/queries.generated.js";
+import type { TimelineEventMap } from "../db/query-types.js";
 import { dateParameter, integerParameter } from "../db/values.js";
-import type { NodeLabel } from "../domain/graph-schema.js";
-import { TIMELINE_KINDS, type TimelineEvent, type TimelineEventKind } from "../domain/timeline-event.js";
+import { TIMELINE_KINDS, TimelineEventKind, type TimelineEvent } from "../domain/timeline-event.js";
 import { viewNode } from "./view-elements.js";
 
 export const DEFAULT_TIMELINE_EVENTS = 100;
@@ -22,40 +23,41 @@ export type TimelineAnswer = { kind: "missing" } | { kind: "no-timeline" } | { k
 
 /** The dated events of an entity, each once with every source row that states it, in order (the timeline root field). */
 export class TimelineRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /** One round trip. An id that entities of several kinds share gets their events merged. */
   async events(request: TimelineRequest): Promise<TimelineAnswer> {
-    const rows = await this.executor.read(this.registry.text("timelineEvents"), {
+    const rows = await this.executor.readQuery(timelineEvents, {
       id: request.id,
       from: dateParameter(request.from),
       to: dateParameter(request.to),
       first: integerParameter(request.first),
     });
     if (rows.length === 0) return { kind: "missing" };
-    const withTimeline = rows.filter((row) => (row.labels as string[]).some((label) => TIMELINE_KINDS.includes(label as NodeLabel)));
+    const withTimeline = rows.filter((row) => row.labels.some((label) => TIMELINE_LABELS.has(label)));
     if (withTimeline.length === 0) return { kind: "no-timeline" };
-    const events = withTimeline.flatMap((row) => (row.events as Row[]).map(toEvent));
+    const events = withTimeline.flatMap((row) => row.events.map(toEvent));
     if (withTimeline.length > 1) events.sort(compareEvents);
     return { kind: "events", events: events.slice(0, request.first) };
   }
 }
 
-function toEvent(row: Row): TimelineEvent {
-  return {
-    date: row.date as string,
-    kind: row.kind as TimelineEventKind,
-    related: viewNode(row.related as Row),
-    roles: row.roles as string[],
-    detail: (row.detail as string | null) ?? null,
-    citations: (row.citations as Row[]).map((citation) => ({
-      sourceId: citation.sourceId as string,
-      sourceRow: (citation.sourceRow as number | null | undefined) ?? null,
-    })),
-  };
+const TIMELINE_LABELS = new Set<string>(TIMELINE_KINDS);
+const EVENT_KINDS = new Set<string>(Object.values(TimelineEventKind));
+
+function isEventKind(kind: string): kind is TimelineEventKind {
+  return EVENT_KINDS.has(kind);
+}
+
+function toEvent(event: TimelineEventMap): TimelineEvent {
+  const { kind } = event;
+  // The query writes each kind as a literal; one it does not know means query and enum drifted apart.
+  if (!isEventKind(kind)) throw new Error(`timeline/events gave an unknown event kind ${kind}`);
+  return { ...event, kind, related: viewNode(event.related) };
 }
 
 /** The query's order, for merging the timelines of entities that share an id. */

@@ -1,9 +1,18 @@
-import type { Parameters } from "../db/cypher-executor.js";
+import type { Date as CypherDate } from "neo4j-driver";
+
 import { dateParameter } from "../db/values.js";
 import type { TradeFilter } from "../domain/trade-analysis.js";
 
-/** The filter parameters every routes, flows and trends query takes: each present, null when unused. */
-export function tradeParameters(filter: TradeFilter): Parameters {
+/** The filter parameters every routes, flows and trends query declares: each present, null when unused. */
+export interface TradeParameters {
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+}
+
+export function tradeParameters(filter: TradeFilter): TradeParameters {
   return {
     species: filter.species,
     product: filter.product,

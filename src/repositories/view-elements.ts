@@ -1,4 +1,4 @@
-import type { Row } from "../db/cypher-executor.js";
+import type { NodeMap, RelationshipMap } from "../db/query-types.js";
 import { NodeLabel, RelType, SYNTHETIC_LABEL } from "../domain/graph-schema.js";
 import { displayLabel, type EdgeCitation, type ViewEdge, type ViewNode } from "../domain/graph-view.js";
 import { factProperties } from "../domain/relation-facts.js";
@@ -12,16 +12,18 @@ import { relations, type RelationName } from "../domain/relations.js";
 const KINDS = new Set<string>(Object.values(NodeLabel));
 const TYPES = new Set<string>(Object.values(RelType));
 
-export function viewNode(row: Row, neighbourCount: number | null = null): ViewNode {
-  const id = row.id as string;
-  const labels = row.labels as string[];
-  const kind = labels.find((label) => KINDS.has(label));
+const isNodeLabel = (label: string): label is NodeLabel => KINDS.has(label);
+const isRelType = (type: string): type is RelType => TYPES.has(type);
+
+export function viewNode(node: NodeMap, neighbourCount: number | null = null): ViewNode {
+  const { id, labels } = node;
+  const kind = labels.find(isNodeLabel);
   if (!kind) throw new Error(`node ${id} has none of the model's labels`);
-  const properties = { ...(row.properties as Record<string, unknown>) };
+  const properties: Record<string, unknown> = { ...node.properties };
   delete properties.id;
   return {
     id,
-    kind: kind as NodeLabel,
+    kind,
     label: displayLabel(properties, id),
     synthetic: labels.includes(SYNTHETIC_LABEL),
     properties,
@@ -34,7 +36,7 @@ export function viewNode(row: Row, neighbourCount: number | null = null): ViewNo
  * each with an id that stays the same for the same graph. A path's hop shows each of its parallel
  * relationships this way.
  */
-export function viewEdges(rows: readonly Row[]): ViewEdge[] {
+export function viewEdges(rows: readonly RelationshipMap[]): ViewEdge[] {
   const edges = rows.map(relationshipEdge);
   edges.sort(compareEdges);
   return numbered(edges);
@@ -49,7 +51,7 @@ export function viewEdges(rows: readonly Row[]): ViewEdge[] {
  * source wrote it (`placeText`) never tells facts apart. Ordered by source, type, target, then seq,
  * role and the other distinguishing properties; ids as `viewEdges` gives them.
  */
-export function factEdges(rows: readonly Row[]): ViewEdge[] {
+export function factEdges(rows: readonly RelationshipMap[]): ViewEdge[] {
   const facts = new Map<string, ViewEdge[]>();
   for (const edge of rows.map(relationshipEdge)) {
     const key = JSON.stringify([edge.source, edge.type, edge.target, distinguishingValues(edge)]);
@@ -83,16 +85,15 @@ function distinguishingValues(edge: ViewEdge): unknown[] {
   return (FACT_PROPERTIES.get(edge.type) ?? []).map((property) => edge.properties[property] ?? null);
 }
 
-function relationshipEdge(row: Row): ViewEdge {
-  const type = row.type as string;
-  if (!TYPES.has(type)) throw new Error(`relationship type ${type} is not in the model`);
-  const properties = { ...(row.properties as Record<string, unknown>) };
-  const sourceId = (properties.sourceId as string | undefined) ?? null;
-  const sourceRow = (properties.sourceRow as number | undefined) ?? null;
-  delete properties.sourceId;
-  delete properties.sourceRow;
+function relationshipEdge(row: RelationshipMap): ViewEdge {
+  const { type, source, target } = row;
+  if (!isRelType(type)) throw new Error(`relationship type ${type} is not in the model`);
+  const { sourceId: storedSourceId, sourceRow: storedSourceRow, ...properties } = row.properties;
+  // The import writes both on every relationship; one made otherwise may have neither.
+  const sourceId = typeof storedSourceId === "string" ? storedSourceId : null;
+  const sourceRow = typeof storedSourceRow === "number" ? storedSourceRow : null;
   const citations: EdgeCitation[] = sourceId === null ? [] : [{ sourceId, sourceRow }];
-  return { id: "", type: type as RelType, source: row.source as string, target: row.target as string, properties, sourceId, sourceRow, citations };
+  return { id: "", type, source, target, properties, sourceId, sourceRow, citations };
 }
 
 /** Each source and row once, in the order of the statements. */

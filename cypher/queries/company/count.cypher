@@ -4,6 +4,13 @@
 // company/list.cypher.
 // Columns: count (integer).
 // The count predicates are written as in company/list.cypher, which says why.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @column count: integer
 MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)

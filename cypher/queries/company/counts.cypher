@@ -9,6 +9,12 @@
 //   officerCount: persons who hold an office in the company;
 //   identifierCount: identifiers the company used.
 // company/list.cypher, company/count.cypher and company/list-ordered.cypher repeat these definitions.
+// @param ids: string[]
+// @column key: string
+// @column shipmentCount: integer
+// @column seizureCount: integer
+// @column officerCount: integer
+// @column identifierCount: integer
 UNWIND $ids AS key
 MATCH (node:Company {id: key})
 RETURN key,

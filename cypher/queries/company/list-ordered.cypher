@@ -10,6 +10,19 @@
 // $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
 // always null. The counts are those of company/counts.cypher.
 // The count predicates are written as in company/list.cypher, which says why.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
 MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)

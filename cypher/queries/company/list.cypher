@@ -10,6 +10,15 @@
 // degree checks (COUNT of a bare pattern, answered from the degree store) reject most companies
 // before their distinct neighbours are counted: fewer relationships than the minimum cannot
 // reach enough distinct neighbours.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)

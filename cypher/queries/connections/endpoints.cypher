@@ -2,6 +2,12 @@
 // unknown id from entities that are not connected). One index lookup per label.
 // Parameters: $from, $to (ids), $fromKind, $toKind (a label to narrow an end, or null).
 // Columns: fromFound, toFound (booleans).
+// @param from: string
+// @param to: string
+// @param fromKind: string | null
+// @param toKind: string | null
+// @column fromFound: boolean
+// @column toFound: boolean
 OPTIONAL CALL () {
   MATCH (n:Seizure {id: $from}) RETURN n
   UNION MATCH (n:Shipment {id: $from}) RETURN n

@@ -20,6 +20,17 @@
 // no more), nodes (list of {id, labels, properties}), hops (one list per hop, in path order, of
 // {type, source, target, properties, sourceTitle}). Rows are ordered by length, then by the
 // sequence of node ids; at most $limit rows, none when the ends are not connected.
+// @slot PATHS: Count
+// @slot MAX_HOPS: Count
+// @param from: string
+// @param to: string
+// @param fromKind: string | null
+// @param toKind: string | null
+// @param types: string[]
+// @param limit: integer
+// @column groups: integer
+// @column nodes: NodeMap[]
+// @column hops: CitedRelationshipMap[][]
 CALL () {
   MATCH (n:Seizure {id: $from}) RETURN n
   UNION MATCH (n:Shipment {id: $from}) RETURN n

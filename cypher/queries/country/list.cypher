@@ -2,6 +2,10 @@
 // Parameters: $borders (ISO code or null: only the countries that border it).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
+// @param borders: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Country)
 WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
   AND ($after IS NULL OR node.id > $after)

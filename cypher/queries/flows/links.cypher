@@ -5,6 +5,19 @@
 // null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
 // Columns: source, target (Country or Place ids), seizureCount, shipmentCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known). Largest first.
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param limit: integer
+// @column source: string
+// @column target: string
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
 MATCH (shipment:Shipment)-[here:STOPS_AT]->(hereStop)
 WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
   // Only seized shipments count; most are not, so they are dropped before their stops are read.

@@ -3,6 +3,15 @@
 // Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
 // null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
 // Columns: seizureCount, shipmentCount, linkCount.
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column linkCount: integer
 MATCH (shipment:Shipment)-[here:STOPS_AT]->(hereStop)
 WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
   // Only seized shipments count; most are not, so they are dropped before their stops are read.

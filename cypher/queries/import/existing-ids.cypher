@@ -2,6 +2,10 @@
 // Template slot: LABEL (a NodeLabel).
 // Parameters: $ids (list of ids), $synthetic (boolean: whether synthetic nodes count).
 // Columns: id (each existing id once).
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @param synthetic: boolean
+// @column id: string
 UNWIND $ids AS id
 MATCH (node:{{LABEL}} {id: id})
 WHERE $synthetic OR NOT node:Synthetic

@@ -4,6 +4,9 @@
 // Template slot: LABEL (a NodeLabel).
 // Parameters: $rows (list of {id}), $synthetic (boolean: add the label Synthetic).
 // Columns: none.
+// @slot LABEL: NodeLabel
+// @param rows: IdInput[]
+// @param synthetic: boolean
 UNWIND $rows AS row
 MERGE (node:{{LABEL}} {id: row.id})
 FOREACH (_ IN CASE WHEN $synthetic THEN [1] ELSE [] END | SET node:Synthetic)

@@ -7,6 +7,11 @@
 // Parameters: $rows (list of {id, row (integer), properties (map; no nulls, so other sources'
 // values are never erased)}; one per id), $sourceId, $synthetic (boolean: add the label Synthetic).
 // Columns: added (how many nodes this source did not back before).
+// @slot LABEL: NodeLabel
+// @param rows: NodeRowInput[]
+// @param sourceId: string
+// @param synthetic: boolean
+// @column added: integer
 MATCH (source:Source {id: $sourceId})
 UNWIND $rows AS row
 MERGE (node:{{LABEL}} {id: row.id})

@@ -5,6 +5,7 @@
 // kind; and, once, for a Source made before counts were kept, its counted `nodes.<Label>` and
 // `relationships.<TYPE>` with `countsKept: true`).
 // Columns: none.
+// @param source: ParameterMap
 MERGE (source:Source {id: $source.id})
 ON CREATE SET source.countsKept = true
 SET source += $source

@@ -4,6 +4,12 @@
 // Parameters: $rows (list of {from, to (from < to), row (integer), properties (map, no nulls)}; one
 // per pair), $sourceId.
 // Columns: added (how many relationships were created).
+// @slot FROM: NodeLabel
+// @slot TO: NodeLabel
+// @slot TYPE: RelType
+// @param rows: RelationshipRowInput[]
+// @param sourceId: string
+// @column added: integer
 UNWIND $rows AS row
 MATCH (from:{{FROM}} {id: row.from})
 MATCH (to:{{TO}} {id: row.to})

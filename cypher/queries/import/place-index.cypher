@@ -2,6 +2,13 @@
 // Parameters: $synthetic (boolean: whether synthetic places count), $prefix (only ids that start
 // with it: "" for all; see the import's idPrefix).
 // Columns: id, name, kind, iataCode, country (the country's id, or null).
+// @param synthetic: boolean
+// @param prefix: string
+// @column id: string
+// @column name: string | null
+// @column kind: string | null
+// @column iataCode: string | null
+// @column country: string | null
 MATCH (place:Place)
 WHERE ($synthetic OR NOT place:Synthetic) AND place.id STARTS WITH $prefix
 OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Country)

@@ -5,6 +5,9 @@
 // Parameters: $sourceId.
 // Columns: countsKept (boolean), counts (list of [key, count] over the Source's count properties);
 // no row when there is no such Source.
+// @param sourceId: string
+// @column countsKept: boolean
+// @column counts: KeyCountMap[]
 MATCH (source:Source {id: $sourceId})
 RETURN coalesce(source.countsKept, false) AS countsKept,
        [key IN keys(source) WHERE key STARTS WITH "nodes." OR key STARTS WITH "relationships." | [key, source[key]]] AS counts

@@ -3,6 +3,9 @@
 // and to count, once, a Source made before its counts were kept; never per batch or per request.
 // Parameters: $sourceId.
 // Columns: type, count.
+// @param sourceId: string
+// @column type: string
+// @column count: integer
 MATCH ()-[rel]->()
 WHERE rel.sourceId = $sourceId
 RETURN type(rel) AS type, count(*) AS count

@@ -21,6 +21,15 @@
 //   nodes it neighbours over the followed types, in the whole graph, before the time and reliability
 //   filters; null when its degree is at most $hubThreshold, so that it is no hub), relationships:
 //   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
+// @param frontier: FrontierInput[]
+// @param types: string[]
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param minReliability: string | null
+// @param limit: integer
+// @param hubThreshold: integer
+// @column node: NodeMap
+// @column neighbours: NeighbourMap[]
 UNWIND $frontier AS entry
 CALL (entry) {
   MATCH (node:Seizure {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Seizure' RETURN node

@@ -3,6 +3,10 @@
 // Template slots: LABEL (a NodeLabel).
 // Parameters: $ids (list of prefixes).
 // Columns: key (a prefix), ids (the ids that start with it, in order, at most 1,000).
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @column key: string
+// @column ids: string[]
 UNWIND $ids AS key
 CALL (key) {
   MATCH (node:{{LABEL}})

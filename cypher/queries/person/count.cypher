@@ -3,6 +3,12 @@
 // $minSeizures, $minShipments, $minIdentifiers (integers or null), as in person/list.cypher.
 // Columns: count (integer).
 // The count predicates are written as in person/list.cypher, which says why.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @column count: integer
 MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)

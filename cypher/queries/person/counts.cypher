@@ -10,6 +10,12 @@
 //   identifierCount: identifiers the person used;
 //   companyCount: companies in which the person holds an office.
 // person/list.cypher, person/count.cypher and person/list-ordered.cypher repeat these definitions.
+// @param ids: string[]
+// @column key: string
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column identifierCount: integer
+// @column companyCount: integer
 UNWIND $ids AS key
 MATCH (node:Person {id: key})
 RETURN key,

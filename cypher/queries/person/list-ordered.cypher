@@ -10,6 +10,18 @@
 // $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
 // always null. The counts are those of person/counts.cypher.
 // The count predicates are written as in person/list.cypher, which says why.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
 MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)

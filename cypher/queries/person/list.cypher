@@ -10,6 +10,14 @@
 // degree checks (COUNT of a bare pattern, answered from the degree store) reject most persons
 // before their distinct neighbours are counted: fewer relationships than the minimum cannot
 // reach enough distinct neighbours.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)

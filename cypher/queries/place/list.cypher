@@ -2,6 +2,11 @@
 // Parameters: $country (ISO code or null), $kind (PlaceKind or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
+// @param country: string | null
+// @param kind: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Place)
 WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)

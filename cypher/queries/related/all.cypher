@@ -7,6 +7,16 @@
 // One row per key and related node, ordered by key, then node id: the import writes a relationship
 // once per source row, so parallel relationships are one node here. The repository splits them
 // further where a relationship property tells facts apart (src/domain/relation-facts.ts).
+// @slot FROM: NodeLabel
+// @slot LEFT: Arrow
+// @slot TYPE: RelType
+// @slot RIGHT: Arrow
+// @slot TO: NodeLabels
+// @param ids: string[]
+// @column key: string
+// @column node: NodeProperties
+// @column labels: string[]
+// @column rels: Properties[]
 UNWIND $ids AS key
 MATCH (:{{FROM}} {id: key}){{LEFT}}[rel:{{TYPE}}]{{RIGHT}}(node:{{TO}})
 WITH key, node, rel

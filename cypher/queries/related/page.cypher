@@ -5,6 +5,18 @@
 // A page is of nodes (its cursor is a node id): each related node once, however many relationships
 // join the two, so pages agree with related/count. The page is cut before the relationships'
 // properties are read, so that only its own nodes' are.
+// @slot FROM: NodeLabel
+// @slot LEFT: Arrow
+// @slot TYPE: RelType
+// @slot RIGHT: Arrow
+// @slot TO: NodeLabels
+// @param ids: string[]
+// @param after: string | null
+// @param limit: integer
+// @column key: string
+// @column node: NodeProperties
+// @column labels: string[]
+// @column rels: Properties[]
 UNWIND $ids AS key
 CALL (key) {
   MATCH (from:{{FROM}} {id: key}){{LEFT}}[:{{TYPE}}]{{RIGHT}}(node:{{TO}})

@@ -3,6 +3,10 @@
 // Columns: key (an id that is a ring's; unknown ids give no row), ring ({id, rank, size, scope,
 //   seizureIds, seizureCount, totalWeightKg, shipmentCount, computedAtMs}), members (as in
 //   rings/list).
+// @param ids: string[]
+// @column key: string
+// @column ring: ScopedRingMap
+// @column members: RingMemberMap[]
 UNWIND $ids AS key
 MATCH (ring:Ring {id: key})
 RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalWeightKg, .shipmentCount,

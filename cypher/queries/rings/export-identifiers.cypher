@@ -8,6 +8,12 @@
 //   all), $maxHolders (integer).
 // Columns: key (identifier id, one row per identifier of the page, in id order), holders (list of
 //   {id, kind: 'Person' or 'Company'}; empty when fewer than 2 or more than $maxHolders).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @param maxHolders: integer
+// @column key: string
+// @column holders: RingPartyMap[]
 MATCH (identifier:Identifier)
 WHERE identifier.id > $after
 WITH identifier

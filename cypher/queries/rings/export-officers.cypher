@@ -4,6 +4,11 @@
 //   $limit (integer: persons per page), $scope (only parties whose id starts with it; '' for all).
 // Columns: key (person id, one row per person of the page, in id order), companies (list of
 //   company ids, possibly empty).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @column key: string
+// @column companies: string[]
 MATCH (person:Person)
 WHERE person.id > $after
 WITH person

@@ -5,6 +5,11 @@
 //   $limit (integer: shipments per page), $scope (only parties whose id starts with it; '' for all).
 // Columns: key (shipment id, one row per shipment of the page, in id order), parties (list of
 //   {id, kind: 'Person' or 'Company'}; a party in two roles comes twice).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @column key: string
+// @column parties: RingPartyMap[]
 MATCH (shipment:Shipment)
 WHERE shipment.id > $after
 WITH shipment

@@ -3,6 +3,10 @@
 // Columns: run ({id, scope, parameters (JSON text), durationMs, partyCount, linkCount,
 //   communityCount, ringCount, computedAtMs (epoch milliseconds)}), matching (rings of at least
 //   $minSize members). No row when the scope was never analysed.
+// @param scope: string
+// @param minSize: integer
+// @column run: RingRunMap
+// @column matching: integer
 MATCH (run:AnalysisRun {kind: 'rings', scope: $scope})
 WITH run
 ORDER BY run.computedAt DESC

@@ -4,6 +4,11 @@
 // Columns: ring ({id, rank, size, seizureIds, seizureCount, totalWeightKg, shipmentCount,
 //   computedAtMs}), members (list of {id, kind, brokerRank, brokerScore, cohesion}: brokers by
 //   rank, then by cohesion), one row per ring, in rank order.
+// @param runId: string
+// @param minSize: integer
+// @param limit: integer
+// @column ring: RingMap
+// @column members: RingMemberMap[]
 MATCH (:AnalysisRun {id: $runId})-[:FOUND]->(ring:Ring)
 WHERE ring.size >= $minSize
 WITH ring

@@ -2,6 +2,10 @@
 // Ids are unique per label only: each id is looked up as a Person and as a Company, by index.
 // Parameters: $ids (list of party ids), $scope ('' for the whole graph).
 // Columns: key (a party id in a ring; parties in no ring give no row), ringId.
+// @param ids: string[]
+// @param scope: string
+// @column key: string
+// @column ringId: string
 UNWIND $ids AS key
 CALL (key) {
   MATCH (party:Person {id: key}) RETURN party

@@ -5,6 +5,10 @@
 //   members: list of {id, kind: 'Person' or 'Company', brokerRank (null when no broker),
 //   brokerScore, cohesion}}).
 // Columns: id (one row per ring written).
+// @param runId: string
+// @param scope: string
+// @param rings: RingInput[]
+// @column id: string
 MATCH (run:AnalysisRun {id: $runId})
 UNWIND $rings AS entry
 CREATE (ring:Ring {id: entry.id, runId: $runId, scope: $scope, rank: entry.rank, size: size(entry.members), computedAt: run.computedAt})

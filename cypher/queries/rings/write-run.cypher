@@ -5,6 +5,8 @@
 //   parameters (JSON text of the options), durationMs, partyCount, linkCount, communityCount,
 //   ringCount}).
 // Columns: id (the run's id).
+// @param run: RingRunInput
+// @column id: string
 CREATE (run:AnalysisRun)
 SET run = $run
 RETURN run.id AS id

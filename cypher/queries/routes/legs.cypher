@@ -5,6 +5,16 @@
 // (species id or null), $product (Product or null), $mode (TransportMode or null), $dateFrom,
 // $dateTo (Date or null).
 // Columns: source, target (country ids), seizureCount (seizures of records with that leg).
+// @param sources: string[]
+// @param targets: string[] | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column source: string
+// @column target: string
+// @column seizureCount: integer
 UNWIND $sources AS sourceId
 MATCH (source:Country {id: sourceId})
 CALL (source) {

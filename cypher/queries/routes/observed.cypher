@@ -13,6 +13,22 @@
 // named by its country only), seizureCount, shipmentCount, weighedSeizureCount (seizures with a
 // known weight), totalWeightKg (null when no weight is known), lastSeen (latest seizure date),
 // evidence (seizure ids, latest first, at most $evidenceLimit).
+// @param from: string
+// @param to: string
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param evidenceLimit: integer
+// @column route: RouteStopMap[]
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column lastSeen: date | null
+// @column evidence: string[]
 MATCH (fromCountry:Country {id: $from})
 CALL (fromCountry) {
   MATCH (shipment:Shipment)-[start:STOPS_AT]->(fromCountry)

@@ -6,6 +6,22 @@
 // Columns: hub (Country or Place id), shipmentCount, seizureCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known), share (shipmentCount over the shipments with a
 // transit under the same filter, 0 to 1), totalShipmentCount (that denominator).
+// @param level: string
+// @param origins: string[] | null
+// @param destinations: string[] | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param limit: integer
+// @column hub: string
+// @column shipmentCount: integer
+// @column seizureCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column share: float
+// @column totalShipmentCount: integer
 MATCH (shipment:Shipment)-[transit:STOPS_AT {role: 'TRANSIT'}]->(stop)
 WHERE ($mode IS NULL OR shipment.mode = $mode)
   AND ($origins IS NULL

@@ -6,6 +6,14 @@
 // Columns: total (how many nodes match, before the limit), hits (list of {node: properties with
 // synthetic, labels, score: Lucene's score, 0 for phone matches, phone: 1 when the node is a
 // phone number that matches digit for digit}).
+// @param lucene: string
+// @param kinds: string[]
+// @param phone: string | null
+// @param nationalPhone: string | null
+// @param phoneKind: string
+// @param limit: integer
+// @column total: integer
+// @column hits: SearchHitMap[]
 CALL {
   CALL db.index.fulltext.queryNodes("entity_search", $lucene) YIELD node, score
   RETURN node, score, 0 AS phone

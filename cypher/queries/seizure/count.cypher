@@ -2,6 +2,14 @@
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
 // Columns: count (integer).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @column count: integer
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)

@@ -3,6 +3,16 @@
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the seizure's properties).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)

@@ -7,6 +7,12 @@
 // Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
 // sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
 // identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
+// @param ids: string[]
+// @param labels: string[]
+// @param kinds: string[] | null
+// @param first: integer
+// @column key: string
+// @column sharers: SharerMap[]
 UNWIND $ids AS key
 CALL (key) {
   MATCH (party:Person {id: key}) WHERE "Person" IN $labels RETURN party

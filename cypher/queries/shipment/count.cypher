@@ -3,6 +3,16 @@
 // null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
 // that country), $place (place id or null), $species (species id or null), $product (Product or null).
 // Columns: count (integer).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param mode: string | null
+// @param country: string | null
+// @param origin: string | null
+// @param destination: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @column count: integer
 MATCH (node:Shipment)
 WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($dateTo IS NULL OR node.departedOn <= $dateTo)

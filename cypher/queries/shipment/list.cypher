@@ -4,6 +4,18 @@
 // that country), $place (place id or null), $species (species id or null), $product (Product or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the shipment's properties).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param mode: string | null
+// @param country: string | null
+// @param origin: string | null
+// @param destination: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Shipment)
 WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($dateTo IS NULL OR node.departedOn <= $dateTo)

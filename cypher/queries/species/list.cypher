@@ -2,6 +2,11 @@
 // Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
+// @param citesAppendix: string | null
+// @param taxonClass: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
 MATCH (node:Species)
 WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)

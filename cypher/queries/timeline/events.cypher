@@ -18,6 +18,12 @@
 // Columns: labels (of an entity that has the id), events (list of {date, kind, related
 // ({id, labels, properties}), roles (distinct, sorted), detail (a charge or sentence), citations
 // (list of {sourceId, sourceRow}, distinct, by sourceId then sourceRow)}).
+// @param id: string
+// @param from: date | null
+// @param to: date | null
+// @param first: integer
+// @column labels: string[]
+// @column events: TimelineEventMap[]
 CALL () {
   MATCH (n:Seizure {id: $id}) RETURN n
   UNION MATCH (n:Shipment {id: $id}) RETURN n

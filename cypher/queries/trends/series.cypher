@@ -6,6 +6,20 @@
 // Columns: period ('2015' or '2015-04'), key (species id, product, country id; null for NONE or
 // when unknown), seizureCount, weighedSeizureCount, totalWeightKg (null when no weight is known),
 // sourceCount. In period order, then key order.
+// @param interval: string
+// @param by: string
+// @param species: string | null
+// @param product: string | null
+// @param country: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column period: string
+// @column key: string | null
+// @column seizureCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column sourceCount: integer
 MATCH (seizure:Seizure)
 WHERE seizure.date IS NOT NULL
   AND ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)

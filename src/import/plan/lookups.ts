@@ -1,5 +1,6 @@
 import type { CypherExecutor } from "../../db/cypher-executor.js";
 import type { CypherRegistry } from "../../db/cypher-registry.js";
+import { importExistingIds, importPlaceIndex, importSpeciesIndex } from "../../db/queries.generated.js";
 import type { NodeLabel } from "../../domain/graph-schema.js";
 import type { PlaceKind } from "../../domain/vocabulary.js";
 import type { CompiledMapping } from "../mapping/compiled-mapping.js";
@@ -111,30 +112,26 @@ export interface Lookups {
 /** `prefix`: only the places and species of that world (see the import's `idPrefix`). */
 export async function loadLookups(
   executor: CypherExecutor,
-  registry: CypherRegistry,
+  _registry: CypherRegistry,
   mapping: CompiledMapping,
   prefix = "",
 ): Promise<Lookups> {
   const synthetic = mapping.source.synthetic;
   const uses = (kind: string) => mapping.references.some((reference) => reference.kind === kind);
-  const places = uses("place")
-    ? ((await executor.read(registry.text("importPlaceIndex"), { synthetic, prefix })) as unknown as PlaceRecord[])
-    : [];
-  const species = uses("species")
-    ? ((await executor.read(registry.text("importSpeciesIndex"), { synthetic, prefix })) as unknown as SpeciesRecord[])
-    : [];
+  const places = uses("place") ? await executor.readQuery(importPlaceIndex, { synthetic, prefix }) : [];
+  const species = uses("species") ? await executor.readQuery(importSpeciesIndex, { synthetic, prefix }) : [];
   return { places: new PlaceIndex(places), species: new SpeciesIndex(species) };
 }
 
 /** Of the given ids of one label, those that name a node in the database. */
 export async function existingIds(
   executor: CypherExecutor,
-  registry: CypherRegistry,
+  _registry: CypherRegistry,
   label: NodeLabel,
   ids: readonly string[],
   synthetic: boolean,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await executor.read(registry.render("importExistingIds", { LABEL: label }), { ids, synthetic });
-  return new Set(rows.map((row) => row.id as string));
+  const rows = await executor.readQuery(importExistingIds, { ids, synthetic }, { LABEL: label });
+  return new Set(rows.map((row) => row.id));
 }

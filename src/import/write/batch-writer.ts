@@ -1,9 +1,18 @@
-import neo4j, { Neo4jError } from "neo4j-driver";
+import neo4j, { Neo4jError, type Integer } from "neo4j-driver";
 
 import type { CypherExecutor, Parameters } from "../../db/cypher-executor.js";
-import type { CypherRegistry, QueryName } from "../../db/cypher-registry.js";
+import { statement } from "../../db/cypher-query.js";
+import type { CypherRegistry } from "../../db/cypher-registry.js";
+import {
+  importMergeMentionedNodes,
+  importMergeNodes,
+  importMergeRelationships,
+  importMergeSequencedRelationships,
+  importMergeSource,
+  importMergeSymmetricRelationships,
+} from "../../db/queries.generated.js";
 import { dateParameter } from "../../db/values.js";
-import type { NodeLabel } from "../../domain/graph-schema.js";
+import type { NodeLabel, RelType } from "../../domain/graph-schema.js";
 import type { PropertyValue, RelationshipMode } from "../mapping/compiled-mapping.js";
 import type { SourceInput } from "../mapping/mapping-schema.js";
 import type { RowPlan } from "../plan/plan-row.js";
@@ -14,10 +23,10 @@ function isTransient(error: unknown): boolean {
   return error instanceof Neo4jError && (error.code.startsWith("Neo.TransientError.") || error.retriable);
 }
 
-const TEMPLATE_BY_MODE: Record<RelationshipMode, QueryName> = {
-  plain: "importMergeRelationships",
-  sequenced: "importMergeSequencedRelationships",
-  symmetric: "importMergeSymmetricRelationships",
+const TEMPLATE_BY_MODE: Record<RelationshipMode, typeof importMergeRelationships> = {
+  plain: importMergeRelationships,
+  sequenced: importMergeSequencedRelationships,
+  symmetric: importMergeSymmetricRelationships,
 };
 
 interface NodeRow {
@@ -30,7 +39,7 @@ interface RelationshipRow {
   from: string;
   to: string;
   row: number;
-  seq: unknown;
+  seq: Integer | null;
   properties: Record<string, PropertyValue>;
 }
 
@@ -46,9 +55,10 @@ export interface Statement {
  * registry's templates; every value travels as a parameter.
  */
 export class BatchWriter {
+  /** `_registry` is no longer read: each query carries its text (src/db/queries.generated.ts). */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry: CypherRegistry,
     private readonly source: SourceInput,
     private readonly sourceId: string,
   ) {}
@@ -57,7 +67,7 @@ export class BatchWriter {
   async writeSource(counts: Record<string, unknown> = {}): Promise<void> {
     const { id: _, synthetic: __, retrievedOn, ...rest } = this.source;
     const source = { ...rest, ...counts, id: this.sourceId, retrievedOn: dateParameter(retrievedOn) };
-    await this.executor.write(this.registry.text("importMergeSource"), { source });
+    await this.executor.writeQuery(importMergeSource, { source });
   }
 
   /**
@@ -82,7 +92,7 @@ export class BatchWriter {
   statements(plans: readonly RowPlan[]): Statement[] {
     const nodes = new Map<NodeLabel, Map<string, NodeRow>>();
     const mentioned = new Map<NodeLabel, Set<string>>();
-    const relationships = new Map<string, { mode: RelationshipMode; from: NodeLabel; type: string; to: NodeLabel; rows: Map<string, RelationshipRow> }>();
+    const relationships = new Map<string, { mode: RelationshipMode; from: NodeLabel; type: RelType; to: NodeLabel; rows: Map<string, RelationshipRow> }>();
     for (const plan of plans) {
       for (const node of plan.nodes) {
         if (node.mention) {
@@ -134,22 +144,15 @@ export class BatchWriter {
       const described = nodes.get(label);
       const only = [...ids].filter((id) => !described?.has(id));
       if (only.length === 0) continue;
-      statements.push({
-        query: this.registry.render("importMergeMentionedNodes", { LABEL: label }),
-        parameters: { synthetic: this.source.synthetic, rows: only.map((id) => ({ id })) },
-      });
+      statements.push(statement(importMergeMentionedNodes, { synthetic: this.source.synthetic, rows: only.map((id) => ({ id })) }, { LABEL: label }));
     }
     for (const [label, byId] of nodes) {
-      statements.push({
-        query: this.registry.render("importMergeNodes", { LABEL: label }),
-        parameters: { ...common, rows: [...byId.values()].map((row) => ({ ...row, row: neo4j.int(row.row) })) },
-      });
+      const rows = [...byId.values()].map((row) => ({ ...row, row: neo4j.int(row.row) }));
+      statements.push(statement(importMergeNodes, { ...common, rows }, { LABEL: label }));
     }
     for (const entry of relationships.values()) {
-      statements.push({
-        query: this.registry.render(TEMPLATE_BY_MODE[entry.mode], { FROM: entry.from, TYPE: entry.type, TO: entry.to }),
-        parameters: { ...common, rows: [...entry.rows.values()].map((row) => ({ ...row, row: neo4j.int(row.row) })) },
-      });
+      const rows = [...entry.rows.values()].map((row) => ({ ...row, row: neo4j.int(row.row) }));
+      statements.push(statement(TEMPLATE_BY_MODE[entry.mode], { ...common, rows }, { FROM: entry.from, TYPE: entry.type, TO: entry.to }));
     }
     return statements;
   }

@@ -1,0 +1,3563 @@
+// Emitted from cypher/queries/**/*.cypher by `npm run queries:emit` (src/db/emit-queries.ts). Do not edit by hand.
+// Each query's parameter, row and slot types come from its file's header (see cypher/README.md).
+
+import type { Date as CypherDate, Integer } from "neo4j-driver";
+
+import type { NodeLabel, RelType } from "../domain/graph-schema.js";
+import type { CypherQuery } from "./cypher-query.js";
+import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TimelineEventMap } from "./query-types.js";
+
+// admin/database-is-empty.cypher
+
+export type AdminDatabaseIsEmptyParameters = Record<string, never>;
+
+export interface AdminDatabaseIsEmptyRow {
+  empty: boolean;
+}
+
+export type AdminDatabaseIsEmptySlots = Record<string, never>;
+
+/** Whether the database holds no entity yet, so that the demo data may be loaded. */
+export const adminDatabaseIsEmpty: CypherQuery<AdminDatabaseIsEmptyParameters, AdminDatabaseIsEmptyRow, AdminDatabaseIsEmptySlots, "read"> = {
+  name: "adminDatabaseIsEmpty",
+  file: "admin/database-is-empty",
+  mode: "read",
+  parameters: {},
+  slots: {},
+  columns: { empty: "boolean" },
+  text: `// Whether the database holds no entity yet, so that the demo data may be loaded.
+// Parameters: none.
+// Columns: empty (boolean).
+// @column empty: boolean
+RETURN NOT EXISTS { MATCH (n) WHERE n:Seizure OR n:Shipment OR n:Country } AS empty
+`,
+};
+
+// api-keys/create.cypher
+
+export interface ApiKeysCreateParameters {
+  id: string;
+  hash: string;
+  role: string;
+  origins: readonly string[];
+  name: string;
+  createdAt: string;
+}
+
+export interface ApiKeysCreateRow {
+  id: string;
+}
+
+export type ApiKeysCreateSlots = Record<string, never>;
+
+/** Stores a new API key. Only the SHA-256 of the whole key is kept, never the key. */
+export const apiKeysCreate: CypherQuery<ApiKeysCreateParameters, ApiKeysCreateRow, ApiKeysCreateSlots, "write"> = {
+  name: "apiKeysCreate",
+  file: "api-keys/create",
+  mode: "write",
+  parameters: { id: "string", hash: "string", role: "string", origins: "string[]", name: "string", createdAt: "string" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Stores a new API key. Only the SHA-256 of the whole key is kept, never the key.
+// Parameters: $id (public id), $hash (hex), $role, $origins (list of origins), $name, $createdAt (ISO date-time text)
+// Columns: id
+// @param id: string
+// @param hash: string
+// @param role: string
+// @param origins: string[]
+// @param name: string
+// @param createdAt: string
+// @column id: string
+CREATE (k:ApiKey {id: $id, hash: $hash, role: $role, origins: $origins, name: $name, createdAt: datetime($createdAt)})
+RETURN k.id AS id
+`,
+};
+
+// api-keys/find.cypher
+
+export interface ApiKeysFindParameters {
+  id: string;
+}
+
+export interface ApiKeysFindRow {
+  id: string;
+  hash: string;
+  role: string;
+  origins: string[];
+  revoked: boolean;
+}
+
+export type ApiKeysFindSlots = Record<string, never>;
+
+/** One API key by its public id, to check a key a request presents. */
+export const apiKeysFind: CypherQuery<ApiKeysFindParameters, ApiKeysFindRow, ApiKeysFindSlots, "read"> = {
+  name: "apiKeysFind",
+  file: "api-keys/find",
+  mode: "read",
+  parameters: { id: "string" },
+  slots: {},
+  columns: { id: "string", hash: "string", role: "string", origins: "string[]", revoked: "boolean" },
+  text: `// One API key by its public id, to check a key a request presents.
+// Parameters: $id
+// Columns: id, hash, role, origins, revoked (boolean)
+// @param id: string
+// @column id: string
+// @column hash: string
+// @column role: string
+// @column origins: string[]
+// @column revoked: boolean
+MATCH (k:ApiKey {id: $id})
+RETURN k.id AS id, k.hash AS hash, k.role AS role, k.origins AS origins, k.revokedAt IS NOT NULL AS revoked
+`,
+};
+
+// api-keys/list.cypher
+
+export type ApiKeysListParameters = Record<string, never>;
+
+export interface ApiKeysListRow {
+  id: string;
+  name: string;
+  role: string;
+  origins: string[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export type ApiKeysListSlots = Record<string, never>;
+
+/** Every API key, newest first, without its hash. */
+export const apiKeysList: CypherQuery<ApiKeysListParameters, ApiKeysListRow, ApiKeysListSlots, "read"> = {
+  name: "apiKeysList",
+  file: "api-keys/list",
+  mode: "read",
+  parameters: {},
+  slots: {},
+  columns: { id: "string", name: "string", role: "string", origins: "string[]", createdAt: "datetime", revokedAt: "datetime | null" },
+  text: `// Every API key, newest first, without its hash.
+// Parameters: none
+// Columns: id, name, role, origins, createdAt, revokedAt
+// @column id: string
+// @column name: string
+// @column role: string
+// @column origins: string[]
+// @column createdAt: datetime
+// @column revokedAt: datetime | null
+MATCH (k:ApiKey)
+RETURN k.id AS id, k.name AS name, k.role AS role, k.origins AS origins, k.createdAt AS createdAt, k.revokedAt AS revokedAt
+ORDER BY k.createdAt DESC, k.id
+`,
+};
+
+// api-keys/revoke.cypher
+
+export interface ApiKeysRevokeParameters {
+  id: string;
+  revokedAt: string;
+}
+
+export interface ApiKeysRevokeRow {
+  id: string;
+}
+
+export type ApiKeysRevokeSlots = Record<string, never>;
+
+/** Revokes an API key: it stays on record, with the time it stopped working. */
+export const apiKeysRevoke: CypherQuery<ApiKeysRevokeParameters, ApiKeysRevokeRow, ApiKeysRevokeSlots, "write"> = {
+  name: "apiKeysRevoke",
+  file: "api-keys/revoke",
+  mode: "write",
+  parameters: { id: "string", revokedAt: "string" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Revokes an API key: it stays on record, with the time it stopped working.
+// Parameters: $id, $revokedAt (ISO date-time text)
+// Columns: id (no row when no key has that id)
+// @param id: string
+// @param revokedAt: string
+// @column id: string
+MATCH (k:ApiKey {id: $id})
+SET k.revokedAt = coalesce(k.revokedAt, datetime($revokedAt))
+RETURN k.id AS id
+`,
+};
+
+// company/count.cypher
+
+export interface CompanyCountParameters {
+  country: string | null;
+  kind: string | null;
+  ids: readonly string[] | null;
+  minShipments: Integer | null;
+  minSeizures: Integer | null;
+  minOfficers: Integer | null;
+}
+
+export interface CompanyCountRow {
+  count: number;
+}
+
+export type CompanyCountSlots = Record<string, never>;
+
+/** How many Company nodes match a filter. */
+export const companyCount: CypherQuery<CompanyCountParameters, CompanyCountRow, CompanyCountSlots, "read"> = {
+  name: "companyCount",
+  file: "company/count",
+  mode: "read",
+  parameters: { country: "string | null", kind: "string | null", ids: "string[] | null", minShipments: "integer | null", minSeizures: "integer | null", minOfficers: "integer | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many Company nodes match a filter.
+// Parameters: $country (ISO code of registration, or null), $kind (CompanyKind or null), $ids (list
+// of company ids or null), $minShipments, $minSeizures, $minOfficers (integers or null), as in
+// company/list.cypher.
+// Columns: count (integer).
+// The count predicates are written as in company/list.cypher, which says why.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @column count: integer
+MATCH (node:Company)
+WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
+        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+RETURN count(node) AS count
+`,
+};
+
+// company/counts.cypher
+
+export interface CompanyCountsParameters {
+  ids: readonly string[];
+}
+
+export interface CompanyCountsRow {
+  key: string;
+  shipmentCount: number;
+  seizureCount: number;
+  officerCount: number;
+  identifierCount: number;
+}
+
+export type CompanyCountsSlots = Record<string, never>;
+
+/** The relationship counts of a batch of companies (the Company count fields of the API). */
+export const companyCounts: CypherQuery<CompanyCountsParameters, CompanyCountsRow, CompanyCountsSlots, "read"> = {
+  name: "companyCounts",
+  file: "company/counts",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: {},
+  columns: { key: "string", shipmentCount: "integer", seizureCount: "integer", officerCount: "integer", identifierCount: "integer" },
+  text: `// The relationship counts of a batch of companies (the Company count fields of the API).
+// Parameters: $ids (list of company ids).
+// Columns: key (the id asked for), shipmentCount, seizureCount, officerCount, identifierCount
+// (integers). Unknown ids give no row.
+// Each count is of distinct nodes, so a fact stated by two sources (two relationships between the
+// same ends) counts once:
+//   shipmentCount: shipments the company was a party to (in any role);
+//   seizureCount: seizures that intercepted a shipment the company was a party to;
+//   officerCount: persons who hold an office in the company;
+//   identifierCount: identifiers the company used.
+// company/list.cypher, company/count.cypher and company/list-ordered.cypher repeat these definitions.
+// @param ids: string[]
+// @column key: string
+// @column shipmentCount: integer
+// @column seizureCount: integer
+// @column officerCount: integer
+// @column identifierCount: integer
+UNWIND $ids AS key
+MATCH (node:Company {id: key})
+RETURN key,
+  COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
+  COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure } AS seizureCount,
+  COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } AS officerCount,
+  COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount
+`,
+};
+
+// company/list.cypher
+
+export interface CompanyListParameters {
+  country: string | null;
+  kind: string | null;
+  ids: readonly string[] | null;
+  minShipments: Integer | null;
+  minSeizures: Integer | null;
+  minOfficers: Integer | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface CompanyListRow {
+  node: NodeProperties;
+}
+
+export type CompanyListSlots = Record<string, never>;
+
+/** One page of Company nodes matching a filter, in id order (keyset pagination). */
+export const companyList: CypherQuery<CompanyListParameters, CompanyListRow, CompanyListSlots, "read"> = {
+  name: "companyList",
+  file: "company/list",
+  mode: "read",
+  parameters: { country: "string | null", kind: "string | null", ids: "string[] | null", minShipments: "integer | null", minSeizures: "integer | null", minOfficers: "integer | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of Company nodes matching a filter, in id order (keyset pagination).
+// Parameters: $country (ISO code of registration, or null), $kind (CompanyKind or null), $ids (list
+// of company ids or null), $minShipments, $minSeizures, $minOfficers (integers or null; the counts
+// are those of company/counts.cypher, whose definitions these predicates repeat).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+// Each count predicate sits in a CASE so that it is evaluated only when its parameter is set:
+// written as \`$min IS NULL OR COUNT {...} >= $min\`, the planner counted for every company even with
+// the parameter null (seen with PROFILE), which made the default list several times dearer. The
+// degree checks (COUNT of a bare pattern, answered from the degree store) reject most companies
+// before their distinct neighbours are counted: fewer relationships than the minimum cannot
+// reach enough distinct neighbours.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Company)
+WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
+        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// company/list-ordered.cypher
+
+export interface CompanyListOrderedParameters {
+  country: string | null;
+  kind: string | null;
+  ids: readonly string[] | null;
+  minShipments: Integer | null;
+  minSeizures: Integer | null;
+  minOfficers: Integer | null;
+  orderField: string;
+  descending: boolean;
+  afterValue: string | Integer | null;
+  afterId: string | null;
+  limit: Integer;
+}
+
+export interface CompanyListOrderedRow {
+  node: NodeProperties;
+  sortValue: string | number;
+}
+
+export type CompanyListOrderedSlots = Record<string, never>;
+
+/** One page of Company nodes matching a filter, sorted by a chosen value (keyset pagination on the value, ties broken by id ascending). The default order (id ascending) is company/list.cypher. */
+export const companyListOrdered: CypherQuery<CompanyListOrderedParameters, CompanyListOrderedRow, CompanyListOrderedSlots, "read"> = {
+  name: "companyListOrdered",
+  file: "company/list-ordered",
+  mode: "read",
+  parameters: { country: "string | null", kind: "string | null", ids: "string[] | null", minShipments: "integer | null", minSeizures: "integer | null", minOfficers: "integer | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  text: `// One page of Company nodes matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is company/list.cypher.
+// Parameters: the filters of company/list.cypher ($country, $kind, $ids, $minShipments,
+// $minSeizures, $minOfficers); $orderField (a CompanyOrderField name: ID, NAME, SHIPMENT_COUNT,
+// SEIZURE_COUNT, OFFICER_COUNT, IDENTIFIER_COUNT); $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
+// $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
+// always null. The counts are those of company/counts.cypher.
+// The count predicates are written as in company/list.cypher, which says why.
+// @param country: string | null
+// @param kind: string | null
+// @param ids: string[] | null
+// @param minShipments: integer | null
+// @param minSeizures: integer | null
+// @param minOfficers: integer | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
+MATCH (node:Company)
+WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
+        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+WITH node, CASE $orderField
+    WHEN "NAME" THEN coalesce(node.name, "")
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
+    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+`,
+};
+
+// connections/endpoints.cypher
+
+export interface ConnectionsEndpointsParameters {
+  from: string;
+  to: string;
+  fromKind: string | null;
+  toKind: string | null;
+}
+
+export interface ConnectionsEndpointsRow {
+  fromFound: boolean;
+  toFound: boolean;
+}
+
+export type ConnectionsEndpointsSlots = Record<string, never>;
+
+/** Which ends of a connections request exist (asked only when no path was found, to tell an unknown id from entities that are not connected). One index lookup per label. */
+export const connectionsEndpoints: CypherQuery<ConnectionsEndpointsParameters, ConnectionsEndpointsRow, ConnectionsEndpointsSlots, "read"> = {
+  name: "connectionsEndpoints",
+  file: "connections/endpoints",
+  mode: "read",
+  parameters: { from: "string", to: "string", fromKind: "string | null", toKind: "string | null" },
+  slots: {},
+  columns: { fromFound: "boolean", toFound: "boolean" },
+  text: `// Which ends of a connections request exist (asked only when no path was found, to tell an
+// unknown id from entities that are not connected). One index lookup per label.
+// Parameters: $from, $to (ids), $fromKind, $toKind (a label to narrow an end, or null).
+// Columns: fromFound, toFound (booleans).
+// @param from: string
+// @param to: string
+// @param fromKind: string | null
+// @param toKind: string | null
+// @column fromFound: boolean
+// @column toFound: boolean
+OPTIONAL CALL () {
+  MATCH (n:Seizure {id: $from}) RETURN n
+  UNION MATCH (n:Shipment {id: $from}) RETURN n
+  UNION MATCH (n:CommodityLine {id: $from}) RETURN n
+  UNION MATCH (n:Species {id: $from}) RETURN n
+  UNION MATCH (n:Person {id: $from}) RETURN n
+  UNION MATCH (n:Company {id: $from}) RETURN n
+  UNION MATCH (n:Identifier {id: $from}) RETURN n
+  UNION MATCH (n:Carrier {id: $from}) RETURN n
+  UNION MATCH (n:Place {id: $from}) RETURN n
+  UNION MATCH (n:Country {id: $from}) RETURN n
+}
+WITH count(CASE WHEN n IS NOT NULL AND ($fromKind IS NULL OR $fromKind IN labels(n) ) THEN 1 END) > 0 AS fromFound
+OPTIONAL CALL () {
+  MATCH (n:Seizure {id: $to}) RETURN n
+  UNION MATCH (n:Shipment {id: $to}) RETURN n
+  UNION MATCH (n:CommodityLine {id: $to}) RETURN n
+  UNION MATCH (n:Species {id: $to}) RETURN n
+  UNION MATCH (n:Person {id: $to}) RETURN n
+  UNION MATCH (n:Company {id: $to}) RETURN n
+  UNION MATCH (n:Identifier {id: $to}) RETURN n
+  UNION MATCH (n:Carrier {id: $to}) RETURN n
+  UNION MATCH (n:Place {id: $to}) RETURN n
+  UNION MATCH (n:Country {id: $to}) RETURN n
+}
+RETURN fromFound, count(CASE WHEN n IS NOT NULL AND ($toKind IS NULL OR $toKind IN labels(n)) THEN 1 END) > 0 AS toFound
+`,
+};
+
+// connections/shortest-paths.cypher
+
+export interface ConnectionsShortestPathsParameters {
+  from: string;
+  to: string;
+  fromKind: string | null;
+  toKind: string | null;
+  types: readonly string[];
+  limit: Integer;
+}
+
+export interface ConnectionsShortestPathsRow {
+  groups: number;
+  nodes: NodeMap[];
+  hops: CitedRelationshipMap[][];
+}
+
+export interface ConnectionsShortestPathsSlots {
+  PATHS: string;
+  MAX_HOPS: string;
+}
+
+/** The shortest paths between two entities (the connections root field), as distinct node paths in a stated order, never from an exhaustive search: SHORTEST ... GROUPS with an upper bound between two bound nodes, planned as StatefulShortestPath. */
+export const connectionsShortestPaths: CypherQuery<ConnectionsShortestPathsParameters, ConnectionsShortestPathsRow, ConnectionsShortestPathsSlots, "read"> = {
+  name: "connectionsShortestPaths",
+  file: "connections/shortest-paths",
+  mode: "read",
+  parameters: { from: "string", to: "string", fromKind: "string | null", toKind: "string | null", types: "string[]", limit: "integer" },
+  slots: { PATHS: "Count", MAX_HOPS: "Count" },
+  columns: { groups: "integer", nodes: "NodeMap[]", hops: "CitedRelationshipMap[][]" },
+  text: `// The shortest paths between two entities (the connections root field), as distinct node paths in
+// a stated order, never from an exhaustive search: SHORTEST ... GROUPS with an upper bound between
+// two bound nodes, planned as StatefulShortestPath.
+// Cypher wants literals for k and the bound, so they are template slots, filled only with whole
+// numbers the API has checked: {{PATHS}} (1 to 10: how many path lengths, each the group of every
+// path of that length, to take) and {{MAX_HOPS}} (1 to 6): the search stops once it has that many
+// lengths, and never looks further than asked.
+// Whole groups, not SHORTEST k: when paths tie on length, SHORTEST k keeps an arbitrary k of them,
+// so the head of 10 paths need not be the one path asked for alone. Every path of a length is
+// taken, then ordered. The caller asks for one more group until it has $limit paths or no more exist.
+// A fact is stored once per source row, so two nodes can be joined by parallel relationships: the
+// search's trails are reduced to distinct node paths, and each hop then carries every relationship
+// of the followed types between its two nodes (each with its citation).
+// SOURCED_FROM is never followed: through a Source every node reaches every other in two hops; the
+// caller leaves it out of $types.
+// Ids are unique per label only, so each end is found by one index lookup per label.
+// Parameters: $from, $to (ids), $fromKind, $toKind (a label to narrow an end, or null),
+// $types (relationship types that may be followed), $limit (paths wanted, an integer).
+// Columns: groups (how many path lengths the search found, at most {{PATHS}}: fewer means there are
+// no more), nodes (list of {id, labels, properties}), hops (one list per hop, in path order, of
+// {type, source, target, properties, sourceTitle}). Rows are ordered by length, then by the
+// sequence of node ids; at most $limit rows, none when the ends are not connected.
+// @slot PATHS: Count
+// @slot MAX_HOPS: Count
+// @param from: string
+// @param to: string
+// @param fromKind: string | null
+// @param toKind: string | null
+// @param types: string[]
+// @param limit: integer
+// @column groups: integer
+// @column nodes: NodeMap[]
+// @column hops: CitedRelationshipMap[][]
+CALL () {
+  MATCH (n:Seizure {id: $from}) RETURN n
+  UNION MATCH (n:Shipment {id: $from}) RETURN n
+  UNION MATCH (n:CommodityLine {id: $from}) RETURN n
+  UNION MATCH (n:Species {id: $from}) RETURN n
+  UNION MATCH (n:Person {id: $from}) RETURN n
+  UNION MATCH (n:Company {id: $from}) RETURN n
+  UNION MATCH (n:Identifier {id: $from}) RETURN n
+  UNION MATCH (n:Carrier {id: $from}) RETURN n
+  UNION MATCH (n:Place {id: $from}) RETURN n
+  UNION MATCH (n:Country {id: $from}) RETURN n
+}
+WITH n AS a WHERE $fromKind IS NULL OR $fromKind IN labels(a)
+CALL () {
+  MATCH (n:Seizure {id: $to}) RETURN n
+  UNION MATCH (n:Shipment {id: $to}) RETURN n
+  UNION MATCH (n:CommodityLine {id: $to}) RETURN n
+  UNION MATCH (n:Species {id: $to}) RETURN n
+  UNION MATCH (n:Person {id: $to}) RETURN n
+  UNION MATCH (n:Company {id: $to}) RETURN n
+  UNION MATCH (n:Identifier {id: $to}) RETURN n
+  UNION MATCH (n:Carrier {id: $to}) RETURN n
+  UNION MATCH (n:Place {id: $to}) RETURN n
+  UNION MATCH (n:Country {id: $to}) RETURN n
+}
+WITH a, n AS b WHERE ($toKind IS NULL OR $toKind IN labels(b)) AND a <> b
+MATCH p = SHORTEST {{PATHS}} GROUPS (a)(()-[r]-() WHERE type(r) IN $types){1,{{MAX_HOPS}}}(b)
+WITH length(p) AS length, nodes(p) AS ns
+// A trail may pass a node twice (over two relationships between the same pair); a path may not.
+WITH length, ns, size(ns) = size(COLLECT { UNWIND ns AS x RETURN DISTINCT x }) AS simple
+WITH count(DISTINCT length) AS groups, collect(DISTINCT CASE WHEN simple THEN ns END) AS paths
+UNWIND paths AS ns
+WITH groups, ns, [x IN ns | x.id] AS ids
+ORDER BY size(ns), ids
+LIMIT $limit
+CALL (ns) {
+  UNWIND range(0, size(ns) - 2) AS i
+  WITH i, ns[i] AS x, ns[i + 1] AS y
+  CALL (x, y) {
+    MATCH (x)-[r]-(y) WHERE type(r) IN $types
+    RETURN collect({
+      type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r),
+      sourceTitle: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s.title }[0]
+    }) AS rels
+  }
+  WITH i, rels ORDER BY i
+  RETURN collect(rels) AS hops
+}
+RETURN groups, [x IN ns | {id: x.id, labels: labels(x), properties: properties(x)}] AS nodes, hops
+ORDER BY size(ns), ids
+`,
+};
+
+// country/count.cypher
+
+export interface CountryCountParameters {
+  borders: string | null;
+}
+
+export interface CountryCountRow {
+  count: number;
+}
+
+export type CountryCountSlots = Record<string, never>;
+
+/** How many Country nodes match a filter. */
+export const countryCount: CypherQuery<CountryCountParameters, CountryCountRow, CountryCountSlots, "read"> = {
+  name: "countryCount",
+  file: "country/count",
+  mode: "read",
+  parameters: { borders: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many Country nodes match a filter.
+// Parameters: $borders (ISO code or null: only the countries that border it).
+// Columns: count (integer).
+// @param borders: string | null
+// @column count: integer
+MATCH (node:Country)
+WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
+RETURN count(node) AS count
+`,
+};
+
+// country/list.cypher
+
+export interface CountryListParameters {
+  borders: string | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface CountryListRow {
+  node: NodeProperties;
+}
+
+export type CountryListSlots = Record<string, never>;
+
+/** One page of Country nodes matching a filter, in id order (keyset pagination). */
+export const countryList: CypherQuery<CountryListParameters, CountryListRow, CountryListSlots, "read"> = {
+  name: "countryList",
+  file: "country/list",
+  mode: "read",
+  parameters: { borders: "string | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of Country nodes matching a filter, in id order (keyset pagination).
+// Parameters: $borders (ISO code or null: only the countries that border it).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+// @param borders: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Country)
+WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// flows/links.cypher
+
+export interface FlowsLinksParameters {
+  level: string;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  limit: Integer;
+}
+
+export interface FlowsLinksRow {
+  source: string;
+  target: string;
+  seizureCount: number;
+  shipmentCount: number;
+  weighedSeizureCount: number;
+  totalWeightKg: number | null;
+}
+
+export type FlowsLinksSlots = Record<string, never>;
+
+/** Hop-to-hop flows: each stop of a record to the stop of its next layer (origins, then each transit in order, then destinations), at country level (a place's country; hops inside one country are left out) or place level (the place where known, else the country). */
+export const flowsLinks: CypherQuery<FlowsLinksParameters, FlowsLinksRow, FlowsLinksSlots, "read"> = {
+  name: "flowsLinks",
+  file: "flows/links",
+  mode: "read",
+  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
+  slots: {},
+  columns: { source: "string", target: "string", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null" },
+  text: `// Hop-to-hop flows: each stop of a record to the stop of its next layer (origins, then each transit
+// in order, then destinations), at country level (a place's country; hops inside one country are
+// left out) or place level (the place where known, else the country).
+// Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
+// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// Columns: source, target (Country or Place ids), seizureCount, shipmentCount, weighedSeizureCount,
+// totalWeightKg (null when no weight is known). Largest first.
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param limit: integer
+// @column source: string
+// @column target: string
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+MATCH (shipment:Shipment)-[here:STOPS_AT]->(hereStop)
+WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+MATCH (shipment)-[next:STOPS_AT]->(nextStop)
+WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
+  AND NOT EXISTS { MATCH (shipment)-[between:STOPS_AT]->() WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq }
+OPTIONAL MATCH (hereStop:Place)-[:IN_COUNTRY]->(hereCountry:Country)
+OPTIONAL MATCH (nextStop:Place)-[:IN_COUNTRY]->(nextCountry:Country)
+WITH DISTINCT shipment,
+  CASE WHEN $level = 'PLACE' THEN hereStop ELSE coalesce(hereCountry, hereStop) END AS source,
+  CASE WHEN $level = 'PLACE' THEN nextStop ELSE coalesce(nextCountry, nextStop) END AS target
+WHERE source <> target
+MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
+WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+WHERE ($product IS NULL OR line.product = $product)
+  AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
+WITH source, target, shipment, seizure, collect(line) AS lines
+WHERE ($species IS NULL AND $product IS NULL) OR lines <> []
+UNWIND CASE WHEN lines = [] THEN [null] ELSE lines END AS line
+WITH source, target,
+  count(DISTINCT seizure) AS seizureCount,
+  count(DISTINCT shipment) AS shipmentCount,
+  count(DISTINCT CASE WHEN line.weightKg IS NOT NULL THEN seizure END) AS weighedSeizureCount,
+  collect(DISTINCT line) AS weighed
+RETURN source.id AS source, target.id AS target, seizureCount, shipmentCount, weighedSeizureCount,
+  reduce(total = null, line IN [line IN weighed WHERE line.weightKg IS NOT NULL] | coalesce(total, 0.0) + line.weightKg) AS totalWeightKg
+ORDER BY seizureCount DESC, source, target
+LIMIT $limit
+`,
+};
+
+// flows/totals.cypher
+
+export interface FlowsTotalsParameters {
+  level: string;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+}
+
+export interface FlowsTotalsRow {
+  seizureCount: number;
+  shipmentCount: number;
+  linkCount: number;
+}
+
+export type FlowsTotalsSlots = Record<string, never>;
+
+/** What the flows of flows/links.cypher add up to, over all links (not only the first $limit): the seizures and shipments with at least one hop at that level, and the number of links. */
+export const flowsTotals: CypherQuery<FlowsTotalsParameters, FlowsTotalsRow, FlowsTotalsSlots, "read"> = {
+  name: "flowsTotals",
+  file: "flows/totals",
+  mode: "read",
+  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  slots: {},
+  columns: { seizureCount: "integer", shipmentCount: "integer", linkCount: "integer" },
+  text: `// What the flows of flows/links.cypher add up to, over all links (not only the first $limit):
+// the seizures and shipments with at least one hop at that level, and the number of links.
+// Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
+// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
+// Columns: seizureCount, shipmentCount, linkCount.
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column linkCount: integer
+MATCH (shipment:Shipment)-[here:STOPS_AT]->(hereStop)
+WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+MATCH (shipment)-[next:STOPS_AT]->(nextStop)
+WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
+  AND NOT EXISTS { MATCH (shipment)-[between:STOPS_AT]->() WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq }
+OPTIONAL MATCH (hereStop:Place)-[:IN_COUNTRY]->(hereCountry:Country)
+OPTIONAL MATCH (nextStop:Place)-[:IN_COUNTRY]->(nextCountry:Country)
+WITH DISTINCT shipment,
+  CASE WHEN $level = 'PLACE' THEN hereStop ELSE coalesce(hereCountry, hereStop) END AS source,
+  CASE WHEN $level = 'PLACE' THEN nextStop ELSE coalesce(nextCountry, nextStop) END AS target
+WHERE source <> target
+MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
+WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
+                                    WHERE $product IS NULL OR line.product = $product })
+RETURN count(DISTINCT seizure) AS seizureCount, count(DISTINCT shipment) AS shipmentCount,
+  count(DISTINCT [source.id, target.id]) AS linkCount
+`,
+};
+
+// import/existing-ids.cypher
+
+export interface ImportExistingIdsParameters {
+  ids: readonly string[];
+  synthetic: boolean;
+}
+
+export interface ImportExistingIdsRow {
+  id: string;
+}
+
+export interface ImportExistingIdsSlots {
+  LABEL: NodeLabel;
+}
+
+/** Which of the given ids name an existing node of one label, for references to reference data. */
+export const importExistingIds: CypherQuery<ImportExistingIdsParameters, ImportExistingIdsRow, ImportExistingIdsSlots, "read"> = {
+  name: "importExistingIds",
+  file: "import/existing-ids",
+  mode: "read",
+  parameters: { ids: "string[]", synthetic: "boolean" },
+  slots: { LABEL: "NodeLabel" },
+  columns: { id: "string" },
+  text: `// Which of the given ids name an existing node of one label, for references to reference data.
+// Template slot: LABEL (a NodeLabel).
+// Parameters: $ids (list of ids), $synthetic (boolean: whether synthetic nodes count).
+// Columns: id (each existing id once).
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @param synthetic: boolean
+// @column id: string
+UNWIND $ids AS id
+MATCH (node:{{LABEL}} {id: id})
+WHERE $synthetic OR NOT node:Synthetic
+RETURN DISTINCT node.id AS id
+`,
+};
+
+// import/merge-mentioned-nodes.cypher
+
+export interface ImportMergeMentionedNodesParameters {
+  rows: readonly IdInput[];
+  synthetic: boolean;
+}
+
+export type ImportMergeMentionedNodesRow = Record<string, never>;
+
+export interface ImportMergeMentionedNodesSlots {
+  LABEL: NodeLabel;
+}
+
+/** Makes sure the nodes a batch of rows only mentions exist (a neighbouring country, named by the row of another), so relationships can reach them. They get no properties and no SOURCED_FROM here: the row that describes such a node gives both. */
+export const importMergeMentionedNodes: CypherQuery<ImportMergeMentionedNodesParameters, ImportMergeMentionedNodesRow, ImportMergeMentionedNodesSlots, "write"> = {
+  name: "importMergeMentionedNodes",
+  file: "import/merge-mentioned-nodes",
+  mode: "write",
+  parameters: { rows: "IdInput[]", synthetic: "boolean" },
+  slots: { LABEL: "NodeLabel" },
+  columns: {},
+  text: `// Makes sure the nodes a batch of rows only mentions exist (a neighbouring country, named by the row
+// of another), so relationships can reach them. They get no properties and no SOURCED_FROM here:
+// the row that describes such a node gives both.
+// Template slot: LABEL (a NodeLabel).
+// Parameters: $rows (list of {id}), $synthetic (boolean: add the label Synthetic).
+// Columns: none.
+// @slot LABEL: NodeLabel
+// @param rows: IdInput[]
+// @param synthetic: boolean
+UNWIND $rows AS row
+MERGE (node:{{LABEL}} {id: row.id})
+FOREACH (_ IN CASE WHEN $synthetic THEN [1] ELSE [] END | SET node:Synthetic)
+`,
+};
+
+// import/merge-nodes.cypher
+
+export interface ImportMergeNodesParameters {
+  rows: readonly NodeRowInput[];
+  sourceId: string;
+  synthetic: boolean;
+}
+
+export interface ImportMergeNodesRow {
+  added: number;
+}
+
+export interface ImportMergeNodesSlots {
+  LABEL: NodeLabel;
+}
+
+/** Creates or updates the nodes of one label made from a batch of rows, each with its provenance: one SOURCED_FROM per node and source, whose `row` is the first data row that made the node. */
+export const importMergeNodes: CypherQuery<ImportMergeNodesParameters, ImportMergeNodesRow, ImportMergeNodesSlots, "write"> = {
+  name: "importMergeNodes",
+  file: "import/merge-nodes",
+  mode: "write",
+  parameters: { rows: "NodeRowInput[]", sourceId: "string", synthetic: "boolean" },
+  slots: { LABEL: "NodeLabel" },
+  columns: { added: "integer" },
+  text: `// Creates or updates the nodes of one label made from a batch of rows, each with its provenance:
+// one SOURCED_FROM per node and source, whose \`row\` is the first data row that made the node.
+// It also adds the SOURCED_FROM it made to the source's kept counts (\`nodes.<LABEL>\` and
+// \`relationships.SOURCED_FROM\` on the Source node), in the batch's own transaction, so import
+// reports need not count the graph (see source-counts.cypher).
+// Template slot: LABEL (a NodeLabel).
+// Parameters: $rows (list of {id, row (integer), properties (map; no nulls, so other sources'
+// values are never erased)}; one per id), $sourceId, $synthetic (boolean: add the label Synthetic).
+// Columns: added (how many nodes this source did not back before).
+// @slot LABEL: NodeLabel
+// @param rows: NodeRowInput[]
+// @param sourceId: string
+// @param synthetic: boolean
+// @column added: integer
+MATCH (source:Source {id: $sourceId})
+UNWIND $rows AS row
+MERGE (node:{{LABEL}} {id: row.id})
+SET node += row.properties
+FOREACH (_ IN CASE WHEN $synthetic THEN [1] ELSE [] END | SET node:Synthetic)
+WITH source, node, row, EXISTS { (node)-[:SOURCED_FROM]->(source) } AS known
+MERGE (node)-[provenance:SOURCED_FROM]->(source)
+ON CREATE SET provenance.row = row.row
+WITH source, count(CASE WHEN known THEN null ELSE 1 END) AS added
+SET source.\`nodes.{{LABEL}}\` = coalesce(source.\`nodes.{{LABEL}}\`, 0) + added,
+    source.\`relationships.SOURCED_FROM\` = coalesce(source.\`relationships.SOURCED_FROM\`, 0) + added
+RETURN added
+`,
+};
+
+// import/merge-relationships.cypher
+
+export interface ImportMergeRelationshipsParameters {
+  rows: readonly RelationshipRowInput[];
+  sourceId: string;
+}
+
+export interface ImportMergeRelationshipsRow {
+  added: number;
+}
+
+export interface ImportMergeRelationshipsSlots {
+  FROM: NodeLabel;
+  TO: NodeLabel;
+  TYPE: RelType;
+}
+
+/** Creates or updates relationships of one type between two labels, one per data row that states them: the merge key is (ends, type, sourceId, sourceRow). What it creates is added to the source's kept count `relationships.<TYPE>` in the same transaction (see source-counts.cypher). */
+export const importMergeRelationships: CypherQuery<ImportMergeRelationshipsParameters, ImportMergeRelationshipsRow, ImportMergeRelationshipsSlots, "write"> = {
+  name: "importMergeRelationships",
+  file: "import/merge-relationships",
+  mode: "write",
+  parameters: { rows: "RelationshipRowInput[]", sourceId: "string" },
+  slots: { FROM: "NodeLabel", TO: "NodeLabel", TYPE: "RelType" },
+  columns: { added: "integer" },
+  text: `// Creates or updates relationships of one type between two labels, one per data row that states
+// them: the merge key is (ends, type, sourceId, sourceRow). What it creates is added to the source's
+// kept count \`relationships.<TYPE>\` in the same transaction (see source-counts.cypher).
+// Template slots: FROM and TO (NodeLabels), TYPE (a RelType).
+// Parameters: $rows (list of {from, to (node ids), row (integer), properties (map, no nulls)}; one
+// per key), $sourceId.
+// Columns: added (how many relationships were created).
+// @slot FROM: NodeLabel
+// @slot TO: NodeLabel
+// @slot TYPE: RelType
+// @param rows: RelationshipRowInput[]
+// @param sourceId: string
+// @column added: integer
+UNWIND $rows AS row
+MATCH (from:{{FROM}} {id: row.from})
+MATCH (to:{{TO}} {id: row.to})
+WITH from, to, row, EXISTS { (from)-[:{{TYPE}} {sourceId: $sourceId, sourceRow: row.row}]->(to) } AS known
+MERGE (from)-[rel:{{TYPE}} {sourceId: $sourceId, sourceRow: row.row}]->(to)
+SET rel += row.properties
+WITH count(CASE WHEN known THEN null ELSE 1 END) AS added
+MATCH (source:Source {id: $sourceId})
+SET source.\`relationships.{{TYPE}}\` = coalesce(source.\`relationships.{{TYPE}}\`, 0) + added
+RETURN added
+`,
+};
+
+// import/merge-sequenced-relationships.cypher
+
+export interface ImportMergeSequencedRelationshipsParameters {
+  rows: readonly RelationshipRowInput[];
+  sourceId: string;
+}
+
+export interface ImportMergeSequencedRelationshipsRow {
+  added: number;
+}
+
+export interface ImportMergeSequencedRelationshipsSlots {
+  FROM: NodeLabel;
+  TO: NodeLabel;
+  TYPE: RelType;
+}
+
+/** As merge-relationships, for relationships a row may state several times between the same two nodes (a route through one country twice): the merge key also holds `seq`. */
+export const importMergeSequencedRelationships: CypherQuery<ImportMergeSequencedRelationshipsParameters, ImportMergeSequencedRelationshipsRow, ImportMergeSequencedRelationshipsSlots, "write"> = {
+  name: "importMergeSequencedRelationships",
+  file: "import/merge-sequenced-relationships",
+  mode: "write",
+  parameters: { rows: "RelationshipRowInput[]", sourceId: "string" },
+  slots: { FROM: "NodeLabel", TO: "NodeLabel", TYPE: "RelType" },
+  columns: { added: "integer" },
+  text: `// As merge-relationships, for relationships a row may state several times between the same two
+// nodes (a route through one country twice): the merge key also holds \`seq\`.
+// Template slots: FROM and TO (NodeLabels), TYPE (a RelType).
+// Parameters: $rows (list of {from, to, row, seq (integers), properties (map, no nulls)}; one per
+// key), $sourceId.
+// Columns: added (how many relationships were created).
+// @slot FROM: NodeLabel
+// @slot TO: NodeLabel
+// @slot TYPE: RelType
+// @param rows: RelationshipRowInput[]
+// @param sourceId: string
+// @column added: integer
+UNWIND $rows AS row
+MATCH (from:{{FROM}} {id: row.from})
+MATCH (to:{{TO}} {id: row.to})
+WITH from, to, row, EXISTS { (from)-[:{{TYPE}} {sourceId: $sourceId, sourceRow: row.row, seq: row.seq}]->(to) } AS known
+MERGE (from)-[rel:{{TYPE}} {sourceId: $sourceId, sourceRow: row.row, seq: row.seq}]->(to)
+SET rel += row.properties
+WITH count(CASE WHEN known THEN null ELSE 1 END) AS added
+MATCH (source:Source {id: $sourceId})
+SET source.\`relationships.{{TYPE}}\` = coalesce(source.\`relationships.{{TYPE}}\`, 0) + added
+RETURN added
+`,
+};
+
+// import/merge-source.cypher
+
+export interface ImportMergeSourceParameters {
+  source: ParameterMap;
+}
+
+export type ImportMergeSourceRow = Record<string, never>;
+
+export type ImportMergeSourceSlots = Record<string, never>;
+
+/** Creates or updates the Source node of an import (the dataset a mapping file describes). A Source made here starts with kept counts (`countsKept`): the import queries add to its `nodes.<Label>` and `relationships.<TYPE>` properties as they write (see source-counts.cypher). */
+export const importMergeSource: CypherQuery<ImportMergeSourceParameters, ImportMergeSourceRow, ImportMergeSourceSlots, "write"> = {
+  name: "importMergeSource",
+  file: "import/merge-source",
+  mode: "write",
+  parameters: { source: "ParameterMap" },
+  slots: {},
+  columns: {},
+  text: `// Creates or updates the Source node of an import (the dataset a mapping file describes). A Source
+// made here starts with kept counts (\`countsKept\`): the import queries add to its \`nodes.<Label>\`
+// and \`relationships.<TYPE>\` properties as they write (see source-counts.cypher).
+// Parameters: $source (map: id, title, publisher, url, licence, retrievedOn (Date), reliability,
+// kind; and, once, for a Source made before counts were kept, its counted \`nodes.<Label>\` and
+// \`relationships.<TYPE>\` with \`countsKept: true\`).
+// Columns: none.
+// @param source: ParameterMap
+MERGE (source:Source {id: $source.id})
+ON CREATE SET source.countsKept = true
+SET source += $source
+`,
+};
+
+// import/merge-symmetric-relationships.cypher
+
+export interface ImportMergeSymmetricRelationshipsParameters {
+  rows: readonly RelationshipRowInput[];
+  sourceId: string;
+}
+
+export interface ImportMergeSymmetricRelationshipsRow {
+  added: number;
+}
+
+export interface ImportMergeSymmetricRelationshipsSlots {
+  FROM: NodeLabel;
+  TO: NodeLabel;
+  TYPE: RelType;
+}
+
+/** As merge-relationships, for a symmetric relationship (two countries border each other): stored once per pair and source, from the lower id to the higher; sourceRow is the first row stating it. */
+export const importMergeSymmetricRelationships: CypherQuery<ImportMergeSymmetricRelationshipsParameters, ImportMergeSymmetricRelationshipsRow, ImportMergeSymmetricRelationshipsSlots, "write"> = {
+  name: "importMergeSymmetricRelationships",
+  file: "import/merge-symmetric-relationships",
+  mode: "write",
+  parameters: { rows: "RelationshipRowInput[]", sourceId: "string" },
+  slots: { FROM: "NodeLabel", TO: "NodeLabel", TYPE: "RelType" },
+  columns: { added: "integer" },
+  text: `// As merge-relationships, for a symmetric relationship (two countries border each other): stored
+// once per pair and source, from the lower id to the higher; sourceRow is the first row stating it.
+// Template slots: FROM and TO (the same NodeLabel), TYPE (a RelType).
+// Parameters: $rows (list of {from, to (from < to), row (integer), properties (map, no nulls)}; one
+// per pair), $sourceId.
+// Columns: added (how many relationships were created).
+// @slot FROM: NodeLabel
+// @slot TO: NodeLabel
+// @slot TYPE: RelType
+// @param rows: RelationshipRowInput[]
+// @param sourceId: string
+// @column added: integer
+UNWIND $rows AS row
+MATCH (from:{{FROM}} {id: row.from})
+MATCH (to:{{TO}} {id: row.to})
+WITH from, to, row, EXISTS { (from)-[:{{TYPE}} {sourceId: $sourceId}]->(to) } AS known
+MERGE (from)-[rel:{{TYPE}} {sourceId: $sourceId}]->(to)
+ON CREATE SET rel.sourceRow = row.row
+SET rel += row.properties
+WITH count(CASE WHEN known THEN null ELSE 1 END) AS added
+MATCH (source:Source {id: $sourceId})
+SET source.\`relationships.{{TYPE}}\` = coalesce(source.\`relationships.{{TYPE}}\`, 0) + added
+RETURN added
+`,
+};
+
+// import/place-index.cypher
+
+export interface ImportPlaceIndexParameters {
+  synthetic: boolean;
+  prefix: string;
+}
+
+export interface ImportPlaceIndexRow {
+  id: string;
+  name: string | null;
+  kind: string | null;
+  iataCode: string | null;
+  country: string | null;
+}
+
+export type ImportPlaceIndexSlots = Record<string, never>;
+
+/** Every place an import may refer to by name, with its country, to build a lookup in memory. */
+export const importPlaceIndex: CypherQuery<ImportPlaceIndexParameters, ImportPlaceIndexRow, ImportPlaceIndexSlots, "read"> = {
+  name: "importPlaceIndex",
+  file: "import/place-index",
+  mode: "read",
+  parameters: { synthetic: "boolean", prefix: "string" },
+  slots: {},
+  columns: { id: "string", name: "string | null", kind: "string | null", iataCode: "string | null", country: "string | null" },
+  text: `// Every place an import may refer to by name, with its country, to build a lookup in memory.
+// Parameters: $synthetic (boolean: whether synthetic places count), $prefix (only ids that start
+// with it: "" for all; see the import's idPrefix).
+// Columns: id, name, kind, iataCode, country (the country's id, or null).
+// @param synthetic: boolean
+// @param prefix: string
+// @column id: string
+// @column name: string | null
+// @column kind: string | null
+// @column iataCode: string | null
+// @column country: string | null
+MATCH (place:Place)
+WHERE ($synthetic OR NOT place:Synthetic) AND place.id STARTS WITH $prefix
+OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Country)
+RETURN place.id AS id, place.name AS name, place.kind AS kind, place.iataCode AS iataCode, min(country.id) AS country
+`,
+};
+
+// import/source-counts.cypher
+
+export interface ImportSourceCountsParameters {
+  sourceId: string;
+}
+
+export interface ImportSourceCountsRow {
+  countsKept: boolean;
+  counts: KeyCountMap[];
+}
+
+export type ImportSourceCountsSlots = Record<string, never>;
+
+/** The counts a Source keeps of what it backs (properties `nodes.<Label>` and `relationships.<TYPE>`, added to by the import queries in each batch's transaction), read in constant time: the import report's before and after. `countsKept` is false for a Source made before counts were kept (the */
+export const importSourceCounts: CypherQuery<ImportSourceCountsParameters, ImportSourceCountsRow, ImportSourceCountsSlots, "read"> = {
+  name: "importSourceCounts",
+  file: "import/source-counts",
+  mode: "read",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { countsKept: "boolean", counts: "KeyCountMap[]" },
+  text: `// The counts a Source keeps of what it backs (properties \`nodes.<Label>\` and \`relationships.<TYPE>\`,
+// added to by the import queries in each batch's transaction), read in constant time: the import
+// report's before and after. \`countsKept\` is false for a Source made before counts were kept (the
+// import counts it once with source-node-counts and source-relationship-counts and stores them).
+// Parameters: $sourceId.
+// Columns: countsKept (boolean), counts (list of [key, count] over the Source's count properties);
+// no row when there is no such Source.
+// @param sourceId: string
+// @column countsKept: boolean
+// @column counts: KeyCountMap[]
+MATCH (source:Source {id: $sourceId})
+RETURN coalesce(source.countsKept, false) AS countsKept,
+       [key IN keys(source) WHERE key STARTS WITH "nodes." OR key STARTS WITH "relationships." | [key, source[key]]] AS counts
+`,
+};
+
+// import/source-node-counts.cypher
+
+export interface ImportSourceNodeCountsParameters {
+  sourceId: string;
+}
+
+export interface ImportSourceNodeCountsRow {
+  label: string;
+  count: number;
+}
+
+export type ImportSourceNodeCountsSlots = Record<string, never>;
+
+/** How many nodes of each label a source backs (its SOURCED_FROM relationships), for tests and to count, once, a Source made before its counts were kept (see source-counts.cypher). */
+export const importSourceNodeCounts: CypherQuery<ImportSourceNodeCountsParameters, ImportSourceNodeCountsRow, ImportSourceNodeCountsSlots, "read"> = {
+  name: "importSourceNodeCounts",
+  file: "import/source-node-counts",
+  mode: "read",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { label: "string", count: "integer" },
+  text: `// How many nodes of each label a source backs (its SOURCED_FROM relationships), for tests and to count,
+// once, a Source made before its counts were kept (see source-counts.cypher).
+// Parameters: $sourceId.
+// Columns: label (the node's label other than Synthetic), count.
+// @param sourceId: string
+// @column label: string
+// @column count: integer
+MATCH (:Source {id: $sourceId})<-[:SOURCED_FROM]-(node)
+RETURN [label IN labels(node) WHERE label <> "Synthetic"][0] AS label, count(*) AS count
+ORDER BY label
+`,
+};
+
+// import/source-relationship-counts.cypher
+
+export interface ImportSourceRelationshipCountsParameters {
+  sourceId: string;
+}
+
+export interface ImportSourceRelationshipCountsRow {
+  type: string;
+  count: number;
+}
+
+export type ImportSourceRelationshipCountsSlots = Record<string, never>;
+
+/** How many relationships of each type a source made: those with its sourceId, and its SOURCED_FROM. */
+export const importSourceRelationshipCounts: CypherQuery<ImportSourceRelationshipCountsParameters, ImportSourceRelationshipCountsRow, ImportSourceRelationshipCountsSlots, "read"> = {
+  name: "importSourceRelationshipCounts",
+  file: "import/source-relationship-counts",
+  mode: "read",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { type: "string", count: "integer" },
+  text: `// How many relationships of each type a source made: those with its sourceId, and its SOURCED_FROM.
+// Scans every relationship: for tests (a count independent of the kept counts, source-counts.cypher)
+// and to count, once, a Source made before its counts were kept; never per batch or per request.
+// Parameters: $sourceId.
+// Columns: type, count.
+// @param sourceId: string
+// @column type: string
+// @column count: integer
+MATCH ()-[rel]->()
+WHERE rel.sourceId = $sourceId
+RETURN type(rel) AS type, count(*) AS count
+UNION ALL
+MATCH (:Source {id: $sourceId})<-[rel:SOURCED_FROM]-()
+RETURN type(rel) AS type, count(*) AS count
+`,
+};
+
+// import/species-index.cypher
+
+export interface ImportSpeciesIndexParameters {
+  synthetic: boolean;
+  prefix: string;
+}
+
+export interface ImportSpeciesIndexRow {
+  id: string;
+  scientificName: string | null;
+  commonNames: string[] | null;
+}
+
+export type ImportSpeciesIndexSlots = Record<string, never>;
+
+/** Every species an import may refer to by name, to build a lookup in memory. */
+export const importSpeciesIndex: CypherQuery<ImportSpeciesIndexParameters, ImportSpeciesIndexRow, ImportSpeciesIndexSlots, "read"> = {
+  name: "importSpeciesIndex",
+  file: "import/species-index",
+  mode: "read",
+  parameters: { synthetic: "boolean", prefix: "string" },
+  slots: {},
+  columns: { id: "string", scientificName: "string | null", commonNames: "string[] | null" },
+  text: `// Every species an import may refer to by name, to build a lookup in memory.
+// Parameters: $synthetic (boolean: whether synthetic species count), $prefix (only ids that start
+// with it: "" for all; see the import's idPrefix).
+// Columns: id, scientificName, commonNames (English common names, a list or null).
+// @param synthetic: boolean
+// @param prefix: string
+// @column id: string
+// @column scientificName: string | null
+// @column commonNames: string[] | null
+MATCH (species:Species)
+WHERE ($synthetic OR NOT species:Synthetic) AND species.id STARTS WITH $prefix
+RETURN species.id AS id, species.scientificName AS scientificName, species.commonNamesEn AS commonNames
+`,
+};
+
+// network/expand.cypher
+
+export interface NetworkExpandParameters {
+  frontier: readonly FrontierInput[];
+  types: readonly string[];
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  minReliability: string | null;
+  limit: Integer;
+  hubThreshold: Integer;
+}
+
+export interface NetworkExpandRow {
+  node: NodeMap;
+  neighbours: NeighbourMap[];
+}
+
+export type NetworkExpandSlots = Record<string, never>;
+
+/** One level of a network: each frontier node with its relationships of the followed types and the neighbours at their other ends, each neighbour with how many distinct nodes it neighbours over those types when it may be a hub (to tell hubs). */
+export const networkExpand: CypherQuery<NetworkExpandParameters, NetworkExpandRow, NetworkExpandSlots, "read"> = {
+  name: "networkExpand",
+  file: "network/expand",
+  mode: "read",
+  parameters: { frontier: "FrontierInput[]", types: "string[]", dateFrom: "date | null", dateTo: "date | null", minReliability: "string | null", limit: "integer", hubThreshold: "integer" },
+  slots: {},
+  columns: { node: "NodeMap", neighbours: "NeighbourMap[]" },
+  text: `// One level of a network: each frontier node with its relationships of the followed types and the
+// neighbours at their other ends, each neighbour with how many distinct nodes it neighbours over those
+// types when it may be a hub (to tell hubs).
+// Ids are unique per label only, so a node is found by its kind's index; a seed, whose kind is not
+// known yet, is looked up under every label but Source (Sources are never part of a network).
+// One text serves every request, and the repository passes every parameter with the same type
+// each time (dates and grade never null), so Neo4j plans it once: planning it takes far longer
+// than running it. The followed types are therefore a parameter. A hub is told by its neighbours, not
+// its relationships (a fact is stored once per source row, so a phone stated in five rows has five
+// relationships to its one holder): the degree, a sum of one count per type answered from the degree
+// store, bounds the neighbours from above, so only a node whose degree passes $hubThreshold has its
+// relationships walked to count distinct neighbours.
+// Parameters: $frontier (list of {id, kind}: kind a NodeLabel, or null for a seed),
+//   $types (list of RelType values, never SOURCED_FROM),
+//   $dateFrom, $dateTo (Dates: seizures and shipments dated outside are left out; undated kept),
+//   $minReliability ('A'..'F', or '' for none: relationships whose Source is graded worse are left
+//   out, and so are those without a known Source), $limit (integer: at most this many neighbours
+//   per frontier node, the first by (kind, id)), $hubThreshold (integer: a neighbour with more
+//   relationships than this has its distinct neighbours counted).
+// Columns: node ({id, labels, properties}) and neighbours (list of {node, neighbourCount (distinct
+//   nodes it neighbours over the followed types, in the whole graph, before the time and reliability
+//   filters; null when its degree is at most $hubThreshold, so that it is no hub), relationships:
+//   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
+// @param frontier: FrontierInput[]
+// @param types: string[]
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param minReliability: string | null
+// @param limit: integer
+// @param hubThreshold: integer
+// @column node: NodeMap
+// @column neighbours: NeighbourMap[]
+UNWIND $frontier AS entry
+CALL (entry) {
+  MATCH (node:Seizure {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Seizure' RETURN node
+  UNION
+  MATCH (node:Shipment {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Shipment' RETURN node
+  UNION
+  MATCH (node:CommodityLine {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'CommodityLine' RETURN node
+  UNION
+  MATCH (node:Species {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Species' RETURN node
+  UNION
+  MATCH (node:Person {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Person' RETURN node
+  UNION
+  MATCH (node:Company {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Company' RETURN node
+  UNION
+  MATCH (node:Identifier {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Identifier' RETURN node
+  UNION
+  MATCH (node:Carrier {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Carrier' RETURN node
+  UNION
+  MATCH (node:Place {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Place' RETURN node
+  UNION
+  MATCH (node:Country {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'Country' RETURN node
+  UNION
+  MATCH (node:TradeRecord {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'TradeRecord' RETURN node
+}
+CALL (node) {
+  MATCH (node)-[rel]-(other)
+  WHERE type(rel) IN $types
+    AND NOT other:Source
+    AND ($minReliability IS NULL OR $minReliability = ''
+         OR EXISTS { MATCH (source:Source {id: rel.sourceId}) WHERE source.reliability <= $minReliability })
+  WITH rel, other, CASE WHEN other:Seizure THEN other.date WHEN other:Shipment THEN other.departedOn END AS eventDate
+  WHERE eventDate IS NULL OR (($dateFrom IS NULL OR eventDate >= $dateFrom) AND ($dateTo IS NULL OR eventDate <= $dateTo))
+  WITH other, collect({
+    key: elementId(rel), type: type(rel), source: startNode(rel).id, target: endNode(rel).id, properties: properties(rel)
+  }) AS relationships
+  WITH other, relationships, [label IN labels(other) WHERE label <> 'Synthetic'][0] AS kind
+  ORDER BY kind, other.id
+  LIMIT $limit
+  WITH other, relationships,
+      CASE WHEN 'SEIZED_IN' IN $types THEN COUNT { (other)-[:SEIZED_IN]-() } ELSE 0 END
+      + CASE WHEN 'SEIZED_AT' IN $types THEN COUNT { (other)-[:SEIZED_AT]-() } ELSE 0 END
+      + CASE WHEN 'INTERCEPTED' IN $types THEN COUNT { (other)-[:INTERCEPTED]-() } ELSE 0 END
+      + CASE WHEN 'RECOVERED' IN $types THEN COUNT { (other)-[:RECOVERED]-() } ELSE 0 END
+      + CASE WHEN 'CARRIED' IN $types THEN COUNT { (other)-[:CARRIED]-() } ELSE 0 END
+      + CASE WHEN 'OF_SPECIES' IN $types THEN COUNT { (other)-[:OF_SPECIES]-() } ELSE 0 END
+      + CASE WHEN 'STOPS_AT' IN $types THEN COUNT { (other)-[:STOPS_AT]-() } ELSE 0 END
+      + CASE WHEN 'CARRIED_BY' IN $types THEN COUNT { (other)-[:CARRIED_BY]-() } ELSE 0 END
+      + CASE WHEN 'PARTY_TO' IN $types THEN COUNT { (other)-[:PARTY_TO]-() } ELSE 0 END
+      + CASE WHEN 'ARRESTED' IN $types THEN COUNT { (other)-[:ARRESTED]-() } ELSE 0 END
+      + CASE WHEN 'HAS_IDENTIFIER' IN $types THEN COUNT { (other)-[:HAS_IDENTIFIER]-() } ELSE 0 END
+      + CASE WHEN 'OFFICER_OF' IN $types THEN COUNT { (other)-[:OFFICER_OF]-() } ELSE 0 END
+      + CASE WHEN 'NATIONAL_OF' IN $types THEN COUNT { (other)-[:NATIONAL_OF]-() } ELSE 0 END
+      + CASE WHEN 'REGISTERED_IN' IN $types THEN COUNT { (other)-[:REGISTERED_IN]-() } ELSE 0 END
+      + CASE WHEN 'IN_COUNTRY' IN $types THEN COUNT { (other)-[:IN_COUNTRY]-() } ELSE 0 END
+      + CASE WHEN 'BORDERS' IN $types THEN COUNT { (other)-[:BORDERS]-() } ELSE 0 END
+      + CASE WHEN 'IMPORTED_BY' IN $types THEN COUNT { (other)-[:IMPORTED_BY]-() } ELSE 0 END
+      + CASE WHEN 'EXPORTED_BY' IN $types THEN COUNT { (other)-[:EXPORTED_BY]-() } ELSE 0 END
+      + CASE WHEN 'ORIGINATED_IN' IN $types THEN COUNT { (other)-[:ORIGINATED_IN]-() } ELSE 0 END
+      + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END AS degree
+  RETURN collect({
+    node: {id: other.id, labels: labels(other), properties: properties(other)},
+    neighbourCount: CASE WHEN degree > $hubThreshold
+      THEN COUNT { MATCH (other)-[followed]-(neighbour) WHERE type(followed) IN $types RETURN DISTINCT neighbour }
+    END,
+    relationships: relationships
+  }) AS neighbours
+}
+RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node, neighbours
+`,
+};
+
+// nodes/by-ids.cypher
+
+export interface NodesByIdsParameters {
+  ids: readonly string[];
+}
+
+export interface NodesByIdsRow {
+  key: string;
+  node: NodeProperties;
+}
+
+export interface NodesByIdsSlots {
+  LABEL: NodeLabel;
+}
+
+/** Nodes of one label by id, for lookups and DataLoader batches. */
+export const nodesByIds: CypherQuery<NodesByIdsParameters, NodesByIdsRow, NodesByIdsSlots, "read"> = {
+  name: "nodesByIds",
+  file: "nodes/by-ids",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: { LABEL: "NodeLabel" },
+  columns: { key: "string", node: "NodeProperties" },
+  text: `// Nodes of one label by id, for lookups and DataLoader batches.
+// Template slots: LABEL (a NodeLabel).
+// Parameters: $ids (list of ids).
+// Columns: key (an id that exists), node (its properties). Unknown ids give no row.
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @column key: string
+// @column node: NodeProperties
+UNWIND $ids AS key
+MATCH (node:{{LABEL}} {id: key})
+RETURN key, node {.*, synthetic: node:Synthetic} AS node
+`,
+};
+
+// nodes/ids-starting-with.cypher
+
+export interface NodesIdsStartingWithParameters {
+  ids: readonly string[];
+}
+
+export interface NodesIdsStartingWithRow {
+  key: string;
+  ids: string[];
+}
+
+export interface NodesIdsStartingWithSlots {
+  LABEL: NodeLabel;
+}
+
+/** Ids of one label that start with each prefix of a batch: a pseudonym of an id too long to hold whole keeps its first characters, and the id is told among these by its digest. */
+export const nodesIdsStartingWith: CypherQuery<NodesIdsStartingWithParameters, NodesIdsStartingWithRow, NodesIdsStartingWithSlots, "read"> = {
+  name: "nodesIdsStartingWith",
+  file: "nodes/ids-starting-with",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: { LABEL: "NodeLabel" },
+  columns: { key: "string", ids: "string[]" },
+  text: `// Ids of one label that start with each prefix of a batch: a pseudonym of an id too long to hold
+// whole keeps its first characters, and the id is told among these by its digest.
+// Template slots: LABEL (a NodeLabel).
+// Parameters: $ids (list of prefixes).
+// Columns: key (a prefix), ids (the ids that start with it, in order, at most 1,000).
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @column key: string
+// @column ids: string[]
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (node:{{LABEL}})
+  WHERE node.id STARTS WITH key
+  RETURN node.id AS id
+  ORDER BY id
+  LIMIT 1000
+}
+RETURN key, collect(id) AS ids
+`,
+};
+
+// person/count.cypher
+
+export interface PersonCountParameters {
+  nationality: string | null;
+  ids: readonly string[] | null;
+  minSeizures: Integer | null;
+  minShipments: Integer | null;
+  minIdentifiers: Integer | null;
+}
+
+export interface PersonCountRow {
+  count: number;
+}
+
+export type PersonCountSlots = Record<string, never>;
+
+/** How many Person nodes match a filter. */
+export const personCount: CypherQuery<PersonCountParameters, PersonCountRow, PersonCountSlots, "read"> = {
+  name: "personCount",
+  file: "person/count",
+  mode: "read",
+  parameters: { nationality: "string | null", ids: "string[] | null", minSeizures: "integer | null", minShipments: "integer | null", minIdentifiers: "integer | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many Person nodes match a filter.
+// Parameters: $nationality (ISO code or null), $ids (list of person ids or null),
+// $minSeizures, $minShipments, $minIdentifiers (integers or null), as in person/list.cypher.
+// Columns: count (integer).
+// The count predicates are written as in person/list.cypher, which says why.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @column count: integer
+MATCH (node:Person)
+WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        UNION
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
+        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+RETURN count(node) AS count
+`,
+};
+
+// person/counts.cypher
+
+export interface PersonCountsParameters {
+  ids: readonly string[];
+}
+
+export interface PersonCountsRow {
+  key: string;
+  seizureCount: number;
+  shipmentCount: number;
+  identifierCount: number;
+  companyCount: number;
+}
+
+export type PersonCountsSlots = Record<string, never>;
+
+/** The relationship counts of a batch of persons (the Person count fields of the API). */
+export const personCounts: CypherQuery<PersonCountsParameters, PersonCountsRow, PersonCountsSlots, "read"> = {
+  name: "personCounts",
+  file: "person/counts",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: {},
+  columns: { key: "string", seizureCount: "integer", shipmentCount: "integer", identifierCount: "integer", companyCount: "integer" },
+  text: `// The relationship counts of a batch of persons (the Person count fields of the API).
+// Parameters: $ids (list of person ids).
+// Columns: key (the id asked for), seizureCount, shipmentCount, identifierCount, companyCount
+// (integers). Unknown ids give no row.
+// Each count is of distinct nodes, so a fact stated by two sources (two relationships between the
+// same ends) counts once:
+//   seizureCount: seizures in which the person was arrested, or that intercepted a shipment the
+//     person was a party to;
+//   shipmentCount: shipments the person was a party to (in any role);
+//   identifierCount: identifiers the person used;
+//   companyCount: companies in which the person holds an office.
+// person/list.cypher, person/count.cypher and person/list-ordered.cypher repeat these definitions.
+// @param ids: string[]
+// @column key: string
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column identifierCount: integer
+// @column companyCount: integer
+UNWIND $ids AS key
+MATCH (node:Person {id: key})
+RETURN key,
+  COUNT {
+    MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+    UNION
+    MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+  } AS seizureCount,
+  COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
+  COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount,
+  COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company } AS companyCount
+`,
+};
+
+// person/list.cypher
+
+export interface PersonListParameters {
+  nationality: string | null;
+  ids: readonly string[] | null;
+  minSeizures: Integer | null;
+  minShipments: Integer | null;
+  minIdentifiers: Integer | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface PersonListRow {
+  node: NodeProperties;
+}
+
+export type PersonListSlots = Record<string, never>;
+
+/** One page of Person nodes matching a filter, in id order (keyset pagination). */
+export const personList: CypherQuery<PersonListParameters, PersonListRow, PersonListSlots, "read"> = {
+  name: "personList",
+  file: "person/list",
+  mode: "read",
+  parameters: { nationality: "string | null", ids: "string[] | null", minSeizures: "integer | null", minShipments: "integer | null", minIdentifiers: "integer | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of Person nodes matching a filter, in id order (keyset pagination).
+// Parameters: $nationality (ISO code or null), $ids (list of person ids or null),
+// $minSeizures, $minShipments, $minIdentifiers (integers or null; the counts are those of
+// person/counts.cypher, whose definitions these predicates repeat).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+// Each count predicate sits in a CASE so that it is evaluated only when its parameter is set:
+// written as \`$min IS NULL OR COUNT {...} >= $min\`, the planner counted for every person even with
+// the parameter null (seen with PROFILE), which made the default list several times dearer. The
+// degree checks (COUNT of a bare pattern, answered from the degree store) reject most persons
+// before their distinct neighbours are counted: fewer relationships than the minimum cannot
+// reach enough distinct neighbours.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Person)
+WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        UNION
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
+        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// person/list-ordered.cypher
+
+export interface PersonListOrderedParameters {
+  nationality: string | null;
+  ids: readonly string[] | null;
+  minSeizures: Integer | null;
+  minShipments: Integer | null;
+  minIdentifiers: Integer | null;
+  orderField: string;
+  descending: boolean;
+  afterValue: string | Integer | null;
+  afterId: string | null;
+  limit: Integer;
+}
+
+export interface PersonListOrderedRow {
+  node: NodeProperties;
+  sortValue: string | number;
+}
+
+export type PersonListOrderedSlots = Record<string, never>;
+
+/** One page of Person nodes matching a filter, sorted by a chosen value (keyset pagination on the value, ties broken by id ascending). The default order (id ascending) is person/list.cypher. */
+export const personListOrdered: CypherQuery<PersonListOrderedParameters, PersonListOrderedRow, PersonListOrderedSlots, "read"> = {
+  name: "personListOrdered",
+  file: "person/list-ordered",
+  mode: "read",
+  parameters: { nationality: "string | null", ids: "string[] | null", minSeizures: "integer | null", minShipments: "integer | null", minIdentifiers: "integer | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  text: `// One page of Person nodes matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is person/list.cypher.
+// Parameters: the filters of person/list.cypher ($nationality, $ids, $minSeizures, $minShipments,
+// $minIdentifiers); $orderField (a PersonOrderField name: ID, NAME, SEIZURE_COUNT, SHIPMENT_COUNT,
+// IDENTIFIER_COUNT, COMPANY_COUNT); $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
+// $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
+// always null. The counts are those of person/counts.cypher.
+// The count predicates are written as in person/list.cypher, which says why.
+// @param nationality: string | null
+// @param ids: string[] | null
+// @param minSeizures: integer | null
+// @param minShipments: integer | null
+// @param minIdentifiers: integer | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
+MATCH (node:Person)
+WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
+  AND ($ids IS NULL OR node.id IN $ids)
+  AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
+        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        UNION
+        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      } >= $minSeizures END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
+        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
+        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+WITH node, CASE $orderField
+    WHEN "NAME" THEN coalesce(node.name, "")
+    WHEN "SEIZURE_COUNT" THEN COUNT {
+      MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+      UNION
+      MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+    }
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    WHEN "COMPANY_COUNT" THEN COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+`,
+};
+
+// place/count.cypher
+
+export interface PlaceCountParameters {
+  country: string | null;
+  kind: string | null;
+}
+
+export interface PlaceCountRow {
+  count: number;
+}
+
+export type PlaceCountSlots = Record<string, never>;
+
+/** How many Place nodes match a filter. */
+export const placeCount: CypherQuery<PlaceCountParameters, PlaceCountRow, PlaceCountSlots, "read"> = {
+  name: "placeCount",
+  file: "place/count",
+  mode: "read",
+  parameters: { country: "string | null", kind: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many Place nodes match a filter.
+// Parameters: $country (ISO code or null), $kind (PlaceKind or null).
+// Columns: count (integer).
+// @param country: string | null
+// @param kind: string | null
+// @column count: integer
+MATCH (node:Place)
+WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+RETURN count(node) AS count
+`,
+};
+
+// place/list.cypher
+
+export interface PlaceListParameters {
+  country: string | null;
+  kind: string | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface PlaceListRow {
+  node: NodeProperties;
+}
+
+export type PlaceListSlots = Record<string, never>;
+
+/** One page of Place nodes matching a filter, in id order (keyset pagination). */
+export const placeList: CypherQuery<PlaceListParameters, PlaceListRow, PlaceListSlots, "read"> = {
+  name: "placeList",
+  file: "place/list",
+  mode: "read",
+  parameters: { country: "string | null", kind: "string | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of Place nodes matching a filter, in id order (keyset pagination).
+// Parameters: $country (ISO code or null), $kind (PlaceKind or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+// @param country: string | null
+// @param kind: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Place)
+WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
+  AND ($kind IS NULL OR node.kind = $kind)
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// related/all.cypher
+
+export interface RelatedAllParameters {
+  ids: readonly string[];
+}
+
+export interface RelatedAllRow {
+  key: string;
+  node: NodeProperties;
+  labels: string[];
+  rels: Properties[];
+}
+
+export interface RelatedAllSlots {
+  FROM: NodeLabel;
+  LEFT: "<-" | "-" | "->";
+  TYPE: RelType;
+  RIGHT: "<-" | "-" | "->";
+  TO: string;
+}
+
+/** Every node related to each node of a batch, for one relationship field (src/domain/relations.ts). */
+export const relatedAll: CypherQuery<RelatedAllParameters, RelatedAllRow, RelatedAllSlots, "read"> = {
+  name: "relatedAll",
+  file: "related/all",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: { FROM: "NodeLabel", LEFT: "Arrow", TYPE: "RelType", RIGHT: "Arrow", TO: "NodeLabels" },
+  columns: { key: "string", node: "NodeProperties", labels: "string[]", rels: "Properties[]" },
+  text: `// Every node related to each node of a batch, for one relationship field (src/domain/relations.ts).
+// Template slots: FROM (a NodeLabel), LEFT and RIGHT (the arrow pieces giving the direction),
+// TYPE (a RelType), TO (one or more NodeLabels, as a label expression such as Place|Country).
+// Parameters: $ids (list of ids of FROM nodes).
+// Columns: key (the id asked for), node (properties of the related node), labels (its labels),
+// rels (the properties of every relationship between the two, by sourceId then sourceRow).
+// One row per key and related node, ordered by key, then node id: the import writes a relationship
+// once per source row, so parallel relationships are one node here. The repository splits them
+// further where a relationship property tells facts apart (src/domain/relation-facts.ts).
+// @slot FROM: NodeLabel
+// @slot LEFT: Arrow
+// @slot TYPE: RelType
+// @slot RIGHT: Arrow
+// @slot TO: NodeLabels
+// @param ids: string[]
+// @column key: string
+// @column node: NodeProperties
+// @column labels: string[]
+// @column rels: Properties[]
+UNWIND $ids AS key
+MATCH (:{{FROM}} {id: key}){{LEFT}}[rel:{{TYPE}}]{{RIGHT}}(node:{{TO}})
+WITH key, node, rel
+ORDER BY rel.sourceId, rel.sourceRow
+WITH key, node, collect(properties(rel)) AS rels
+RETURN key, node {.*, synthetic: node:Synthetic} AS node, labels(node) AS labels, rels
+ORDER BY key, node.id
+`,
+};
+
+// related/count.cypher
+
+export interface RelatedCountParameters {
+  ids: readonly string[];
+}
+
+export interface RelatedCountRow {
+  key: string;
+  count: number;
+}
+
+export interface RelatedCountSlots {
+  FROM: NodeLabel;
+  LEFT: "<-" | "-" | "->";
+  TYPE: RelType;
+  RIGHT: "<-" | "-" | "->";
+  TO: string;
+}
+
+/** How many nodes each node of a batch reaches through one relationship field. Slots as in related/all. */
+export const relatedCount: CypherQuery<RelatedCountParameters, RelatedCountRow, RelatedCountSlots, "read"> = {
+  name: "relatedCount",
+  file: "related/count",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: { FROM: "NodeLabel", LEFT: "Arrow", TYPE: "RelType", RIGHT: "Arrow", TO: "NodeLabels" },
+  columns: { key: "string", count: "integer" },
+  text: `// How many nodes each node of a batch reaches through one relationship field. Slots as in related/all.
+// Parameters: $ids (list of ids of FROM nodes).
+// Columns: key (the id asked for), count (integer). Unknown ids give no row.
+// Distinct nodes, as related/page lists them: parallel relationships (one per source row) count once.
+// @slot FROM: NodeLabel
+// @slot LEFT: Arrow
+// @slot TYPE: RelType
+// @slot RIGHT: Arrow
+// @slot TO: NodeLabels
+// @param ids: string[]
+// @column key: string
+// @column count: integer
+UNWIND $ids AS key
+MATCH (from:{{FROM}} {id: key})
+RETURN key, COUNT { MATCH (from){{LEFT}}[:{{TYPE}}]{{RIGHT}}(node:{{TO}}) RETURN DISTINCT node } AS count
+`,
+};
+
+// related/page.cypher
+
+export interface RelatedPageParameters {
+  ids: readonly string[];
+  after: string | null;
+  limit: Integer;
+}
+
+export interface RelatedPageRow {
+  key: string;
+  node: NodeProperties;
+  labels: string[];
+  rels: Properties[];
+}
+
+export interface RelatedPageSlots {
+  FROM: NodeLabel;
+  LEFT: "<-" | "-" | "->";
+  TYPE: RelType;
+  RIGHT: "<-" | "-" | "->";
+  TO: string;
+}
+
+/** The first related nodes of each node of a batch, for a relationship field that can reach thousands of nodes (a port's seizures, a species' commodity lines). Slots as in related/all. */
+export const relatedPage: CypherQuery<RelatedPageParameters, RelatedPageRow, RelatedPageSlots, "read"> = {
+  name: "relatedPage",
+  file: "related/page",
+  mode: "read",
+  parameters: { ids: "string[]", after: "string | null", limit: "integer" },
+  slots: { FROM: "NodeLabel", LEFT: "Arrow", TYPE: "RelType", RIGHT: "Arrow", TO: "NodeLabels" },
+  columns: { key: "string", node: "NodeProperties", labels: "string[]", rels: "Properties[]" },
+  text: `// The first related nodes of each node of a batch, for a relationship field that can reach
+// thousands of nodes (a port's seizures, a species' commodity lines). Slots as in related/all.
+// Parameters: $ids (list of ids of FROM nodes), $after (a node id or null), $limit (integer).
+// Columns: key, node, labels, rels, as in related/all; at most $limit rows per key, by node id.
+// A page is of nodes (its cursor is a node id): each related node once, however many relationships
+// join the two, so pages agree with related/count. The page is cut before the relationships'
+// properties are read, so that only its own nodes' are.
+// @slot FROM: NodeLabel
+// @slot LEFT: Arrow
+// @slot TYPE: RelType
+// @slot RIGHT: Arrow
+// @slot TO: NodeLabels
+// @param ids: string[]
+// @param after: string | null
+// @param limit: integer
+// @column key: string
+// @column node: NodeProperties
+// @column labels: string[]
+// @column rels: Properties[]
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (from:{{FROM}} {id: key}){{LEFT}}[:{{TYPE}}]{{RIGHT}}(node:{{TO}})
+  WHERE $after IS NULL OR node.id > $after
+  WITH DISTINCT from, node
+  ORDER BY node.id
+  LIMIT $limit
+  RETURN from, node
+}
+CALL (from, node) {
+  MATCH (from){{LEFT}}[rel:{{TYPE}}]{{RIGHT}}(node)
+  WITH rel
+  ORDER BY rel.sourceId, rel.sourceRow
+  RETURN collect(properties(rel)) AS rels
+}
+RETURN key, node {.*, synthetic: node:Synthetic} AS node, labels(node) AS labels, rels
+ORDER BY key, node.id
+`,
+};
+
+// rings/by-ids.cypher
+
+export interface RingsByIdsParameters {
+  ids: readonly string[];
+}
+
+export interface RingsByIdsRow {
+  key: string;
+  ring: ScopedRingMap;
+  members: RingMemberMap[];
+}
+
+export type RingsByIdsSlots = Record<string, never>;
+
+/** The ring and ringOf root fields: stored rings by id. */
+export const ringsByIds: CypherQuery<RingsByIdsParameters, RingsByIdsRow, RingsByIdsSlots, "read"> = {
+  name: "ringsByIds",
+  file: "rings/by-ids",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: {},
+  columns: { key: "string", ring: "ScopedRingMap", members: "RingMemberMap[]" },
+  text: `// The ring and ringOf root fields: stored rings by id.
+// Parameters: $ids (list of ring ids).
+// Columns: key (an id that is a ring's; unknown ids give no row), ring ({id, rank, size, scope,
+//   seizureIds, seizureCount, totalWeightKg, shipmentCount, computedAtMs}), members (as in
+//   rings/list).
+// @param ids: string[]
+// @column key: string
+// @column ring: ScopedRingMap
+// @column members: RingMemberMap[]
+UNWIND $ids AS key
+MATCH (ring:Ring {id: key})
+RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalWeightKg, .shipmentCount,
+  computedAtMs: ring.computedAt.epochMillis} AS ring,
+  COLLECT {
+    MATCH (ring)-[member:RING_MEMBER]->(party:Person|Company)
+    WITH member, party ORDER BY coalesce(member.brokerRank, 1000000000), member.cohesion DESC, party.id
+    RETURN {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END,
+      brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}
+  } AS members
+`,
+};
+
+// rings/delete-runs.cypher
+
+export interface RingsDeleteRunsParameters {
+  scope: string;
+  keepRunId: string;
+}
+
+export interface RingsDeleteRunsRow {
+  deleted: number;
+}
+
+export type RingsDeleteRunsSlots = Record<string, never>;
+
+/** Ring analysis, store: removes a scope's ring runs other than the one just written, with their rings and membership links (same transaction as write-run and write-rings). */
+export const ringsDeleteRuns: CypherQuery<RingsDeleteRunsParameters, RingsDeleteRunsRow, RingsDeleteRunsSlots, "write"> = {
+  name: "ringsDeleteRuns",
+  file: "rings/delete-runs",
+  mode: "write",
+  parameters: { scope: "string", keepRunId: "string" },
+  slots: {},
+  columns: { deleted: "integer" },
+  text: `// Ring analysis, store: removes a scope's ring runs other than the one just written, with their
+// rings and membership links (same transaction as write-run and write-rings).
+// Parameters: $scope ('' for the whole graph), $keepRunId (the new run's id).
+// Columns: deleted (runs removed).
+// @param scope: string
+// @param keepRunId: string
+// @column deleted: integer
+MATCH (run:AnalysisRun {kind: 'rings', scope: $scope})
+WHERE run.id <> $keepRunId
+CALL (run) {
+  OPTIONAL MATCH (run)-[:FOUND]->(ring:Ring)
+  DETACH DELETE ring
+}
+DETACH DELETE run
+RETURN count(run) AS deleted
+`,
+};
+
+// rings/export-identifiers.cypher
+
+export interface RingsExportIdentifiersParameters {
+  after: string;
+  limit: Integer;
+  scope: string;
+  maxHolders: Integer;
+}
+
+export interface RingsExportIdentifiersRow {
+  key: string;
+  holders: RingPartyMap[];
+}
+
+export type RingsExportIdentifiersSlots = Record<string, never>;
+
+/** Ring analysis, export: the holders of one page of identifiers, in id order (the party graph links parties that share an identifier). Paged on the identifier key index, so that the export streams whatever the size of the graph. Identifiers with more than $maxHolders holders (a formation */
+export const ringsExportIdentifiers: CypherQuery<RingsExportIdentifiersParameters, RingsExportIdentifiersRow, RingsExportIdentifiersSlots, "read"> = {
+  name: "ringsExportIdentifiers",
+  file: "rings/export-identifiers",
+  mode: "read",
+  parameters: { after: "string", limit: "integer", scope: "string", maxHolders: "integer" },
+  slots: {},
+  columns: { key: "string", holders: "RingPartyMap[]" },
+  text: `// Ring analysis, export: the holders of one page of identifiers, in id order (the party graph links
+// parties that share an identifier). Paged on the identifier key index, so that the export streams
+// whatever the size of the graph. Identifiers with more than $maxHolders holders (a formation
+// agent's address behind dozens of shells) give an empty list: they say nothing about who works
+// with whom, and would add a clique of holders² links.
+// Parameters: $after (the last identifier id of the previous page, or '' for the first),
+//   $limit (integer: identifiers per page), $scope (only parties whose id starts with it; '' for
+//   all), $maxHolders (integer).
+// Columns: key (identifier id, one row per identifier of the page, in id order), holders (list of
+//   {id, kind: 'Person' or 'Company'}; empty when fewer than 2 or more than $maxHolders).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @param maxHolders: integer
+// @column key: string
+// @column holders: RingPartyMap[]
+MATCH (identifier:Identifier)
+WHERE identifier.id > $after
+WITH identifier
+ORDER BY identifier.id
+LIMIT $limit
+WITH identifier, COUNT { (identifier)<-[:HAS_IDENTIFIER]-() } AS degree
+// Holders are read from the identifier's own relationships (see export-shipments for why left()).
+RETURN identifier.id AS key,
+  CASE WHEN degree < 2 OR degree > $maxHolders THEN [] ELSE
+    [(identifier)<-[:HAS_IDENTIFIER]-(holder:Person|Company) WHERE left(holder.id, size($scope)) = $scope
+      | {id: holder.id, kind: CASE WHEN holder:Person THEN 'Person' ELSE 'Company' END}]
+  END AS holders
+`,
+};
+
+// rings/export-officers.cypher
+
+export interface RingsExportOfficersParameters {
+  after: string;
+  limit: Integer;
+  scope: string;
+}
+
+export interface RingsExportOfficersRow {
+  key: string;
+  companies: string[];
+}
+
+export type RingsExportOfficersSlots = Record<string, never>;
+
+/** Ring analysis, export: the companies one page of persons are officers of, in person id order (the party graph links an officer to the company). Paged on the person key index. */
+export const ringsExportOfficers: CypherQuery<RingsExportOfficersParameters, RingsExportOfficersRow, RingsExportOfficersSlots, "read"> = {
+  name: "ringsExportOfficers",
+  file: "rings/export-officers",
+  mode: "read",
+  parameters: { after: "string", limit: "integer", scope: "string" },
+  slots: {},
+  columns: { key: "string", companies: "string[]" },
+  text: `// Ring analysis, export: the companies one page of persons are officers of, in person id order
+// (the party graph links an officer to the company). Paged on the person key index.
+// Parameters: $after (the last person id of the previous page, or '' for the first),
+//   $limit (integer: persons per page), $scope (only parties whose id starts with it; '' for all).
+// Columns: key (person id, one row per person of the page, in id order), companies (list of
+//   company ids, possibly empty).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @column key: string
+// @column companies: string[]
+MATCH (person:Person)
+WHERE person.id > $after
+WITH person
+ORDER BY person.id
+LIMIT $limit
+// Companies are read from the person's own relationships (see export-shipments for why left()).
+RETURN person.id AS key, CASE WHEN left(person.id, size($scope)) = $scope THEN
+  [(person)-[:OFFICER_OF]->(company:Company) WHERE left(company.id, size($scope)) = $scope | company.id]
+  ELSE [] END AS companies
+`,
+};
+
+// rings/export-shipments.cypher
+
+export interface RingsExportShipmentsParameters {
+  after: string;
+  limit: Integer;
+  scope: string;
+}
+
+export interface RingsExportShipmentsRow {
+  key: string;
+  parties: RingPartyMap[];
+}
+
+export type RingsExportShipmentsSlots = Record<string, never>;
+
+/** Ring analysis, export: the parties of one page of shipments, in id order (the party graph links the parties of a shipment, whatever their roles: shipper, consignee, forwarder, courier, ...). */
+export const ringsExportShipments: CypherQuery<RingsExportShipmentsParameters, RingsExportShipmentsRow, RingsExportShipmentsSlots, "read"> = {
+  name: "ringsExportShipments",
+  file: "rings/export-shipments",
+  mode: "read",
+  parameters: { after: "string", limit: "integer", scope: "string" },
+  slots: {},
+  columns: { key: "string", parties: "RingPartyMap[]" },
+  text: `// Ring analysis, export: the parties of one page of shipments, in id order (the party graph links
+// the parties of a shipment, whatever their roles: shipper, consignee, forwarder, courier, ...).
+// Paged on the shipment key index, so that the export streams whatever the size of the graph.
+// Parameters: $after (the last shipment id of the previous page, or '' for the first),
+//   $limit (integer: shipments per page), $scope (only parties whose id starts with it; '' for all).
+// Columns: key (shipment id, one row per shipment of the page, in id order), parties (list of
+//   {id, kind: 'Person' or 'Company'}; a party in two roles comes twice).
+// @param after: string
+// @param limit: integer
+// @param scope: string
+// @column key: string
+// @column parties: RingPartyMap[]
+MATCH (shipment:Shipment)
+WHERE shipment.id > $after
+WITH shipment
+ORDER BY shipment.id
+LIMIT $limit
+// The parties are read from the shipment's own relationships (a pattern comprehension), and the
+// scope is tested with left() rather than STARTS WITH, so that the planner cannot turn it into a
+// seek over every party of the scope for each shipment.
+RETURN shipment.id AS key,
+  [(shipment)<-[:PARTY_TO]-(party:Person|Company) WHERE left(party.id, size($scope)) = $scope
+    | {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END}] AS parties
+`,
+};
+
+// rings/latest-run.cypher
+
+export interface RingsLatestRunParameters {
+  scope: string;
+  minSize: Integer;
+}
+
+export interface RingsLatestRunRow {
+  run: RingRunMap;
+  matching: number;
+}
+
+export type RingsLatestRunSlots = Record<string, never>;
+
+/** The rings root field: the latest ring analysis of a scope, if any has run. */
+export const ringsLatestRun: CypherQuery<RingsLatestRunParameters, RingsLatestRunRow, RingsLatestRunSlots, "read"> = {
+  name: "ringsLatestRun",
+  file: "rings/latest-run",
+  mode: "read",
+  parameters: { scope: "string", minSize: "integer" },
+  slots: {},
+  columns: { run: "RingRunMap", matching: "integer" },
+  text: `// The rings root field: the latest ring analysis of a scope, if any has run.
+// Parameters: $scope ('' for the whole graph), $minSize (integer: rings counted from this size).
+// Columns: run ({id, scope, parameters (JSON text), durationMs, partyCount, linkCount,
+//   communityCount, ringCount, computedAtMs (epoch milliseconds)}), matching (rings of at least
+//   $minSize members). No row when the scope was never analysed.
+// @param scope: string
+// @param minSize: integer
+// @column run: RingRunMap
+// @column matching: integer
+MATCH (run:AnalysisRun {kind: 'rings', scope: $scope})
+WITH run
+ORDER BY run.computedAt DESC
+LIMIT 1
+RETURN run {.id, .scope, .parameters, .durationMs, .partyCount, .linkCount, .communityCount, .ringCount,
+  computedAtMs: run.computedAt.epochMillis} AS run,
+  COUNT { (run)-[:FOUND]->(ring:Ring) WHERE ring.size >= $minSize } AS matching
+`,
+};
+
+// rings/list.cypher
+
+export interface RingsListParameters {
+  runId: string;
+  minSize: Integer;
+  limit: Integer;
+}
+
+export interface RingsListRow {
+  ring: RingMap;
+  members: RingMemberMap[];
+}
+
+export type RingsListSlots = Record<string, never>;
+
+/** The rings root field: the rings of a run, largest first, with their members, brokers first. */
+export const ringsList: CypherQuery<RingsListParameters, RingsListRow, RingsListSlots, "read"> = {
+  name: "ringsList",
+  file: "rings/list",
+  mode: "read",
+  parameters: { runId: "string", minSize: "integer", limit: "integer" },
+  slots: {},
+  columns: { ring: "RingMap", members: "RingMemberMap[]" },
+  text: `// The rings root field: the rings of a run, largest first, with their members, brokers first.
+// Parameters: $runId, $minSize (integer: only rings of at least this many members), $limit
+//   (integer: at most this many rings).
+// Columns: ring ({id, rank, size, seizureIds, seizureCount, totalWeightKg, shipmentCount,
+//   computedAtMs}), members (list of {id, kind, brokerRank, brokerScore, cohesion}: brokers by
+//   rank, then by cohesion), one row per ring, in rank order.
+// @param runId: string
+// @param minSize: integer
+// @param limit: integer
+// @column ring: RingMap
+// @column members: RingMemberMap[]
+MATCH (:AnalysisRun {id: $runId})-[:FOUND]->(ring:Ring)
+WHERE ring.size >= $minSize
+WITH ring
+ORDER BY ring.rank
+LIMIT $limit
+RETURN ring {.id, .rank, .size, .seizureIds, .seizureCount, .totalWeightKg, .shipmentCount,
+  computedAtMs: ring.computedAt.epochMillis} AS ring,
+  COLLECT {
+    MATCH (ring)-[member:RING_MEMBER]->(party:Person|Company)
+    WITH member, party ORDER BY coalesce(member.brokerRank, 1000000000), member.cohesion DESC, party.id
+    RETURN {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END,
+      brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}
+  } AS members
+`,
+};
+
+// rings/of-parties.cypher
+
+export interface RingsOfPartiesParameters {
+  ids: readonly string[];
+  scope: string;
+}
+
+export interface RingsOfPartiesRow {
+  key: string;
+  ringId: string;
+}
+
+export type RingsOfPartiesSlots = Record<string, never>;
+
+/** The ringOf root field: the ring each party belongs to in its scope's latest analysis. */
+export const ringsOfParties: CypherQuery<RingsOfPartiesParameters, RingsOfPartiesRow, RingsOfPartiesSlots, "read"> = {
+  name: "ringsOfParties",
+  file: "rings/of-parties",
+  mode: "read",
+  parameters: { ids: "string[]", scope: "string" },
+  slots: {},
+  columns: { key: "string", ringId: "string" },
+  text: `// The ringOf root field: the ring each party belongs to in its scope's latest analysis.
+// Ids are unique per label only: each id is looked up as a Person and as a Company, by index.
+// Parameters: $ids (list of party ids), $scope ('' for the whole graph).
+// Columns: key (a party id in a ring; parties in no ring give no row), ringId.
+// @param ids: string[]
+// @param scope: string
+// @column key: string
+// @column ringId: string
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (party:Person {id: key}) RETURN party
+  UNION
+  MATCH (party:Company {id: key}) RETURN party
+}
+MATCH (ring:Ring)-[:RING_MEMBER]->(party)
+WHERE ring.scope = $scope
+RETURN DISTINCT key, ring.id AS ringId
+`,
+};
+
+// rings/write-rings.cypher
+
+export interface RingsWriteRingsParameters {
+  runId: string;
+  scope: string;
+  rings: readonly RingInput[];
+}
+
+export interface RingsWriteRingsRow {
+  id: string;
+}
+
+export type RingsWriteRingsSlots = Record<string, never>;
+
+/** Ring analysis, store: the rings of a run, each linked to its members, with what the ring touches: the seizures of the shipments its members were parties to and of their arrests, the known weight of the goods those seizures recovered, and the number of shipments. */
+export const ringsWriteRings: CypherQuery<RingsWriteRingsParameters, RingsWriteRingsRow, RingsWriteRingsSlots, "write"> = {
+  name: "ringsWriteRings",
+  file: "rings/write-rings",
+  mode: "write",
+  parameters: { runId: "string", scope: "string", rings: "RingInput[]" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Ring analysis, store: the rings of a run, each linked to its members, with what the ring
+// touches: the seizures of the shipments its members were parties to and of their arrests, the
+// known weight of the goods those seizures recovered, and the number of shipments.
+// Parameters: $runId, $scope ('' for the whole graph), $rings (list of {id, rank (1 = largest),
+//   members: list of {id, kind: 'Person' or 'Company', brokerRank (null when no broker),
+//   brokerScore, cohesion}}).
+// Columns: id (one row per ring written).
+// @param runId: string
+// @param scope: string
+// @param rings: RingInput[]
+// @column id: string
+MATCH (run:AnalysisRun {id: $runId})
+UNWIND $rings AS entry
+CREATE (ring:Ring {id: entry.id, runId: $runId, scope: $scope, rank: entry.rank, size: size(entry.members), computedAt: run.computedAt})
+CREATE (run)-[:FOUND]->(ring)
+WITH ring, entry
+CALL (ring, entry) {
+  UNWIND entry.members AS member
+  CALL (member) {
+    MATCH (party:Person {id: member.id}) WHERE member.kind = 'Person' RETURN party
+    UNION
+    MATCH (party:Company {id: member.id}) WHERE member.kind = 'Company' RETURN party
+  }
+  CREATE (ring)-[:RING_MEMBER {brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}]->(party)
+  RETURN collect(party) AS parties
+}
+CALL (parties) {
+  UNWIND parties AS party
+  CALL (party) {
+    MATCH (party)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+    UNION
+    MATCH (seizure:Seizure)-[:ARRESTED]->(party) RETURN seizure
+  }
+  WITH DISTINCT seizure
+  ORDER BY seizure.date DESC, seizure.id
+  RETURN collect(seizure) AS seizures
+}
+WITH ring, parties, seizures,
+  COLLECT {
+    UNWIND seizures AS seizure
+    MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+    WHERE line.weightKg IS NOT NULL
+    RETURN line.weightKg
+  } AS weights
+SET ring.seizureIds = [seizure IN seizures | seizure.id],
+  ring.seizureCount = size(seizures),
+  ring.totalWeightKg = CASE WHEN size(weights) = 0 THEN null ELSE reduce(total = 0.0, weight IN weights | total + weight) END,
+  ring.shipmentCount = size(COLLECT { UNWIND parties AS party MATCH (party)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment })
+RETURN ring.id AS id
+`,
+};
+
+// rings/write-run.cypher
+
+export interface RingsWriteRunParameters {
+  run: RingRunInput;
+}
+
+export interface RingsWriteRunRow {
+  id: string;
+}
+
+export type RingsWriteRunSlots = Record<string, never>;
+
+/** Ring analysis, store: the run node of a new analysis. Written in one transaction with its rings (write-rings) and the removal of the scope's earlier runs (delete-runs), so readers see either the old results or the new ones, never a mix. */
+export const ringsWriteRun: CypherQuery<RingsWriteRunParameters, RingsWriteRunRow, RingsWriteRunSlots, "write"> = {
+  name: "ringsWriteRun",
+  file: "rings/write-run",
+  mode: "write",
+  parameters: { run: "RingRunInput" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Ring analysis, store: the run node of a new analysis. Written in one transaction with its rings
+// (write-rings) and the removal of the scope's earlier runs (delete-runs), so readers see either
+// the old results or the new ones, never a mix.
+// Parameters: $run ({id, kind: 'rings', scope ('' for the whole graph), computedAt (DateTime),
+//   parameters (JSON text of the options), durationMs, partyCount, linkCount, communityCount,
+//   ringCount}).
+// Columns: id (the run's id).
+// @param run: RingRunInput
+// @column id: string
+CREATE (run:AnalysisRun)
+SET run = $run
+RETURN run.id AS id
+`,
+};
+
+// routes/legs.cypher
+
+export interface RoutesLegsParameters {
+  sources: readonly string[];
+  targets: readonly string[] | null;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+}
+
+export interface RoutesLegsRow {
+  source: string;
+  target: string;
+  seizureCount: number;
+}
+
+export type RoutesLegsSlots = Record<string, never>;
+
+/** Country-to-country legs leaving some countries: a stop in one of $sources followed by the stop of the next layer of the same record (origins, then each transit, then destinations) in another country. What inferred routes are chained from. */
+export const routesLegs: CypherQuery<RoutesLegsParameters, RoutesLegsRow, RoutesLegsSlots, "read"> = {
+  name: "routesLegs",
+  file: "routes/legs",
+  mode: "read",
+  parameters: { sources: "string[]", targets: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  slots: {},
+  columns: { source: "string", target: "string", seizureCount: "integer" },
+  text: `// Country-to-country legs leaving some countries: a stop in one of $sources followed by the stop
+// of the next layer of the same record (origins, then each transit, then destinations) in another
+// country. What inferred routes are chained from.
+// Parameters: $sources (country ids), $targets (country ids, or null for any country), $species
+// (species id or null), $product (Product or null), $mode (TransportMode or null), $dateFrom,
+// $dateTo (Date or null).
+// Columns: source, target (country ids), seizureCount (seizures of records with that leg).
+// @param sources: string[]
+// @param targets: string[] | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column source: string
+// @column target: string
+// @column seizureCount: integer
+UNWIND $sources AS sourceId
+MATCH (source:Country {id: sourceId})
+CALL (source) {
+  MATCH (shipment:Shipment)-[here:STOPS_AT]->(source)
+  RETURN shipment, here
+  UNION
+  MATCH (shipment:Shipment)-[here:STOPS_AT]->(:Place)-[:IN_COUNTRY]->(source)
+  RETURN shipment, here
+}
+WITH source, shipment, here
+WHERE here.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+MATCH (shipment)-[next:STOPS_AT]->(nextStop)
+WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
+  AND NOT EXISTS { MATCH (shipment)-[between:STOPS_AT]->() WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq }
+OPTIONAL MATCH (nextStop:Place)-[:IN_COUNTRY]->(nextCountry:Country)
+WITH source, shipment, coalesce(nextCountry, nextStop) AS target
+WHERE target:Country AND target <> source AND ($targets IS NULL OR target.id IN $targets)
+WITH DISTINCT source, target, shipment
+MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
+WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
+                                    WHERE $product IS NULL OR line.product = $product })
+RETURN source.id AS source, target.id AS target, count(DISTINCT seizure) AS seizureCount
+ORDER BY seizureCount DESC, source, target
+`,
+};
+
+// routes/observed.cypher
+
+export interface RoutesObservedParameters {
+  from: string;
+  to: string;
+  level: string;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  evidenceLimit: Integer;
+}
+
+export interface RoutesObservedRow {
+  route: RouteStopMap[];
+  seizureCount: number;
+  shipmentCount: number;
+  weighedSeizureCount: number;
+  totalWeightKg: number | null;
+  lastSeen: string | null;
+  evidence: string[];
+}
+
+export type RoutesObservedSlots = Record<string, never>;
+
+/** The observed routes between two countries: every shipment whose record names a stop in $from and a later stop in $to (the first not a destination, the second not an origin), grouped by the route its record describes, whoever seized it and wherever. */
+export const routesObserved: CypherQuery<RoutesObservedParameters, RoutesObservedRow, RoutesObservedSlots, "read"> = {
+  name: "routesObserved",
+  file: "routes/observed",
+  mode: "read",
+  parameters: { from: "string", to: "string", level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", evidenceLimit: "integer" },
+  slots: {},
+  columns: { route: "RouteStopMap[]", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", lastSeen: "date | null", evidence: "string[]" },
+  text: `// The observed routes between two countries: every shipment whose record names a stop in $from and
+// a later stop in $to (the first not a destination, the second not an origin), grouped by the
+// route its record describes, whoever seized it and wherever.
+// A record's route is its origins, then its transits in order, then its destinations. Several
+// origins or destinations are alternatives, not stops in a row, so a record describes one route
+// per origin and destination; the origin is the $from stop itself when that is an origin (the
+// destination likewise), else every origin the record names. Consecutive stops at the same key
+// (the country, or at place level the place, else the country) make one stop.
+// Parameters: $from, $to (country ids), $level ('COUNTRY' or 'PLACE'), $species (species id or
+// null), $product (Product or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or
+// null), $evidenceLimit (integer: seizure ids kept per route).
+// Columns: route (list of {key, country, place}: place is null at country level or for a stop
+// named by its country only), seizureCount, shipmentCount, weighedSeizureCount (seizures with a
+// known weight), totalWeightKg (null when no weight is known), lastSeen (latest seizure date),
+// evidence (seizure ids, latest first, at most $evidenceLimit).
+// @param from: string
+// @param to: string
+// @param level: string
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param evidenceLimit: integer
+// @column route: RouteStopMap[]
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column lastSeen: date | null
+// @column evidence: string[]
+MATCH (fromCountry:Country {id: $from})
+CALL (fromCountry) {
+  MATCH (shipment:Shipment)-[start:STOPS_AT]->(fromCountry)
+  RETURN shipment, start
+  UNION
+  MATCH (shipment:Shipment)-[start:STOPS_AT]->(:Place)-[:IN_COUNTRY]->(fromCountry)
+  RETURN shipment, start
+}
+WITH shipment, start
+WHERE start.role <> 'DESTINATION' AND ($mode IS NULL OR shipment.mode = $mode)
+  // Only seized shipments count; most are not, so they are dropped before their stops are read.
+  AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+MATCH (shipment)-[end:STOPS_AT]->(endStop)
+WHERE end.seq > start.seq AND end.role <> 'ORIGIN'
+  AND ((endStop:Country AND endStop.id = $to) OR EXISTS { (endStop:Place)-[:IN_COUNTRY]->(:Country {id: $to}) })
+WITH shipment, collect(DISTINCT {start: start.seq, startRole: start.role, end: end.seq, endRole: end.role}) AS spans
+CALL (shipment) {
+  MATCH (shipment)-[stopsAt:STOPS_AT]->(stop)
+  OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(placeCountry:Country)
+  WITH stopsAt, stop, placeCountry
+  ORDER BY stopsAt.seq
+  RETURN collect({
+    seq: stopsAt.seq,
+    role: stopsAt.role,
+    country: CASE WHEN stop:Country THEN stop.id ELSE placeCountry.id END,
+    place: CASE WHEN stop:Place THEN stop.id END
+  }) AS stops
+}
+UNWIND spans AS span
+WITH shipment, span,
+  [stop IN stops WHERE stop.role = 'ORIGIN'] AS origins,
+  [stop IN stops WHERE stop.role = 'TRANSIT'] AS transits,
+  [stop IN stops WHERE stop.role = 'DESTINATION'] AS destinations
+UNWIND CASE
+  WHEN span.startRole = 'ORIGIN' THEN [stop IN origins WHERE stop.seq = span.start]
+  WHEN origins = [] THEN [null]
+  ELSE origins
+END AS origin
+UNWIND CASE
+  WHEN span.endRole = 'DESTINATION' THEN [stop IN destinations WHERE stop.seq = span.end]
+  WHEN destinations = [] THEN [null]
+  ELSE destinations
+END AS destination
+WITH shipment, [stop IN [origin] + transits + [destination] WHERE stop IS NOT NULL | {
+  key: CASE WHEN $level = 'PLACE' THEN coalesce(stop.place, stop.country) ELSE stop.country END,
+  country: stop.country,
+  place: CASE WHEN $level = 'PLACE' THEN stop.place END
+}] AS hops
+WITH DISTINCT shipment, [i IN range(0, size(hops) - 1) WHERE i = 0 OR hops[i].key <> hops[i - 1].key | hops[i]] AS route
+MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
+WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+WHERE ($product IS NULL OR line.product = $product)
+  AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
+WITH route, shipment, seizure, collect(line) AS lines
+WHERE ($species IS NULL AND $product IS NULL) OR lines <> []
+UNWIND CASE WHEN lines = [] THEN [null] ELSE lines END AS line
+WITH route,
+  count(DISTINCT shipment) AS shipmentCount,
+  collect(DISTINCT seizure) AS seizures,
+  collect(DISTINCT line) AS weighed,
+  count(DISTINCT CASE WHEN line.weightKg IS NOT NULL THEN seizure END) AS weighedSeizureCount
+CALL (seizures) {
+  UNWIND seizures AS seizure
+  WITH seizure
+  ORDER BY seizure.date IS NULL, seizure.date DESC, seizure.id
+  RETURN collect(seizure.id)[..$evidenceLimit] AS evidence, max(seizure.date) AS lastSeen
+}
+WITH route, size(seizures) AS seizureCount, shipmentCount, weighedSeizureCount, lastSeen, evidence,
+  reduce(total = null, line IN [line IN weighed WHERE line.weightKg IS NOT NULL] | coalesce(total, 0.0) + line.weightKg) AS totalWeightKg
+RETURN route, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg, lastSeen, evidence
+ORDER BY seizureCount DESC, totalWeightKg IS NULL, totalWeightKg DESC, lastSeen IS NULL, lastSeen DESC, [hop IN route | hop.key]
+`,
+};
+
+// routes/transit-hubs.cypher
+
+export interface RoutesTransitHubsParameters {
+  level: string;
+  origins: readonly string[] | null;
+  destinations: readonly string[] | null;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  limit: Integer;
+}
+
+export interface RoutesTransitHubsRow {
+  hub: string;
+  shipmentCount: number;
+  seizureCount: number;
+  weighedSeizureCount: number;
+  totalWeightKg: number | null;
+  share: number;
+  totalShipmentCount: number;
+}
+
+export type RoutesTransitHubsSlots = Record<string, never>;
+
+/** Transit hubs: the countries (or places) that records name as transit stops, ranked by the shipments passing through them, with their share of all shipments that name a transit. */
+export const routesTransitHubs: CypherQuery<RoutesTransitHubsParameters, RoutesTransitHubsRow, RoutesTransitHubsSlots, "read"> = {
+  name: "routesTransitHubs",
+  file: "routes/transit-hubs",
+  mode: "read",
+  parameters: { level: "string", origins: "string[] | null", destinations: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
+  slots: {},
+  columns: { hub: "string", shipmentCount: "integer", seizureCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", share: "float", totalShipmentCount: "integer" },
+  text: `// Transit hubs: the countries (or places) that records name as transit stops, ranked by the
+// shipments passing through them, with their share of all shipments that name a transit.
+// Parameters: $level ('COUNTRY' or 'PLACE'), $origins, $destinations (lists of country ids, such
+// as a region's: the record must name one of them as an origin, or as a destination; or null), $species (species id or null), $product (Product or
+// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// Columns: hub (Country or Place id), shipmentCount, seizureCount, weighedSeizureCount,
+// totalWeightKg (null when no weight is known), share (shipmentCount over the shipments with a
+// transit under the same filter, 0 to 1), totalShipmentCount (that denominator).
+// @param level: string
+// @param origins: string[] | null
+// @param destinations: string[] | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param limit: integer
+// @column hub: string
+// @column shipmentCount: integer
+// @column seizureCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column share: float
+// @column totalShipmentCount: integer
+MATCH (shipment:Shipment)-[transit:STOPS_AT {role: 'TRANSIT'}]->(stop)
+WHERE ($mode IS NULL OR shipment.mode = $mode)
+  AND ($origins IS NULL
+       OR EXISTS { MATCH (shipment)-[:STOPS_AT {role: 'ORIGIN'}]->(country:Country) WHERE country.id IN $origins }
+       OR EXISTS { MATCH (shipment)-[:STOPS_AT {role: 'ORIGIN'}]->(:Place)-[:IN_COUNTRY]->(country:Country) WHERE country.id IN $origins })
+  AND ($destinations IS NULL
+       OR EXISTS { MATCH (shipment)-[:STOPS_AT {role: 'DESTINATION'}]->(country:Country) WHERE country.id IN $destinations }
+       OR EXISTS { MATCH (shipment)-[:STOPS_AT {role: 'DESTINATION'}]->(:Place)-[:IN_COUNTRY]->(country:Country) WHERE country.id IN $destinations })
+OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(stopCountry:Country)
+WITH DISTINCT shipment, CASE WHEN $level = 'PLACE' THEN stop ELSE coalesce(stopCountry, stop) END AS hub
+MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
+WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+WHERE ($product IS NULL OR line.product = $product)
+  AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
+WITH hub, shipment, seizure, collect(line) AS lines
+WHERE ($species IS NULL AND $product IS NULL) OR lines <> []
+UNWIND CASE WHEN lines = [] THEN [null] ELSE lines END AS line
+WITH collect({hub: hub, shipment: shipment, seizure: seizure, line: line}) AS rows, count(DISTINCT shipment) AS totalShipmentCount
+UNWIND rows AS row
+WITH totalShipmentCount, row.hub AS hub,
+  count(DISTINCT row.shipment) AS shipmentCount,
+  count(DISTINCT row.seizure) AS seizureCount,
+  count(DISTINCT CASE WHEN row.line.weightKg IS NOT NULL THEN row.seizure END) AS weighedSeizureCount,
+  collect(DISTINCT row.line) AS weighed
+RETURN hub.id AS hub, shipmentCount, seizureCount, weighedSeizureCount,
+  reduce(total = null, line IN [line IN weighed WHERE line.weightKg IS NOT NULL] | coalesce(total, 0.0) + line.weightKg) AS totalWeightKg,
+  toFloat(shipmentCount) / totalShipmentCount AS share, totalShipmentCount
+ORDER BY shipmentCount DESC, seizureCount DESC, hub
+LIMIT $limit
+`,
+};
+
+// search/hits.cypher
+
+export interface SearchHitsParameters {
+  lucene: string;
+  kinds: readonly string[];
+  phone: string | null;
+  nationalPhone: string | null;
+  phoneKind: string;
+  limit: Integer;
+}
+
+export interface SearchHitsRow {
+  total: number;
+  hits: SearchHitMap[];
+}
+
+export type SearchHitsSlots = Record<string, never>;
+
+/** The candidates of one search, best first by Lucene's score, for the repository to rank. */
+export const searchHits: CypherQuery<SearchHitsParameters, SearchHitsRow, SearchHitsSlots, "read"> = {
+  name: "searchHits",
+  file: "search/hits",
+  mode: "read",
+  parameters: { lucene: "string", kinds: "string[]", phone: "string | null", nationalPhone: "string | null", phoneKind: "string", limit: "integer" },
+  slots: {},
+  columns: { total: "integer", hits: "SearchHitMap[]" },
+  text: `// The candidates of one search, best first by Lucene's score, for the repository to rank.
+// Parameters: $lucene (a Lucene query built by src/domain/search-text.ts from folded, escaped words
+// and quoted phrases: never the user's text as syntax), $kinds (list of labels to keep),
+// $phone (digits of an international phone number, or null), $nationalPhone (the digits after a
+// trunk 0, or null), $phoneKind (the IdentifierKind of phone numbers), $limit (integer: most candidates).
+// Columns: total (how many nodes match, before the limit), hits (list of {node: properties with
+// synthetic, labels, score: Lucene's score, 0 for phone matches, phone: 1 when the node is a
+// phone number that matches digit for digit}).
+// @param lucene: string
+// @param kinds: string[]
+// @param phone: string | null
+// @param nationalPhone: string | null
+// @param phoneKind: string
+// @param limit: integer
+// @column total: integer
+// @column hits: SearchHitMap[]
+CALL {
+  CALL db.index.fulltext.queryNodes("entity_search", $lucene) YIELD node, score
+  RETURN node, score, 0 AS phone
+  UNION
+  // Phone numbers written in national form (0912...) cannot be found by a Lucene term: compared
+  // here digit for digit against the end of the E.164 value, after a 1- to 3-digit country code.
+  MATCH (node:Identifier)
+  WHERE ($phone IS NOT NULL OR $nationalPhone IS NOT NULL) AND node.kind = $phoneKind
+    AND (node.value = "+" + $phone
+      OR (node.value ENDS WITH $nationalPhone AND size(node.value) - size($nationalPhone) IN [2, 3, 4]))
+  RETURN node, 0.0 AS score, 1 AS phone
+}
+WITH node, max(score) AS score, max(phone) AS phone
+WHERE any(label IN labels(node) WHERE label IN $kinds)
+WITH node, score, phone
+ORDER BY phone DESC, score DESC, node.id
+WITH collect({node: node {.*, synthetic: node:Synthetic}, labels: labels(node), score: score, phone: phone}) AS hits
+RETURN size(hits) AS total, hits[0..$limit] AS hits
+`,
+};
+
+// seizure/count.cypher
+
+export interface SeizureCountParameters {
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  country: string | null;
+  place: string | null;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+}
+
+export interface SeizureCountRow {
+  count: number;
+}
+
+export type SeizureCountSlots = Record<string, never>;
+
+/** How many seizures match a filter. */
+export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, SeizureCountSlots, "read"> = {
+  name: "seizureCount",
+  file: "seizure/count",
+  mode: "read",
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many seizures match a filter.
+// Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// Columns: count (integer).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @column count: integer
+MATCH (node:Seizure)
+WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
+  AND ($dateTo IS NULL OR node.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+RETURN count(node) AS count
+`,
+};
+
+// seizure/list.cypher
+
+export interface SeizureListParameters {
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  country: string | null;
+  place: string | null;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface SeizureListRow {
+  node: NodeProperties;
+}
+
+export type SeizureListSlots = Record<string, never>;
+
+/** One page of seizures matching a filter, in id order (keyset pagination). */
+export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, SeizureListSlots, "read"> = {
+  name: "seizureList",
+  file: "seizure/list",
+  mode: "read",
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of seizures matching a filter, in id order (keyset pagination).
+// Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (the seizure's properties).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Seizure)
+WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
+  AND ($dateTo IS NULL OR node.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// shared-identifiers/of-parties.cypher
+
+export interface SharedIdentifiersOfPartiesParameters {
+  ids: readonly string[];
+  labels: readonly string[];
+  kinds: readonly string[] | null;
+  first: Integer;
+}
+
+export interface SharedIdentifiersOfPartiesRow {
+  key: string;
+  sharers: SharerMap[];
+}
+
+export type SharedIdentifiersOfPartiesSlots = Record<string, never>;
+
+/** The other persons and companies that share identifiers with each party of a batch (the sharedIdentifiers root field and the Person/Company fields, through a DataLoader). */
+export const sharedIdentifiersOfParties: CypherQuery<SharedIdentifiersOfPartiesParameters, SharedIdentifiersOfPartiesRow, SharedIdentifiersOfPartiesSlots, "read"> = {
+  name: "sharedIdentifiersOfParties",
+  file: "shared-identifiers/of-parties",
+  mode: "read",
+  parameters: { ids: "string[]", labels: "string[]", kinds: "string[] | null", first: "integer" },
+  slots: {},
+  columns: { key: "string", sharers: "SharerMap[]" },
+  text: `// The other persons and companies that share identifiers with each party of a batch (the
+// sharedIdentifiers root field and the Person/Company fields, through a DataLoader).
+// Ids are unique per label only: each id is looked up as a Person and as a Company, by index,
+// as far as $labels allows.
+// Parameters: $ids (list of ids), $labels (which of "Person" and "Company" to look them up as),
+// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party).
+// Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
+// sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
+// identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
+// @param ids: string[]
+// @param labels: string[]
+// @param kinds: string[] | null
+// @param first: integer
+// @column key: string
+// @column sharers: SharerMap[]
+UNWIND $ids AS key
+CALL (key) {
+  MATCH (party:Person {id: key}) WHERE "Person" IN $labels RETURN party
+  UNION
+  MATCH (party:Company {id: key}) WHERE "Company" IN $labels RETURN party
+}
+RETURN key, COLLECT {
+  MATCH (party)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
+  WHERE other <> party AND ($kinds IS NULL OR identifier.kind IN $kinds)
+  WITH DISTINCT other, identifier
+  ORDER BY identifier.id
+  WITH other, collect(identifier {.id, .kind, .value, .rawValue}) AS identifiers
+  ORDER BY size(identifiers) DESC, other.id
+  LIMIT $first
+  RETURN {
+    party: other {.*, synthetic: other:Synthetic}, labels: labels(other),
+    sharedCount: size(identifiers), identifiers: identifiers
+  } AS sharer
+} AS sharers
+`,
+};
+
+// shipment/count.cypher
+
+export interface ShipmentCountParameters {
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  mode: string | null;
+  country: string | null;
+  origin: string | null;
+  destination: string | null;
+  place: string | null;
+  species: string | null;
+  product: string | null;
+}
+
+export interface ShipmentCountRow {
+  count: number;
+}
+
+export type ShipmentCountSlots = Record<string, never>;
+
+/** How many shipments match a filter. */
+export const shipmentCount: CypherQuery<ShipmentCountParameters, ShipmentCountRow, ShipmentCountSlots, "read"> = {
+  name: "shipmentCount",
+  file: "shipment/count",
+  mode: "read",
+  parameters: { dateFrom: "date | null", dateTo: "date | null", mode: "string | null", country: "string | null", origin: "string | null", destination: "string | null", place: "string | null", species: "string | null", product: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many shipments match a filter.
+// Parameters: $dateFrom, $dateTo (Date or null, on the departure date), $mode (TransportMode or
+// null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
+// that country), $place (place id or null), $species (species id or null), $product (Product or null).
+// Columns: count (integer).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param mode: string | null
+// @param country: string | null
+// @param origin: string | null
+// @param destination: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @column count: integer
+MATCH (node:Shipment)
+WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
+  AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
+  AND ($mode IS NULL OR node.mode = $mode)
+  AND ($country IS NULL OR EXISTS { (node)-[:STOPS_AT]->(stop) WHERE stop.id = $country OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $country}) } })
+  AND ($origin IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "ORIGIN"}]->(stop) WHERE stop.id = $origin OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $origin}) } })
+  AND ($destination IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "DESTINATION"}]->(stop) WHERE stop.id = $destination OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $destination}) } })
+  AND ($place IS NULL OR EXISTS { (node)-[:STOPS_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
+RETURN count(node) AS count
+`,
+};
+
+// shipment/list.cypher
+
+export interface ShipmentListParameters {
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  mode: string | null;
+  country: string | null;
+  origin: string | null;
+  destination: string | null;
+  place: string | null;
+  species: string | null;
+  product: string | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface ShipmentListRow {
+  node: NodeProperties;
+}
+
+export type ShipmentListSlots = Record<string, never>;
+
+/** One page of shipments matching a filter, in id order (keyset pagination). */
+export const shipmentList: CypherQuery<ShipmentListParameters, ShipmentListRow, ShipmentListSlots, "read"> = {
+  name: "shipmentList",
+  file: "shipment/list",
+  mode: "read",
+  parameters: { dateFrom: "date | null", dateTo: "date | null", mode: "string | null", country: "string | null", origin: "string | null", destination: "string | null", place: "string | null", species: "string | null", product: "string | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of shipments matching a filter, in id order (keyset pagination).
+// Parameters: $dateFrom, $dateTo (Date or null, on the departure date), $mode (TransportMode or
+// null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
+// that country), $place (place id or null), $species (species id or null), $product (Product or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (the shipment's properties).
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param mode: string | null
+// @param country: string | null
+// @param origin: string | null
+// @param destination: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Shipment)
+WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
+  AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
+  AND ($mode IS NULL OR node.mode = $mode)
+  AND ($country IS NULL OR EXISTS { (node)-[:STOPS_AT]->(stop) WHERE stop.id = $country OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $country}) } })
+  AND ($origin IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "ORIGIN"}]->(stop) WHERE stop.id = $origin OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $origin}) } })
+  AND ($destination IS NULL OR EXISTS { (node)-[:STOPS_AT {role: "DESTINATION"}]->(stop) WHERE stop.id = $destination OR EXISTS { (stop)-[:IN_COUNTRY]->(:Country {id: $destination}) } })
+  AND ($place IS NULL OR EXISTS { (node)-[:STOPS_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// species/count.cypher
+
+export interface SpeciesCountParameters {
+  citesAppendix: string | null;
+  taxonClass: string | null;
+}
+
+export interface SpeciesCountRow {
+  count: number;
+}
+
+export type SpeciesCountSlots = Record<string, never>;
+
+/** How many Species nodes match a filter. */
+export const speciesCount: CypherQuery<SpeciesCountParameters, SpeciesCountRow, SpeciesCountSlots, "read"> = {
+  name: "speciesCount",
+  file: "species/count",
+  mode: "read",
+  parameters: { citesAppendix: "string | null", taxonClass: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// How many Species nodes match a filter.
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Columns: count (integer).
+// @param citesAppendix: string | null
+// @param taxonClass: string | null
+// @column count: integer
+MATCH (node:Species)
+WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
+  AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+RETURN count(node) AS count
+`,
+};
+
+// species/list.cypher
+
+export interface SpeciesListParameters {
+  citesAppendix: string | null;
+  taxonClass: string | null;
+  after: string | null;
+  limit: Integer;
+}
+
+export interface SpeciesListRow {
+  node: NodeProperties;
+}
+
+export type SpeciesListSlots = Record<string, never>;
+
+/** One page of Species nodes matching a filter, in id order (keyset pagination). */
+export const speciesList: CypherQuery<SpeciesListParameters, SpeciesListRow, SpeciesListSlots, "read"> = {
+  name: "speciesList",
+  file: "species/list",
+  mode: "read",
+  parameters: { citesAppendix: "string | null", taxonClass: "string | null", after: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties" },
+  text: `// One page of Species nodes matching a filter, in id order (keyset pagination).
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Also: $after (the last id of the previous page, or null), $limit (integer).
+// Columns: node (properties).
+// @param citesAppendix: string | null
+// @param taxonClass: string | null
+// @param after: string | null
+// @param limit: integer
+// @column node: NodeProperties
+MATCH (node:Species)
+WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
+  AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+  AND ($after IS NULL OR node.id > $after)
+RETURN node {.*, synthetic: node:Synthetic} AS node
+ORDER BY node.id
+LIMIT $limit
+`,
+};
+
+// timeline/events.cypher
+
+export interface TimelineEventsParameters {
+  id: string;
+  from: CypherDate<number> | null;
+  to: CypherDate<number> | null;
+  first: Integer;
+}
+
+export interface TimelineEventsRow {
+  labels: string[];
+  events: TimelineEventMap[];
+}
+
+export type TimelineEventsSlots = Record<string, never>;
+
+/** The dated events of an entity (the timeline root field), each once, in order: date, then the kind's rank, then the related entity's id, then the detail. Events without a date are left out. */
+export const timelineEvents: CypherQuery<TimelineEventsParameters, TimelineEventsRow, TimelineEventsSlots, "read"> = {
+  name: "timelineEvents",
+  file: "timeline/events",
+  mode: "read",
+  parameters: { id: "string", from: "date | null", to: "date | null", first: "integer" },
+  slots: {},
+  columns: { labels: "string[]", events: "TimelineEventMap[]" },
+  text: `// The dated events of an entity (the timeline root field), each once, in order: date, then the kind's
+// rank, then the related entity's id, then the detail. Events without a date are left out.
+// Ids are unique per label only: the id is looked up once per label, by index, and every entity
+// found gets its own row (with no events for kinds that have no timeline).
+// Per kind: a person or company: shipments it was party to (SHIPMENT_DEPARTED, with its roles),
+// seizures of them (SEIZURE, with its roles in the shipment); a person: its arrests (ARREST, the
+// seizure's date) and convictions (CONVICTION, where convicted is true; dated by the seizure, the
+// judgement's date being unrecorded), companies it is an officer of (COMPANY_INCORPORATED, with its
+// offices); a company: its incorporation; a shipment: its departure, its seizures, arrests in them;
+// a seizure: itself, the shipments it intercepted, its arrests.
+// Each event once: the import writes a relationship once per source row, and a person's seizure is
+// reached once per pair of a party relationship and an interception. An event is its kind, date,
+// related entity and detail (an arrest's charge, a conviction's sentence: sources that differ on
+// them give events of their own); the entity's roles in it (shipper and consignee of one shipment)
+// are gathered on the one event, and so are the citations of every relationship that ties the event
+// to the entity (party, interception, arrest, office), or the entity's own source rows.
+// Parameters: $id, $from, $to (Dates, inclusive, or null), $first (events per entity).
+// Columns: labels (of an entity that has the id), events (list of {date, kind, related
+// ({id, labels, properties}), roles (distinct, sorted), detail (a charge or sentence), citations
+// (list of {sourceId, sourceRow}, distinct, by sourceId then sourceRow)}).
+// @param id: string
+// @param from: date | null
+// @param to: date | null
+// @param first: integer
+// @column labels: string[]
+// @column events: TimelineEventMap[]
+CALL () {
+  MATCH (n:Seizure {id: $id}) RETURN n
+  UNION MATCH (n:Shipment {id: $id}) RETURN n
+  UNION MATCH (n:CommodityLine {id: $id}) RETURN n
+  UNION MATCH (n:Species {id: $id}) RETURN n
+  UNION MATCH (n:Person {id: $id}) RETURN n
+  UNION MATCH (n:Company {id: $id}) RETURN n
+  UNION MATCH (n:Identifier {id: $id}) RETURN n
+  UNION MATCH (n:Carrier {id: $id}) RETURN n
+  UNION MATCH (n:Place {id: $id}) RETURN n
+  UNION MATCH (n:Country {id: $id}) RETURN n
+  UNION MATCH (n:Source {id: $id}) RETURN n
+}
+WITH n, COLLECT { MATCH (n)-[cited:SOURCED_FROM]->(source:Source) RETURN {sourceId: source.id, sourceRow: cited.row} } AS own
+OPTIONAL CALL (n, own) {
+  MATCH (n:Person|Company)-[link:PARTY_TO]->(related:Shipment)
+  RETURN "SHIPMENT_DEPARTED" AS kind, 1 AS rank, related.departedOn AS date, related, link.role AS role, null AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Person|Company)-[party:PARTY_TO]->(:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  RETURN "SEIZURE" AS kind, 2 AS rank, related.date AS date, related, party.role AS role, null AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Person)<-[link:ARRESTED]-(related:Seizure)
+  RETURN "ARREST" AS kind, 3 AS rank, related.date AS date, related, null AS role, link.charge AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Person)<-[link:ARRESTED {convicted: true}]-(related:Seizure)
+  RETURN "CONVICTION" AS kind, 4 AS rank, related.date AS date, related, null AS role, link.sentence AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Person)-[link:OFFICER_OF]->(related:Company)
+  RETURN "COMPANY_INCORPORATED" AS kind, 0 AS rank, related.incorporatedOn AS date, related, link.role AS role, null AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Company)
+  RETURN "COMPANY_INCORPORATED" AS kind, 0 AS rank, n.incorporatedOn AS date, n AS related, null AS role, null AS detail, own AS citations
+  UNION ALL
+  MATCH (n:Shipment)
+  RETURN "SHIPMENT_DEPARTED" AS kind, 1 AS rank, n.departedOn AS date, n AS related, null AS role, null AS detail, own AS citations
+  UNION ALL
+  MATCH (n:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  RETURN "SEIZURE" AS kind, 2 AS rank, related.date AS date, related, null AS role, null AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Shipment)<-[:INTERCEPTED]-(seizure:Seizure)-[link:ARRESTED]->(related:Person)
+  RETURN "ARREST" AS kind, 3 AS rank, seizure.date AS date, related, null AS role, link.charge AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Shipment)<-[:INTERCEPTED]-(seizure:Seizure)-[link:ARRESTED {convicted: true}]->(related:Person)
+  RETURN "CONVICTION" AS kind, 4 AS rank, seizure.date AS date, related, null AS role, link.sentence AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Seizure)
+  RETURN "SEIZURE" AS kind, 2 AS rank, n.date AS date, n AS related, null AS role, null AS detail, own AS citations
+  UNION ALL
+  MATCH (n:Seizure)-[link:INTERCEPTED]->(related:Shipment)
+  RETURN "SHIPMENT_DEPARTED" AS kind, 1 AS rank, related.departedOn AS date, related, null AS role, null AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Seizure)-[link:ARRESTED]->(related:Person)
+  RETURN "ARREST" AS kind, 3 AS rank, n.date AS date, related, null AS role, link.charge AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+  UNION ALL
+  MATCH (n:Seizure)-[link:ARRESTED {convicted: true}]->(related:Person)
+  RETURN "CONVICTION" AS kind, 4 AS rank, n.date AS date, related, null AS role, link.sentence AS detail,
+    [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
+}
+WITH n, kind, rank, date, related, detail, collect(role) AS roles, collect(citations) AS cited
+WITH n, kind, rank, date, related, detail,
+  COLLECT { UNWIND roles AS role RETURN DISTINCT role ORDER BY role } AS roles,
+  COLLECT {
+    UNWIND cited AS list
+    UNWIND list AS citation
+    WITH DISTINCT citation
+    WHERE citation.sourceId IS NOT NULL
+    RETURN citation ORDER BY citation.sourceId, citation.sourceRow
+  } AS citations
+ORDER BY date, rank, related.id, coalesce(detail, "")
+WITH n, collect(
+  CASE WHEN date IS NOT NULL AND ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to) THEN {
+    date: date, kind: kind,
+    related: {id: related.id, labels: labels(related), properties: properties(related)},
+    roles: roles, detail: detail, citations: citations
+  } END
+) AS events
+RETURN labels(n) AS labels, events[..$first] AS events
+`,
+};
+
+// trends/series.cypher
+
+export interface TrendsSeriesParameters {
+  interval: string;
+  by: string;
+  species: string | null;
+  product: string | null;
+  country: string | null;
+  mode: string | null;
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+}
+
+export interface TrendsSeriesRow {
+  period: string;
+  key: string | null;
+  seizureCount: number;
+  weighedSeizureCount: number;
+  totalWeightKg: number | null;
+  sourceCount: number;
+}
+
+export type TrendsSeriesSlots = Record<string, never>;
+
+/** Seizure counts and weights per period, optionally split by species, product or seizure country, with the number of distinct sources behind each figure. Seizures without a date are left out. */
+export const trendsSeries: CypherQuery<TrendsSeriesParameters, TrendsSeriesRow, TrendsSeriesSlots, "read"> = {
+  name: "trendsSeries",
+  file: "trends/series",
+  mode: "read",
+  parameters: { interval: "string", by: "string", species: "string | null", product: "string | null", country: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  slots: {},
+  columns: { period: "string", key: "string | null", seizureCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", sourceCount: "integer" },
+  text: `// Seizure counts and weights per period, optionally split by species, product or seizure country,
+// with the number of distinct sources behind each figure. Seizures without a date are left out.
+// Parameters: $interval ('YEAR' or 'MONTH'), $by ('SPECIES', 'PRODUCT', 'COUNTRY' or 'NONE'),
+// $species (species id or null), $product (Product or null), $country (ISO code of the seizure
+// country, or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
+// Columns: period ('2015' or '2015-04'), key (species id, product, country id; null for NONE or
+// when unknown), seizureCount, weighedSeizureCount, totalWeightKg (null when no weight is known),
+// sourceCount. In period order, then key order.
+// @param interval: string
+// @param by: string
+// @param species: string | null
+// @param product: string | null
+// @param country: string | null
+// @param mode: string | null
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column period: string
+// @column key: string | null
+// @column seizureCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column sourceCount: integer
+MATCH (seizure:Seizure)
+WHERE seizure.date IS NOT NULL
+  AND ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (seizure)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($mode IS NULL OR EXISTS { (seizure)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+WHERE ($product IS NULL OR line.product = $product)
+  AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
+WITH seizure, collect(line) AS lines
+WHERE ($species IS NULL AND $product IS NULL) OR lines <> []
+UNWIND CASE WHEN lines = [] THEN [null] ELSE lines END AS line
+OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
+OPTIONAL MATCH (seizure)-[:SEIZED_IN]->(country:Country)
+WITH seizure, line,
+  CASE $interval WHEN 'MONTH' THEN substring(toString(seizure.date), 0, 7) ELSE toString(seizure.date.year) END AS period,
+  CASE $by WHEN 'SPECIES' THEN species.id WHEN 'PRODUCT' THEN line.product WHEN 'COUNTRY' THEN country.id END AS key
+WITH period, key,
+  collect(DISTINCT seizure) AS seizures,
+  collect(DISTINCT line) AS weighed,
+  count(DISTINCT CASE WHEN line.weightKg IS NOT NULL THEN seizure END) AS weighedSeizureCount
+CALL (seizures) {
+  UNWIND seizures AS seizure
+  MATCH (seizure)-[:SOURCED_FROM]->(source:Source)
+  RETURN count(DISTINCT source) AS sourceCount
+}
+RETURN period, key, size(seizures) AS seizureCount, weighedSeizureCount,
+  reduce(total = null, line IN [line IN weighed WHERE line.weightKg IS NOT NULL] | coalesce(total, 0.0) + line.weightKg) AS totalWeightKg,
+  sourceCount
+ORDER BY period, key
+`,
+};
+
+/** Every query, by name. */
+export const queries = {
+  adminDatabaseIsEmpty,
+  apiKeysCreate,
+  apiKeysFind,
+  apiKeysList,
+  apiKeysRevoke,
+  companyCount,
+  companyCounts,
+  companyList,
+  companyListOrdered,
+  connectionsEndpoints,
+  connectionsShortestPaths,
+  countryCount,
+  countryList,
+  flowsLinks,
+  flowsTotals,
+  importExistingIds,
+  importMergeMentionedNodes,
+  importMergeNodes,
+  importMergeRelationships,
+  importMergeSequencedRelationships,
+  importMergeSource,
+  importMergeSymmetricRelationships,
+  importPlaceIndex,
+  importSourceCounts,
+  importSourceNodeCounts,
+  importSourceRelationshipCounts,
+  importSpeciesIndex,
+  networkExpand,
+  nodesByIds,
+  nodesIdsStartingWith,
+  personCount,
+  personCounts,
+  personList,
+  personListOrdered,
+  placeCount,
+  placeList,
+  relatedAll,
+  relatedCount,
+  relatedPage,
+  ringsByIds,
+  ringsDeleteRuns,
+  ringsExportIdentifiers,
+  ringsExportOfficers,
+  ringsExportShipments,
+  ringsLatestRun,
+  ringsList,
+  ringsOfParties,
+  ringsWriteRings,
+  ringsWriteRun,
+  routesLegs,
+  routesObserved,
+  routesTransitHubs,
+  searchHits,
+  seizureCount,
+  seizureList,
+  sharedIdentifiersOfParties,
+  shipmentCount,
+  shipmentList,
+  speciesCount,
+  speciesList,
+  timelineEvents,
+  trendsSeries,
+} as const;
+
+export type QueryName = keyof typeof queries;
