@@ -76,7 +76,7 @@ export function parseType(text: string): ValueType {
     if (!match) throw new Error(`"${text}" is not a type: "${term}" is not a name followed by [] pairs`);
     const [, name, brackets] = match;
     if (!/^[A-Z]/.test(name) && !(SCALAR_TYPES as readonly string[]).includes(name)) {
-      throw new Error(`"${text}": "${name}" is neither a scalar (${SCALAR_TYPES.join(", ")}) nor a named type (capitalised)`);
+      throw new Error(`"${name}" is neither a scalar (${SCALAR_TYPES.join(", ")}) nor a named type (capitalised)`);
     }
     if (name === "null" && brackets.length > 0) throw new Error(`"${text}": a list of null`);
     return { name, lists: brackets.length / 2 };

@@ -79,7 +79,7 @@ export function renderQuery<S>(query: CypherQuery<unknown, unknown, S>, ...[slot
     const value = values[name];
     if (value === undefined) throw new Error(`query ${query.name}: no value for slot ${name}`);
     if (typeof value !== "string" || !SLOT_VALUES[query.slots[name]](value)) {
-      throw new Error(`query ${query.name}: slot ${name} is not a ${query.slots[name]}`);
+      throw new Error(`query ${query.name}: slot ${name} is not of kind ${query.slots[name]}`);
     }
   }
   const text = query.text.replace(SLOT, (whole, name: string) => {
@@ -172,6 +172,7 @@ function conforms(value: unknown, name: string, lists: number): boolean {
 /** What a value is, without the value. */
 function describe(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "a map" : `a ${typeof value}`;
 }

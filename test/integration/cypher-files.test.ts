@@ -5,8 +5,10 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { CypherRegistry, listCypherFiles, queryFiles, type QueryName } from "../../src/db/cypher-registry.js";
+import { listCypherFiles } from "../../src/db/cypher-files.js";
+import { renderQuery, type AnyCypherQuery } from "../../src/db/cypher-query.js";
 import { loadFixture } from "../../src/db/demo-data.js";
+import { queries } from "../../src/db/queries.generated.js";
 import { applyConstraints, CONSTRAINTS_DIR } from "../../src/db/schema-setup.js";
 import { dateParameter } from "../../src/db/values.js";
 import { NodeLabel } from "../../src/domain/graph-schema.js";
@@ -17,15 +19,16 @@ import { MAX_PATH_HOPS, MAX_PATHS, shortestPathSlots } from "../../src/repositor
 import { connect } from "../helpers/test-api.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
 
-/** Every .cypher file is valid Cypher for this Neo4j, checked with EXPLAIN on representative parameters. */
+/**
+ * Every .cypher file is valid Cypher for this Neo4j, checked with EXPLAIN on representative
+ * parameters, and its result has the columns its header declares.
+ */
 let driver: Driver;
 let executor: CypherExecutor;
-let registry: CypherRegistry;
 
 beforeAll(async () => {
   driver = connect();
   executor = new CypherExecutor(driver, { database: neo4jFromContext().database, timeoutMs: 30_000 });
-  registry = await CypherRegistry.load();
   await applyConstraints(executor);
 });
 
@@ -55,39 +58,39 @@ const rings = {
   minSize: neo4j.int(8),
 };
 
-/** The texts to check for one query name: templates once per label or relation they serve. */
-function variants(name: QueryName): { label: string; text: string }[] {
+/** A template with slots built here from the model (relationSlots gives plain strings); renderQuery checks them. */
+const render = renderQuery as (query: AnyCypherQuery, slots: Record<string, string>) => string;
+
+/** The texts to check for one query: templates once per label or relation they serve. */
+function variants(query: AnyCypherQuery): { label: string; text: string }[] {
+  const { name } = query;
   if (name === "nodesByIds" || name === "nodesIdsStartingWith") {
-    return Object.values(NodeLabel).map((label) => ({ label, text: registry.render(name, { LABEL: label }) }));
+    return Object.values(NodeLabel).map((label) => ({ label, text: render(query, { LABEL: label }) }));
   }
   if (name === "relatedAll" || name === "relatedPage" || name === "relatedCount") {
     return (Object.keys(relations) as RelationName[]).map((relation) => ({
       label: relation,
-      text: registry.render(name, relationSlots(relations[relation])),
+      text: render(query, relationSlots(relations[relation])),
     }));
   }
   if (name === "connectionsShortestPaths") {
     return [[1, 1], [MAX_PATHS, MAX_PATH_HOPS]].map(([paths, hops]) => ({
       label: `${paths} paths of ${hops} hops`,
-      text: registry.render(name, shortestPathSlots(paths!, hops!)),
+      text: render(query, shortestPathSlots(paths!, hops!)),
     }));
   }
-  const imports = importQueryVariants().filter(([query]) => query === name);
-  if (imports.length > 0) {
-    return imports.map(([, slots]) => ({
-      label: JSON.stringify(slots),
-      text: Object.keys(slots).length > 0 ? registry.render(name, slots) : registry.text(name),
-    }));
-  }
-  return [{ label: name, text: registry.text(name) }];
+  const imports = importQueryVariants().filter(([variant]) => variant === name);
+  if (imports.length > 0) return imports.map(([, slots]) => ({ label: JSON.stringify(slots), text: render(query, slots) }));
+  return [{ label: name, text: renderQuery(query) }];
 }
 
 describe("EXPLAIN every query file", () => {
-  it.each(Object.keys(queryFiles) as QueryName[])("%s", async (name) => {
-    for (const { label, text } of variants(name)) {
+  it.each(Object.values(queries).map((query): [string, AnyCypherQuery] => [query.file, query]))("%s", async (_, query) => {
+    for (const { label, text } of variants(query)) {
       for (const filters of [nullFilters, setFilters]) {
         const result = await driver.executeQuery(`EXPLAIN ${text}`, { ...analyst, ...rings, ...filters, ...page });
-        expect(result.summary.plan, `${name} (${label})`).toBeTruthy();
+        expect(result.summary.plan, `${query.name} (${label})`).toBeTruthy();
+        expect(result.keys, `${query.name} (${label}): the columns of its header`).toStrictEqual(Object.keys(query.columns));
       }
     }
   });
