@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import type { ApiKeyRepository, StoredApiKey } from "../repositories/api-key.repository.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import type { Role } from "./role.js";
 
 /** Every API key starts so, which tells it from a JWT: `mtk_<id>_<secret>`. */
@@ -41,8 +42,8 @@ export interface KeyGrant {
 
 /** Checks presented keys against the stored hashes, keeping records (and unknown ids) briefly in memory. */
 export class ApiKeyVerifier {
-  private readonly known = new ExpiringCache<StoredApiKey>(MAX_CACHED_KEYS, API_KEY_CACHE_MS);
-  private readonly unknown = new ExpiringCache<true>(MAX_UNKNOWN_KEY_IDS, UNKNOWN_KEY_CACHE_MS);
+  private readonly known = new ExpiringCache<StoredApiKey>(MAX_CACHED_KEYS);
+  private readonly unknown = new ExpiringCache<true>(MAX_UNKNOWN_KEY_IDS);
 
   constructor(
     private readonly keys: Pick<ApiKeyRepository, "find">,
@@ -67,40 +68,8 @@ export class ApiKeyVerifier {
     if (known) return known;
     if (this.unknown.get(id, at)) return null;
     const record = await this.keys.find(id);
-    if (record) this.known.set(id, record, at);
-    else this.unknown.set(id, true, at);
+    if (record) this.known.set(id, record, at + API_KEY_CACHE_MS);
+    else this.unknown.set(id, true, at + UNKNOWN_KEY_CACHE_MS);
     return record;
-  }
-}
-
-/**
- * At most `maxEntries` values, each for `ttlMs`. Past the bound the oldest entry goes first (a Map
- * iterates in insertion order), so a flood of new ids pushes out old ones instead of growing the
- * map or emptying it all at once.
- */
-class ExpiringCache<T> {
-  private readonly entries = new Map<string, { value: T; until: number }>();
-
-  constructor(
-    private readonly maxEntries: number,
-    private readonly ttlMs: number,
-  ) {}
-
-  get(key: string, at: number): T | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.until > at) return entry.value;
-    this.entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, value: T, at: number): void {
-    this.entries.delete(key);
-    while (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    this.entries.set(key, { value, until: at + this.ttlMs });
   }
 }

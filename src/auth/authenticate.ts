@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
+
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 
 import type { AuthSettings } from "../config.js";
 import { UnauthenticatedError } from "../domain/errors.js";
 import { API_KEY_PREFIX, type ApiKeyVerifier } from "./api-keys.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import { isRole, Role } from "./role.js";
 import type { Viewer } from "./viewer.js";
 
@@ -28,6 +31,19 @@ const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const CLOCK_TOLERANCE_S = 30;
 
 /**
+ * How long the viewer of a verified token is kept, so that a client sending the same token again
+ * and again is not verified each time (an HMAC or signature check and a key import, about a fifth
+ * of a millisecond of CPU, the largest part of a small request's own cost before this). Never past
+ * the token's `exp`: a token is refused from then on exactly as without the cache. Tokens cannot be
+ * revoked (only API keys can), and a JWKS's keys are already kept for minutes by jose, so keeping a
+ * verification for this long changes what is accepted in no case.
+ */
+export const TOKEN_CACHE_MS = 30_000;
+
+/** Verified tokens kept (by their SHA-256, so neither a token's size nor its text is kept). */
+export const MAX_CACHED_TOKENS = 10_000;
+
+/**
  * Turns credentials into a viewer: a bearer JWT (HS256 with a secret, or keys from a JWKS URL;
  * issuer, audience and expiry required) or an API key, scoped to a role and to origins. Without
  * credentials: the PUBLIC role in demo mode, else UNAUTHENTICATED. Messages never repeat what
@@ -35,10 +51,12 @@ const CLOCK_TOLERANCE_S = 30;
  */
 export class Authenticator {
   private readonly jwtKey: Uint8Array | JWTVerifyGetKey | undefined;
+  private readonly verifiedTokens = new ExpiringCache<Viewer>(MAX_CACHED_TOKENS);
 
   constructor(
     private readonly settings: AuthSettings,
     private readonly apiKeys: ApiKeyVerifier,
+    private readonly now: () => number = Date.now,
   ) {
     if (settings.jwtSecret) this.jwtKey = new TextEncoder().encode(settings.jwtSecret);
     else if (settings.jwksUrl) this.jwtKey = createRemoteJWKSet(new URL(settings.jwksUrl));
@@ -76,6 +94,18 @@ export class Authenticator {
 
   private async token(token: string): Promise<Viewer> {
     if (!this.jwtKey) throw new UnauthenticatedError("This API accepts no bearer tokens (none are configured); use an API key");
+    const at = this.now();
+    const digest = createHash("sha256").update(token).digest("base64url");
+    const known = this.verifiedTokens.get(digest, at);
+    if (known) return { ...known };
+    const verified = await this.verify(token, this.jwtKey);
+    const until = Math.min(at + TOKEN_CACHE_MS, verified.expiresAt);
+    if (until > at) this.verifiedTokens.set(digest, verified.viewer, until);
+    return { ...verified.viewer };
+  }
+
+  /** The token's viewer and when the token expires (ms); refused tokens are not kept, so each costs a verification. */
+  private async verify(token: string, key: Uint8Array | JWTVerifyGetKey): Promise<{ viewer: Viewer; expiresAt: number }> {
     let payload;
     try {
       const options = {
@@ -85,13 +115,14 @@ export class Authenticator {
         clockTolerance: CLOCK_TOLERANCE_S,
       };
       ({ payload } =
-        this.jwtKey instanceof Uint8Array
-          ? await jwtVerify(token, this.jwtKey, { ...options, algorithms: ["HS256"] })
-          : await jwtVerify(token, this.jwtKey, options));
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, { ...options, algorithms: ["HS256"] })
+          : await jwtVerify(token, key, options));
     } catch {
       throw new UnauthenticatedError("The bearer token is invalid or expired");
     }
     if (!isRole(payload.role)) throw new UnauthenticatedError("The bearer token has no valid role claim");
-    return { subject: `token:${payload.sub}`, role: payload.role, method: "token" };
+    // `exp` is a required claim, so jose has checked that it is a number.
+    return { viewer: { subject: `token:${payload.sub}`, role: payload.role, method: "token" }, expiresAt: payload.exp! * 1000 };
   }
 }

@@ -4,7 +4,7 @@ import { buildSchema, isInputType, parse, typeFromAST, type GraphQLInputType, ty
 import { describe, expect, test } from "vitest";
 
 import { keyedHasher } from "../../src/audit/audit-key.js";
-import { canonicalJson } from "../../src/audit/canonical-json.js";
+import { canonicalJson, RECURSION_LIMIT } from "../../src/audit/canonical-json.js";
 import { MAX_REDACTED_DEPTH, redactVariables } from "../../src/audit/redact-variables.js";
 
 /**
@@ -171,6 +171,23 @@ describe("canonicalJson", () => {
   ])("writes %s as JSON.stringify would, keys sorted", (_name, value, expected) => {
     expect(canonicalJson(value)).toBe(expected);
     expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(expected));
+  });
+
+  /** The text of nested(depth), written here level by level. */
+  function nestedText(depth: number): string {
+    let text = JSON.stringify("+84912000111");
+    for (let level = 0; level < depth; level++) text = level % 2 === 0 ? `[${text}]` : `{"inner":${text}}`;
+    return text;
+  }
+
+  // Shallow values are written by recursion, deeper ones again with a stack: both give one text.
+  test.each([RECURSION_LIMIT - 1, RECURSION_LIMIT, RECURSION_LIMIT + 1, 3 * RECURSION_LIMIT])("writes a value nested %i levels deep", (depth) => {
+    expect(canonicalJson(nested(depth))).toBe(nestedText(depth));
+  });
+
+  test("a value whose last member nests past the recursion limit is written whole, in order", () => {
+    const value = { b: [1, undefined, { y: 2, x: "é" }], a: null, z: nested(RECURSION_LIMIT + 5), c: { skipped: undefined } };
+    expect(canonicalJson(value)).toBe(`{"a":null,"b":[1,null,{"x":"é","y":2}],"c":{},"z":${nestedText(RECURSION_LIMIT + 5)}}`);
   });
 
   test("writes a value nested 100,000 levels deep (no recursion)", () => {

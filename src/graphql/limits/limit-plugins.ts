@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
 
 import type { LimitSettings } from "../../config.js";
 import type { Context } from "../../context.js";
@@ -30,20 +31,17 @@ export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Contex
         return {
           async didResolveOperation({ document, operation, request, schema }) {
             if (!operation) return;
-            const fragments = fragmentsOf(document);
-            const depth = queryDepth(operation, fragments);
+            const { depth, aliases, directives } = shapeOf(operation, document);
             if (depth > settings.maxDepth) {
               throw limitError(LimitCode.QUERY_TOO_DEEP, `The query nests fields deeper than ${settings.maxDepth} levels`, settings.maxDepth, depth);
             }
-            const aliases = aliasCount(operation, fragments);
             if (aliases > settings.maxAliases) {
               throw limitError(LimitCode.TOO_MANY_ALIASES, `The query has more than ${settings.maxAliases} aliases`, settings.maxAliases, aliases);
             }
-            const directives = directiveCount(operation, fragments);
             if (directives > settings.maxDirectives) {
               throw limitError(LimitCode.TOO_MANY_DIRECTIVES, `The query has more than ${settings.maxDirectives} directives`, settings.maxDirectives, directives);
             }
-            const cost = queryCost(schema, operation, fragments, request.variables ?? {});
+            const cost = costOf(schema, operation, document, request.variables ?? {});
             if (cost > settings.maxCost) {
               // The cost is the database hits the query can make, plus the values its response can hold.
               throw limitError(LimitCode.QUERY_TOO_COSTLY, `The query's estimated cost is over ${settings.maxCost}`, settings.maxCost, cost);
@@ -67,4 +65,34 @@ export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Contex
       },
     },
   ];
+}
+
+/*
+ * Apollo keeps each valid document it has parsed (its document store, keyed by the query text's
+ * hash) and hands the same objects to every request with that text, so the measures of an
+ * operation asked again are kept instead of walking it again: its depth, aliases and directives
+ * depend on it alone, and so does its cost when it declares no variables (the list sizes that
+ * variables give are read anew for each request). Held weakly: an operation Apollo drops from its
+ * store is dropped here too.
+ */
+const shapes = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; directives: number }>();
+const fixedCosts = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; cost: number }>();
+
+function shapeOf(operation: OperationDefinitionNode, document: DocumentNode): { depth: number; aliases: number; directives: number } {
+  let shape = shapes.get(operation);
+  if (!shape) {
+    const fragments = fragmentsOf(document);
+    shape = { depth: queryDepth(operation, fragments), aliases: aliasCount(operation, fragments), directives: directiveCount(operation, fragments) };
+    shapes.set(operation, shape);
+  }
+  return shape;
+}
+
+function costOf(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, variables: Readonly<Record<string, unknown>>): number {
+  const fixed = (operation.variableDefinitions ?? []).length === 0;
+  const known = fixed ? fixedCosts.get(operation) : undefined;
+  if (known?.schema === schema) return known.cost;
+  const cost = queryCost(schema, operation, fragmentsOf(document), variables);
+  if (fixed) fixedCosts.set(operation, { schema, cost });
+  return cost;
 }
