@@ -54,7 +54,10 @@ export function renderModelMarkdown(current: string): string {
   });
   const missing = Object.keys(MODEL_SECTIONS).filter((name) => !seen.has(name));
   if (missing.length > 0) {
-    throw new Error(`model.md lacks the generated sections ${missing.join(", ")} (each between <!-- generated: NAME --> and <!-- end generated: NAME -->)`);
+    throw new Error(
+      `model.md lacks the generated sections ${missing.join(", ")} ` +
+        "(each between <!-- generated: NAME --> and <!-- end generated: NAME -->)",
+    );
   }
   return rendered;
 }

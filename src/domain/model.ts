@@ -426,7 +426,8 @@ export const labels: Readonly<Record<ModelLabel, LabelModel>> = { ...dataLabels,
 /** Labels a node carries beside its own, with no properties of their own. */
 export const markerLabels: Readonly<Record<string, string>> = {
   [SYNTHETIC_LABEL]:
-    "An invented record (the fixture, generated networks): the API shows it as `synthetic: true`. Reference facts (countries, places, species) are never synthetic.",
+    "An invented record (the fixture, generated networks): the API shows it as `synthetic: true`. " +
+    "Reference facts (countries, places, species) are never synthetic.",
 };
 
 /** What every relationship made from data carries (see Provenance in `cypher/model.md`). */

@@ -199,17 +199,21 @@ describe("the database knows every name of the model, and says so of no other", 
   });
 
   test("every label, type and property of the model is known, though no node of the check was kept", async () => {
+    const read = (variable: string, properties: Readonly<Record<string, PropertyModel>>) =>
+      [variable, ...Object.keys(sampleProperties(properties)).map((name) => `${variable}.${quoted(name)}`)].join(", ");
     const names = [
-      ...Object.entries(labels).map(([label, model]) =>
-        `MATCH (n:${quoted(label)}) RETURN ${Object.keys(sampleProperties(model.properties)).map((name) => `n.${quoted(name)}`).join(", ")}`,
-      ),
+      ...Object.entries(labels).map(([label, model]) => `MATCH (n:${quoted(label)}) RETURN ${read("n", model.properties)}`),
       ...Object.keys(markerLabels).map((label) => `MATCH (n:${quoted(label)}) RETURN n`),
-      ...Object.keys(relationshipTypes).map((type) =>
-        `MATCH ()-[r:${quoted(type)}]->() RETURN ${Object.keys(sampleProperties(relationshipProperties(type as ModelRelationshipType))).map((name) => `r.${quoted(name)}`).join(", ") || "r"}`,
+      ...Object.keys(relationshipTypes).map(
+        (type) => `MATCH ()-[r:${quoted(type)}]->() RETURN ${read("r", relationshipProperties(type as ModelRelationshipType))}`,
       ),
     ];
     for (const text of names) expect(await unknownNames(text), text).toStrictEqual([]);
-    const { records } = await driver.executeQuery("MATCH (n) WHERE n.id STARTS WITH $prefix RETURN count(n) AS kept", { prefix: PREFIX }, { database });
+    const { records } = await driver.executeQuery(
+      "MATCH (n) WHERE n.id STARTS WITH $prefix RETURN count(n) AS kept",
+      { prefix: PREFIX },
+      { database },
+    );
     expect(records[0]!.get("kept").toNumber()).toBe(0);
   });
 });
@@ -262,9 +266,9 @@ describe("EXPLAIN reports no unknown name in any .cypher file", () => {
       const unknown = owners.filter((owner) => !(node ? owner in labels : owner in relationshipTypes));
       if (unknown.length > 0) return unknown.map((owner) => `${name}: ${owner} is no ${node ? "label" : "relationship type"} of the model`);
       // A full-text index over several labels reads each property where a label has it.
-      const properties = owners.flatMap((owner) =>
-        Object.keys(node ? labels[owner as ModelLabel].properties : relationshipProperties(owner as ModelRelationshipType)).flatMap(expandPropertyName),
-      );
+      const properties = owners
+        .flatMap((owner) => Object.keys(node ? labels[owner as ModelLabel].properties : relationshipProperties(owner as ModelRelationshipType)))
+        .flatMap(expandPropertyName);
       return (record.get("properties") as string[])
         .filter((property) => !properties.includes(property))
         .map((property) => `${name}: ${property} is no property of ${owners.join(" or ")} in the model`);

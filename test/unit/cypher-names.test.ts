@@ -126,6 +126,10 @@ const KEYWORDS = new Set(
     "DROP FULLTEXT EACH OPTIONS USE LOAD CSV HEADERS TRANSACTIONS EXPLAIN PROFILE"
   ).split(" "),
 );
+/** Keywords that start a clause: a map after `SET n +=` is the clause's. */
+const CLAUSES = new Set(
+  "MATCH MERGE CREATE SET REMOVE DELETE WITH RETURN UNWIND WHERE ORDER YIELD FOREACH CALL".split(" "),
+);
 /** Keywords after which `(` opens a pattern or a subquery's scope, not a function's arguments. */
 const BEFORE_PATTERN = new Set(["MATCH", "MERGE", "CREATE", "CALL", "WHERE", "AND", "OR", "NOT", "FOR", "ON", "EXISTS"]);
 /** Keywords after which `{` opens a subquery. */
@@ -135,7 +139,7 @@ const isKeyword = (token: Token | undefined) => token?.kind === "ident" && KEYWO
 const isWord = (token: Token | undefined) => token?.kind === "ident" && !isKeyword(token);
 const isPunct = (token: Token | undefined, ...texts: string[]) => token?.kind === "punct" && texts.includes(token.text);
 
-export interface NameUse {
+interface NameUse {
   readonly kind: "label" | "type" | "label or type" | "property";
   readonly name: string;
   readonly line: number;
@@ -164,7 +168,7 @@ interface Binding {
 }
 
 /** Every label, type and property a Cypher text names, with its line. */
-export function cypherNames(source: string): NameUse[] {
+function cypherNames(source: string): NameUse[] {
   const tokens = tokenize(source);
   const bindings = bindingsOf(tokens);
   const parts = unionParts(tokens);
@@ -189,13 +193,10 @@ export function cypherNames(source: string): NameUse[] {
     const token = tokens[i]!;
     const previous = tokens[i - 1];
     const context = stack[stack.length - 1]!;
-    if (token.kind === "ident" && isKeyword(token) && /^(MATCH|MERGE|CREATE|SET|REMOVE|DELETE|WITH|RETURN|UNWIND|WHERE|ORDER|YIELD|FOREACH|CALL)$/i.test(token.text)) {
-      clause = token.text.toUpperCase();
-    }
+    if (token.kind === "ident" && CLAUSES.has(token.text.toUpperCase())) clause = token.text.toUpperCase();
 
     if (isPunct(token, "(")) {
-      const call = previous !== undefined && previous.end === token.start && previous.kind === "ident" && !BEFORE_PATTERN.has(previous.text.toUpperCase());
-      stack.push({ kind: call ? "call" : "group", open: i, locals: new Set() });
+      stack.push({ kind: opensCall(tokens, i) ? "call" : "group", open: i, locals: new Set() });
       continue;
     }
     if (isPunct(token, "[")) {
@@ -203,7 +204,7 @@ export function cypherNames(source: string): NameUse[] {
       continue;
     }
     if (isPunct(token, "{")) {
-      stack.push(openBrace(tokens, i, context, clause, bindings));
+      stack.push(openBrace(tokens, i, context, clause, (variable) => bindings.get(`${parts[i]}:${variable}`)));
       continue;
     }
     if (isPunct(token, ")", "]", "}")) {
@@ -268,6 +269,12 @@ export function cypherNames(source: string): NameUse[] {
   return uses;
 }
 
+/** `count(`, `collect(`: a name right before `(` calls a function, unless it is a pattern's keyword. */
+function opensCall(tokens: readonly Token[], at: number): boolean {
+  const name = tokens[at - 1];
+  return name?.kind === "ident" && name.end === tokens[at]!.start && !BEFORE_PATTERN.has(name.text.toUpperCase());
+}
+
 /** `db.index.fulltext.queryNodes(`: a namespaced function or procedure, not properties. */
 function isFunctionChain(tokens: readonly Token[], at: number): boolean {
   let j = at;
@@ -307,7 +314,13 @@ function elementHead(
   return { ...(variable === undefined ? {} : { variable }), labels, slotted, open: slotted || labels.length === 0 };
 }
 
-function openBrace(tokens: readonly Token[], at: number, context: Context, clause: string, bindings: ReadonlyMap<string, Binding>): Context {
+function openBrace(
+  tokens: readonly Token[],
+  at: number,
+  context: Context,
+  clause: string,
+  bindingOf: (variable: string) => Binding | undefined,
+): Context {
   const previous = tokens[at - 1];
   if (previous === undefined || isPunct(previous, ")") || (previous.kind === "ident" && BEFORE_BLOCK.has(previous.text.toUpperCase()))) {
     return { kind: "block", open: at, locals: new Set() };
@@ -320,7 +333,8 @@ function openBrace(tokens: readonly Token[], at: number, context: Context, claus
     const element =
       context.kind === "list"
         ? isPunct(before, "-", "<-")
-        : head?.variable !== undefined || (head?.labels.length ?? 0) > 0 || head?.open === false || isNodePattern(tokens, context.open, -1) || isPunct(tokens[at - 1], ":") || tokens[at - 1]?.kind === "slot";
+        : head !== undefined &&
+          (head.variable !== undefined || head.labels.length > 0 || head.slotted || isNodePattern(tokens, context.open, -1));
     if (head !== undefined && element) {
       return {
         kind: "property map",
@@ -331,8 +345,9 @@ function openBrace(tokens: readonly Token[], at: number, context: Context, claus
     }
   }
   // `SET n += {` or `SET n = {`: the keys are properties of n.
-  if (clause === "SET" && isPunct(previous, "+=", "=") && isWord(tokens[at - 2]) && (isPunct(tokens[at - 3], ",") || tokens[at - 3]?.text.toUpperCase() === "SET")) {
-    const binding = bindings.get(`${unionParts(tokens)[at]}:${tokens[at - 2]!.text}`);
+  const setItem = isPunct(tokens[at - 3], ",") || tokens[at - 3]?.text.toUpperCase() === "SET";
+  if (clause === "SET" && isPunct(previous, "+=", "=") && isWord(tokens[at - 2]) && setItem) {
+    const binding = bindingOf(tokens[at - 2]!.text);
     return {
       kind: "property map",
       open: at,
@@ -385,8 +400,7 @@ function bindingsOf(tokens: readonly Token[]): Map<string, Binding> {
     const token = tokens[i]!;
     const previous = tokens[i - 1];
     if (isPunct(token, "(", "[") && isWord(tokens[i + 1])) {
-      const call = isPunct(token, "(") && previous !== undefined && previous.end === token.start && previous.kind === "ident" && !BEFORE_PATTERN.has(previous.text.toUpperCase());
-      if (call) continue;
+      if (isPunct(token, "(") && opensCall(tokens, i)) continue;
       let end = i + 2;
       if (isPunct(tokens[end], ":")) {
         end++;
@@ -445,7 +459,7 @@ function hasProperty(names: Iterable<string>, name: string): boolean {
 }
 
 /** What the model says of a name a text uses: undefined when it has it. */
-export function problemOf(use: NameUse): string | undefined {
+function problemOf(use: NameUse): string | undefined {
   switch (use.kind) {
     case "label":
       return LABELS.has(use.name) ? undefined : "no label of the model";
@@ -461,7 +475,11 @@ export function problemOf(use: NameUse): string | undefined {
         return hasProperty(own, name) ? undefined : `no property of ${known.join(" or ")} in the model`;
       }
       const any =
-        use.element === "node" ? ALL_NODE_PROPERTIES : use.element === "relationship" ? ALL_RELATIONSHIP_PROPERTIES : new Set([...ALL_NODE_PROPERTIES, ...ALL_RELATIONSHIP_PROPERTIES]);
+        use.element === "node"
+          ? ALL_NODE_PROPERTIES
+          : use.element === "relationship"
+            ? ALL_RELATIONSHIP_PROPERTIES
+            : new Set([...ALL_NODE_PROPERTIES, ...ALL_RELATIONSHIP_PROPERTIES]);
       return hasProperty(any, name) ? undefined : `no property of any ${use.element ?? "node or relationship"} in the model`;
     }
   }

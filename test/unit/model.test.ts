@@ -327,7 +327,9 @@ describe("the import agrees with the model", () => {
             .map((name) => `${where}: ${relationship.type}.${name} is no property of the model`);
           for (const from of endLabels.get(relationship.from) ?? []) {
             for (const to of endLabels.get(relationship.to) ?? []) {
-              const modelled = relationshipTypes[relationship.type].ends.some((ends) => ends.from.includes(from as NodeLabel) && ends.to.includes(to as NodeLabel));
+              const modelled = relationshipTypes[relationship.type].ends.some(
+                (ends) => ends.from.includes(from as NodeLabel) && ends.to.includes(to as NodeLabel),
+              );
               if (!modelled) problems.push(`${where}: the model has no (${from})-[:${relationship.type}]->(${to})`);
             }
           }
