@@ -125,7 +125,8 @@ async function main(): Promise<void> {
         p50: percentile(sorted, 50),
         p95: percentile(sorted, 95),
         mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-        cpu: (cpuAfter[index]! - cpuBefore[index]!) / plan.rounds,
+        cpu: (cpuAfter[index]!.total - cpuBefore[index]!.total) / plan.rounds,
+        system: (cpuAfter[index]!.system - cpuBefore[index]!.system) / plan.rounds,
       });
     });
     if (profiling) {
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     }
     for (const [index, server] of servers.entries()) {
       const last = repetitions[index]!.at(-1)!;
-      log(`  ${server.label.padEnd(22)} p50 ${last.p50.toFixed(3)} ms  mean ${last.mean.toFixed(3)} ms  cpu ${last.cpu.toFixed(3)} ms/request`);
+      log(`  ${server.label.padEnd(22)} p50 ${last.p50.toFixed(3)} ms  mean ${last.mean.toFixed(3)} ms  cpu ${last.cpu.toFixed(3)} ms/request (system ${last.system.toFixed(3)})`);
     }
   }
 
@@ -241,12 +242,12 @@ function reply<K extends ChildMessage["kind"]>(child: ChildProcess, kind: K): Pr
   });
 }
 
-/** The server process's CPU time so far, in ms. */
-async function cpuOf(server: Server): Promise<number> {
+/** The server process's CPU time so far, in ms: user and system, and system alone (the kernel's work for it: sockets, files). */
+async function cpuOf(server: Server): Promise<{ total: number; system: number }> {
   const answer = reply(server.child, "cpu");
   tell(server.child, { kind: "cpu" });
   const { user, system } = await answer;
-  return (user + system) / 1000;
+  return { total: (user + system) / 1000, system: system / 1000 };
 }
 
 /**
