@@ -19,7 +19,7 @@ export const factProperties: Partial<Record<RelationName, readonly string[]>> = 
   "Person.shipments": ["role"],
   "Company.shipments": ["role"],
   // A director who is also an owner holds two offices.
-  "Person.companies": ["role"],
+  "Person.offices": ["role"],
   "Company.officers": ["role"],
   // An arrest as reported: sources that differ on the charge or the outcome (a press release at the
   // arrest, a judgement later) are listed apart, each with its own sources, rather than merged into an

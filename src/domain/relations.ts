@@ -53,7 +53,7 @@ export const relations = {
   "Person.identifiers": out(Person, RelType.HasIdentifier, Identifier),
   "Company.identifiers": out(Company, RelType.HasIdentifier, Identifier),
   "Identifier.holders": inward(Identifier, RelType.HasIdentifier, Person, Company),
-  "Person.companies": out(Person, RelType.OfficerOf, Company),
+  "Person.offices": out(Person, RelType.OfficerOf, Company),
   "Company.officers": inward(Company, RelType.OfficerOf, Person),
   "Person.nationalities": out(Person, RelType.NationalOf, Country),
   "Company.country": out(Company, RelType.RegisteredIn, Country),

@@ -46,15 +46,6 @@ import { REQUIRED_PROPERTIES } from "../../src/import/mapping/required-propertie
  * layout. Labels and types of graph-schema.ts key the model's records, so the compiler checks those.
  */
 
-/**
- * relations.ts entries whose name is not the GraphQL field the API serves, with the field the model
- * (and schema/schema.graphql) gives. Empty this list once relations.ts is renamed.
- */
-const RELATION_NAMES_TO_RENAME: Readonly<Partial<Record<RelationName, string>>> = {
-  // The resolver serves Person.offices (schema/schema.graphql) from the entry "Person.companies".
-  "Person.companies": "Person.offices",
-};
-
 const { Seizure, Shipment, CommodityLine, Species, Person, Company, Identifier, Carrier, Place, Country, Source } = NodeLabel;
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -132,19 +123,14 @@ describe("src/domain/relations.ts agrees with the model", () => {
   test.each(Object.entries(relations) as [RelationName, Relation][])("%s", (name, relation) => {
     const found = modelFieldsOf(relation);
     expect(found, `the model has no (${relation.from}) ${relation.direction} [:${relation.type}] (${relation.to.join("|")})`).toBeDefined();
-    expect(found!.fields, "the fields the model names for this direction").toContain(RELATION_NAMES_TO_RENAME[name] ?? name);
+    expect(found!.fields, "the fields the model names for this direction").toContain(name);
   });
 
-  test("every field of a data relationship in the model is an entry (under its old name while it is to be renamed)", () => {
-    const renamed = new Map(Object.entries(RELATION_NAMES_TO_RENAME).map(([old, current]) => [current, old]));
+  test("every field of a data relationship in the model is an entry ", () => {
     const fields = allEnds
       .filter(({ model }) => model.part === "data")
       .flatMap(({ ends }) => [...fieldNames(ends.forward), ...fieldNames(ends.backward)]);
-    expect(fields.filter((field) => !Object.hasOwn(relations, renamed.get(field) ?? field))).toStrictEqual([]);
-  });
-
-  test("the entries to rename are still there (empty RELATION_NAMES_TO_RENAME once they are renamed)", () => {
-    expect(Object.keys(RELATION_NAMES_TO_RENAME).filter((name) => !Object.hasOwn(relations, name))).toStrictEqual([]);
+    expect(fields.filter((field) => !Object.hasOwn(relations, field))).toStrictEqual([]);
   });
 
   test("what tells two facts apart (relation-facts.ts) are properties of the relationship", () => {

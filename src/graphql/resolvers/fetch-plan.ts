@@ -4,7 +4,9 @@ import {
   getNamedType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  getNullableType,
   isAbstractType,
+  isListType,
   isObjectType,
   Kind,
   type FieldNode,
@@ -66,7 +68,7 @@ export const FOLDS: Readonly<Record<string, Fold>> = {
   "Person.identifiers": related("Person.identifiers"),
   "Person.shipments": related("Person.shipments", ["shipment"]),
   "Person.arrests": related("Person.arrests", ["seizure"]),
-  "Person.offices": related("Person.companies", ["company"]),
+  "Person.offices": related("Person.offices", ["company"]),
   "Person.nationalities": related("Person.nationalities"),
   "Person.sources": related("Person.sources"),
   "Person.seizureCount": COUNTS,
@@ -99,28 +101,54 @@ interface AskedField {
   name: string;
   args: Record<string, unknown>;
   type: GraphQLNamedType;
+  /** Whether the field gives a list (of nodes, or of small types around them). */
+  list: boolean;
   selections: SelectionSetNode[];
+}
+
+/**
+ * How many nodes one query may be planned to read, estimated as the cost model does
+ * (src/graphql/limits/field-cost.ts): a page its `first`, a list of related nodes 10 per parent, a
+ * single related node 1. One query reads a node again for every path that reaches it, where the
+ * loaders read it once per level; so below this bound a deep selection of large pages is left to
+ * the loaders (a page of 100 shipments, their stops' ports and the first 100 seizures of each
+ * would be 100,000 nodes in one query). Measured in test/api/leak-scan.test.ts, whose requests are
+ * the largest the limits let through.
+ */
+export const MAX_PLANNED_NODES = 10_000;
+const NODES_PER_LIST = 10;
+
+/** What a planning walk has to hand: the request, and how many nodes its plan reads so far. */
+interface Planning {
+  ctx: Context;
+  info: GraphQLResolveInfo;
+  planned: number;
 }
 
 /** What the root field being resolved asks below the node it returns (its type is a node type). */
 export function planOfField(ctx: Context, info: GraphQLResolveInfo): FetchPlan {
-  return planBelow(ctx, info, selectionsOf(info.fieldNodes), getNamedType(info.returnType));
+  return planBelow({ ctx, info, planned: 1 }, selectionsOf(info.fieldNodes), getNamedType(info.returnType), 1);
 }
 
 /**
- * What a root connection asks: below its edges' nodes, whether it asks for items at all (edges or
- * page info), and whether it asks for its total.
+ * What a root connection of `first` items asks: below its edges' nodes, whether it asks for items
+ * at all (edges or page info), and whether it asks for its total.
  */
-export function planOfConnection(ctx: Context, info: GraphQLResolveInfo): { plan: FetchPlan; items: boolean; total: boolean } {
-  return connectionParts(ctx, info, selectionsOf(info.fieldNodes), getNamedType(info.returnType));
+export function planOfConnection(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  first: number,
+): { plan: FetchPlan; items: boolean; total: boolean } {
+  return connectionParts({ ctx, info, planned: first }, selectionsOf(info.fieldNodes), getNamedType(info.returnType), first);
 }
 
 function connectionParts(
-  ctx: Context,
-  info: GraphQLResolveInfo,
+  planning: Planning,
   selections: SelectionSetNode[],
   type: GraphQLNamedType,
+  reach: number,
 ): { plan: FetchPlan; items: boolean; total: boolean } {
+  const { info } = planning;
   const plan = emptyPlan();
   let items = false;
   let total = false;
@@ -130,13 +158,15 @@ function connectionParts(
     if (field.name !== "edges") continue;
     items = true;
     for (const edgeField of askedFields(info, field.selections, field.type)) {
-      if (edgeField.name === "node") mergePlan(plan, planBelow(ctx, info, edgeField.selections, edgeField.type));
+      if (edgeField.name === "node") mergePlan(plan, planBelow(planning, edgeField.selections, edgeField.type, reach));
     }
   }
   return { plan, items, total };
 }
 
-function planBelow(ctx: Context, info: GraphQLResolveInfo, selections: SelectionSetNode[], type: GraphQLNamedType): FetchPlan {
+/** What is read below `reach` nodes of `type` (estimated) for the selections asked of them. */
+function planBelow(planning: Planning, selections: SelectionSetNode[], type: GraphQLNamedType, reach: number): FetchPlan {
+  const { ctx, info } = planning;
   const plan = emptyPlan();
   for (const objectType of possibleTypes(info, type)) {
     for (const field of askedFields(info, selections, objectType)) {
@@ -144,17 +174,22 @@ function planBelow(ctx: Context, info: GraphQLResolveInfo, selections: Selection
       if (!fold || !readable(ctx, objectType.name, field.name)) continue;
       if (fold.kind === "COUNTS") {
         plan.counts = true;
-      } else if (fold.kind === "PAGE") {
-        const first = field.args.first;
+        continue;
+      }
+      const first = field.args.first;
+      if (fold.kind === "PAGE") {
         // A page after a cursor, or of a size the resolver will refuse, is left to the resolver.
         if (field.args.after != null || typeof first !== "number" || first < 1 || first > MAX_PAGE_SIZE) continue;
-        const parts = connectionParts(ctx, info, field.selections, field.type);
-        mergePlan(plan, {
-          ...emptyPlan(),
-          pages: new Map([[pageKey(fold.relation, first), { relation: fold.relation, first, ...parts, below: parts.plan }]]),
-        });
+      }
+      const below = reach * (fold.kind === "PAGE" ? (first as number) : field.list ? NODES_PER_LIST : 1);
+      if (planning.planned + below > MAX_PLANNED_NODES) continue;
+      planning.planned += below;
+      if (fold.kind === "PAGE") {
+        const parts = connectionParts(planning, field.selections, field.type, below);
+        const page = { relation: fold.relation, first: first as number, ...parts, below: parts.plan };
+        mergePlan(plan, { ...emptyPlan(), pages: new Map([[pageKey(fold.relation, page.first), page]]) });
       } else {
-        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.relation, relatedPlan(ctx, info, field, fold)]]) });
+        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.relation, relatedPlan(planning, field, fold, below)]]) });
       }
     }
   }
@@ -162,16 +197,18 @@ function planBelow(ctx: Context, info: GraphQLResolveInfo, selections: Selection
 }
 
 /** What is read below the related nodes of a RELATED field: its own selection, or its node fields'. */
-function relatedPlan(ctx: Context, info: GraphQLResolveInfo, field: AskedField, fold: Extract<Fold, { kind: "RELATED" }>): FetchPlan {
-  if (!fold.nodeFields) return planBelow(ctx, info, field.selections, field.type);
+function relatedPlan(planning: Planning, field: AskedField, fold: Extract<Fold, { kind: "RELATED" }>, reach: number): FetchPlan {
+  const { ctx, info } = planning;
+  if (!fold.nodeFields) return planBelow(planning, field.selections, field.type, reach);
   const plan = emptyPlan();
   for (const wrapperType of possibleTypes(info, field.type)) {
     for (const inner of askedFields(info, field.selections, wrapperType)) {
       if (!fold.nodeFields.includes(inner.name) || !readable(ctx, wrapperType.name, inner.name)) continue;
-      const below = planBelow(ctx, info, inner.selections, inner.type);
-      mergePlan(plan, below);
-      if (fold.alsoFollow?.field === inner.name) {
-        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, planBelow(ctx, info, inner.selections, inner.type)]]) });
+      mergePlan(plan, planBelow(planning, inner.selections, inner.type, reach));
+      if (fold.alsoFollow?.field === inner.name && planning.planned + reach <= MAX_PLANNED_NODES) {
+        planning.planned += reach;
+        const followed = planBelow(planning, inner.selections, inner.type, reach);
+        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, followed]]) });
       }
     }
   }
@@ -212,6 +249,7 @@ function askedFields(info: GraphQLResolveInfo, selections: readonly SelectionSet
           name: definition.name,
           args: getArgumentValues(definition, selection, info.variableValues),
           type: getNamedType(definition.type),
+          list: isListType(getNullableType(definition.type)),
           selections: selection.selectionSet ? [selection.selectionSet] : [],
         });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

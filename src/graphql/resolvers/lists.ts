@@ -62,7 +62,7 @@ export async function listConnection<T extends { id: string }>(
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const scope = listScope(list, DEFAULT_ORDER_FIELD, parameters);
-  const asked = planOfConnection(ctx, info);
+  const asked = planOfConnection(ctx, info, args.first);
   const page = await ctx.nested.listPage(list, parameters, pageRequest(ctx, scope, args), asked.plan, asked);
   return toConnection(ctx, scope, page as unknown as { items: T[]; hasNextPage: boolean }, async () => page.total ?? ctx.lists.count(list, parameters));
 }
@@ -84,7 +84,7 @@ export async function partyListConnection<T extends { id: string }>(
     return listConnection(ctx, info, list, parameters, args);
   }
   const scope = listScope(list, `${order.field}:${order.direction}`, parameters);
-  const asked = planOfConnection(ctx, info);
+  const asked = planOfConnection(ctx, info, args.first);
   const page = await ctx.nested.sortedListPage(list, parameters, order, sortedPageRequest(ctx, scope, args), asked.plan, asked);
   return toConnection(
     ctx,

@@ -95,7 +95,7 @@ export class PersonResolver {
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Office], { description: "Companies this person holds an office in." })
   offices(@Root() person: Person, @Ctx() ctx: Context): Promise<Office[]> {
-    return offices(ctx, "Person.companies", person, { person });
+    return offices(ctx, "Person.offices", person, { person });
   }
 
   @Cost(RelationCost.MANY)
