@@ -129,9 +129,13 @@ function summary(text: string): string {
   return lines.join(" ").replace(/\*\//g, "*\\/");
 }
 
-function interfaceOf(name: string, fields: readonly { name: string; type: string }[]): string {
+/**
+ * An object type. A type alias rather than an interface: it has an implicit index signature, so a
+ * typed row still goes where code takes `Record<string, unknown>`.
+ */
+function objectType(name: string, fields: readonly { name: string; type: string }[]): string {
   if (fields.length === 0) return `export type ${name} = Record<string, never>;\n`;
-  return `export interface ${name} {\n${fields.map((field) => `  ${field.name}: ${field.type};\n`).join("")}}\n`;
+  return `export type ${name} = {\n${fields.map((field) => `  ${field.name}: ${field.type};\n`).join("")}};\n`;
 }
 
 function objectLiteral(entries: readonly [string, string][]): string {
@@ -155,11 +159,11 @@ export async function emittedQueries(directory = QUERIES_DIR): Promise<string> {
     });
     return [
       `// ${file}.cypher\n\n`,
-      interfaceOf(`${type}Parameters`, parameters),
+      objectType(`${type}Parameters`, parameters),
       "\n",
-      interfaceOf(`${type}Row`, columns),
+      objectType(`${type}Row`, columns),
       "\n",
-      interfaceOf(`${type}Slots`, slots),
+      objectType(`${type}Slots`, slots),
       "\n",
       `/** ${summary(text)} */\n`,
       `export const ${name}: CypherQuery<${type}Parameters, ${type}Row, ${type}Slots, "${mode}"> = {\n`,

@@ -11,9 +11,9 @@ import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, Neighbo
 
 export type AdminDatabaseIsEmptyParameters = Record<string, never>;
 
-export interface AdminDatabaseIsEmptyRow {
+export type AdminDatabaseIsEmptyRow = {
   empty: boolean;
-}
+};
 
 export type AdminDatabaseIsEmptySlots = Record<string, never>;
 
@@ -35,18 +35,18 @@ RETURN NOT EXISTS { MATCH (n) WHERE n:Seizure OR n:Shipment OR n:Country } AS em
 
 // api-keys/create.cypher
 
-export interface ApiKeysCreateParameters {
+export type ApiKeysCreateParameters = {
   id: string;
   hash: string;
   role: string;
   origins: readonly string[];
   name: string;
   createdAt: string;
-}
+};
 
-export interface ApiKeysCreateRow {
+export type ApiKeysCreateRow = {
   id: string;
-}
+};
 
 export type ApiKeysCreateSlots = Record<string, never>;
 
@@ -75,17 +75,17 @@ RETURN k.id AS id
 
 // api-keys/find.cypher
 
-export interface ApiKeysFindParameters {
+export type ApiKeysFindParameters = {
   id: string;
-}
+};
 
-export interface ApiKeysFindRow {
+export type ApiKeysFindRow = {
   id: string;
   hash: string;
   role: string;
   origins: string[];
   revoked: boolean;
-}
+};
 
 export type ApiKeysFindSlots = Record<string, never>;
 
@@ -115,14 +115,14 @@ RETURN k.id AS id, k.hash AS hash, k.role AS role, k.origins AS origins, k.revok
 
 export type ApiKeysListParameters = Record<string, never>;
 
-export interface ApiKeysListRow {
+export type ApiKeysListRow = {
   id: string;
   name: string;
   role: string;
   origins: string[];
   createdAt: string;
   revokedAt: string | null;
-}
+};
 
 export type ApiKeysListSlots = Record<string, never>;
 
@@ -151,14 +151,14 @@ ORDER BY k.createdAt DESC, k.id
 
 // api-keys/revoke.cypher
 
-export interface ApiKeysRevokeParameters {
+export type ApiKeysRevokeParameters = {
   id: string;
   revokedAt: string;
-}
+};
 
-export interface ApiKeysRevokeRow {
+export type ApiKeysRevokeRow = {
   id: string;
-}
+};
 
 export type ApiKeysRevokeSlots = Record<string, never>;
 
@@ -184,18 +184,18 @@ RETURN k.id AS id
 
 // company/count.cypher
 
-export interface CompanyCountParameters {
+export type CompanyCountParameters = {
   country: string | null;
   kind: string | null;
   ids: readonly string[] | null;
   minShipments: Integer | null;
   minSeizures: Integer | null;
   minOfficers: Integer | null;
-}
+};
 
-export interface CompanyCountRow {
+export type CompanyCountRow = {
   count: number;
-}
+};
 
 export type CompanyCountSlots = Record<string, never>;
 
@@ -237,17 +237,17 @@ RETURN count(node) AS count
 
 // company/counts.cypher
 
-export interface CompanyCountsParameters {
+export type CompanyCountsParameters = {
   ids: readonly string[];
-}
+};
 
-export interface CompanyCountsRow {
+export type CompanyCountsRow = {
   key: string;
   shipmentCount: number;
   seizureCount: number;
   officerCount: number;
   identifierCount: number;
-}
+};
 
 export type CompanyCountsSlots = Record<string, never>;
 
@@ -288,7 +288,7 @@ RETURN key,
 
 // company/list.cypher
 
-export interface CompanyListParameters {
+export type CompanyListParameters = {
   country: string | null;
   kind: string | null;
   ids: readonly string[] | null;
@@ -297,11 +297,11 @@ export interface CompanyListParameters {
   minOfficers: Integer | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface CompanyListRow {
+export type CompanyListRow = {
   node: NodeProperties;
-}
+};
 
 export type CompanyListSlots = Record<string, never>;
 
@@ -354,7 +354,7 @@ LIMIT $limit
 
 // company/list-ordered.cypher
 
-export interface CompanyListOrderedParameters {
+export type CompanyListOrderedParameters = {
   country: string | null;
   kind: string | null;
   ids: readonly string[] | null;
@@ -366,12 +366,12 @@ export interface CompanyListOrderedParameters {
   afterValue: string | Integer | null;
   afterId: string | null;
   limit: Integer;
-}
+};
 
-export interface CompanyListOrderedRow {
+export type CompanyListOrderedRow = {
   node: NodeProperties;
   sortValue: string | number;
-}
+};
 
 export type CompanyListOrderedSlots = Record<string, never>;
 
@@ -440,17 +440,17 @@ RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
 
 // connections/endpoints.cypher
 
-export interface ConnectionsEndpointsParameters {
+export type ConnectionsEndpointsParameters = {
   from: string;
   to: string;
   fromKind: string | null;
   toKind: string | null;
-}
+};
 
-export interface ConnectionsEndpointsRow {
+export type ConnectionsEndpointsRow = {
   fromFound: boolean;
   toFound: boolean;
-}
+};
 
 export type ConnectionsEndpointsSlots = Record<string, never>;
 
@@ -503,25 +503,25 @@ RETURN fromFound, count(CASE WHEN n IS NOT NULL AND ($toKind IS NULL OR $toKind 
 
 // connections/shortest-paths.cypher
 
-export interface ConnectionsShortestPathsParameters {
+export type ConnectionsShortestPathsParameters = {
   from: string;
   to: string;
   fromKind: string | null;
   toKind: string | null;
   types: readonly string[];
   limit: Integer;
-}
+};
 
-export interface ConnectionsShortestPathsRow {
+export type ConnectionsShortestPathsRow = {
   groups: number;
   nodes: NodeMap[];
   hops: CitedRelationshipMap[][];
-}
+};
 
-export interface ConnectionsShortestPathsSlots {
+export type ConnectionsShortestPathsSlots = {
   PATHS: string;
   MAX_HOPS: string;
-}
+};
 
 /** The shortest paths between two entities (the connections root field), as distinct node paths in a stated order, never from an exhaustive search: SHORTEST ... GROUPS with an upper bound between two bound nodes, planned as StatefulShortestPath. */
 export const connectionsShortestPaths: CypherQuery<ConnectionsShortestPathsParameters, ConnectionsShortestPathsRow, ConnectionsShortestPathsSlots, "read"> = {
@@ -619,13 +619,13 @@ ORDER BY size(ns), ids
 
 // country/count.cypher
 
-export interface CountryCountParameters {
+export type CountryCountParameters = {
   borders: string | null;
-}
+};
 
-export interface CountryCountRow {
+export type CountryCountRow = {
   count: number;
-}
+};
 
 export type CountryCountSlots = Record<string, never>;
 
@@ -650,15 +650,15 @@ RETURN count(node) AS count
 
 // country/list.cypher
 
-export interface CountryListParameters {
+export type CountryListParameters = {
   borders: string | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface CountryListRow {
+export type CountryListRow = {
   node: NodeProperties;
-}
+};
 
 export type CountryListSlots = Record<string, never>;
 
@@ -689,7 +689,7 @@ LIMIT $limit
 
 // flows/links.cypher
 
-export interface FlowsLinksParameters {
+export type FlowsLinksParameters = {
   level: string;
   species: string | null;
   product: string | null;
@@ -697,16 +697,16 @@ export interface FlowsLinksParameters {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   limit: Integer;
-}
+};
 
-export interface FlowsLinksRow {
+export type FlowsLinksRow = {
   source: string;
   target: string;
   seizureCount: number;
   shipmentCount: number;
   weighedSeizureCount: number;
   totalWeightKg: number | null;
-}
+};
 
 export type FlowsLinksSlots = Record<string, never>;
 
@@ -773,20 +773,20 @@ LIMIT $limit
 
 // flows/totals.cypher
 
-export interface FlowsTotalsParameters {
+export type FlowsTotalsParameters = {
   level: string;
   species: string | null;
   product: string | null;
   mode: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
-}
+};
 
-export interface FlowsTotalsRow {
+export type FlowsTotalsRow = {
   seizureCount: number;
   shipmentCount: number;
   linkCount: number;
-}
+};
 
 export type FlowsTotalsSlots = Record<string, never>;
 
@@ -837,18 +837,18 @@ RETURN count(DISTINCT seizure) AS seizureCount, count(DISTINCT shipment) AS ship
 
 // import/existing-ids.cypher
 
-export interface ImportExistingIdsParameters {
+export type ImportExistingIdsParameters = {
   ids: readonly string[];
   synthetic: boolean;
-}
+};
 
-export interface ImportExistingIdsRow {
+export type ImportExistingIdsRow = {
   id: string;
-}
+};
 
-export interface ImportExistingIdsSlots {
+export type ImportExistingIdsSlots = {
   LABEL: NodeLabel;
-}
+};
 
 /** Which of the given ids name an existing node of one label, for references to reference data. */
 export const importExistingIds: CypherQuery<ImportExistingIdsParameters, ImportExistingIdsRow, ImportExistingIdsSlots, "read"> = {
@@ -875,16 +875,16 @@ RETURN DISTINCT node.id AS id
 
 // import/merge-mentioned-nodes.cypher
 
-export interface ImportMergeMentionedNodesParameters {
+export type ImportMergeMentionedNodesParameters = {
   rows: readonly IdInput[];
   synthetic: boolean;
-}
+};
 
 export type ImportMergeMentionedNodesRow = Record<string, never>;
 
-export interface ImportMergeMentionedNodesSlots {
+export type ImportMergeMentionedNodesSlots = {
   LABEL: NodeLabel;
-}
+};
 
 /** Makes sure the nodes a batch of rows only mentions exist (a neighbouring country, named by the row of another), so relationships can reach them. They get no properties and no SOURCED_FROM here: the row that describes such a node gives both. */
 export const importMergeMentionedNodes: CypherQuery<ImportMergeMentionedNodesParameters, ImportMergeMentionedNodesRow, ImportMergeMentionedNodesSlots, "write"> = {
@@ -911,19 +911,19 @@ FOREACH (_ IN CASE WHEN $synthetic THEN [1] ELSE [] END | SET node:Synthetic)
 
 // import/merge-nodes.cypher
 
-export interface ImportMergeNodesParameters {
+export type ImportMergeNodesParameters = {
   rows: readonly NodeRowInput[];
   sourceId: string;
   synthetic: boolean;
-}
+};
 
-export interface ImportMergeNodesRow {
+export type ImportMergeNodesRow = {
   added: number;
-}
+};
 
-export interface ImportMergeNodesSlots {
+export type ImportMergeNodesSlots = {
   LABEL: NodeLabel;
-}
+};
 
 /** Creates or updates the nodes of one label made from a batch of rows, each with its provenance: one SOURCED_FROM per node and source, whose `row` is the first data row that made the node. */
 export const importMergeNodes: CypherQuery<ImportMergeNodesParameters, ImportMergeNodesRow, ImportMergeNodesSlots, "write"> = {
@@ -964,20 +964,20 @@ RETURN added
 
 // import/merge-relationships.cypher
 
-export interface ImportMergeRelationshipsParameters {
+export type ImportMergeRelationshipsParameters = {
   rows: readonly RelationshipRowInput[];
   sourceId: string;
-}
+};
 
-export interface ImportMergeRelationshipsRow {
+export type ImportMergeRelationshipsRow = {
   added: number;
-}
+};
 
-export interface ImportMergeRelationshipsSlots {
+export type ImportMergeRelationshipsSlots = {
   FROM: NodeLabel;
   TO: NodeLabel;
   TYPE: RelType;
-}
+};
 
 /** Creates or updates relationships of one type between two labels, one per data row that states them: the merge key is (ends, type, sourceId, sourceRow). What it creates is added to the source's kept count `relationships.<TYPE>` in the same transaction (see source-counts.cypher). */
 export const importMergeRelationships: CypherQuery<ImportMergeRelationshipsParameters, ImportMergeRelationshipsRow, ImportMergeRelationshipsSlots, "write"> = {
@@ -1015,20 +1015,20 @@ RETURN added
 
 // import/merge-sequenced-relationships.cypher
 
-export interface ImportMergeSequencedRelationshipsParameters {
+export type ImportMergeSequencedRelationshipsParameters = {
   rows: readonly RelationshipRowInput[];
   sourceId: string;
-}
+};
 
-export interface ImportMergeSequencedRelationshipsRow {
+export type ImportMergeSequencedRelationshipsRow = {
   added: number;
-}
+};
 
-export interface ImportMergeSequencedRelationshipsSlots {
+export type ImportMergeSequencedRelationshipsSlots = {
   FROM: NodeLabel;
   TO: NodeLabel;
   TYPE: RelType;
-}
+};
 
 /** As merge-relationships, for relationships a row may state several times between the same two nodes (a route through one country twice): the merge key also holds `seq`. */
 export const importMergeSequencedRelationships: CypherQuery<ImportMergeSequencedRelationshipsParameters, ImportMergeSequencedRelationshipsRow, ImportMergeSequencedRelationshipsSlots, "write"> = {
@@ -1065,9 +1065,9 @@ RETURN added
 
 // import/merge-source.cypher
 
-export interface ImportMergeSourceParameters {
+export type ImportMergeSourceParameters = {
   source: ParameterMap;
-}
+};
 
 export type ImportMergeSourceRow = Record<string, never>;
 
@@ -1097,20 +1097,20 @@ SET source += $source
 
 // import/merge-symmetric-relationships.cypher
 
-export interface ImportMergeSymmetricRelationshipsParameters {
+export type ImportMergeSymmetricRelationshipsParameters = {
   rows: readonly RelationshipRowInput[];
   sourceId: string;
-}
+};
 
-export interface ImportMergeSymmetricRelationshipsRow {
+export type ImportMergeSymmetricRelationshipsRow = {
   added: number;
-}
+};
 
-export interface ImportMergeSymmetricRelationshipsSlots {
+export type ImportMergeSymmetricRelationshipsSlots = {
   FROM: NodeLabel;
   TO: NodeLabel;
   TYPE: RelType;
-}
+};
 
 /** As merge-relationships, for a symmetric relationship (two countries border each other): stored once per pair and source, from the lower id to the higher; sourceRow is the first row stating it. */
 export const importMergeSymmetricRelationships: CypherQuery<ImportMergeSymmetricRelationshipsParameters, ImportMergeSymmetricRelationshipsRow, ImportMergeSymmetricRelationshipsSlots, "write"> = {
@@ -1148,18 +1148,18 @@ RETURN added
 
 // import/place-index.cypher
 
-export interface ImportPlaceIndexParameters {
+export type ImportPlaceIndexParameters = {
   synthetic: boolean;
   prefix: string;
-}
+};
 
-export interface ImportPlaceIndexRow {
+export type ImportPlaceIndexRow = {
   id: string;
   name: string | null;
   kind: string | null;
   iataCode: string | null;
   country: string | null;
-}
+};
 
 export type ImportPlaceIndexSlots = Record<string, never>;
 
@@ -1191,14 +1191,14 @@ RETURN place.id AS id, place.name AS name, place.kind AS kind, place.iataCode AS
 
 // import/source-counts.cypher
 
-export interface ImportSourceCountsParameters {
+export type ImportSourceCountsParameters = {
   sourceId: string;
-}
+};
 
-export interface ImportSourceCountsRow {
+export type ImportSourceCountsRow = {
   countsKept: boolean;
   counts: KeyCountMap[];
-}
+};
 
 export type ImportSourceCountsSlots = Record<string, never>;
 
@@ -1228,14 +1228,14 @@ RETURN coalesce(source.countsKept, false) AS countsKept,
 
 // import/source-node-counts.cypher
 
-export interface ImportSourceNodeCountsParameters {
+export type ImportSourceNodeCountsParameters = {
   sourceId: string;
-}
+};
 
-export interface ImportSourceNodeCountsRow {
+export type ImportSourceNodeCountsRow = {
   label: string;
   count: number;
-}
+};
 
 export type ImportSourceNodeCountsSlots = Record<string, never>;
 
@@ -1262,14 +1262,14 @@ ORDER BY label
 
 // import/source-relationship-counts.cypher
 
-export interface ImportSourceRelationshipCountsParameters {
+export type ImportSourceRelationshipCountsParameters = {
   sourceId: string;
-}
+};
 
-export interface ImportSourceRelationshipCountsRow {
+export type ImportSourceRelationshipCountsRow = {
   type: string;
   count: number;
-}
+};
 
 export type ImportSourceRelationshipCountsSlots = Record<string, never>;
 
@@ -1300,16 +1300,16 @@ RETURN type(rel) AS type, count(*) AS count
 
 // import/species-index.cypher
 
-export interface ImportSpeciesIndexParameters {
+export type ImportSpeciesIndexParameters = {
   synthetic: boolean;
   prefix: string;
-}
+};
 
-export interface ImportSpeciesIndexRow {
+export type ImportSpeciesIndexRow = {
   id: string;
   scientificName: string | null;
   commonNames: string[] | null;
-}
+};
 
 export type ImportSpeciesIndexSlots = Record<string, never>;
 
@@ -1338,7 +1338,7 @@ RETURN species.id AS id, species.scientificName AS scientificName, species.commo
 
 // network/expand.cypher
 
-export interface NetworkExpandParameters {
+export type NetworkExpandParameters = {
   frontier: readonly FrontierInput[];
   types: readonly string[];
   dateFrom: CypherDate<number> | null;
@@ -1346,12 +1346,12 @@ export interface NetworkExpandParameters {
   minReliability: string | null;
   limit: Integer;
   hubThreshold: Integer;
-}
+};
 
-export interface NetworkExpandRow {
+export type NetworkExpandRow = {
   node: NodeMap;
   neighbours: NeighbourMap[];
-}
+};
 
 export type NetworkExpandSlots = Record<string, never>;
 
@@ -1468,18 +1468,18 @@ RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node
 
 // nodes/by-ids.cypher
 
-export interface NodesByIdsParameters {
+export type NodesByIdsParameters = {
   ids: readonly string[];
-}
+};
 
-export interface NodesByIdsRow {
+export type NodesByIdsRow = {
   key: string;
   node: NodeProperties;
-}
+};
 
-export interface NodesByIdsSlots {
+export type NodesByIdsSlots = {
   LABEL: NodeLabel;
-}
+};
 
 /** Nodes of one label by id, for lookups and DataLoader batches. */
 export const nodesByIds: CypherQuery<NodesByIdsParameters, NodesByIdsRow, NodesByIdsSlots, "read"> = {
@@ -1505,18 +1505,18 @@ RETURN key, node {.*, synthetic: node:Synthetic} AS node
 
 // nodes/ids-starting-with.cypher
 
-export interface NodesIdsStartingWithParameters {
+export type NodesIdsStartingWithParameters = {
   ids: readonly string[];
-}
+};
 
-export interface NodesIdsStartingWithRow {
+export type NodesIdsStartingWithRow = {
   key: string;
   ids: string[];
-}
+};
 
-export interface NodesIdsStartingWithSlots {
+export type NodesIdsStartingWithSlots = {
   LABEL: NodeLabel;
-}
+};
 
 /** Ids of one label that start with each prefix of a batch: a pseudonym of an id too long to hold whole keeps its first characters, and the id is told among these by its digest. */
 export const nodesIdsStartingWith: CypherQuery<NodesIdsStartingWithParameters, NodesIdsStartingWithRow, NodesIdsStartingWithSlots, "read"> = {
@@ -1549,17 +1549,17 @@ RETURN key, collect(id) AS ids
 
 // person/count.cypher
 
-export interface PersonCountParameters {
+export type PersonCountParameters = {
   nationality: string | null;
   ids: readonly string[] | null;
   minSeizures: Integer | null;
   minShipments: Integer | null;
   minIdentifiers: Integer | null;
-}
+};
 
-export interface PersonCountRow {
+export type PersonCountRow = {
   count: number;
-}
+};
 
 export type PersonCountSlots = Record<string, never>;
 
@@ -1600,17 +1600,17 @@ RETURN count(node) AS count
 
 // person/counts.cypher
 
-export interface PersonCountsParameters {
+export type PersonCountsParameters = {
   ids: readonly string[];
-}
+};
 
-export interface PersonCountsRow {
+export type PersonCountsRow = {
   key: string;
   seizureCount: number;
   shipmentCount: number;
   identifierCount: number;
   companyCount: number;
-}
+};
 
 export type PersonCountsSlots = Record<string, never>;
 
@@ -1656,7 +1656,7 @@ RETURN key,
 
 // person/list.cypher
 
-export interface PersonListParameters {
+export type PersonListParameters = {
   nationality: string | null;
   ids: readonly string[] | null;
   minSeizures: Integer | null;
@@ -1664,11 +1664,11 @@ export interface PersonListParameters {
   minIdentifiers: Integer | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface PersonListRow {
+export type PersonListRow = {
   node: NodeProperties;
-}
+};
 
 export type PersonListSlots = Record<string, never>;
 
@@ -1721,7 +1721,7 @@ LIMIT $limit
 
 // person/list-ordered.cypher
 
-export interface PersonListOrderedParameters {
+export type PersonListOrderedParameters = {
   nationality: string | null;
   ids: readonly string[] | null;
   minSeizures: Integer | null;
@@ -1732,12 +1732,12 @@ export interface PersonListOrderedParameters {
   afterValue: string | Integer | null;
   afterId: string | null;
   limit: Integer;
-}
+};
 
-export interface PersonListOrderedRow {
+export type PersonListOrderedRow = {
   node: NodeProperties;
   sortValue: string | number;
-}
+};
 
 export type PersonListOrderedSlots = Record<string, never>;
 
@@ -1810,14 +1810,14 @@ RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
 
 // place/count.cypher
 
-export interface PlaceCountParameters {
+export type PlaceCountParameters = {
   country: string | null;
   kind: string | null;
-}
+};
 
-export interface PlaceCountRow {
+export type PlaceCountRow = {
   count: number;
-}
+};
 
 export type PlaceCountSlots = Record<string, never>;
 
@@ -1844,16 +1844,16 @@ RETURN count(node) AS count
 
 // place/list.cypher
 
-export interface PlaceListParameters {
+export type PlaceListParameters = {
   country: string | null;
   kind: string | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface PlaceListRow {
+export type PlaceListRow = {
   node: NodeProperties;
-}
+};
 
 export type PlaceListSlots = Record<string, never>;
 
@@ -1886,24 +1886,24 @@ LIMIT $limit
 
 // related/all.cypher
 
-export interface RelatedAllParameters {
+export type RelatedAllParameters = {
   ids: readonly string[];
-}
+};
 
-export interface RelatedAllRow {
+export type RelatedAllRow = {
   key: string;
   node: NodeProperties;
   labels: string[];
   rels: Properties[];
-}
+};
 
-export interface RelatedAllSlots {
+export type RelatedAllSlots = {
   FROM: NodeLabel;
   LEFT: "<-" | "-" | "->";
   TYPE: RelType;
   RIGHT: "<-" | "-" | "->";
   TO: string;
-}
+};
 
 /** Every node related to each node of a batch, for one relationship field (src/domain/relations.ts). */
 export const relatedAll: CypherQuery<RelatedAllParameters, RelatedAllRow, RelatedAllSlots, "read"> = {
@@ -1944,22 +1944,22 @@ ORDER BY key, node.id
 
 // related/count.cypher
 
-export interface RelatedCountParameters {
+export type RelatedCountParameters = {
   ids: readonly string[];
-}
+};
 
-export interface RelatedCountRow {
+export type RelatedCountRow = {
   key: string;
   count: number;
-}
+};
 
-export interface RelatedCountSlots {
+export type RelatedCountSlots = {
   FROM: NodeLabel;
   LEFT: "<-" | "-" | "->";
   TYPE: RelType;
   RIGHT: "<-" | "-" | "->";
   TO: string;
-}
+};
 
 /** How many nodes each node of a batch reaches through one relationship field. Slots as in related/all. */
 export const relatedCount: CypherQuery<RelatedCountParameters, RelatedCountRow, RelatedCountSlots, "read"> = {
@@ -1989,26 +1989,26 @@ RETURN key, COUNT { MATCH (from){{LEFT}}[:{{TYPE}}]{{RIGHT}}(node:{{TO}}) RETURN
 
 // related/page.cypher
 
-export interface RelatedPageParameters {
+export type RelatedPageParameters = {
   ids: readonly string[];
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface RelatedPageRow {
+export type RelatedPageRow = {
   key: string;
   node: NodeProperties;
   labels: string[];
   rels: Properties[];
-}
+};
 
-export interface RelatedPageSlots {
+export type RelatedPageSlots = {
   FROM: NodeLabel;
   LEFT: "<-" | "-" | "->";
   TYPE: RelType;
   RIGHT: "<-" | "-" | "->";
   TO: string;
-}
+};
 
 /** The first related nodes of each node of a batch, for a relationship field that can reach thousands of nodes (a port's seizures, a species' commodity lines). Slots as in related/all. */
 export const relatedPage: CypherQuery<RelatedPageParameters, RelatedPageRow, RelatedPageSlots, "read"> = {
@@ -2059,15 +2059,15 @@ ORDER BY key, node.id
 
 // rings/by-ids.cypher
 
-export interface RingsByIdsParameters {
+export type RingsByIdsParameters = {
   ids: readonly string[];
-}
+};
 
-export interface RingsByIdsRow {
+export type RingsByIdsRow = {
   key: string;
   ring: ScopedRingMap;
   members: RingMemberMap[];
-}
+};
 
 export type RingsByIdsSlots = Record<string, never>;
 
@@ -2103,14 +2103,14 @@ RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalW
 
 // rings/delete-runs.cypher
 
-export interface RingsDeleteRunsParameters {
+export type RingsDeleteRunsParameters = {
   scope: string;
   keepRunId: string;
-}
+};
 
-export interface RingsDeleteRunsRow {
+export type RingsDeleteRunsRow = {
   deleted: number;
-}
+};
 
 export type RingsDeleteRunsSlots = Record<string, never>;
 
@@ -2142,17 +2142,17 @@ RETURN count(run) AS deleted
 
 // rings/export-identifiers.cypher
 
-export interface RingsExportIdentifiersParameters {
+export type RingsExportIdentifiersParameters = {
   after: string;
   limit: Integer;
   scope: string;
   maxHolders: Integer;
-}
+};
 
-export interface RingsExportIdentifiersRow {
+export type RingsExportIdentifiersRow = {
   key: string;
   holders: RingPartyMap[];
-}
+};
 
 export type RingsExportIdentifiersSlots = Record<string, never>;
 
@@ -2197,16 +2197,16 @@ RETURN identifier.id AS key,
 
 // rings/export-officers.cypher
 
-export interface RingsExportOfficersParameters {
+export type RingsExportOfficersParameters = {
   after: string;
   limit: Integer;
   scope: string;
-}
+};
 
-export interface RingsExportOfficersRow {
+export type RingsExportOfficersRow = {
   key: string;
   companies: string[];
-}
+};
 
 export type RingsExportOfficersSlots = Record<string, never>;
 
@@ -2243,16 +2243,16 @@ RETURN person.id AS key, CASE WHEN left(person.id, size($scope)) = $scope THEN
 
 // rings/export-shipments.cypher
 
-export interface RingsExportShipmentsParameters {
+export type RingsExportShipmentsParameters = {
   after: string;
   limit: Integer;
   scope: string;
-}
+};
 
-export interface RingsExportShipmentsRow {
+export type RingsExportShipmentsRow = {
   key: string;
   parties: RingPartyMap[];
-}
+};
 
 export type RingsExportShipmentsSlots = Record<string, never>;
 
@@ -2292,15 +2292,15 @@ RETURN shipment.id AS key,
 
 // rings/latest-run.cypher
 
-export interface RingsLatestRunParameters {
+export type RingsLatestRunParameters = {
   scope: string;
   minSize: Integer;
-}
+};
 
-export interface RingsLatestRunRow {
+export type RingsLatestRunRow = {
   run: RingRunMap;
   matching: number;
-}
+};
 
 export type RingsLatestRunSlots = Record<string, never>;
 
@@ -2333,16 +2333,16 @@ RETURN run {.id, .scope, .parameters, .durationMs, .partyCount, .linkCount, .com
 
 // rings/list.cypher
 
-export interface RingsListParameters {
+export type RingsListParameters = {
   runId: string;
   minSize: Integer;
   limit: Integer;
-}
+};
 
-export interface RingsListRow {
+export type RingsListRow = {
   ring: RingMap;
   members: RingMemberMap[];
-}
+};
 
 export type RingsListSlots = Record<string, never>;
 
@@ -2383,15 +2383,15 @@ RETURN ring {.id, .rank, .size, .seizureIds, .seizureCount, .totalWeightKg, .shi
 
 // rings/of-parties.cypher
 
-export interface RingsOfPartiesParameters {
+export type RingsOfPartiesParameters = {
   ids: readonly string[];
   scope: string;
-}
+};
 
-export interface RingsOfPartiesRow {
+export type RingsOfPartiesRow = {
   key: string;
   ringId: string;
-}
+};
 
 export type RingsOfPartiesSlots = Record<string, never>;
 
@@ -2425,15 +2425,15 @@ RETURN DISTINCT key, ring.id AS ringId
 
 // rings/write-rings.cypher
 
-export interface RingsWriteRingsParameters {
+export type RingsWriteRingsParameters = {
   runId: string;
   scope: string;
   rings: readonly RingInput[];
-}
+};
 
-export interface RingsWriteRingsRow {
+export type RingsWriteRingsRow = {
   id: string;
-}
+};
 
 export type RingsWriteRingsSlots = Record<string, never>;
 
@@ -2499,13 +2499,13 @@ RETURN ring.id AS id
 
 // rings/write-run.cypher
 
-export interface RingsWriteRunParameters {
+export type RingsWriteRunParameters = {
   run: RingRunInput;
-}
+};
 
-export interface RingsWriteRunRow {
+export type RingsWriteRunRow = {
   id: string;
-}
+};
 
 export type RingsWriteRunSlots = Record<string, never>;
 
@@ -2534,7 +2534,7 @@ RETURN run.id AS id
 
 // routes/legs.cypher
 
-export interface RoutesLegsParameters {
+export type RoutesLegsParameters = {
   sources: readonly string[];
   targets: readonly string[] | null;
   species: string | null;
@@ -2542,13 +2542,13 @@ export interface RoutesLegsParameters {
   mode: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
-}
+};
 
-export interface RoutesLegsRow {
+export type RoutesLegsRow = {
   source: string;
   target: string;
   seizureCount: number;
-}
+};
 
 export type RoutesLegsSlots = Record<string, never>;
 
@@ -2609,7 +2609,7 @@ ORDER BY seizureCount DESC, source, target
 
 // routes/observed.cypher
 
-export interface RoutesObservedParameters {
+export type RoutesObservedParameters = {
   from: string;
   to: string;
   level: string;
@@ -2619,9 +2619,9 @@ export interface RoutesObservedParameters {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   evidenceLimit: Integer;
-}
+};
 
-export interface RoutesObservedRow {
+export type RoutesObservedRow = {
   route: RouteStopMap[];
   seizureCount: number;
   shipmentCount: number;
@@ -2629,7 +2629,7 @@ export interface RoutesObservedRow {
   totalWeightKg: number | null;
   lastSeen: string | null;
   evidence: string[];
-}
+};
 
 export type RoutesObservedSlots = Record<string, never>;
 
@@ -2749,7 +2749,7 @@ ORDER BY seizureCount DESC, totalWeightKg IS NULL, totalWeightKg DESC, lastSeen 
 
 // routes/transit-hubs.cypher
 
-export interface RoutesTransitHubsParameters {
+export type RoutesTransitHubsParameters = {
   level: string;
   origins: readonly string[] | null;
   destinations: readonly string[] | null;
@@ -2759,9 +2759,9 @@ export interface RoutesTransitHubsParameters {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   limit: Integer;
-}
+};
 
-export interface RoutesTransitHubsRow {
+export type RoutesTransitHubsRow = {
   hub: string;
   shipmentCount: number;
   seizureCount: number;
@@ -2769,7 +2769,7 @@ export interface RoutesTransitHubsRow {
   totalWeightKg: number | null;
   share: number;
   totalShipmentCount: number;
-}
+};
 
 export type RoutesTransitHubsSlots = Record<string, never>;
 
@@ -2840,19 +2840,19 @@ LIMIT $limit
 
 // search/hits.cypher
 
-export interface SearchHitsParameters {
+export type SearchHitsParameters = {
   lucene: string;
   kinds: readonly string[];
   phone: string | null;
   nationalPhone: string | null;
   phoneKind: string;
   limit: Integer;
-}
+};
 
-export interface SearchHitsRow {
+export type SearchHitsRow = {
   total: number;
   hits: SearchHitMap[];
-}
+};
 
 export type SearchHitsSlots = Record<string, never>;
 
@@ -2903,7 +2903,7 @@ RETURN size(hits) AS total, hits[0..$limit] AS hits
 
 // seizure/count.cypher
 
-export interface SeizureCountParameters {
+export type SeizureCountParameters = {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   country: string | null;
@@ -2911,11 +2911,11 @@ export interface SeizureCountParameters {
   species: string | null;
   product: string | null;
   mode: string | null;
-}
+};
 
-export interface SeizureCountRow {
+export type SeizureCountRow = {
   count: number;
-}
+};
 
 export type SeizureCountSlots = Record<string, never>;
 
@@ -2953,7 +2953,7 @@ RETURN count(node) AS count
 
 // seizure/list.cypher
 
-export interface SeizureListParameters {
+export type SeizureListParameters = {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   country: string | null;
@@ -2963,11 +2963,11 @@ export interface SeizureListParameters {
   mode: string | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface SeizureListRow {
+export type SeizureListRow = {
   node: NodeProperties;
-}
+};
 
 export type SeizureListSlots = Record<string, never>;
 
@@ -3011,17 +3011,17 @@ LIMIT $limit
 
 // shared-identifiers/of-parties.cypher
 
-export interface SharedIdentifiersOfPartiesParameters {
+export type SharedIdentifiersOfPartiesParameters = {
   ids: readonly string[];
   labels: readonly string[];
   kinds: readonly string[] | null;
   first: Integer;
-}
+};
 
-export interface SharedIdentifiersOfPartiesRow {
+export type SharedIdentifiersOfPartiesRow = {
   key: string;
   sharers: SharerMap[];
-}
+};
 
 export type SharedIdentifiersOfPartiesSlots = Record<string, never>;
 
@@ -3072,7 +3072,7 @@ RETURN key, COLLECT {
 
 // shipment/count.cypher
 
-export interface ShipmentCountParameters {
+export type ShipmentCountParameters = {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   mode: string | null;
@@ -3082,11 +3082,11 @@ export interface ShipmentCountParameters {
   place: string | null;
   species: string | null;
   product: string | null;
-}
+};
 
-export interface ShipmentCountRow {
+export type ShipmentCountRow = {
   count: number;
-}
+};
 
 export type ShipmentCountSlots = Record<string, never>;
 
@@ -3129,7 +3129,7 @@ RETURN count(node) AS count
 
 // shipment/list.cypher
 
-export interface ShipmentListParameters {
+export type ShipmentListParameters = {
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   mode: string | null;
@@ -3141,11 +3141,11 @@ export interface ShipmentListParameters {
   product: string | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface ShipmentListRow {
+export type ShipmentListRow = {
   node: NodeProperties;
-}
+};
 
 export type ShipmentListSlots = Record<string, never>;
 
@@ -3194,14 +3194,14 @@ LIMIT $limit
 
 // species/count.cypher
 
-export interface SpeciesCountParameters {
+export type SpeciesCountParameters = {
   citesAppendix: string | null;
   taxonClass: string | null;
-}
+};
 
-export interface SpeciesCountRow {
+export type SpeciesCountRow = {
   count: number;
-}
+};
 
 export type SpeciesCountSlots = Record<string, never>;
 
@@ -3228,16 +3228,16 @@ RETURN count(node) AS count
 
 // species/list.cypher
 
-export interface SpeciesListParameters {
+export type SpeciesListParameters = {
   citesAppendix: string | null;
   taxonClass: string | null;
   after: string | null;
   limit: Integer;
-}
+};
 
-export interface SpeciesListRow {
+export type SpeciesListRow = {
   node: NodeProperties;
-}
+};
 
 export type SpeciesListSlots = Record<string, never>;
 
@@ -3270,17 +3270,17 @@ LIMIT $limit
 
 // timeline/events.cypher
 
-export interface TimelineEventsParameters {
+export type TimelineEventsParameters = {
   id: string;
   from: CypherDate<number> | null;
   to: CypherDate<number> | null;
   first: Integer;
-}
+};
 
-export interface TimelineEventsRow {
+export type TimelineEventsRow = {
   labels: string[];
   events: TimelineEventMap[];
-}
+};
 
 export type TimelineEventsSlots = Record<string, never>;
 
@@ -3410,7 +3410,7 @@ RETURN labels(n) AS labels, events[..$first] AS events
 
 // trends/series.cypher
 
-export interface TrendsSeriesParameters {
+export type TrendsSeriesParameters = {
   interval: string;
   by: string;
   species: string | null;
@@ -3419,16 +3419,16 @@ export interface TrendsSeriesParameters {
   mode: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
-}
+};
 
-export interface TrendsSeriesRow {
+export type TrendsSeriesRow = {
   period: string;
   key: string | null;
   seizureCount: number;
   weighedSeizureCount: number;
   totalWeightKg: number | null;
   sourceCount: number;
-}
+};
 
 export type TrendsSeriesSlots = Record<string, never>;
 

@@ -9,6 +9,9 @@ import type { RouteStopKey } from "../domain/trade-analysis.js";
  * parameters. A header names them; src/db/queries.generated.ts imports them from here. The names
  * end in `Map` for a map literal a query builds, in `Input` for a parameter map.
  *
+ * They are type aliases, not interfaces: an alias has an implicit index signature, so a map still
+ * goes where code takes `Record<string, unknown>`.
+ *
  * Rows are checked where they arrive (cypher-query.ts: every column present, its scalars of the
  * declared type, its maps maps); what is inside a named map is promised by the query text that
  * builds it, read beside its header.
@@ -21,77 +24,77 @@ export type PlainValue = string | number | boolean | null | PlainValue[] | { [ke
 export type Properties = Record<string, PlainValue>;
 
 /** `n {.*, synthetic: n:Synthetic}`: a node's properties, with whether the node is invented. */
-export interface NodeProperties extends Properties {
+export type NodeProperties = Properties & {
   id: string;
   synthetic: boolean;
-}
+};
 
 /** `{id: n.id, labels: labels(n), properties: properties(n)}`. */
-export interface NodeMap {
+export type NodeMap = {
   id: string;
   labels: string[];
   properties: Properties;
-}
+};
 
 /** `{type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}`. */
-export interface RelationshipMap {
+export type RelationshipMap = {
   type: string;
   source: string;
   target: string;
   properties: Properties;
-}
+};
 
 /** A relationship of network/expand: with its element id, to count it once. */
-export interface KeyedRelationshipMap extends RelationshipMap {
+export type KeyedRelationshipMap = RelationshipMap & {
   key: string;
-}
+};
 
 /** A relationship of a path's hop (connections/shortest-paths): with its Source's title. */
-export interface CitedRelationshipMap extends RelationshipMap {
+export type CitedRelationshipMap = RelationshipMap & {
   sourceTitle: string | null;
-}
+};
 
 /** A neighbour of a frontier node (network/expand). */
-export interface NeighbourMap {
+export type NeighbourMap = {
   node: NodeMap;
   /** Distinct neighbours over the followed types; null when the degree is at most the hub threshold. */
   neighbourCount: number | null;
   relationships: KeyedRelationshipMap[];
-}
+};
 
 /** A candidate of search/hits. */
-export interface SearchHitMap {
+export type SearchHitMap = {
   node: NodeProperties;
   labels: string[];
   score: number;
   /** 1 when the node is a phone number that matches digit for digit, else 0. */
   phone: number;
-}
+};
 
 /** `identifier {.id, .kind, .value, .rawValue}`: a missing property is null. */
-export interface IdentifierMap {
+export type IdentifierMap = {
   id: string;
   kind: string | null;
   value: string | null;
   rawValue: string | null;
-}
+};
 
 /** A party that shares identifiers with another (shared-identifiers/of-parties). */
-export interface SharerMap {
+export type SharerMap = {
   party: NodeProperties;
   labels: string[];
   sharedCount: number;
   identifiers: IdentifierMap[];
-}
+};
 
 /** A source and row that state something. */
-export interface CitationMap {
+export type CitationMap = {
   sourceId: string;
   sourceRow: number | null;
-}
+};
 
 /** An event of timeline/events. */
-export interface TimelineEventMap {
+export type TimelineEventMap = {
   /** YYYY-MM-DD. */
   date: string;
   kind: string;
@@ -99,25 +102,25 @@ export interface TimelineEventMap {
   roles: string[];
   detail: string | null;
   citations: CitationMap[];
-}
+};
 
 /** A stop of an observed route (routes/observed): the domain's own shape. */
 export type RouteStopMap = RouteStopKey;
 
 /** A person or company of the ring analysis; the queries write the kind as one of these two literals. */
-export interface RingPartyMap {
+export type RingPartyMap = {
   id: string;
   kind: "Person" | "Company";
-}
+};
 
-export interface RingMemberMap extends RingPartyMap {
+export type RingMemberMap = RingPartyMap & {
   brokerRank: number | null;
   brokerScore: number;
   cohesion: number;
-}
+};
 
 /** A stored ring (rings/list); what it touches is null until write-rings has set it. */
-export interface RingMap {
+export type RingMap = {
   id: string;
   rank: number;
   size: number;
@@ -126,15 +129,15 @@ export interface RingMap {
   totalWeightKg: number | null;
   shipmentCount: number | null;
   computedAtMs: number;
-}
+};
 
 /** A stored ring with its scope (rings/by-ids). */
-export interface ScopedRingMap extends RingMap {
+export type ScopedRingMap = RingMap & {
   scope: string;
-}
+};
 
 /** A run of the ring analysis (rings/latest-run). */
-export interface RingRunMap {
+export type RingRunMap = {
   id: string;
   scope: string;
   parameters: string;
@@ -144,7 +147,7 @@ export interface RingRunMap {
   communityCount: number;
   ringCount: number;
   computedAtMs: number;
-}
+};
 
 /** `[key, count]` over a Source's kept counts (import/source-counts). */
 export type KeyCountMap = [string, number];
@@ -153,34 +156,34 @@ export type KeyCountMap = [string, number];
 export type ParameterMap = Record<string, unknown>;
 
 /** An entry of network/expand's frontier: a node by id, under its kind, or under any kind for a seed. */
-export interface FrontierInput {
+export type FrontierInput = {
   id: string;
   kind: NodeLabel | null;
-}
+};
 
 /** A node of import/merge-mentioned-nodes. */
-export interface IdInput {
+export type IdInput = {
   id: string;
-}
+};
 
 /** A node of import/merge-nodes: its first data row, and its properties (no nulls). */
-export interface NodeRowInput {
+export type NodeRowInput = {
   id: string;
   row: Integer;
   properties: ParameterMap;
-}
+};
 
 /** A relationship of the import/merge-*-relationships templates (`seq` read by the sequenced one only). */
-export interface RelationshipRowInput {
+export type RelationshipRowInput = {
   from: string;
   to: string;
   row: Integer;
   seq: Integer | null;
   properties: ParameterMap;
-}
+};
 
 /** The run node of rings/write-run. */
-export interface RingRunInput {
+export type RingRunInput = {
   id: string;
   kind: "rings";
   scope: string;
@@ -191,19 +194,19 @@ export interface RingRunInput {
   linkCount: Integer;
   communityCount: Integer;
   ringCount: Integer;
-}
+};
 
-export interface RingMemberInput {
+export type RingMemberInput = {
   id: string;
   kind: "Person" | "Company";
   brokerRank: Integer | null;
   brokerScore: number;
   cohesion: number;
-}
+};
 
 /** A ring of rings/write-rings. */
-export interface RingInput {
+export type RingInput = {
   id: string;
   rank: Integer;
   members: RingMemberInput[];
-}
+};
