@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { beforeAll, describe, expect, test } from "vitest";
@@ -45,6 +45,21 @@ describe("queryFiles (generated from cypher/queries/) and the folder", () => {
 
   test("each query is named after its file's path", () => {
     expect(Object.entries(queryFiles).filter(([name, file]) => queryName(file) !== name)).toStrictEqual([]);
+  });
+
+  test("every query is used by the code (by its descriptor or its name)", async () => {
+    const sources: string[] = [];
+    for (const folder of ["src", "bench"]) {
+      const entries = await readdir(path.join(projectRoot, folder), { recursive: true, withFileTypes: true });
+      for (const entry of entries) {
+        if (!entry.isFile() || !entry.name.endsWith(".ts") || entry.name === "queries.generated.ts") continue;
+        sources.push(await readFile(path.join(entry.parentPath, entry.name), "utf8"));
+      }
+    }
+    const code = sources.join("\n");
+    // Not a property of the same name (`row.seizureCount`, `seizureCount: 0`): an import, a use or a quoted name.
+    const used = (name: string) => new RegExp(`(?<![.\\w])${name}(?![\\w:?])`).test(code);
+    expect(queryNames.filter((name) => !used(name))).toStrictEqual([]);
   });
 });
 
