@@ -33,6 +33,14 @@ export interface OverheadResults {
   servers: ServerResult[];
 }
 
+/** Stages measured as the difference between a server with the stage and the same server without it. */
+const STAGES = [
+  { name: "bearer token and rate limit", on: "api-no-audit", off: "api-bare" },
+  { name: "audit trail", on: "api", off: "api-no-audit" },
+  { name: "API key instead of token", on: "api-key", off: "api" },
+  { name: "the API's Apollo (plugins, error formatter) and context", on: "apollo-config", off: "floor" },
+] as const;
+
 export const REPORT_TITLE = "## Fixed cost per request (`{ __typename }`)";
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
@@ -89,6 +97,32 @@ export function renderOverheadSection(results: OverheadResults): string {
           ]
         : ["", "", "", ""];
     lines.push(`| \`${server.label}\` | ${description} | ${ms(p50)} | ${ms(mean)} | ${ms(cpu)} (${ms(system)}) | ${versusFloor.join(" | ")} |`);
+  }
+
+  const stageRows = STAGES.flatMap((stage) =>
+    (["before", "after"] as const).flatMap((code) => {
+      // The floor runs from this checkout's code only: Apollo and the schema, which the changes measured here do not touch.
+      const find = (variant: string) =>
+        results.servers.find((server) => (server.code === code || variant === "floor") && server.variant === variant);
+      const [on, off] = [find(stage.on), find(stage.off)];
+      if (!on || !off) return [];
+      const p50 = differences(on, off, "p50");
+      const cpu = differences(on, off, "cpu");
+      const system = differences(on, off, "system");
+      return [
+        `| ${stage.name} | ${code} | \`${stage.on}\` − \`${stage.off}\` | ${ms(median(p50))} (${range(p50, ms)}) | ${ms(median(cpu))} (${range(cpu, ms)}) | ${ms(median(system))} |`,
+      ];
+    }),
+  );
+  if (stageRows.length > 0) {
+    lines.push(
+      "",
+      "What each stage costs: the difference between two servers that differ by that stage only, per repetition (median, and range):",
+      "",
+      "| stage | code | servers | p50 ms | CPU ms / request | of which system |",
+      "| --- | --- | --- | ---: | ---: | ---: |",
+      ...stageRows,
+    );
   }
 
   const pairs = results.servers

@@ -40,7 +40,8 @@ const USAGE = `Usage: node dist/bench/overhead/run.js [options]
   --warmup N                warm-up rounds before each repetition (default 300)
   --repeats N               repetitions (default 3)
   --profile LABEL           profile one server (e.g. api, before:api) in the last repetition; no report is written
-  --no-report               do not write bench/REPORT.md`;
+  --no-report               do not write bench/REPORT.md
+  --render                  only write the report's section again from the last run's figures (bench/results/overhead.json)`;
 
 const QUERY_BODY = JSON.stringify({ query: "{ __typename }" });
 const EXPECTED = JSON.stringify({ data: { __typename: "Query" } });
@@ -75,10 +76,16 @@ async function main(): Promise<void> {
       repeats: { type: "string", default: "3" },
       profile: { type: "string" },
       "no-report": { type: "boolean", default: false },
+      render: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) return console.log(USAGE);
+  if (values.render) {
+    const results = JSON.parse(await readFile(RESULTS_FILE, "utf8")) as OverheadResults;
+    await replaceSection(REPORT_FILE, renderOverheadSection(results));
+    return log(`wrote the section of ${path.relative(projectRoot, REPORT_FILE)} from ${path.relative(projectRoot, RESULTS_FILE)}`);
+  }
   const plan = { warmup: count(values.warmup, "--warmup"), rounds: count(values.rounds, "--rounds"), repeats: count(values.repeats, "--repeats") };
   const names = (list: string | undefined, fallback: string[]) => (list === undefined ? fallback : list.split(",").map((name) => name.trim()));
   const variants = names(values.variants, VARIANTS.map((variant) => variant.name)).map(variantNamed);

@@ -55,7 +55,7 @@ export const VARIANTS: readonly Variant[] = [
     server: "api",
     credential: "token",
     off: [],
-    description: "the API as in production: bearer token (HS256), rate limit, limits, audit trail (hashed, chained, fsync'd)",
+    description: "the API as in production: bearer token (HS256), rate limit, limits, audit trail (hashed, chained, on disk before the response)",
   },
   {
     name: "api-key",
