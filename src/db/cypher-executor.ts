@@ -34,12 +34,12 @@ export class CypherExecutor {
    * template, its slots: its rows come back typed, checked against its header (cypher-query.ts:
    * columns, scalar types, nulls). It goes through `read`, so what watches `read` sees it too.
    */
-  async readQuery<P extends object, R, S>(query: CypherQuery<P, R, S, "read">, parameters: P, ...slots: SlotArguments<S>): Promise<R[]> {
+  async readQuery<P extends object, R, S>(query: CypherQuery<P, R, S, "read">, parameters: NoInfer<P>, ...slots: SlotArguments<S>): Promise<R[]> {
     return checkedRows(query, await this.read(renderQuery(query, ...slots), parameterMap(parameters)));
   }
 
   /** A generated query run as a write (`write`), its rows typed and checked as with `readQuery`. */
-  async writeQuery<P extends object, R, S>(query: CypherQuery<P, R, S>, parameters: P, ...slots: SlotArguments<S>): Promise<R[]> {
+  async writeQuery<P extends object, R, S>(query: CypherQuery<P, R, S>, parameters: NoInfer<P>, ...slots: SlotArguments<S>): Promise<R[]> {
     return checkedRows(query, await this.write(renderQuery(query, ...slots), parameterMap(parameters)));
   }
 

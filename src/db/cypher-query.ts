@@ -20,8 +20,11 @@ export interface CypherQuery<P, R, S = NoSlots, M extends QueryMode = QueryMode>
   readonly columns: Readonly<Record<string, string>>;
   /** The file as it is. */
   readonly text: string;
-  /** Never set: carries the types for inference. */
-  readonly types?: { parameters: P; row: R; slots: S };
+  /**
+   * Never set: carries the types. Parameters and slots are inputs, so they sit in argument position:
+   * a query that needs more of them is not taken for one that needs fewer.
+   */
+  readonly types?: { parameters: (parameters: P) => void; slots: (slots: S) => void; row: R };
 }
 
 export type QueryMode = "read" | "write";
@@ -29,12 +32,12 @@ export type QueryMode = "read" | "write";
 /** The slots of a query without any. */
 export type NoSlots = Record<string, never>;
 
-/** A query of any types, for code that handles all of them alike. */
-export type AnyCypherQuery = CypherQuery<unknown, unknown, unknown>;
+/** A query of any types, for code that handles all of them alike (it cannot run one without knowing its inputs). */
+export type AnyCypherQuery = CypherQuery<never, unknown, never>;
 
-export type ParametersOf<Q> = Q extends CypherQuery<infer P, unknown, unknown> ? P : never;
-export type RowOf<Q> = Q extends CypherQuery<unknown, infer R, unknown> ? R : never;
-export type SlotsOf<Q> = Q extends CypherQuery<unknown, unknown, infer S> ? S : never;
+export type ParametersOf<Q> = Q extends CypherQuery<infer P, unknown, never> ? P : never;
+export type RowOf<Q> = Q extends CypherQuery<never, infer R, never> ? R : never;
+export type SlotsOf<Q> = Q extends CypherQuery<never, unknown, infer S> ? S : never;
 
 /** The slots argument: none for a query without slots (`NoSlots`), required for a template. */
 export type SlotArguments<S> = [keyof S] extends [never] ? [] : string extends keyof S ? [] : [slots: S];
@@ -68,7 +71,7 @@ const rendered = new Map<string, string>();
  * checked against their kinds; each rendering is kept, as templates are few and their values come
  * from enums.
  */
-export function renderQuery<S>(query: CypherQuery<unknown, unknown, S>, ...[slots]: SlotArguments<S>): string {
+export function renderQuery<S>(query: CypherQuery<never, unknown, S>, ...[slots]: SlotArguments<S>): string {
   const names = Object.keys(query.slots);
   if (names.length === 0) return query.text;
   const values: Readonly<Record<string, unknown>> = slots ?? {};
@@ -91,7 +94,7 @@ export function renderQuery<S>(query: CypherQuery<unknown, unknown, S>, ...[slot
 }
 
 /** A statement of a query, for `CypherExecutor.writeAll`. */
-export function statement<P extends object, S>(query: CypherQuery<P, unknown, S>, parameters: P, ...slots: SlotArguments<S>): Statement {
+export function statement<P extends object, S>(query: CypherQuery<P, unknown, S>, parameters: NoInfer<P>, ...slots: SlotArguments<S>): Statement {
   return { query: renderQuery(query, ...slots), parameters: parameterMap(parameters) };
 }
 
@@ -122,7 +125,7 @@ function columnTypes(query: AnyCypherQuery): [string, ValueType][] {
  * element by element, null only where declared). Light on purpose: what is inside a named map is
  * the query text's promise. Messages name the query and column, never a value.
  */
-export function checkedRows<R>(query: CypherQuery<unknown, R, unknown>, rows: readonly Record<string, unknown>[]): R[] {
+export function checkedRows<R>(query: CypherQuery<never, R, never>, rows: readonly Record<string, unknown>[]): R[] {
   const columns = columnTypes(query);
   const checked: R[] = [];
   for (const row of rows) {
@@ -133,7 +136,7 @@ export function checkedRows<R>(query: CypherQuery<unknown, R, unknown>, rows: re
 }
 
 function assertRow<R>(
-  query: CypherQuery<unknown, R, unknown>,
+  query: CypherQuery<never, R, never>,
   columns: readonly [string, ValueType][],
   row: Record<string, unknown>,
 ): asserts row is Record<string, unknown> & R {

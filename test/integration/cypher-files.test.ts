@@ -58,8 +58,11 @@ const rings = {
   minSize: neo4j.int(8),
 };
 
-/** A template with slots built here from the model (relationSlots gives plain strings); renderQuery checks them. */
-const render = renderQuery as (query: AnyCypherQuery, slots: Record<string, string>) => string;
+/**
+ * Any query with slots built here from the model (relationSlots and importQueryVariants give plain
+ * strings): the types cannot follow a query chosen at run time, and renderQuery checks the values.
+ */
+const render = renderQuery as unknown as (query: AnyCypherQuery, slots: Record<string, string>) => string;
 
 /** The texts to check for one query: templates once per label or relation they serve. */
 function variants(query: AnyCypherQuery): { label: string; text: string }[] {
