@@ -118,16 +118,30 @@ interface AskedField {
 export const MAX_PLANNED_NODES = 10_000;
 const NODES_PER_LIST = 10;
 
-/** What a planning walk has to hand: the request, and how many nodes its plan reads so far. */
+/**
+ * How many relationship fields one query may fold in; a selection with more is read through the
+ * loaders, as it was before queries were folded. Neo4j plans a query afresh for every new text
+ * (values are parameters, so a client's repeated request is planned once), and planning grows with
+ * the subqueries: a lookup folding 60 fields, 15,000 characters of Cypher, took 0.75 to 1.5 s to
+ * plan on a busy 2-core machine, against 0.1 s to run once planned. The selections of the largest
+ * requests the limits allow (test/api/leak-scan.test.ts sends thousands, each new) would each pay
+ * that; the shapes of bench/peer fold 3 to 10 fields.
+ */
+export const MAX_FOLDED_FIELDS = 12;
+
+/** What a planning walk has to hand: the request, and how many nodes and fields its plan reads so far. */
 interface Planning {
   ctx: Context;
   info: GraphQLResolveInfo;
   planned: number;
+  folded: number;
 }
 
 /** What the root field being resolved asks below the node it returns (its type is a node type). */
 export function planOfField(ctx: Context, info: GraphQLResolveInfo): FetchPlan {
-  return planBelow({ ctx, info, planned: 1 }, selectionsOf(info.fieldNodes), getNamedType(info.returnType), 1);
+  const planning = { ctx, info, planned: 1, folded: 0 };
+  const plan = planBelow(planning, selectionsOf(info.fieldNodes), getNamedType(info.returnType), 1);
+  return planning.folded > MAX_FOLDED_FIELDS ? emptyPlan() : plan;
 }
 
 /**
@@ -139,7 +153,9 @@ export function planOfConnection(
   info: GraphQLResolveInfo,
   first: number,
 ): { plan: FetchPlan; items: boolean; total: boolean } {
-  return connectionParts({ ctx, info, planned: first }, selectionsOf(info.fieldNodes), getNamedType(info.returnType), first);
+  const planning = { ctx, info, planned: first, folded: 0 };
+  const asked = connectionParts(planning, selectionsOf(info.fieldNodes), getNamedType(info.returnType), first);
+  return planning.folded > MAX_FOLDED_FIELDS ? { ...asked, plan: emptyPlan() } : asked;
 }
 
 function connectionParts(
@@ -184,6 +200,7 @@ function planBelow(planning: Planning, selections: SelectionSetNode[], type: Gra
       const below = reach * (fold.kind === "PAGE" ? (first as number) : field.list ? NODES_PER_LIST : 1);
       if (planning.planned + below > MAX_PLANNED_NODES) continue;
       planning.planned += below;
+      planning.folded += 1;
       if (fold.kind === "PAGE") {
         const parts = connectionParts(planning, field.selections, field.type, below);
         const page = { relation: fold.relation, first: first as number, ...parts, below: parts.plan };
@@ -207,6 +224,7 @@ function relatedPlan(planning: Planning, field: AskedField, fold: Extract<Fold, 
       mergePlan(plan, planBelow(planning, inner.selections, inner.type, reach));
       if (fold.alsoFollow?.field === inner.name && planning.planned + reach <= MAX_PLANNED_NODES) {
         planning.planned += reach;
+        planning.folded += 1;
         const followed = planBelow(planning, inner.selections, inner.type, reach);
         mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, followed]]) });
       }
