@@ -47,6 +47,9 @@ export function fold(text: string): string {
 }
 
 const GRAM = 5;
+/** A run of base64url characters as long as the shortest sealed token, and the secret length below which a match inside one is chance. */
+const OPAQUE_TOKEN = /[A-Za-z0-9_-]{64,}/g;
+const CHANCE_LENGTH = 8;
 
 /** Secrets looked up by their first characters, so that a long text is searched in one pass. */
 export class SecretIndex {
@@ -67,15 +70,25 @@ export class SecretIndex {
     this.size = seen.size;
   }
 
-  /** The secrets found in `text`, but those whose value is in `except` (values the request itself sent). */
+  /**
+   * The secrets found in `text`, but those whose value is in `except` (values the request itself
+   * sent), and short secrets met by chance inside a long opaque token: a sealed cursor or pseudonym
+   * is 128 or more random base64url characters, in which a given word of 5 letters (case folded)
+   * turns up about once in 200,000 tokens, so once in a scan of thousands of cursors against
+   * hundreds of names; its decoded readings are searched all the same.
+   */
   find(text: string, except: ReadonlySet<string> = new Set()): Secret[] {
     const folded = fold(text);
+    const opaque = [...text.matchAll(OPAQUE_TOKEN)].map((match) => [match.index, match.index + match[0].length] as const);
+    const byChance = (start: number, length: number) =>
+      length < CHANCE_LENGTH && folded.length === text.length && opaque.some(([from, to]) => start >= from && start + length <= to);
     const found: Secret[] = [];
     for (let index = 0; index + GRAM <= folded.length; index++) {
       const candidates = this.byGram.get(folded.slice(index, index + GRAM));
       if (!candidates) continue;
       for (const candidate of candidates) {
-        if (folded.startsWith(candidate.folded, index) && !except.has(candidate.secret.value)) found.push(candidate.secret);
+        if (!folded.startsWith(candidate.folded, index) || except.has(candidate.secret.value)) continue;
+        if (!byChance(index, candidate.folded.length)) found.push(candidate.secret);
       }
     }
     return found;
