@@ -22,6 +22,52 @@ export interface PeerRun {
   network: LoadRecord;
   plan: LatencyPlan & LoadPlan;
   shapes: PeerShapeResult[];
+  /** An earlier run to compare with (PEER_BENCH_BASELINE), such as one of the code before a change. */
+  baseline?: Baseline;
+}
+
+/** What the report shows of an earlier run: its ratios, which hold across runs better than times do. */
+export interface Baseline {
+  revision: string;
+  date: string;
+  load: string;
+  plan: LatencyPlan & LoadPlan;
+  shapes: { key: string; apiOverPeerP50: number; apiOverRawP50: number; apiQueries: number; apiOverPeerRequests: number }[];
+}
+
+export function baselineOf(run: PeerRun): Baseline {
+  return {
+    revision: run.revision,
+    date: run.date,
+    load: run.load,
+    plan: run.plan,
+    shapes: run.shapes.map((shape) => ({
+      key: shape.key,
+      apiOverPeerP50: shape.latency.summary.api.p50 / shape.latency.summary.peer.p50,
+      apiOverRawP50: shape.latency.summary.api.p50 / shape.latency.summary.raw.p50,
+      apiQueries: shape.latency.queries.api.measuredMean,
+      apiOverPeerRequests: shape.load.api.requestsPerSecond / shape.load.peer.requestsPerSecond,
+    })),
+  };
+}
+
+function renderBaseline(run: PeerRun, baseline: Baseline): string {
+  const rows = run.shapes.flatMap((shape) => {
+    const then = baseline.shapes.find((earlier) => earlier.key === shape.key);
+    if (!then) return [];
+    const { api, peer, raw } = shape.latency.summary;
+    const now = shape.load;
+    return [
+      `| ${shape.title} | ${ratio(then.apiOverPeerP50)} → ${ratio(api.p50 / peer.p50)} | ${ratio(then.apiOverRawP50)} → ${ratio(api.p50 / raw.p50)} | ${count(then.apiQueries)} → ${count(shape.latency.queries.api.measuredMean)} | ${ratio(then.apiOverPeerRequests)} → ${ratio(now.api.requestsPerSecond / now.peer.requestsPerSecond)} |`,
+    ];
+  });
+  return `### This API at ${baseline.revision} and now
+
+The same benchmark run on ${baseline.date} against this API at ${baseline.revision} (${baseline.plan.warmup} + ${baseline.plan.rounds} rounds; load average ${baseline.load}). Ratios, not times, are compared: each is measured within one run.
+
+| shape | this API / peer p50 | this API / raw p50 | this API's queries per request | this API / peer requests/s |
+| --- | ---: | ---: | ---: | ---: |
+${rows.join("\n")}`;
 }
 
 export const SECTION_TITLE = "## This API beside @neo4j/graphql and raw Cypher";
@@ -30,6 +76,8 @@ const ms = (value: number) => value.toFixed(2);
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const fmt = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 0 });
+/** Requests per second: whole numbers, with one decimal below 10 (the slowest shapes answer a few a second). */
+const rate = (value: number) => (value < 10 ? value.toFixed(1) : fmt(value));
 
 /** The queries-per-request cell of one system: the measured mean, with the warm-up's range where requests differed. */
 function queries(latency: PeerShapeResult["latency"], system: System): string {
@@ -63,7 +111,7 @@ export function renderPeerSection(run: PeerRun): string {
     const { api, peer, raw } = shape.load;
     return (
       `| ${shape.title} | ${queries(shape.latency, "api")} / ${queries(shape.latency, "peer")} / ${queries(shape.latency, "raw")} ` +
-      `| ${fmt(api.requestsPerSecond)} / ${fmt(peer.requestsPerSecond)} / ${fmt(raw.requestsPerSecond)} | **${ratio(api.requestsPerSecond / peer.requestsPerSecond)}** ` +
+      `| ${rate(api.requestsPerSecond)} / ${rate(peer.requestsPerSecond)} / ${rate(raw.requestsPerSecond)} | **${ratio(api.requestsPerSecond / peer.requestsPerSecond)}** ` +
       `| ${ms(api.nodeCpuMs)} / ${ms(peer.nodeCpuMs)} / ${ms(raw.nodeCpuMs)} | ${ms(api.neo4jCpuMs)} / ${ms(peer.neo4jCpuMs)} / ${ms(raw.neo4jCpuMs)} |`
     );
   });
@@ -115,7 +163,7 @@ How these are counted: queries per request are the statements each system sent w
 Against the goals of issue 14:
 
 ${verdicts(run).join("\n")}
-
+${run.baseline ? `\n${renderBaseline(run, run.baseline)}\n` : ""}
 ${details.join("\n\n")}
 `;
 }

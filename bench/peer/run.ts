@@ -11,7 +11,7 @@ import { replaceSection } from "../report-section.js";
 import { SYSTEMS, type Targets } from "./ask.js";
 import { latency, load, type LatencyPlan, type LoadPlan, type Probes } from "./compare.js";
 import { RawCypher } from "./raw-cypher.js";
-import { renderPeerSection, type PeerRun, type PeerShapeResult } from "./report.js";
+import { baselineOf, renderPeerSection, type PeerRun, type PeerShapeResult } from "./report.js";
 import { peerShapes, type ShapeInputs } from "./shapes.js";
 import { startSystemProcess } from "./system-process.js";
 
@@ -25,7 +25,8 @@ import { startSystemProcess } from "./system-process.js";
  * (30), PEER_BENCH_CLIENTS (8), PEER_BENCH_LOAD_SECONDS (per system and shape, 6),
  * PEER_BENCH_LOAD_MAX_REQUESTS (per slice, 3000), PEER_BENCH_SHIPMENTS (20000), PEER_BENCH_SEED
  * (peer), PEER_BENCH_REVISION (the code measured, for the report: the git commit by default),
- * PEER_BENCH_SHAPES (comma-separated shape keys; all when unset), PEER_BENCH_RENDER_ONLY
+ * PEER_BENCH_BASELINE (an earlier run's results file, whose ratios the report shows beside this
+ * run's), PEER_BENCH_SHAPES (comma-separated shape keys; all when unset), PEER_BENCH_RENDER_ONLY
  * (1: rewrite the section from the last results), PEER_BENCH_NO_REPORT (1: leave REPORT.md alone).
  */
 
@@ -38,6 +39,7 @@ interface Plan extends LatencyPlan, LoadPlan {
   shipments: number;
   seed: string;
   shapes: string[] | null;
+  baseline: string | null;
   renderOnly: boolean;
   report: boolean;
 }
@@ -60,6 +62,7 @@ function readPlan(env: NodeJS.ProcessEnv): Plan {
     shipments: whole("PEER_BENCH_SHIPMENTS", 20_000, 100, 1_000_000),
     seed: env.PEER_BENCH_SEED?.trim() || "peer",
     shapes: shapes ? shapes.split(",").map((key) => key.trim()) : null,
+    baseline: env.PEER_BENCH_BASELINE?.trim() || null,
     renderOnly: env.PEER_BENCH_RENDER_ONLY === "1",
     report: env.PEER_BENCH_NO_REPORT !== "1",
   };
@@ -67,8 +70,13 @@ function readPlan(env: NodeJS.ProcessEnv): Plan {
 
 async function main(): Promise<void> {
   const plan = readPlan(process.env);
+  const baseline = plan.baseline === null ? undefined : baselineOf(JSON.parse(await readFile(path.resolve(plan.baseline), "utf8")) as PeerRun);
   if (plan.renderOnly) {
     const run = JSON.parse(await readFile(RESULTS_FILE, "utf8")) as PeerRun;
+    if (baseline) {
+      run.baseline = baseline;
+      await writeFile(RESULTS_FILE, JSON.stringify(run, null, 2) + "\n");
+    }
     await replaceSection(REPORT_FILE, renderPeerSection(run));
     return;
   }
@@ -137,6 +145,7 @@ async function main(): Promise<void> {
     network: network.load,
     plan: { warmup: plan.warmup, rounds: plan.rounds, clients: plan.clients, seconds: plan.seconds, maxRequests: plan.maxRequests },
     shapes: results,
+    ...(baseline ? { baseline } : {}),
   };
   // A run of some shapes only is kept apart, and leaves the report alone.
   const whole = plan.shapes === null;
