@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 
-import type { Row } from "../db/cypher-executor.js";
+import type { NodeProperties } from "../db/query-types.js";
 import type { NodeLabel } from "../domain/graph-schema.js";
 import type { RelationName } from "../domain/relations.js";
 import type { GraphRepository, Related } from "../repositories/graph.repository.js";
 import type { Sharer, SharedIdentifierRepository, SharerRequest } from "../repositories/shared-identifier.repository.js";
-import type { ListRepository, PartyListName } from "../repositories/list.repository.js";
+import type { ListRepository, PartyCounts, PartyListName } from "../repositories/list.repository.js";
 
 /** Ids per round trip: large enough for a page of parents, small enough for one fast query. */
 export const MAX_BATCH_SIZE = 500;
@@ -22,7 +22,7 @@ export interface RelatedPageKey {
  * a count. Loaders are made lazily, one per label or relationship field.
  */
 export interface Loaders {
-  node(label: NodeLabel): DataLoader<string, Row | null>;
+  node(label: NodeLabel): DataLoader<string, NodeProperties | null>;
   /** The ids of a label that start with a prefix, for pseudonyms of ids too long to hold whole. */
   idsStartingWith(label: NodeLabel): DataLoader<string, string[]>;
   related(name: RelationName): DataLoader<string, Related[]>;
@@ -33,7 +33,7 @@ export interface Loaders {
    * repository is the context's `lists`, passed by the caller because the loader set is made from
    * the graph repository alone; the first call of a request makes the loader.
    */
-  partyCounts(list: PartyListName, lists: ListRepository): DataLoader<string, Row | null>;
+  partyCounts(list: PartyListName, lists: ListRepository): DataLoader<string, PartyCounts | null>;
   /**
    * The sharers of parties (sharedIdentifiers): the list, or null for an id that is no party of the
    * labels asked. The repository is the context's `sharedIdentifiers`, passed by the caller as for

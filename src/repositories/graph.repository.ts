@@ -1,5 +1,15 @@
-import type { CypherExecutor, Row } from "../db/cypher-executor.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import {
+  nodesByIds,
+  nodesIdsStartingWith,
+  relatedAll,
+  relatedCount,
+  relatedPage,
+  type RelatedAllRow,
+  type RelatedAllSlots,
+} from "../db/queries.generated.js";
+import type { NodeProperties, Properties } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import type { NodeLabel } from "../domain/graph-schema.js";
 import { factProperties } from "../domain/relation-facts.js";
@@ -17,9 +27,9 @@ export interface SourceRef {
  * that states it. Parallel relationships stating the same fact (one per source row) are one Related.
  */
 export interface Related {
-  node: Row;
+  node: NodeProperties;
   labels: string[];
-  rel: Row;
+  rel: Properties;
   citations: SourceRef[];
 }
 
@@ -28,27 +38,26 @@ export interface Related {
  * one round trip and returns a map keyed by the ids asked for; ids with nothing are absent.
  */
 export class GraphRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
-  async byIds(label: NodeLabel, ids: readonly string[]): Promise<Map<string, Row>> {
-    const query = this.registry.render("nodesByIds", { LABEL: label });
-    const rows = await this.executor.read(query, { ids });
-    return new Map(rows.map((row) => [row.key as string, row.node as Row]));
+  async byIds(label: NodeLabel, ids: readonly string[]): Promise<Map<string, NodeProperties>> {
+    const rows = await this.executor.readQuery(nodesByIds, { ids }, { LABEL: label });
+    return new Map(rows.map((row) => [row.key, row.node]));
   }
 
   /** The ids of `label` that start with each prefix (at most 1,000 each), for pseudonyms of long ids. */
   async idsStartingWith(label: NodeLabel, prefixes: readonly string[]): Promise<Map<string, string[]>> {
-    const query = this.registry.render("nodesIdsStartingWith", { LABEL: label });
-    const rows = await this.executor.read(query, { ids: prefixes });
-    return new Map(rows.map((row) => [row.key as string, row.ids as string[]]));
+    const rows = await this.executor.readQuery(nodesIdsStartingWith, { ids: prefixes }, { LABEL: label });
+    return new Map(rows.map((row) => [row.key, row.ids]));
   }
 
   async related(name: RelationName, ids: readonly string[]): Promise<Map<string, Related[]>> {
-    const query = this.registry.render("relatedAll", relationSlots(relations[name]));
-    const groups = groupRelated(await this.executor.read(query, { ids }), factProperties[name] ?? []);
+    const rows = await this.executor.readQuery(relatedAll, { ids }, relationSlots(relations[name]));
+    const groups = groupRelated(rows, factProperties[name] ?? []);
     for (const list of groups.values()) sortBySeq(list);
     return groups;
   }
@@ -58,20 +67,26 @@ export class GraphRepository {
     ids: readonly string[],
     page: { after: string | null; limit: number },
   ): Promise<Map<string, Related[]>> {
-    const query = this.registry.render("relatedPage", relationSlots(relations[name]));
-    const rows = await this.executor.read(query, { ids, after: page.after, limit: integerParameter(page.limit) });
+    const rows = await this.executor.readQuery(
+      relatedPage,
+      { ids, after: page.after, limit: integerParameter(page.limit) },
+      relationSlots(relations[name]),
+    );
     // A page lists nodes, whatever properties tell the field's facts apart: each node once, by id.
     return groupRelated(rows, []);
   }
 
   async relatedCount(name: RelationName, ids: readonly string[]): Promise<Map<string, number>> {
-    const query = this.registry.render("relatedCount", relationSlots(relations[name]));
-    const rows = await this.executor.read(query, { ids });
-    return new Map(rows.map((row) => [row.key as string, row.count as number]));
+    const rows = await this.executor.readQuery(relatedCount, { ids }, relationSlots(relations[name]));
+    return new Map(rows.map((row) => [row.key, row.count]));
   }
 }
 
-export function relationSlots(relation: Relation): Record<string, string> {
+/**
+ * The slots of related/all, related/page and related/count (the three declare the same ones) for a
+ * relationship field.
+ */
+export function relationSlots(relation: Relation): RelatedAllSlots {
   return {
     FROM: relation.from,
     TYPE: relation.type,
@@ -87,29 +102,35 @@ export function relationSlots(relation: Relation): Record<string, string> {
  * fact with the sources of all its relationships. Facts keep the rows' order (node id), those of one
  * node in the order their first relationships come.
  */
-function groupRelated(rows: Row[], distinguishing: readonly string[]): Map<string, Related[]> {
+function groupRelated(rows: readonly RelatedAllRow[], distinguishing: readonly string[]): Map<string, Related[]> {
   const groups = new Map<string, Related[]>();
   for (const row of rows) {
-    const key = row.key as string;
-    groups.set(key, [...(groups.get(key) ?? []), ...factsOf([row], distinguishing)]);
+    groups.set(row.key, [...(groups.get(row.key) ?? []), ...factsOf([row], distinguishing)]);
   }
   return groups;
 }
 
+/** What a fact is read from: a related node, its labels, and every relationship between the two. */
+export interface RelatedRead {
+  node: NodeProperties;
+  labels: string[];
+  rels: Properties[];
+}
+
 /** The facts of rows that all belong to one node (columns node, labels, rels), as groupRelated makes them. */
-export function factsOf(rows: readonly Row[], distinguishing: readonly string[]): Related[] {
+export function factsOf(rows: readonly RelatedRead[], distinguishing: readonly string[]): Related[] {
   return rows.flatMap((row) =>
-    splitBy(row.rels as Row[], distinguishing).map((rels) => ({
-      node: row.node as Row,
-      labels: row.labels as string[],
+    splitBy(row.rels, distinguishing).map((rels) => ({
+      node: row.node,
+      labels: row.labels,
       rel: rels[0],
       citations: sourcesOf(rels),
     })),
   );
 }
 
-function splitBy(rels: Row[], distinguishing: readonly string[]): Row[][] {
-  const parts = new Map<string, Row[]>();
+function splitBy(rels: readonly Properties[], distinguishing: readonly string[]): Properties[][] {
+  const parts = new Map<string, Properties[]>();
   for (const rel of rels) {
     const fact = JSON.stringify(distinguishing.map((property) => rel[property] ?? null));
     parts.set(fact, [...(parts.get(fact) ?? []), rel]);
@@ -118,7 +139,7 @@ function splitBy(rels: Row[], distinguishing: readonly string[]): Row[][] {
 }
 
 /** Each source and row once, in the order of the relationships (by source id, then row). */
-function sourcesOf(rels: Row[]): SourceRef[] {
+function sourcesOf(rels: readonly Properties[]): SourceRef[] {
   const seen = new Map<string, SourceRef>();
   for (const rel of rels) {
     if (typeof rel.sourceId !== "string") continue;

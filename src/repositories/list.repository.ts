@@ -1,5 +1,38 @@
-import type { CypherExecutor, Parameters, Row } from "../db/cypher-executor.js";
-import type { CypherRegistry, QueryName } from "../db/cypher-registry.js";
+import { isDate, isInt, type Date as CypherDate, type Integer } from "neo4j-driver";
+
+import type { CypherExecutor, Parameters } from "../db/cypher-executor.js";
+import type { CypherQuery, NoSlots } from "../db/cypher-query.js";
+import type { CypherRegistry } from "../db/cypher-registry.js";
+import {
+  companyCount,
+  companyCounts,
+  companyList,
+  companyListOrdered,
+  countryCount,
+  countryList,
+  personCount,
+  personCounts,
+  personList,
+  personListOrdered,
+  placeCount,
+  placeList,
+  seizureCount,
+  seizureList,
+  shipmentCount,
+  shipmentList,
+  speciesCount,
+  speciesList,
+  type CompanyCountParameters,
+  type CompanyCountsRow,
+  type CountryCountParameters,
+  type PersonCountParameters,
+  type PersonCountsRow,
+  type PlaceCountParameters,
+  type SeizureCountParameters,
+  type ShipmentCountParameters,
+  type SpeciesCountParameters,
+} from "../db/queries.generated.js";
+import type { NodeProperties } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import {
   OrderDirection,
@@ -11,54 +44,209 @@ import {
   type SortValue,
 } from "../domain/paging.js";
 
-/** The pair of queries behind one filtered list: a page of it, and how many match in all. */
-export interface ListQueries {
-  page: QueryName;
-  count: QueryName;
+/** The filter parameters of each list: those of its count query, which its page queries take too. */
+export interface ListFilters {
+  seizures: SeizureCountParameters;
+  shipments: ShipmentCountParameters;
+  persons: PersonCountParameters;
+  companies: CompanyCountParameters;
+  places: PlaceCountParameters;
+  countries: CountryCountParameters;
+  species: SpeciesCountParameters;
 }
 
-export const listQueries = {
-  seizures: { page: "seizureList", count: "seizureCount" },
-  shipments: { page: "shipmentList", count: "shipmentCount" },
-  persons: { page: "personList", count: "personCount" },
-  companies: { page: "companyList", count: "companyCount" },
-  places: { page: "placeList", count: "placeCount" },
-  countries: { page: "countryList", count: "countryCount" },
-  species: { page: "speciesList", count: "speciesCount" },
-} as const satisfies Record<string, ListQueries>;
+export type ListName = keyof ListFilters;
 
-export type ListName = keyof typeof listQueries;
+/** A page of a list in id order (keyset pagination): its filters, the last id of the previous page, one more than the page. */
+export type PageQuery<F> = CypherQuery<F & { after: string | null; limit: Integer }, { node: NodeProperties }, NoSlots, "read">;
+
+/** How many items of a list match its filters. */
+export type CountQuery<F> = CypherQuery<F, { count: number }, NoSlots, "read">;
+
+/**
+ * The pair of queries behind one filtered list (a page of it, and how many match in all), and how
+ * its filters are read from the parameter map the caller gives.
+ */
+export interface ListQueries<F> {
+  page: PageQuery<F>;
+  count: CountQuery<F>;
+  filter: (parameters: Parameters) => F;
+}
+
+/**
+ * The filters as the queries declare them, from the map the resolvers build (every filter key
+ * present, null when unused). A value of another type is a defect of the caller, not bad input:
+ * the resolvers validated and converted it already.
+ */
+const filterValue = {
+  text(parameters: Parameters, key: string): string | null {
+    const value = parameters[key];
+    if (value === null || typeof value === "string") return value;
+    throw filterError(key, "a string or null");
+  },
+  texts(parameters: Parameters, key: string): string[] | null {
+    const value = parameters[key];
+    if (value === null) return null;
+    if (Array.isArray(value) && value.every((element) => typeof element === "string")) return value;
+    throw filterError(key, "a list of strings or null");
+  },
+  /** Counts are integers in the graph; whole numbers go as Neo4j integers, as the headers declare. */
+  integer(parameters: Parameters, key: string): Integer | null {
+    const value = parameters[key];
+    if (value === null || isInt(value)) return value;
+    if (typeof value === "number" && Number.isInteger(value)) return integerParameter(value);
+    throw filterError(key, "a whole number or null");
+  },
+  date(parameters: Parameters, key: string): CypherDate<number> | null {
+    const value = parameters[key];
+    if (value === null) return null;
+    // dateParameter makes dates of JavaScript numbers; the year tells them from dates of Neo4j integers.
+    if (isDate<number>(value) && typeof value.year === "number") return value;
+    throw filterError(key, "a Neo4j date or null");
+  },
+};
+
+function filterError(key: string, expected: string): Error {
+  return new TypeError(`list filter ${key}: not ${expected}`);
+}
+
+const { text, texts, integer, date } = filterValue;
+
+/** The queries of each list, by name. */
+export const listQueries: { readonly [L in ListName]: ListQueries<ListFilters[L]> } = {
+  seizures: {
+    page: seizureList,
+    count: seizureCount,
+    filter: (parameters) => ({
+      dateFrom: date(parameters, "dateFrom"),
+      dateTo: date(parameters, "dateTo"),
+      country: text(parameters, "country"),
+      place: text(parameters, "place"),
+      species: text(parameters, "species"),
+      product: text(parameters, "product"),
+      mode: text(parameters, "mode"),
+    }),
+  },
+  shipments: {
+    page: shipmentList,
+    count: shipmentCount,
+    filter: (parameters) => ({
+      dateFrom: date(parameters, "dateFrom"),
+      dateTo: date(parameters, "dateTo"),
+      mode: text(parameters, "mode"),
+      country: text(parameters, "country"),
+      origin: text(parameters, "origin"),
+      destination: text(parameters, "destination"),
+      place: text(parameters, "place"),
+      species: text(parameters, "species"),
+      product: text(parameters, "product"),
+    }),
+  },
+  persons: {
+    page: personList,
+    count: personCount,
+    filter: (parameters) => ({
+      nationality: text(parameters, "nationality"),
+      ids: texts(parameters, "ids"),
+      minSeizures: integer(parameters, "minSeizures"),
+      minShipments: integer(parameters, "minShipments"),
+      minIdentifiers: integer(parameters, "minIdentifiers"),
+    }),
+  },
+  companies: {
+    page: companyList,
+    count: companyCount,
+    filter: (parameters) => ({
+      country: text(parameters, "country"),
+      kind: text(parameters, "kind"),
+      ids: texts(parameters, "ids"),
+      minShipments: integer(parameters, "minShipments"),
+      minSeizures: integer(parameters, "minSeizures"),
+      minOfficers: integer(parameters, "minOfficers"),
+    }),
+  },
+  places: {
+    page: placeList,
+    count: placeCount,
+    filter: (parameters) => ({ country: text(parameters, "country"), kind: text(parameters, "kind") }),
+  },
+  countries: {
+    page: countryList,
+    count: countryCount,
+    filter: (parameters) => ({ borders: text(parameters, "borders") }),
+  },
+  species: {
+    page: speciesList,
+    count: speciesCount,
+    filter: (parameters) => ({ citesAppendix: text(parameters, "citesAppendix"), taxonClass: text(parameters, "taxonClass") }),
+  },
+};
+
+/**
+ * The relationship counts of a person or a company, by column of person/counts.cypher or
+ * company/counts.cypher (without `key`); by name, as the count fields ask for one column each.
+ */
+export type PartyCounts = Readonly<Record<string, number>>;
+
+type PartyCountsRow = PersonCountsRow | CompanyCountsRow;
+
+/** A page of a list in a chosen order, with each item's sort value. */
+export type SortedPageQuery<F> = CypherQuery<
+  F & { orderField: string; descending: boolean; afterValue: string | Integer | null; afterId: string | null; limit: Integer },
+  { node: NodeProperties; sortValue: SortValue },
+  NoSlots,
+  "read"
+>;
+
+/** The relationship counts of a batch of items, a row per item. */
+export type CountsQuery = CypherQuery<{ ids: readonly string[] }, PartyCountsRow, NoSlots, "read">;
+
+export type PartyListName = "persons" | "companies";
 
 /**
  * The lists of parties (persons, companies), which can also be sorted by a chosen value and whose
  * items have relationship counts: the query of a sorted page, and of the counts of a batch of items.
  */
-export const partyListQueries = {
-  persons: { page: "personListOrdered", counts: "personCounts" },
-  companies: { page: "companyListOrdered", counts: "companyCounts" },
-} as const satisfies Record<string, { page: QueryName; counts: QueryName }>;
+export const partyListQueries: {
+  readonly [L in PartyListName]: { page: SortedPageQuery<ListFilters[L]>; counts: CountsQuery };
+} = {
+  persons: { page: personListOrdered, counts: personCounts },
+  companies: { page: companyListOrdered, counts: companyCounts },
+};
 
-export type PartyListName = keyof typeof partyListQueries;
+/** The parameters of a sorted page, after the list's filters. */
+export function sortedPageParameters(order: ListOrder, page: SortedPageRequest) {
+  return {
+    orderField: order.field,
+    descending: order.direction === OrderDirection.DESC,
+    // Counts are integers in the graph; a JavaScript number would travel as a float.
+    afterValue: typeof page.after?.value === "number" ? integerParameter(page.after.value) : (page.after?.value ?? null),
+    afterId: page.after?.id ?? null,
+    // One more than asked tells whether another page follows.
+    limit: integerParameter(page.first + 1),
+  };
+}
 
 /**
  * Filtered, keyset-paginated lists. Filters arrive as complete parameter maps (every filter key
  * present, null when unused), already validated and converted by the caller.
  */
 export class ListRepository {
+  /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
-  async page(list: ListName, filter: Parameters, page: PageRequest): Promise<Page<Row>> {
-    const query = this.registry.text(listQueries[list].page);
+  async page<L extends ListName>(list: L, filter: Parameters, page: PageRequest): Promise<Page<NodeProperties>> {
+    const queries: ListQueries<ListFilters[L]> = listQueries[list];
     // One more than asked tells whether another page follows.
-    const rows = await this.executor.read(query, {
-      ...filter,
+    const rows = await this.executor.readQuery(queries.page, {
+      ...queries.filter(filter),
       after: page.after,
       limit: integerParameter(page.first + 1),
     });
-    const items = rows.slice(0, page.first).map((row) => row.node as Row);
+    const items = rows.slice(0, page.first).map((row) => row.node);
     return { items, hasNextPage: rows.length > page.first };
   }
 
@@ -66,37 +254,32 @@ export class ListRepository {
    * A page of a list in a chosen order: the sort value comes back with each item, for its cursor.
    * The default order (id ascending) is `page`, which needs no sort value.
    */
-  async sortedPage(
-    list: PartyListName,
+  async sortedPage<L extends PartyListName>(
+    list: L,
     filter: Parameters,
     order: ListOrder,
     page: SortedPageRequest,
-  ): Promise<SortedPage<Row>> {
-    const rows = await this.executor.read(this.registry.text(partyListQueries[list].page), {
-      ...filter,
-      orderField: order.field,
-      descending: order.direction === OrderDirection.DESC,
-      // Counts are integers in the graph; a JavaScript number would travel as a float.
-      afterValue: typeof page.after?.value === "number" ? integerParameter(page.after.value) : (page.after?.value ?? null),
-      afterId: page.after?.id ?? null,
-      limit: integerParameter(page.first + 1),
-    });
+  ): Promise<SortedPage<NodeProperties>> {
+    const filters: ListQueries<ListFilters[L]> = listQueries[list];
+    const query: SortedPageQuery<ListFilters[L]> = partyListQueries[list].page;
+    const rows = await this.executor.readQuery(query, { ...filters.filter(filter), ...sortedPageParameters(order, page) });
     const kept = rows.slice(0, page.first);
     return {
-      items: kept.map((row) => row.node as Row),
-      sortValues: kept.map((row) => row.sortValue as SortValue),
+      items: kept.map((row) => row.node),
+      sortValues: kept.map((row) => row.sortValue),
       hasNextPage: rows.length > page.first,
     };
   }
 
   /** The relationship counts of a batch of items, by id (one round trip); unknown ids are absent. */
-  async counts(list: PartyListName, ids: readonly string[]): Promise<Map<string, Row>> {
-    const rows = await this.executor.read(this.registry.text(partyListQueries[list].counts), { ids });
-    return new Map(rows.map(({ key, ...counts }) => [key as string, counts]));
+  async counts(list: PartyListName, ids: readonly string[]): Promise<Map<string, PartyCounts>> {
+    const rows = await this.executor.readQuery(partyListQueries[list].counts, { ids });
+    return new Map(rows.map(({ key, ...counts }): [string, PartyCounts] => [key, counts]));
   }
 
-  async count(list: ListName, filter: Parameters): Promise<number> {
-    const rows = await this.executor.read(this.registry.text(listQueries[list].count), filter);
-    return rows[0].count as number;
+  async count<L extends ListName>(list: L, filter: Parameters): Promise<number> {
+    const queries: ListQueries<ListFilters[L]> = listQueries[list];
+    const rows = await this.executor.readQuery(queries.count, queries.filter(filter));
+    return rows[0].count;
   }
 }

@@ -3,15 +3,26 @@ import path from "node:path";
 
 import { projectRoot } from "../config.js";
 import type { CypherExecutor, Parameters, Row } from "../db/cypher-executor.js";
+import { parameterMap } from "../db/cypher-query.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
+import type { NodeProperties, PlainValue, Properties } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import { pageKey, type FetchPlan } from "../domain/fetch-plan.js";
 import { NodeLabel } from "../domain/graph-schema.js";
-import { OrderDirection, type ListOrder, type PageRequest, type SortedPageRequest, type SortValue } from "../domain/paging.js";
+import type { ListOrder, PageRequest, SortedPageRequest, SortValue } from "../domain/paging.js";
 import { factProperties } from "../domain/relation-facts.js";
 import { relations, type RelationName } from "../domain/relations.js";
-import { factsOf, sortBySeq, type Related } from "./graph.repository.js";
-import { listQueries, partyListQueries, type ListName, type PartyListName } from "./list.repository.js";
+import { factsOf, sortBySeq, type Related, type RelatedRead } from "./graph.repository.js";
+import {
+  listQueries,
+  partyListQueries,
+  sortedPageParameters,
+  type ListFilters,
+  type ListName,
+  type ListQueries,
+  type PartyCounts,
+  type PartyListName,
+} from "./list.repository.js";
 
 /** Where the facts read ahead for a node are kept on it, out of sight of GraphQL's default resolvers. */
 export const PREFETCHED = Symbol("prefetched");
@@ -21,7 +32,7 @@ export interface Prefetched {
   related: Map<RelationName, Related[]>;
   pages: Map<string, PrefetchedPage>;
   /** The node's relationship counts, when asked for and the node is a person or a company. */
-  counts: Row | null;
+  counts: PartyCounts | null;
 }
 
 export interface PrefetchedPage {
@@ -32,12 +43,13 @@ export interface PrefetchedPage {
 }
 
 /** A node's properties (and labels, for a node of several possible kinds), with what was read below it. */
-export type FetchedNode = Row & { [PREFETCHED]?: Prefetched };
+export type FetchedNode = NodeProperties & { [PREFETCHED]?: Prefetched };
 
 /** A page of a root list read with its selection; `total` is null when not asked for. */
 export interface FetchedPage {
   items: FetchedNode[];
   hasNextPage: boolean;
+  /** Each item's sort value for a page in a chosen order; empty for a page in id order. */
   sortValues: SortValue[];
   total: number | null;
 }
@@ -75,9 +87,10 @@ const countsFragments: Partial<Record<NodeLabel, string>> = {
  * (graph.repository.ts), hung on each node under PREFETCHED for its field resolvers to find.
  */
 export class NestedReadRepository {
+  /** The second argument is no longer read (each list query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly registry: CypherRegistry,
+    _registry?: CypherRegistry,
   ) {}
 
   /** One node by id, with what the plan reads below it; null when there is none. */
@@ -86,17 +99,17 @@ export class NestedReadRepository {
     const projection = query.node("n0", plan, 0);
     const text = [`MATCH (n0:${label} {id: $id})`, ...projection.before, `RETURN ${projection.map} AS node`].join("\n");
     const [row] = await this.executor.read(text, { ...query.parameters, id });
-    return row ? fetchedNode(row.node as Row, plan) : null;
+    return row ? fetchedNode(record(row.node, "node"), plan) : null;
   }
 
   /** A page of a root list in id order, and or its total, with what the plan reads below each item. */
-  async listPage(list: ListName, filter: Parameters, page: PageRequest, plan: FetchPlan, wants: ListWants): Promise<FetchedPage> {
-    const queries = listQueries[list];
+  async listPage<L extends ListName>(list: L, filter: Parameters, page: PageRequest, plan: FetchPlan, wants: ListWants): Promise<FetchedPage> {
+    const queries: ListQueries<ListFilters[L]> = listQueries[list];
     return this.readList(
       listLabels[list],
-      this.registry.text(queries.page),
-      this.registry.text(queries.count),
-      { ...filter, after: page.after, limit: integerParameter(page.first + 1) },
+      queries.page.text,
+      queries.count.text,
+      { ...queries.filter(filter), after: page.after, limit: integerParameter(page.first + 1) },
       page.first,
       plan,
       wants,
@@ -105,27 +118,20 @@ export class NestedReadRepository {
   }
 
   /** A page of persons or companies in a chosen order, as `listPage`, with each item's sort value. */
-  async sortedListPage(
-    list: PartyListName,
+  async sortedListPage<L extends PartyListName>(
+    list: L,
     filter: Parameters,
     order: ListOrder,
     page: SortedPageRequest,
     plan: FetchPlan,
     wants: ListWants,
   ): Promise<FetchedPage> {
+    const queries: ListQueries<ListFilters[L]> = listQueries[list];
     return this.readList(
       listLabels[list],
-      this.registry.text(partyListQueries[list].page),
-      this.registry.text(listQueries[list].count),
-      {
-        ...filter,
-        orderField: order.field,
-        descending: order.direction === OrderDirection.DESC,
-        // Counts are integers in the graph; a JavaScript number would travel as a float.
-        afterValue: typeof page.after?.value === "number" ? integerParameter(page.after.value) : (page.after?.value ?? null),
-        afterId: page.after?.id ?? null,
-        limit: integerParameter(page.first + 1),
-      },
+      partyListQueries[list].page.text,
+      queries.count.text,
+      { ...queries.filter(filter), ...sortedPageParameters(order, page) },
       page.first,
       plan,
       wants,
@@ -142,7 +148,8 @@ export class NestedReadRepository {
     label: NodeLabel,
     pageQuery: string,
     countQuery: string,
-    parameters: Parameters,
+    /** The list query's parameters (its filters, its page). */
+    parameters: object,
     first: number,
     plan: FetchPlan,
     wants: ListWants,
@@ -167,14 +174,14 @@ export class NestedReadRepository {
     }
     if (wants.total) lines.push(`CALL () {\n${countQuery}\n}`, "RETURN items, count AS total");
     else lines.push("RETURN items, null AS total");
-    const [row] = await this.executor.read(lines.join("\n"), { ...parameters, ...query.parameters });
-    const items = row.items as { node: Row; sortValue: SortValue }[];
+    const [row] = await this.executor.read(lines.join("\n"), { ...parameterMap(parameters), ...query.parameters });
+    const items = list(row.items, "items").map((item) => record(item, "items"));
     const kept = items.slice(0, first);
     return {
-      items: kept.map((item) => fetchedNode(item.node, plan)),
-      sortValues: kept.map((item) => item.sortValue),
+      items: kept.map((item) => fetchedNode(record(item.node, "items.node"), plan)),
+      sortValues: sorted ? kept.map((item) => sortValueOf(item.sortValue)) : [],
       hasNextPage: items.length > first,
-      total: (row.total as number | null) ?? null,
+      total: numberOrNull(row.total, "total"),
     };
   }
 }
@@ -287,31 +294,106 @@ function countsCall(name: string, as: string): string {
   return `OPTIONAL CALL (${name}) {\nCALL (${name}) {\n${branches.join("\nUNION\n")}\n}\nRETURN counts AS ${as}\n}`;
 }
 
-/** A node as read by the query, with what was read below it moved under PREFETCHED. */
+/**
+ * A node as read by the query, with what was read below it moved under PREFETCHED. The query is
+ * written here, so its rows are checked here, lightly: maps, lists and plain values where it puts
+ * them, and a node's id and synthetic flag.
+ */
 function fetchedNode(raw: Row, plan: FetchPlan): FetchedNode {
-  const { _c: counts, ...rest } = raw;
-  const node: FetchedNode = {};
-  for (const [key, value] of Object.entries(rest)) if (!/^_[rp][0-9]+$/.test(key)) node[key] = value;
-  const prefetched: Prefetched = { related: new Map(), pages: new Map(), counts: (counts as Row | null | undefined) ?? null };
+  const properties: Properties = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== "_c" && !/^_[rp][0-9]+$/.test(key)) properties[key] = plainValue(value, key);
+  }
+  const { id, synthetic } = raw;
+  if (typeof id !== "string" || typeof synthetic !== "boolean") throw shapeError("node", "a node with an id and synthetic");
+  const counts = raw._c === undefined || raw._c === null ? null : partyCounts(raw._c);
+  const prefetched: Prefetched = { related: new Map(), pages: new Map(), counts };
   let index = 0;
   for (const [relation, below] of plan.related) {
-    const facts = factsOf(raw[`_r${index++}`] as Row[], factProperties[relation] ?? []);
-    prefetched.related.set(relation, sortBySeq(facts.map((fact) => withBelow(fact, below))));
+    const facts = factsOf(factReads(raw[`_r${index++}`], below), factProperties[relation] ?? []);
+    prefetched.related.set(relation, sortBySeq(facts));
   }
   index = 0;
   for (const page of plan.pages.values()) {
-    const read = raw[`_p${index++}`] as { items?: Row[]; total?: number };
-    const found = factsOf(read.items ?? [], []);
+    const read = record(raw[`_p${index++}`], "page");
+    const found = factsOf(read.items === undefined ? [] : factReads(read.items, page.below), []);
     prefetched.pages.set(pageKey(page.relation, page.first), {
-      items: found.slice(0, page.first).map((fact) => withBelow(fact, page.below)),
+      items: found.slice(0, page.first),
       hasNextPage: found.length > page.first,
-      total: read.total ?? null,
+      total: read.total === undefined ? null : numberOrNull(read.total, "page.total"),
     });
   }
-  node[PREFETCHED] = prefetched;
-  return node;
+  return { ...properties, id, synthetic, [PREFETCHED]: prefetched };
 }
 
-function withBelow(fact: Related, below: FetchPlan): Related {
-  return { ...fact, node: fetchedNode(fact.node, below) };
+/** The facts of a relationship field as the query collects them: `{node, labels, rels}`, each node read with what is below it. */
+function factReads(value: unknown, below: FetchPlan): RelatedRead[] {
+  return list(value, "facts").map((element) => {
+    const fact = record(element, "fact");
+    return {
+      node: fetchedNode(record(fact.node, "fact.node"), below),
+      labels: list(fact.labels, "fact.labels").map((label) => text(label, "fact.labels")),
+      rels: list(fact.rels, "fact.rels").map((rel) => properties(rel, "fact.rels")),
+    };
+  });
+}
+
+/** A value the query put where a map goes (a node's projection, a fact, a page), checked to be one. */
+function record(value: unknown, what: string): Row {
+  if (isRecord(value)) return value;
+  throw shapeError(what, "a map");
+}
+
+function isRecord(value: unknown): value is Row {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function list(value: unknown, what: string): unknown[] {
+  if (Array.isArray(value)) return value;
+  throw shapeError(what, "a list");
+}
+
+function text(value: unknown, what: string): string {
+  if (typeof value === "string") return value;
+  throw shapeError(what, "a string");
+}
+
+function numberOrNull(value: unknown, what: string): number | null {
+  if (value === null || typeof value === "number") return value;
+  throw shapeError(what, "a number or null");
+}
+
+function sortValueOf(value: unknown): SortValue {
+  if (typeof value === "string" || typeof value === "number") return value;
+  throw shapeError("sortValue", "a string or a number");
+}
+
+/** A relationship's properties (`properties(r)`). */
+function properties(value: unknown, what: string): Properties {
+  const read: Properties = {};
+  for (const [key, element] of Object.entries(record(value, what))) read[key] = plainValue(element, what);
+  return read;
+}
+
+/** A property value as toPlain hands it over: a scalar, or a list or map of them. */
+function plainValue(value: unknown, what: string): PlainValue {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map((element) => plainValue(element, what));
+  if (isRecord(value)) return properties(value, what);
+  throw shapeError(what, "a plain value");
+}
+
+/** The counts a fragment of cypher/fragments gives a person or a company: numbers by name. */
+function partyCounts(value: unknown): PartyCounts {
+  const counts: Record<string, number> = {};
+  for (const [key, count] of Object.entries(record(value, "counts"))) {
+    if (typeof count !== "number") throw shapeError("counts", "numbers");
+    counts[key] = count;
+  }
+  return counts;
+}
+
+/** The query written here and what came back part ways: a defect, named without the value. */
+function shapeError(what: string, expected: string): Error {
+  return new TypeError(`nested read: ${what} is not ${expected}`);
 }

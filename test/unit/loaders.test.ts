@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import type { Row } from "../../src/db/cypher-executor.js";
+import type { NodeProperties } from "../../src/db/query-types.js";
 import { NodeLabel } from "../../src/domain/graph-schema.js";
 import type { RelationName } from "../../src/domain/relations.js";
 import { createLoaders, MAX_BATCH_SIZE } from "../../src/loaders/create-loaders.js";
@@ -25,7 +25,7 @@ function fakeGraph() {
   const state: { failWith?: Error } = {};
   const exists = (id: string) => id.startsWith("known");
   const linkOf = (target: string, id: string): Related => ({
-    node: { id: `${target}>${id}` },
+    node: { id: `${target}>${id}`, synthetic: false },
     labels: ["X"],
     rel: {},
     citations: [],
@@ -39,7 +39,7 @@ function fakeGraph() {
   }
   const repository = {
     byIds: (label: NodeLabel, ids: readonly string[]) =>
-      answer<Row>({ method: "byIds", target: label, ids: [...ids] }, (id) => ({ id, label })),
+      answer<NodeProperties>({ method: "byIds", target: label, ids: [...ids] }, (id) => ({ id, synthetic: false, label })),
     related: (name: RelationName, ids: readonly string[]) =>
       answer({ method: "related", target: name, ids: [...ids] }, (id) => [linkOf(name, id)]),
     relatedPage: (name: RelationName, ids: readonly string[], page: { after: string | null; limit: number }) =>
@@ -56,9 +56,9 @@ describe("createLoaders: results in key order, with a default for missing keys",
     const loaders = createLoaders(graph);
     const rows = await loaders.node(NodeLabel.Seizure).loadMany(["known-b", "missing", "known-a"]);
     expect(rows).toStrictEqual([
-      { id: "known-b", label: "Seizure" },
+      { id: "known-b", synthetic: false, label: "Seizure" },
       null,
-      { id: "known-a", label: "Seizure" },
+      { id: "known-a", synthetic: false, label: "Seizure" },
     ]);
     expect(calls).toStrictEqual([{ method: "byIds", target: "Seizure", ids: ["known-b", "missing", "known-a"] }]);
   });
@@ -66,7 +66,7 @@ describe("createLoaders: results in key order, with a default for missing keys",
   test("related: the list or []", async () => {
     const { graph, calls } = fakeGraph();
     const lists = await createLoaders(graph).related("Seizure.country").loadMany(["missing", "known-1"]);
-    expect(lists).toStrictEqual([[], [{ node: { id: "Seizure.country>known-1" }, labels: ["X"], rel: {}, citations: [] }]]);
+    expect(lists).toStrictEqual([[], [{ node: { id: "Seizure.country>known-1", synthetic: false }, labels: ["X"], rel: {}, citations: [] }]]);
     expect(calls).toStrictEqual([{ method: "related", target: "Seizure.country", ids: ["missing", "known-1"] }]);
   });
 
@@ -74,7 +74,7 @@ describe("createLoaders: results in key order, with a default for missing keys",
     const { graph, calls } = fakeGraph();
     const loader = createLoaders(graph).relatedPage({ name: "Place.seizures", after: "s-10", limit: 21 });
     const lists = await loader.loadMany(["known-p", "missing"]);
-    expect(lists).toStrictEqual([[{ node: { id: "Place.seizures>known-p" }, labels: ["X"], rel: {}, citations: [] }], []]);
+    expect(lists).toStrictEqual([[{ node: { id: "Place.seizures>known-p", synthetic: false }, labels: ["X"], rel: {}, citations: [] }], []]);
     expect(calls).toStrictEqual([
       {
         method: "relatedPage",
