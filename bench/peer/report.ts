@@ -61,9 +61,9 @@ function renderBaseline(run: PeerRun, baseline: Baseline): string {
       `| ${shape.title} | ${ratio(then.apiOverPeerP50)} → ${ratio(api.p50 / peer.p50)} | ${ratio(then.apiOverRawP50)} → ${ratio(api.p50 / raw.p50)} | ${count(then.apiQueries)} → ${count(shape.latency.queries.api.measuredMean)} | ${ratio(then.apiOverPeerRequests)} → ${ratio(now.api.requestsPerSecond / now.peer.requestsPerSecond)} |`,
     ];
   });
-  return `### This API at ${baseline.revision} and now
+  return `### An earlier run beside this one
 
-The same benchmark run on ${baseline.date} against this API at ${baseline.revision} (${baseline.plan.warmup} + ${baseline.plan.rounds} rounds; load average ${baseline.load}). Ratios, not times, are compared: each is measured within one run.
+The same benchmark, run on ${baseline.date} against this API at ${baseline.revision}: ${baseline.plan.warmup} + ${baseline.plan.rounds} rounds, load average ${baseline.load}. Ratios, not times, are compared (then → now): each is measured within one run.
 
 | shape | this API / peer p50 | this API / raw p50 | this API's queries per request | this API / peer requests/s |
 | --- | ---: | ---: | ---: | ---: |
@@ -158,7 +158,7 @@ Work per request, this API / @neo4j/graphql / raw Cypher:
 | --- | --- | --- | ---: | --- | --- |
 ${loadRows.join("\n")}
 
-How these are counted: queries per request are the statements each system sent while the measured rounds ran, divided by the rounds (this API through its executor's \`onQuery\`, the peer through a counting proxy of the driver it is given, raw Cypher by its own count), with the range over single warm-up requests in parentheses where requests differed. Node CPU is the CPU time of the system's own process during its load slices (for raw Cypher, the benchmark's process, which also runs the clients); Neo4j CPU is the JVM's, read from \`/proc/<pid>/stat\` (10 ms resolution, hence read over whole slices). Both are divided by the requests answered in those slices.
+How these are counted: queries per request are the statements each system sent while the measured rounds ran, divided by the rounds (this API through its executor's \`onQuery\`, the peer through a counting proxy of the driver it is given, raw Cypher by its own count), with the range over single warm-up requests in parentheses where requests differed. Node CPU is the CPU time of the system's own process during its load slices (for raw Cypher, the benchmark's process, which also runs the clients); Neo4j CPU is the JVM's, read from \`/proc/<pid>/stat\` (10 ms resolution, hence read over whole slices). Both are divided by the requests answered in those slices. These load figures come from a few seconds per system, so on a shared machine they move more from run to run than the latency ratios do.
 
 Against the goals of issue 14:
 
