@@ -488,7 +488,7 @@ function problemOf(use: NameUse): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // The files
 
-const CYPHER_FOLDERS = ["cypher/queries", "cypher/constraints", "cypher/seed", "bench/cypher"];
+const CYPHER_FOLDERS = ["cypher/queries", "cypher/constraints", "cypher/seed", "bench/cypher", "bench/peer/cypher", "cypher/fragments"];
 
 /**
  * Names the model does not have that .cypher files use today, as `file: kind name`, each with what
