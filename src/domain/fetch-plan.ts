@@ -13,6 +13,11 @@ export interface FetchPlan {
   pages: Map<string, PagePlan>;
   /** The relationship counts of persons or companies (the `...Count` fields), when asked for. */
   counts: boolean;
+  /**
+   * The node's properties the selection reads (`id` always), or null for all of them: a field that
+   * is not a stored property (a list of common names in one language, ...) may read any.
+   */
+  properties: Set<string> | null;
 }
 
 export interface PagePlan {
@@ -27,7 +32,7 @@ export interface PagePlan {
 }
 
 export function emptyPlan(): FetchPlan {
-  return { related: new Map(), pages: new Map(), counts: false };
+  return { related: new Map(), pages: new Map(), counts: false, properties: new Set() };
 }
 
 export function pageKey(relation: RelationName, first: number): string {
@@ -55,5 +60,6 @@ export function mergePlan(into: FetchPlan, more: FetchPlan): FetchPlan {
     );
   }
   into.counts ||= more.counts;
+  into.properties = into.properties === null || more.properties === null ? null : new Set([...into.properties, ...more.properties]);
   return into;
 }

@@ -203,7 +203,7 @@ class QueryWriter {
 
   /** The projection of node variable `name` at `depth`: its properties, then what the plan reads below it. */
   node(name: string, plan: FetchPlan, depth: number): Projection {
-    const entries = [".*", `synthetic: ${name}:Synthetic`];
+    const entries = [...ownProperties(plan), `synthetic: ${name}:Synthetic`];
     let index = 0;
     for (const [relation, below] of plan.related) {
       entries.push(`_r${index++}: ${this.related(name, relation, below, depth)}`);
@@ -262,6 +262,20 @@ class QueryWriter {
     if (total) parts.push(`total: COUNT { MATCH ${reach} RETURN DISTINCT ${next} }`);
     return `{${parts.join(", ")}}`;
   }
+}
+
+/**
+ * The node's own properties in its projection: those its selection reads, the id always (a species
+ * node has twenty properties, a list of common names among them; a lookup that shows its scientific
+ * name reads one), or all of them. Names come from the model (src/domain/model.ts).
+ */
+function ownProperties(plan: FetchPlan): string[] {
+  if (plan.properties === null) return [".*"];
+  const names = ["id", ...[...plan.properties].filter((property) => property !== "id").sort()];
+  for (const property of names) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(property)) throw new Error(`a property name of the model is no identifier: ${property}`);
+  }
+  return names.map((property) => `.${property}`);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 
 import type { Context } from "../../context.js";
 import { emptyPlan, mergePlan, pageKey, type FetchPlan } from "../../domain/fetch-plan.js";
+import { dataLabels } from "../../domain/model.js";
 import { MAX_PAGE_SIZE } from "../../domain/paging.js";
 import type { RelationName } from "../../domain/relations.js";
 import { FIELD_RULES, TYPE_RULES } from "../access-rules.js";
@@ -95,6 +96,19 @@ export const FOLDS: Readonly<Record<string, Fold>> = {
   "Country.shipments": page("Country.shipments"),
   "Country.companies": page("Country.companies"),
 };
+
+/**
+ * The stored property each GraphQL field of a node type shows (from the model), by type and field:
+ * a field found here reads that property alone, so the query need not return the others.
+ */
+const PROPERTY_OF_FIELD: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
+  Object.values(dataLabels)
+    .filter((label) => label.graphqlType !== null)
+    .map((label) => [
+      label.graphqlType!,
+      new Map(Object.entries(label.properties).map(([property, model]) => [model.graphqlField ?? property, property])),
+    ]),
+);
 
 /** A field as asked for of one object type: its definition's name, its arguments, its selections. */
 interface AskedField {
@@ -187,7 +201,11 @@ function planBelow(planning: Planning, selections: SelectionSetNode[], type: Gra
   for (const objectType of possibleTypes(info, type)) {
     for (const field of askedFields(info, selections, objectType)) {
       const fold = FOLDS[`${objectType.name}.${field.name}`];
-      if (!fold || !readable(ctx, objectType.name, field.name)) continue;
+      if (!fold) {
+        readsProperty(plan, objectType.name, field.name);
+        continue;
+      }
+      if (!readable(ctx, objectType.name, field.name)) continue;
       if (fold.kind === "COUNTS") {
         plan.counts = true;
         continue;
@@ -211,6 +229,14 @@ function planBelow(planning: Planning, selections: SelectionSetNode[], type: Gra
     }
   }
   return plan;
+}
+
+/** Notes the property a field reads; a field that is no stored property may read any (properties: null). */
+function readsProperty(plan: FetchPlan, typeName: string, fieldName: string): void {
+  if (fieldName === "__typename" || plan.properties === null) return;
+  const property = PROPERTY_OF_FIELD.get(typeName)?.get(fieldName);
+  if (property === undefined) plan.properties = null;
+  else plan.properties.add(property);
 }
 
 /** What is read below the related nodes of a RELATED field: its own selection, or its node fields'. */
