@@ -7,6 +7,7 @@ import neo4j, { type Driver, type Notification } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { projectRoot } from "../../src/config.js";
+import { splitStatements } from "../../src/db/cypher-registry.js";
 import { NodeLabel, RelType } from "../../src/domain/graph-schema.js";
 import {
   dataRelationshipTypes,
@@ -164,17 +165,6 @@ function cypherFiles(folder: string): string[] {
 
 const read = (file: string) => readFile(path.join(projectRoot, file), "utf8");
 
-/** Statements of a script: split on the semicolons that end lines, comment lines dropped. */
-function statements(script: string): string[] {
-  return script
-    .split("\n")
-    .filter((line) => !line.trim().startsWith("//"))
-    .join("\n")
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
-}
-
 /** The warnings about unknown names that planning a text gives. */
 async function unknownNames(text: string): Promise<string[]> {
   const { summary } = await driver.executeQuery(`EXPLAIN ${text}`, parametersOf(text), { database });
@@ -220,7 +210,7 @@ describe("the database knows every name of the model, and says so of no other", 
 describe("EXPLAIN reports no unknown name in any .cypher file", () => {
   test.each([...cypherFiles("cypher/queries"), ...cypherFiles("cypher/seed")])("%s", async (file) => {
     const found: string[] = [];
-    for (const statement of statements(await read(file))) {
+    for (const statement of splitStatements(await read(file))) {
       const slots = slotsOf(statement);
       for (const warning of await unknownNames(fill(statement, slots))) found.push(`${JSON.stringify(slots)}: ${warning}`);
     }
