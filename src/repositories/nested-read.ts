@@ -102,7 +102,7 @@ export class NestedReadRepository {
     return row ? fetchedNode(record(row.node, "node"), plan) : null;
   }
 
-  /** A page of a root list in id order, and or its total, with what the plan reads below each item. */
+  /** A page of a root list in id order, or its total, or both, with what the plan reads below each item. */
   async listPage<L extends ListName>(list: L, filter: Parameters, page: PageRequest, plan: FetchPlan, wants: ListWants): Promise<FetchedPage> {
     const queries: ListQueries<ListFilters[L]> = listQueries[list];
     return this.readList(
@@ -236,7 +236,7 @@ class QueryWriter {
     ].join("\n");
   }
 
-  /** The first page of a paged relationship field and or its total, as related/page.cypher and related/count.cypher read them. */
+  /** The first page of a paged relationship field, or its total, or both, as related/page.cypher and related/count.cypher read them. */
   private page(from: string, relation: RelationName, first: number, items: boolean, total: boolean, below: FetchPlan, depth: number): string {
     const next = `n${depth + 1}`;
     const rel = `r${depth + 1}`;
