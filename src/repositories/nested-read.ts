@@ -8,7 +8,7 @@ import type { CypherRegistry } from "../db/cypher-registry.js";
 import type { NodeProperties, PlainValue, Properties } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import { pageKey, type FetchPlan } from "../domain/fetch-plan.js";
-import { NodeLabel } from "../domain/graph-schema.js";
+import { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ListOrder, PageRequest, SortedPageRequest, SortValue } from "../domain/paging.js";
 import { factProperties } from "../domain/relation-facts.js";
 import { relations, type RelationName } from "../domain/relations.js";
@@ -97,7 +97,7 @@ export class NestedReadRepository {
   async byId(label: NodeLabel, id: string, plan: FetchPlan): Promise<FetchedNode | null> {
     const query = new QueryWriter();
     const projection = query.node("n0", plan, 0);
-    const text = [`MATCH (n0:${label} {id: $id})`, ...projection.before, `RETURN ${projection.map} AS node`].join("\n");
+    const text = [`MATCH (n0:${modelLabel(label)} {id: $id})`, ...projection.before, `RETURN ${projection.map} AS node`].join("\n");
     const [row] = await this.executor.read(text, { ...query.parameters, id });
     return row ? fetchedNode(record(row.node, "node"), plan) : null;
   }
@@ -162,7 +162,7 @@ export class NestedReadRepository {
       const sortValue = sorted ? "sortValue" : "null";
       lines.push(
         `CALL () {\n${pageQuery}\n}`,
-        `MATCH (n0:${label} {id: node.id})`,
+        `MATCH (n0:${modelLabel(label)} {id: node.id})`,
         `WITH n0, ${sortValue} AS sortValue`,
         ...projection.before,
         // Projected before it is collected: Cypher refuses the subqueries' own aggregations inside collect().
@@ -287,15 +287,32 @@ function relsOf(from: string, pattern: ReturnType<typeof patternOf>, next: strin
   return `COLLECT { MATCH (${from})${pattern.left}[${rel}:${pattern.type}]${pattern.right}(${next}) RETURN properties(${rel}) AS rel ORDER BY rel.sourceId, rel.sourceRow }`;
 }
 
+/**
+ * The pieces of a relation's pattern, each checked against the enums of the model: a label or type
+ * reaches the query text only if it is one of theirs (values always go as parameters).
+ */
 function patternOf(relation: RelationName) {
   const { from, type, to, direction } = relations[relation];
   return {
-    from,
-    type,
-    to: to.join("|"),
+    from: modelLabel(from),
+    type: modelType(type),
+    to: to.map(modelLabel).join("|"),
     left: direction === "IN" ? "<-" : "-",
     right: direction === "OUT" ? "->" : "-",
   };
+}
+
+const LABELS: ReadonlySet<string> = new Set(Object.values(NodeLabel));
+const TYPES: ReadonlySet<string> = new Set(Object.values(RelType));
+
+function modelLabel(label: NodeLabel): NodeLabel {
+  if (!LABELS.has(label)) throw new Error(`not a label of the model: ${JSON.stringify(label)}`);
+  return label;
+}
+
+function modelType(type: RelType): RelType {
+  if (!TYPES.has(type)) throw new Error(`not a relationship type of the model: ${JSON.stringify(type)}`);
+  return type;
 }
 
 /** The counts of a person or a company bound to `name`, as variable `as` (null for other nodes). */

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { Role } from "../../src/auth/role.js";
 import { projectRoot } from "../../src/config.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
@@ -135,4 +136,50 @@ it("reads a selection of more relationship fields than one query may fold throug
   expect(api.queries.length).toBeGreaterThan(1);
   // The seizure, one query per field, and one more for each of the two pages' totals.
   expect(api.queries.length).toBeLessThanOrEqual(1 + 18 + 2);
+});
+
+it("sends values as parameters: no id, code or date asked for is in the query text", async () => {
+  api.resetQueries();
+  const response = await api.post(`query($id: ID!) { seizure(id: $id) { id country { name } commodities { species { id } } }
+    q2: seizures(first: 3, filter: { country: "NG", dateFrom: "2011-02-03" }) { totalCount edges { node { id place { name } } } } }`, { id: "fixture-seizure-1" });
+  expect(response.errors).toBeUndefined();
+  expect(api.queries).toHaveLength(2);
+  for (const text of api.queries) {
+    for (const value of ["fixture-seizure-1", '"NG"', "2011-02-03"]) expect(text, value).not.toContain(value);
+  }
+});
+
+it("folds no field a role may not read: its resolver refuses it, and the query never reads it", async () => {
+  // Arrests (ANALYST), parties (ANALYST) and sources (ANALYST) asked as PUBLIC.
+  api.resetQueries();
+  const response = await api.post(
+    `{ seizure(id: "fixture-seizure-1") { id country { name } arrests { charge } shipments { parties { role } } sources { row } } }`,
+    undefined,
+    Role.PUBLIC,
+  );
+  // The first refusal nulls the seizure (the fields are non-null), so the others are not reached.
+  expect(response.errors?.length).toBeGreaterThan(0);
+  expect(response.errors!.every((error) => error.extensions?.code === "FORBIDDEN")).toBe(true);
+  expect(api.queries).toHaveLength(1);
+  expect(api.queries[0]).toContain(":SEIZED_IN");
+  for (const type of [":ARRESTED", ":PARTY_TO", ":SOURCED_FROM"]) expect(api.queries[0], type).not.toContain(type);
+  // The same selection as ANALYST folds them in.
+  api.resetQueries();
+  const analyst = await api.post(
+    `{ seizure(id: "fixture-seizure-1") { id country { name } arrests { charge } shipments { parties { role } } sources { row } } }`,
+    undefined,
+    Role.ANALYST,
+  );
+  expect(analyst.errors).toBeUndefined();
+  expect(api.queries).toHaveLength(1);
+  for (const type of [":ARRESTED", ":PARTY_TO", ":SOURCED_FROM"]) expect(api.queries[0], type).toContain(type);
+});
+
+it("reads only the properties a selection shows, all of them where a field reads more", async () => {
+  api.resetQueries();
+  await api.post(`{ seizure(id: "fixture-seizure-1") { id commodities { species { scientificName } } } }`);
+  expect(api.queries[0]).toMatch(/\{\.id, \.scientificName, synthetic: n2:Synthetic\}/);
+  api.resetQueries();
+  await api.post(`{ seizure(id: "fixture-seizure-1") { id commodities { species { commonNames(language: "en") { name } } } } }`);
+  expect(api.queries[0]).toMatch(/n2 \{\.\*, synthetic/);
 });
