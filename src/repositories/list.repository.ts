@@ -37,9 +37,6 @@ import { integerParameter } from "../db/values.js";
 import {
   OrderDirection,
   type ListOrder,
-  type Page,
-  type PageRequest,
-  type SortedPage,
   type SortedPageRequest,
   type SortValue,
 } from "../domain/paging.js";
@@ -228,8 +225,9 @@ export function sortedPageParameters(order: ListOrder, page: SortedPageRequest) 
 }
 
 /**
- * Filtered, keyset-paginated lists. Filters arrive as complete parameter maps (every filter key
- * present, null when unused), already validated and converted by the caller.
+ * The counts behind filtered, keyset-paginated lists; their pages are read with what is below their
+ * items by nested-read.ts, from the same query files. Filters arrive as complete parameter maps
+ * (every filter key present, null when unused), already validated and converted by the caller.
  */
 export class ListRepository {
   /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
@@ -237,39 +235,6 @@ export class ListRepository {
     private readonly executor: CypherExecutor,
     _registry?: CypherRegistry,
   ) {}
-
-  async page<L extends ListName>(list: L, filter: Parameters, page: PageRequest): Promise<Page<NodeProperties>> {
-    const queries: ListQueries<ListFilters[L]> = listQueries[list];
-    // One more than asked tells whether another page follows.
-    const rows = await this.executor.readQuery(queries.page, {
-      ...queries.filter(filter),
-      after: page.after,
-      limit: integerParameter(page.first + 1),
-    });
-    const items = rows.slice(0, page.first).map((row) => row.node);
-    return { items, hasNextPage: rows.length > page.first };
-  }
-
-  /**
-   * A page of a list in a chosen order: the sort value comes back with each item, for its cursor.
-   * The default order (id ascending) is `page`, which needs no sort value.
-   */
-  async sortedPage<L extends PartyListName>(
-    list: L,
-    filter: Parameters,
-    order: ListOrder,
-    page: SortedPageRequest,
-  ): Promise<SortedPage<NodeProperties>> {
-    const filters: ListQueries<ListFilters[L]> = listQueries[list];
-    const query: SortedPageQuery<ListFilters[L]> = partyListQueries[list].page;
-    const rows = await this.executor.readQuery(query, { ...filters.filter(filter), ...sortedPageParameters(order, page) });
-    const kept = rows.slice(0, page.first);
-    return {
-      items: kept.map((row) => row.node),
-      sortValues: kept.map((row) => row.sortValue),
-      hasNextPage: rows.length > page.first,
-    };
-  }
 
   /** The relationship counts of a batch of items, by id (one round trip); unknown ids are absent. */
   async counts(list: PartyListName, ids: readonly string[]): Promise<Map<string, PartyCounts>> {

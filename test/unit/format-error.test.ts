@@ -241,7 +241,7 @@ describe("errors of a whole request, through the real schema and Apollo (no data
       audit,
       loaders: createLoaders(graph),
       nested: { listPage: page, sortedListPage: page } as unknown as Context["nested"],
-      lists: { page, count } as unknown as ListRepository,
+      lists: { count } as unknown as ListRepository,
     };
     const context = partial as Context;
     return { context, byIds, page, count };
