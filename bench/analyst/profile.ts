@@ -34,7 +34,7 @@ interface PlanNode {
   children: PlanNode[];
 }
 
-const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, dateFrom: null, dateTo: null };
+const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
 const TOP_OPERATORS = 4;
 
 function flatten(plan: PlanNode): PlanNode[] {

@@ -212,7 +212,7 @@ async function measureNetwork(
 
     // Where the time of routes goes: the observed routes, and the inferred ones, timed apart.
     const routes = new RouteRepository(network.executor, network.registry);
-    const noFilter = { species: null, product: null, mode: null, dateFrom: null, dateTo: null };
+    const noFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
     const routeParts: AnalystSizeRun["routeParts"] = [];
     for (const { from, to } of ROUTE_PAIRS) {
       const observedMs: number[] = [];

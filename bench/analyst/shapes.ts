@@ -34,7 +34,7 @@ export const ROUTE_PAIRS: readonly RoutePair[] = [
 /** The routes arguments left at their defaults in the request, as the repository needs them. */
 const ROUTES_FIRST = 10;
 const ROUTES_EVIDENCE = 5;
-const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, dateFrom: null, dateTo: null };
+const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
 
 export const ROUTES_QUERY = `query Routes($from: CountryCode!, $to: CountryCode!) {
   routes(from: $from, to: $to) {

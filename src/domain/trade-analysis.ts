@@ -16,6 +16,8 @@ export interface TradeFilter {
   species: string | null;
   product: Product | null;
   mode: TransportMode | null;
+  /** A Source id: only seizures that source reports (SOURCED_FROM). */
+  source: string | null;
   /** `YYYY-MM-DD`, inclusive. */
   dateFrom: string | null;
   dateTo: string | null;

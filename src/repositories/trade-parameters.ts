@@ -8,6 +8,7 @@ export interface TradeParameters {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
 }
@@ -17,6 +18,7 @@ export function tradeParameters(filter: TradeFilter): TradeParameters {
     species: filter.species,
     product: filter.product,
     mode: filter.mode,
+    source: filter.source,
     dateFrom: dateParameter(filter.dateFrom),
     dateTo: dateParameter(filter.dateTo),
   };

@@ -17,6 +17,7 @@ export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilter
     species: filter?.species ?? null,
     product: filter?.product ?? null,
     mode: filter?.mode ?? null,
+    source: null,
     dateFrom,
     dateTo,
   };
