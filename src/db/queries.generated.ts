@@ -694,6 +694,7 @@ export type FlowsLinksParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   limit: Integer;
@@ -715,20 +716,22 @@ export const flowsLinks: CypherQuery<FlowsLinksParameters, FlowsLinksRow, FlowsL
   name: "flowsLinks",
   file: "flows/links",
   mode: "read",
-  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
+  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
   slots: {},
   columns: { source: "string", target: "string", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null" },
   text: `// Hop-to-hop flows: each stop of a record to the stop of its next layer (origins, then each transit
 // in order, then destinations), at country level (a place's country; hops inside one country are
 // left out) or place level (the place where known, else the country).
 // Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null), $limit (integer).
 // Columns: source, target (Country or Place ids), seizureCount, shipmentCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known). Largest first.
 // @param level: string
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param limit: integer
@@ -753,6 +756,7 @@ WITH DISTINCT shipment,
 WHERE source <> target
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
@@ -778,6 +782,7 @@ export type FlowsTotalsParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
 };
@@ -795,18 +800,20 @@ export const flowsTotals: CypherQuery<FlowsTotalsParameters, FlowsTotalsRow, Flo
   name: "flowsTotals",
   file: "flows/totals",
   mode: "read",
-  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  parameters: { level: "string", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null" },
   slots: {},
   columns: { seizureCount: "integer", shipmentCount: "integer", linkCount: "integer" },
   text: `// What the flows of flows/links.cypher add up to, over all links (not only the first $limit):
 // the seizures and shipments with at least one hop at that level, and the number of links.
 // Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null).
 // Columns: seizureCount, shipmentCount, linkCount.
 // @param level: string
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @column seizureCount: integer
@@ -827,6 +834,7 @@ WITH DISTINCT shipment,
 WHERE source <> target
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
                                     WHERE $product IS NULL OR line.product = $product })
@@ -2540,6 +2548,7 @@ export type RoutesLegsParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
 };
@@ -2557,21 +2566,22 @@ export const routesLegs: CypherQuery<RoutesLegsParameters, RoutesLegsRow, Routes
   name: "routesLegs",
   file: "routes/legs",
   mode: "read",
-  parameters: { sources: "string[]", targets: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  parameters: { sources: "string[]", targets: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null" },
   slots: {},
   columns: { source: "string", target: "string", seizureCount: "integer" },
   text: `// Country-to-country legs leaving some countries: a stop in one of $sources followed by the stop
 // of the next layer of the same record (origins, then each transit, then destinations) in another
 // country. What inferred routes are chained from.
 // Parameters: $sources (country ids), $targets (country ids, or null for any country), $species
-// (species id or null), $product (Product or null), $mode (TransportMode or null), $dateFrom,
-// $dateTo (Date or null).
+// (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source
+// id or null: only seizures it reports), $dateFrom, $dateTo (Date or null).
 // Columns: source, target (country ids), seizureCount (seizures of records with that leg).
 // @param sources: string[]
 // @param targets: string[] | null
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @column source: string
@@ -2599,6 +2609,7 @@ WHERE target:Country AND target <> source AND ($targets IS NULL OR target.id IN 
 WITH DISTINCT source, target, shipment
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
                                     WHERE $product IS NULL OR line.product = $product })
@@ -2616,6 +2627,7 @@ export type RoutesObservedParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   evidenceLimit: Integer;
@@ -2638,7 +2650,7 @@ export const routesObserved: CypherQuery<RoutesObservedParameters, RoutesObserve
   name: "routesObserved",
   file: "routes/observed",
   mode: "read",
-  parameters: { from: "string", to: "string", level: "string", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", evidenceLimit: "integer" },
+  parameters: { from: "string", to: "string", level: "string", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null", evidenceLimit: "integer" },
   slots: {},
   columns: { route: "RouteStopMap[]", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", lastSeen: "date | null", evidence: "string[]" },
   text: `// The observed routes between two countries: every shipment whose record names a stop in $from and
@@ -2650,8 +2662,8 @@ export const routesObserved: CypherQuery<RoutesObservedParameters, RoutesObserve
 // destination likewise), else every origin the record names. Consecutive stops at the same key
 // (the country, or at place level the place, else the country) make one stop.
 // Parameters: $from, $to (country ids), $level ('COUNTRY' or 'PLACE'), $species (species id or
-// null), $product (Product or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or
-// null), $evidenceLimit (integer: seizure ids kept per route).
+// null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null:
+// only seizures it reports), $dateFrom, $dateTo (Date or null), $evidenceLimit (integer: seizure ids kept per route).
 // Columns: route (list of {key, country, place}: place is null at country level or for a stop
 // named by its country only), seizureCount, shipmentCount, weighedSeizureCount (seizures with a
 // known weight), totalWeightKg (null when no weight is known), lastSeen (latest seizure date),
@@ -2662,6 +2674,7 @@ export const routesObserved: CypherQuery<RoutesObservedParameters, RoutesObserve
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param evidenceLimit: integer
@@ -2723,6 +2736,7 @@ WITH shipment, [stop IN [origin] + transits + [destination] WHERE stop IS NOT NU
 WITH DISTINCT shipment, [i IN range(0, size(hops) - 1) WHERE i = 0 OR hops[i].key <> hops[i - 1].key | hops[i]] AS route
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
@@ -2756,6 +2770,7 @@ export type RoutesTransitHubsParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
   limit: Integer;
@@ -2778,14 +2793,15 @@ export const routesTransitHubs: CypherQuery<RoutesTransitHubsParameters, RoutesT
   name: "routesTransitHubs",
   file: "routes/transit-hubs",
   mode: "read",
-  parameters: { level: "string", origins: "string[] | null", destinations: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
+  parameters: { level: "string", origins: "string[] | null", destinations: "string[] | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null", limit: "integer" },
   slots: {},
   columns: { hub: "string", shipmentCount: "integer", seizureCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", share: "float", totalShipmentCount: "integer" },
   text: `// Transit hubs: the countries (or places) that records name as transit stops, ranked by the
 // shipments passing through them, with their share of all shipments that name a transit.
 // Parameters: $level ('COUNTRY' or 'PLACE'), $origins, $destinations (lists of country ids, such
 // as a region's: the record must name one of them as an origin, or as a destination; or null), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null), $limit (integer).
 // Columns: hub (Country or Place id), shipmentCount, seizureCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known), share (shipmentCount over the shipments with a
 // transit under the same filter, 0 to 1), totalShipmentCount (that denominator).
@@ -2795,6 +2811,7 @@ export const routesTransitHubs: CypherQuery<RoutesTransitHubsParameters, RoutesT
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param limit: integer
@@ -2817,6 +2834,7 @@ OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(stopCountry:Country)
 WITH DISTINCT shipment, CASE WHEN $level = 'PLACE' THEN stop ELSE coalesce(stopCountry, stop) END AS hub
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
@@ -2911,6 +2929,7 @@ export type SeizureCountParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
 };
 
 export type SeizureCountRow = {
@@ -2924,12 +2943,13 @@ export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, 
   name: "seizureCount",
   file: "seizure/count",
   mode: "read",
-  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null" },
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null" },
   slots: {},
   columns: { count: "integer" },
   text: `// How many seizures match a filter.
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
-// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
+// seizures it reports).
 // Columns: count (integer).
 // @param dateFrom: date | null
 // @param dateTo: date | null
@@ -2938,6 +2958,7 @@ export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, 
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @column count: integer
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
@@ -2947,6 +2968,7 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
 RETURN count(node) AS count
 `,
 };
@@ -2961,6 +2983,7 @@ export type SeizureListParameters = {
   species: string | null;
   product: string | null;
   mode: string | null;
+  source: string | null;
   after: string | null;
   limit: Integer;
 };
@@ -2976,12 +2999,13 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
   name: "seizureList",
   file: "seizure/list",
   mode: "read",
-  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", after: "string | null", limit: "integer" },
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", after: "string | null", limit: "integer" },
   slots: {},
   columns: { node: "NodeProperties" },
   text: `// One page of seizures matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
-// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
+// seizures it reports).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the seizure's properties).
 // @param dateFrom: date | null
@@ -2991,6 +3015,7 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
@@ -3002,6 +3027,7 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id
@@ -3417,6 +3443,7 @@ export type TrendsSeriesParameters = {
   product: string | null;
   country: string | null;
   mode: string | null;
+  source: string | null;
   dateFrom: CypherDate<number> | null;
   dateTo: CypherDate<number> | null;
 };
@@ -3432,28 +3459,33 @@ export type TrendsSeriesRow = {
 
 export type TrendsSeriesSlots = Record<string, never>;
 
-/** Seizure counts and weights per period, optionally split by species, product or seizure country, with the number of distinct sources behind each figure. Seizures without a date are left out. */
+/** Seizure counts and weights per period, optionally split by species (or its genus or order), product or seizure country, with the number of distinct sources behind each figure. Seizures without a date are left out. A seizure counts once in each key its goods fall under: a seizure of */
 export const trendsSeries: CypherQuery<TrendsSeriesParameters, TrendsSeriesRow, TrendsSeriesSlots, "read"> = {
   name: "trendsSeries",
   file: "trends/series",
   mode: "read",
-  parameters: { interval: "string", by: "string", species: "string | null", product: "string | null", country: "string | null", mode: "string | null", dateFrom: "date | null", dateTo: "date | null" },
+  parameters: { interval: "string", by: "string", species: "string | null", product: "string | null", country: "string | null", mode: "string | null", source: "string | null", dateFrom: "date | null", dateTo: "date | null" },
   slots: {},
   columns: { period: "string", key: "string | null", seizureCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", sourceCount: "integer" },
-  text: `// Seizure counts and weights per period, optionally split by species, product or seizure country,
-// with the number of distinct sources behind each figure. Seizures without a date are left out.
-// Parameters: $interval ('YEAR' or 'MONTH'), $by ('SPECIES', 'PRODUCT', 'COUNTRY' or 'NONE'),
-// $species (species id or null), $product (Product or null), $country (ISO code of the seizure
-// country, or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
-// Columns: period ('2015' or '2015-04'), key (species id, product, country id; null for NONE or
-// when unknown), seizureCount, weighedSeizureCount, totalWeightKg (null when no weight is known),
-// sourceCount. In period order, then key order.
+  text: `// Seizure counts and weights per period, optionally split by species (or its genus or order),
+// product or seizure country, with the number of distinct sources behind each figure. Seizures
+// without a date are left out. A seizure counts once in each key its goods fall under: a seizure of
+// two pangolin species is one seizure of the genus Manis.
+// Parameters: $interval ('YEAR' or 'MONTH'), $by ('SPECIES', 'GENUS', 'ORDER', 'PRODUCT', 'COUNTRY'
+// or 'NONE'), $species (species id or null), $product (Product or null), $country (ISO code of the
+// seizure country, or null), $mode (TransportMode or null), $source (Source id or null: only
+// seizures it reports), $dateFrom, $dateTo (Date or null).
+// Columns: period ('2015' or '2015-04'), key (species id, genus or order as the species index names
+// it, product, country id; null for NONE or when unknown), seizureCount, weighedSeizureCount,
+// totalWeightKg (null when no weight is known), sourceCount (all sources that report the seizures
+// counted, not only $source). In period order, then key order.
 // @param interval: string
 // @param by: string
 // @param species: string | null
 // @param product: string | null
 // @param country: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @column period: string
@@ -3467,6 +3499,7 @@ WHERE seizure.date IS NOT NULL
   AND ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
   AND ($country IS NULL OR EXISTS { (seizure)-[:SEIZED_IN]->(:Country {id: $country}) })
   AND ($mode IS NULL OR EXISTS { (seizure)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })
@@ -3477,7 +3510,10 @@ OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
 OPTIONAL MATCH (seizure)-[:SEIZED_IN]->(country:Country)
 WITH seizure, line,
   CASE $interval WHEN 'MONTH' THEN substring(toString(seizure.date), 0, 7) ELSE toString(seizure.date.year) END AS period,
-  CASE $by WHEN 'SPECIES' THEN species.id WHEN 'PRODUCT' THEN line.product WHEN 'COUNTRY' THEN country.id END AS key
+  CASE $by
+    WHEN 'SPECIES' THEN species.id WHEN 'GENUS' THEN species.genus WHEN 'ORDER' THEN species.order
+    WHEN 'PRODUCT' THEN line.product WHEN 'COUNTRY' THEN country.id
+  END AS key
 WITH period, key,
   collect(DISTINCT seizure) AS seizures,
   collect(DISTINCT line) AS weighed,

@@ -86,6 +86,10 @@ export enum TrendInterval {
 export enum TrendDimension {
   NONE = "NONE",
   SPECIES = "SPECIES",
+  /** The genus of the species, as the species index names it (`Manis`). */
+  GENUS = "GENUS",
+  /** The order of the species, as the species index names it (`Pholidota`). */
+  ORDER = "ORDER",
   PRODUCT = "PRODUCT",
   COUNTRY = "COUNTRY",
 }

@@ -122,6 +122,7 @@ export const listQueries: { readonly [L in ListName]: ListQueries<ListFilters[L]
       species: text(parameters, "species"),
       product: text(parameters, "product"),
       mode: text(parameters, "mode"),
+      source: text(parameters, "source"),
     }),
   },
   shipments: {

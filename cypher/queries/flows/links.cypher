@@ -2,13 +2,15 @@
 // in order, then destinations), at country level (a place's country; hops inside one country are
 // left out) or place level (the place where known, else the country).
 // Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null), $limit (integer).
 // Columns: source, target (Country or Place ids), seizureCount, shipmentCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known). Largest first.
 // @param level: string
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param limit: integer
@@ -33,6 +35,7 @@ WITH DISTINCT shipment,
 WHERE source <> target
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })

@@ -1,12 +1,14 @@
 // What the flows of flows/links.cypher add up to, over all links (not only the first $limit):
 // the seizures and shipments with at least one hop at that level, and the number of links.
 // Parameters: $level ('COUNTRY' or 'PLACE'), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null).
 // Columns: seizureCount, shipmentCount, linkCount.
 // @param level: string
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @column seizureCount: integer
@@ -27,6 +29,7 @@ WITH DISTINCT shipment,
 WHERE source <> target
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
                                     WHERE $product IS NULL OR line.product = $product })

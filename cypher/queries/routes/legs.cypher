@@ -2,14 +2,15 @@
 // of the next layer of the same record (origins, then each transit, then destinations) in another
 // country. What inferred routes are chained from.
 // Parameters: $sources (country ids), $targets (country ids, or null for any country), $species
-// (species id or null), $product (Product or null), $mode (TransportMode or null), $dateFrom,
-// $dateTo (Date or null).
+// (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source
+// id or null: only seizures it reports), $dateFrom, $dateTo (Date or null).
 // Columns: source, target (country ids), seizureCount (seizures of records with that leg).
 // @param sources: string[]
 // @param targets: string[] | null
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @column source: string
@@ -37,6 +38,7 @@ WHERE target:Country AND target <> source AND ($targets IS NULL OR target.id IN 
 WITH DISTINCT source, target, shipment
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($product IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($species IS NULL OR EXISTS { (seizure)-[:RECOVERED]->(line:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species})
                                     WHERE $product IS NULL OR line.product = $product })

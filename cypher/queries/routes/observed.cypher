@@ -7,8 +7,8 @@
 // destination likewise), else every origin the record names. Consecutive stops at the same key
 // (the country, or at place level the place, else the country) make one stop.
 // Parameters: $from, $to (country ids), $level ('COUNTRY' or 'PLACE'), $species (species id or
-// null), $product (Product or null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or
-// null), $evidenceLimit (integer: seizure ids kept per route).
+// null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null:
+// only seizures it reports), $dateFrom, $dateTo (Date or null), $evidenceLimit (integer: seizure ids kept per route).
 // Columns: route (list of {key, country, place}: place is null at country level or for a stop
 // named by its country only), seizureCount, shipmentCount, weighedSeizureCount (seizures with a
 // known weight), totalWeightKg (null when no weight is known), lastSeen (latest seizure date),
@@ -19,6 +19,7 @@
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param evidenceLimit: integer
@@ -80,6 +81,7 @@ WITH shipment, [stop IN [origin] + transits + [destination] WHERE stop IS NOT NU
 WITH DISTINCT shipment, [i IN range(0, size(hops) - 1) WHERE i = 0 OR hops[i].key <> hops[i - 1].key | hops[i]] AS route
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })

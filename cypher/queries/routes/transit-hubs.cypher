@@ -2,7 +2,8 @@
 // shipments passing through them, with their share of all shipments that name a transit.
 // Parameters: $level ('COUNTRY' or 'PLACE'), $origins, $destinations (lists of country ids, such
 // as a region's: the record must name one of them as an origin, or as a destination; or null), $species (species id or null), $product (Product or
-// null), $mode (TransportMode or null), $dateFrom, $dateTo (Date or null), $limit (integer).
+// null), $mode (TransportMode or null), $source (Source id or null: only seizures it reports),
+// $dateFrom, $dateTo (Date or null), $limit (integer).
 // Columns: hub (Country or Place id), shipmentCount, seizureCount, weighedSeizureCount,
 // totalWeightKg (null when no weight is known), share (shipmentCount over the shipments with a
 // transit under the same filter, 0 to 1), totalShipmentCount (that denominator).
@@ -12,6 +13,7 @@
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param limit: integer
@@ -34,6 +36,7 @@ OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(stopCountry:Country)
 WITH DISTINCT shipment, CASE WHEN $level = 'PLACE' THEN stop ELSE coalesce(stopCountry, stop) END AS hub
 MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment)
 WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  AND ($source IS NULL OR EXISTS { (seizure)-[:SOURCED_FROM]->(:Source {id: $source}) })
 OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
 WHERE ($product IS NULL OR line.product = $product)
   AND ($species IS NULL OR EXISTS { (line)-[:OF_SPECIES]->(:Species {id: $species}) })

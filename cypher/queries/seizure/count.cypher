@@ -1,6 +1,7 @@
 // How many seizures match a filter.
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
-// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
+// seizures it reports).
 // Columns: count (integer).
 // @param dateFrom: date | null
 // @param dateTo: date | null
@@ -9,6 +10,7 @@
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @column count: integer
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
@@ -18,4 +20,5 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
 RETURN count(node) AS count

@@ -1,6 +1,7 @@
 // One page of seizures matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
-// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null).
+// or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
+// seizures it reports).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the seizure's properties).
 // @param dateFrom: date | null
@@ -10,6 +11,7 @@
 // @param species: string | null
 // @param product: string | null
 // @param mode: string | null
+// @param source: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
@@ -21,6 +23,7 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id

@@ -17,7 +17,8 @@ export const MAX_TRANSIT_HUBS = 200;
 @InputType({
   description:
     "Which seizures routes, transit hubs and flows count. Every field is optional; all given must match. A seizure " +
-    "counts when it falls in the period and, with species or product, recovered goods of that species and product.",
+    "counts when it falls in the period, with species or product when it recovered goods of that species and " +
+    "product, and with source when that source reports it.",
 })
 export class TradeFilter {
   @Field(() => ID, { nullable: true, description: "A species among the goods seized (its id, such as `loxodonta-africana`)." })
@@ -30,6 +31,16 @@ export class TradeFilter {
 
   @Field(() => TransportMode, { nullable: true, description: "How the intercepted shipment moved." })
   mode?: TransportMode | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A source (its id, such as `routes-airport-seizures`): only seizures that source reports, to compare one " +
+      "dataset's picture with another's. An id that names no source is refused (NOT_FOUND), not read as no seizures.",
+  })
+  @IsOptional()
+  @IsNotEmpty()
+  source?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Seized on or after this date." })
   dateFrom?: string | null;

@@ -1,3 +1,4 @@
+import { IsNotEmpty, IsOptional } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
 import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
@@ -20,6 +21,16 @@ export class SeizureFilter {
 
   @Field(() => TransportMode, { nullable: true, description: "How the intercepted shipment moved." })
   mode?: TransportMode | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A source (its id, such as `routes-airport-seizures`): only seizures that source reports, to compare one " +
+      "dataset's picture with another's. An id that names no source is refused (NOT_FOUND), not read as no seizures.",
+  })
+  @IsOptional()
+  @IsNotEmpty()
+  source?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Seized on or after this date." })
   dateFrom?: string | null;

@@ -5,7 +5,7 @@ import { flowFeatureCollection } from "../../domain/geojson.js";
 import { FlowsArgs } from "../inputs/flow-filter.input.js";
 import { Cost } from "../limits/field-cost.js";
 import { Flows, type FlowNode } from "../types/flow.type.js";
-import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysis.js";
+import { countriesAndPlaces, countryOfPlace, knownTradeFilter } from "./trade-analysis.js";
 
 /** The `flows` root field. */
 @Resolver()
@@ -17,7 +17,7 @@ export class FlowsResolver {
       "and maps (geojson). A seizure made anywhere along a route counts for every hop its record describes.",
   })
   async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: Context): Promise<Flows> {
-    const filter = tradeFilter(args.filter);
+    const filter = await knownTradeFilter(ctx, args.filter);
     const [links, totals] = await Promise.all([ctx.flows.links(args.level, filter, args.first), ctx.flows.totals(args.level, filter)]);
     const ids = [...new Set(links.flatMap((link) => [link.source, link.target]))].sort();
     const { countries, places } = await countriesAndPlaces(ctx, ids, ids);

@@ -7,7 +7,7 @@ import { RoutesArgs, TransitHubsArgs } from "../inputs/route-filter.input.js";
 import { Cost } from "../limits/field-cost.js";
 import { RouteReport, TransitHub, type RouteLeg } from "../types/route.type.js";
 import type { Seizure } from "../types/seizure.type.js";
-import { countriesAndPlaces, countryOfPlace, tradeFilter } from "./trade-analysis.js";
+import { countriesAndPlaces, countryOfPlace, knownTradeFilter } from "./trade-analysis.js";
 
 /** The `routes` and `transitHubs` root fields. */
 @Resolver()
@@ -21,7 +21,7 @@ export class RoutesResolver {
   })
   async routes(@Args(() => RoutesArgs) args: RoutesArgs, @Ctx() ctx: Context): Promise<RouteReport> {
     if (args.from === args.to) throw new BadInputError("to", "must be another country than from");
-    const filter = tradeFilter(args.filter);
+    const filter = await knownTradeFilter(ctx, args.filter);
     const observed = await ctx.routes.observed(args.from, args.to, args.level, filter);
     const observedCountries = observed.map((route) => collapse(route.stops.map((stop) => stop.country)));
     const inferred = args.inferred ? await ctx.routes.inferred(args.from, args.to, filter, observedCountries) : [];
@@ -75,7 +75,7 @@ export class RoutesResolver {
       args.level,
       args.origins ? [...new Set(args.origins)] : null,
       args.destinations ? [...new Set(args.destinations)] : null,
-      tradeFilter(args.filter),
+      await knownTradeFilter(ctx, args.filter),
       args.first,
     );
     const ids = hubs.map((hub) => hub.hub);

@@ -15,11 +15,12 @@ import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
+import { assertKnownSource } from "./known-source.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
 
 export const SeizureConnection = connectionType("Seizure", Seizure);
 
-const FILTER_KEYS = ["country", "place", "species", "product", "mode", "dateFrom", "dateTo"] as const;
+const FILTER_KEYS = ["country", "place", "species", "product", "mode", "source", "dateFrom", "dateTo"] as const;
 
 @Resolver(() => Seizure)
 export class SeizureResolver {
@@ -31,12 +32,13 @@ export class SeizureResolver {
 
   @Cost({ base: 1000, perItem: 10, items: "first" })
   @Query(() => SeizureConnection, { description: "Seizures matching a filter, in id order." })
-  seizures(
+  async seizures(
     @Arg("filter", () => SeizureFilter, { nullable: true }) filter: SeizureFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
+    await assertKnownSource(ctx, filter?.source);
     return listConnection(ctx, info, "seizures", filterParameters(filter, FILTER_KEYS), page);
   }
 

@@ -5,10 +5,14 @@ import type { TradeFilter as TradeFilterValues } from "../../domain/trade-analys
 import type { TradeFilter } from "../inputs/route-filter.input.js";
 import type { Country } from "../types/country.type.js";
 import type { Place } from "../types/place.type.js";
+import { assertKnownSource } from "./known-source.js";
 
 /** Helpers of the routes, transit hubs, flows and trends resolvers. */
 
-/** The filter as the repositories take it: every field present, `dateFrom` not after `dateTo`. */
+/**
+ * The filter as the repositories take it: every field present, `dateFrom` not after `dateTo`. A
+ * source id is taken as given: `knownTradeFilter` also checks that it names a source.
+ */
 export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilterValues {
   const dateFrom = filter?.dateFrom ?? null;
   const dateTo = filter?.dateTo ?? null;
@@ -17,10 +21,17 @@ export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilter
     species: filter?.species ?? null,
     product: filter?.product ?? null,
     mode: filter?.mode ?? null,
-    source: null,
+    source: filter?.source ?? null,
     dateFrom,
     dateTo,
   };
+}
+
+/** `tradeFilter`, refusing a source id that names no source (NOT_FOUND on `filter.source`). */
+export async function knownTradeFilter(ctx: Context, filter: TradeFilter | null | undefined): Promise<TradeFilterValues> {
+  const values = tradeFilter(filter);
+  await assertKnownSource(ctx, values.source);
+  return values;
 }
 
 /** Countries and places by id, through the request's loaders: one query per label for all of them. */

@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import { TrendsArgs } from "../inputs/trend-filter.input.js";
 import { Cost } from "../limits/field-cost.js";
 import { TrendPoint } from "../types/trend.type.js";
-import { tradeFilter } from "./trade-analysis.js";
+import { knownTradeFilter } from "./trade-analysis.js";
 
 /** The `trends` root field. */
 @Resolver()
@@ -16,7 +16,7 @@ export class TrendsResolver {
       "each with the number of distinct sources behind it. In period order, then key order; periods without " +
       "seizures are absent; seizures without a known date are left out.",
   })
-  trends(@Args(() => TrendsArgs) args: TrendsArgs, @Ctx() ctx: Context): Promise<TrendPoint[]> {
-    return ctx.trends.series(args.interval, args.by, args.filter?.country ?? null, tradeFilter(args.filter));
+  async trends(@Args(() => TrendsArgs) args: TrendsArgs, @Ctx() ctx: Context): Promise<TrendPoint[]> {
+    return ctx.trends.series(args.interval, args.by, args.filter?.country ?? null, await knownTradeFilter(ctx, args.filter));
   }
 }

@@ -5,7 +5,13 @@ import { TrendDimension, TrendInterval } from "../../domain/trade-analysis.js";
 registerEnumType(TrendInterval, { name: "TrendInterval", description: "The length of a trend's periods." });
 registerEnumType(TrendDimension, {
   name: "TrendDimension",
-  description: "What a trend's figures are split by: nothing, species, product, or the country of seizure.",
+  description:
+    "What a trend's figures are split by: nothing, species, the species' genus or order (as the species index names " +
+    "them: `Manis`, `Pholidota`), product, or the country of seizure.",
+  valuesConfig: {
+    GENUS: { description: "The genus of the species seized: a seizure of two pangolin species is one seizure of `Manis`." },
+    ORDER: { description: "The order of the species seized, such as `Pholidota` (pangolins) or `Proboscidea` (elephants)." },
+  },
 });
 
 export { TrendDimension, TrendInterval };
@@ -22,8 +28,9 @@ export class TrendPoint {
   @Field(() => String, {
     nullable: true,
     description:
-      "The species id, product or country code the figures are for; null when not split, or for goods of no known species. " +
-      "A seizure of several species or products counts once under each.",
+      "The species id, genus, order, product or country code the figures are for; null when not split, or for goods " +
+      "of no known species (or a species whose genus or order is not recorded). A seizure of several species or " +
+      "products counts once under each key they fall under.",
   })
   key: string | null;
 
