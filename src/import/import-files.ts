@@ -5,9 +5,10 @@ import type { CypherExecutor } from "../db/cypher-executor.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
 import { importSourceCounts, importSourceNodeCounts, importSourceRelationshipCounts } from "../db/queries.generated.js";
 import type { Problem } from "./mapping/compiled-mapping.js";
+import type { SourceInput } from "./mapping/mapping-schema.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { confirmReferences } from "./plan/confirm-references.js";
-import { loadLookups } from "./plan/lookups.js";
+import { existingIds, loadLookups } from "./plan/lookups.js";
 import { RowPlanner, type JoinTables, type RowPlan } from "./plan/plan-row.js";
 import { openMainInput, readJoinTable, resolveInputFiles, type JoinRow } from "./read/csv-input.js";
 import { SeenKeys } from "./read/seen-keys.js";
@@ -15,6 +16,7 @@ import { IdCollisions } from "./report/id-collisions.js";
 import { FlagCounter, type CountChange, type ImportReport } from "./report/import-report.js";
 import { ReportFile, reportPaths } from "./report/report-files.js";
 import { BatchWriter } from "./write/batch-writer.js";
+import type { ImportTarget, SourceCounts } from "./write/import-target.js";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -68,11 +70,33 @@ export async function importFiles(
   files: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const registry = options.registry ?? (await CypherRegistry.load());
+  return importFilesInto(databaseTarget(executor, registry), mappingPath, files, { ...options, registry });
+}
+
+/** The database as an import target: lookups and reference checks read it, batches MERGE into it. */
+export function databaseTarget(executor: CypherExecutor, registry: CypherRegistry): ImportTarget {
+  return {
+    loadLookups: (mapping, idPrefix) => loadLookups(executor, registry, mapping, idPrefix),
+    existingIds: (label, ids, synthetic) => existingIds(executor, registry, label, ids, synthetic),
+    keptSourceCounts: (sourceId) => keptSourceCounts(executor, registry, sourceId),
+    sourceCounts: (sourceId) => sourceCounts(executor, registry, sourceId),
+    writeSource: (source: SourceInput, sourceId, counts) => new BatchWriter(executor, registry, source, sourceId).writeSource(counts),
+    write: (source: SourceInput, sourceId, plans) => new BatchWriter(executor, registry, source, sourceId).write(plans),
+  };
+}
+
+/** As importFiles, into any target: the database, or the files of a bulk load (src/import/bulk/). */
+export async function importFilesInto(
+  target: ImportTarget,
+  mappingPath: string,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError("batchSize must be a whole number of at least 1");
   const dryRun = options.dryRun ?? false;
-  const registry = options.registry ?? (await CypherRegistry.load());
   const mapping = await loadMapping(mappingPath);
   const sourceId = `${options.idPrefix ?? ""}${mapping.source.id}`;
   const synthetic = mapping.source.synthetic;
@@ -82,14 +106,13 @@ export async function importFiles(
   for (const join of mapping.input.joins) {
     joins.set(join.name, await readJoinTable(join, inputFiles.joins.get(join.name)!, mapping.input.delimiter, mapping.input.nulls));
   }
-  const lookups = await loadLookups(executor, registry, mapping, options.idPrefix);
+  const lookups = await target.loadLookups(mapping, options.idPrefix);
   const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix });
-  const writer = new BatchWriter(executor, registry, mapping.source, sourceId);
 
-  const kept = await keptSourceCounts(executor, registry, sourceId);
-  const before = kept ?? (await sourceCounts(executor, registry, sourceId));
+  const kept = await target.keptSourceCounts(sourceId);
+  const before = kept ?? (await target.sourceCounts(sourceId));
   // A Source made before counts were kept is counted once (above) and keeps them from now on.
-  if (!dryRun) await writer.writeSource(kept === null ? countProperties(before) : {});
+  if (!dryRun) await target.writeSource(mapping.source, sourceId, kept === null ? countProperties(before) : {});
 
   const paths = reportPaths(inputFiles.main, options.reportDir);
   const rejectsFile = await ReportFile.create(paths.rejects, ["row", "column", "value", "reason"]);
@@ -128,7 +151,7 @@ export async function importFiles(
       for (const source of sources) collisionsFile.write([label, id, source.row, source.column, source.text, source.entry]);
     }
     await Promise.all([rejectsFile.close(), flagsFile.close(), collisionsFile.close()]);
-    const after = dryRun ? before : ((await keptSourceCounts(executor, registry, sourceId)) ?? before);
+    const after = dryRun ? before : ((await target.keptSourceCounts(sourceId)) ?? before);
     const notes: string[] = [];
     const uses = (kind: string) => mapping.references.some((reference) => reference.kind === kind);
     if (uses("place") && lookups.places.size === 0) {
@@ -166,9 +189,9 @@ export async function importFiles(
 
   const flush = async (plans: RowPlan[]) => {
     if (plans.length === 0) return;
-    await confirmReferences(executor, registry, plans, synthetic);
+    await confirmReferences((label, ids, onlyOf) => target.existingIds(label, ids, onlyOf), plans, synthetic);
     const good = plans.filter((plan) => plan.rejects.length === 0);
-    if (!dryRun) await writer.write(good);
+    if (!dryRun) await target.write(mapping.source, sourceId, good);
     batches += 1;
     for (const plan of plans) {
       if (plan.rejects.length > 0) {
@@ -240,11 +263,6 @@ export async function importFiles(
     input.close();
     await Promise.all([rejectsFile.close(), flagsFile.close(), collisionsFile.close()]);
   }
-}
-
-interface SourceCounts {
-  nodes: Record<string, number>;
-  relationships: Record<string, number>;
 }
 
 /**

@@ -1,20 +1,18 @@
-import type { CypherExecutor } from "../../db/cypher-executor.js";
-import type { CypherRegistry } from "../../db/cypher-registry.js";
 import type { NodeLabel } from "../../domain/graph-schema.js";
-import { existingIds } from "./lookups.js";
 import type { Endpoint, RowPlan } from "./plan-row.js";
+
+/**
+ * Of the given ids of one label, those that name a node written before this batch (`synthetic`:
+ * whether Synthetic nodes count): the database's answer, or the bulk load's record of what it wrote.
+ */
+export type ExistingIds = (label: NodeLabel, ids: readonly string[], synthetic: boolean) => Promise<Set<string>>;
 
 /**
  * Confirms, for a batch, that the reference nodes its rows point at exist (one read per label, in parallel).
  * A missing one rejects its row when the reference is required; otherwise it is flagged and the
  * relationships to it are left out, so nothing points at a node that is not there.
  */
-export async function confirmReferences(
-  executor: CypherExecutor,
-  registry: CypherRegistry,
-  plans: readonly RowPlan[],
-  synthetic: boolean,
-): Promise<void> {
+export async function confirmReferences(existingIds: ExistingIds, plans: readonly RowPlan[], synthetic: boolean): Promise<void> {
   const wanted = new Map<NodeLabel, Set<string>>();
   for (const plan of plans) {
     for (const check of plan.checks) {
@@ -26,7 +24,7 @@ export async function confirmReferences(
   const existing = new Map<NodeLabel, Set<string>>();
   // One read per label, all at once: they are independent, and waiting on each in turn only adds round trips.
   await Promise.all(
-    [...wanted].map(async ([label, ids]) => existing.set(label, await existingIds(executor, registry, label, [...ids], synthetic))),
+    [...wanted].map(async ([label, ids]) => existing.set(label, await existingIds(label, [...ids], synthetic))),
   );
 
   for (const plan of plans) {
