@@ -66,7 +66,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   const home = options.home === undefined ? await mkdtemp(path.join(os.tmpdir(), "neo4j-")) : path.resolve(options.home);
   await mkdir(path.join(home, "logs"), { recursive: true });
 
-  const args = [...jvmFlags, "-cp", path.join(libDir, "*"), path.join(launcherDir, "Launcher.java"), home, String(port)];
+  const args = [...jvmFlags, "-cp", launcherClasspath(), path.join(launcherDir, "Launcher.java"), home, String(port)];
   if (ephemeral) args.push("--delete-home-on-exit");
   const child = spawn(java, args, { cwd: launcherDir, stdio: ["pipe", "pipe", "pipe"] });
   // Closing stdin after the JVM died can raise EPIPE; the exit itself is what stop() waits for.
@@ -198,12 +198,18 @@ function waitUntilReady(child: ChildProcess, logFile: string): Promise<string> {
 }
 
 /** JAVA_HOME locates a tool, as PATH does, rather than configuring the app, so it is read here. */
-function javaExecutable(): string {
+/** The classpath of Neo4j's jars (after ensureLauncherLibs): the launcher's, and the import tool's, which they include. */
+export function launcherClasspath(): string {
+  return path.join(libDir, "*");
+}
+
+/** `$JAVA_HOME/bin/java`, or `java` on the PATH. */
+export function javaExecutable(): string {
   const javaHome = process.env.JAVA_HOME?.trim();
   return javaHome ? path.join(javaHome, "bin", "java") : "java";
 }
 
-async function checkJavaVersion(java: string): Promise<void> {
+export async function checkJavaVersion(java: string): Promise<void> {
   let banner: string;
   try {
     const { stdout, stderr } = await execFileAsync(java, ["-version"]);

@@ -28,6 +28,7 @@ export function importQueryVariants(): [QueryName, Record<string, string>][] {
     ...labels.map((label): [QueryName, Record<string, string>] => ["importMergeNodes", { LABEL: label }]),
     ...labels.map((label): [QueryName, Record<string, string>] => ["importMergeMentionedNodes", { LABEL: label }]),
     ...labels.map((label): [QueryName, Record<string, string>] => ["importExistingIds", { LABEL: label }]),
+    ...labels.map((label): [QueryName, Record<string, string>] => ["importBulkPatchNodes", { LABEL: label }]),
     ...relationshipSlots.map((slots): [QueryName, Record<string, string>] => ["importMergeRelationships", slots]),
     ...relationshipSlots.map((slots): [QueryName, Record<string, string>] => ["importMergeSequencedRelationships", slots]),
     ...relationshipSlots

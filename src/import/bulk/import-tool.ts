@@ -1,0 +1,120 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { checkJavaVersion, ensureLauncherLibs, javaExecutable, launcherClasspath } from "../../db/embedded-neo4j.js";
+import { ARRAY_DELIMITER_OPTION, type CsvPartFile } from "./csv-parts.js";
+
+/**
+ * `neo4j-admin database import full`, run from the jars the embedded launcher already fetched
+ * (neo4j-import-tool is among them): `org.neo4j.cli.AdminTool` is the entry point of
+ * `neo4j-admin`, and finds the import command through its service registry.
+ */
+const ADMIN_TOOL = "org.neo4j.cli.AdminTool";
+
+export interface ImportToolOptions {
+  /** The Neo4j home the embedded launcher will open: the database goes to `<home>/data/databases/neo4j`. */
+  readonly home: string;
+  /** Where the tool's configuration folder and report go. */
+  readonly workDir: string;
+  readonly parts: readonly CsvPartFile[];
+  readonly multiline: boolean;
+  /** The tool's JVM heap (`-Xmx`), and its off-heap budget (`--max-off-heap-memory`). */
+  readonly heap?: string;
+  readonly offHeap?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface ImportToolResult {
+  readonly seconds: number;
+  /** The JVM's peak resident set (VmHWM, read every 100 ms while it ran). */
+  readonly peakRssBytes: number;
+  readonly cpuSeconds: number;
+}
+
+export class ImportToolError extends Error {
+  override name = "ImportToolError";
+}
+
+export const DEFAULT_TOOL_HEAP = "256m";
+export const DEFAULT_TOOL_OFF_HEAP = "192m";
+
+export async function runImportTool(options: ImportToolOptions): Promise<ImportToolResult> {
+  const log = options.log ?? (() => {});
+  const java = javaExecutable();
+  await checkJavaVersion(java);
+  await ensureLauncherLibs(log);
+  const conf = path.join(options.workDir, "conf");
+  await mkdir(conf, { recursive: true });
+  await writeFile(path.join(conf, "neo4j.conf"), "");
+
+  const args = [
+    `-Xmx${options.heap ?? DEFAULT_TOOL_HEAP}`,
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "-cp",
+    launcherClasspath(),
+    ADMIN_TOOL,
+    "database",
+    "import",
+    "full",
+    `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+    `--max-off-heap-memory=${options.offHeap ?? DEFAULT_TOOL_OFF_HEAP}`,
+    // The files hold no bad entry by construction: one would be a defect, so it stops the import.
+    "--bad-tolerance=0",
+    `--report-file=${path.join(options.workDir, "import.report")}`,
+    ...(options.multiline ? ["--multiline-fields=true"] : []),
+    ...options.parts.map((part) =>
+      part.kind === "nodes" ? `--nodes=${part.header},${part.data}` : `--relationships=${part.type}=${part.header},${part.data}`,
+    ),
+    // No database name after the files: the file options take every word after them. It is `neo4j`, the default.
+  ];
+  const started = performance.now();
+  const child = spawn(java, args, {
+    env: { ...process.env, NEO4J_HOME: path.resolve(options.home), NEO4J_CONF: conf },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (!line.trim() || /^[.\-\s]*\d+%/.test(line.trim()) || /^[.\s]+$/.test(line)) continue;
+      output.push(line);
+      if (output.length > 200) output.shift();
+      if (/IMPORT (DONE|FAILED)|Imported:|nodes$|relationships$|properties$|Peak memory/.test(line.trim())) log(`import tool: ${line.trim()}`);
+    }
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  let peak = 0;
+  let cpuTicks = 0;
+  const sample = () => {
+    const status = readProc(`/proc/${child.pid}/status`);
+    const hwm = status && /VmHWM:\s+(\d+) kB/.exec(status);
+    if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
+    const stat = readProc(`/proc/${child.pid}/stat`);
+    if (stat) {
+      const fields = stat.split(") ")[1]!.split(" ");
+      cpuTicks = Number(fields[11]) + Number(fields[12]);
+    }
+  };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (exitCode) => resolve(exitCode));
+  }).finally(() => clearInterval(timer));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    throw new ImportToolError(`neo4j-admin database import failed (exit code ${code}):\n${output.slice(-40).join("\n")}`);
+  }
+  return { seconds, peakRssBytes: peak, cpuSeconds: cpuTicks / 100 };
+}
+
+function readProc(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
