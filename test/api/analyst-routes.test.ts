@@ -13,160 +13,36 @@ import { applyConstraints } from "../../src/db/schema-setup.js";
 import { importFiles } from "../../src/import/import-files.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import {
-  COUNTRIES_FILE,
-  COUNTRIES_MAPPING,
-  readCsv,
-  ROUTES_DIR,
-  ROUTES_ISO_OF,
-  ROUTES_MAPPING,
-} from "../import/helpers/import-context.js";
+  expectedFlows as flowsOf,
+  expectedHubs as hubsOf,
+  expectedRoutes as routesBetween,
+  group,
+  hopsOf,
+  readRoutesRecords,
+  type Group,
+  type Role,
+  type RoutesRecord,
+} from "../helpers/trade-records.js";
+import { COUNTRIES_FILE, COUNTRIES_MAPPING, readCsv, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 
 /**
  * The analyst fields (routes, flows, trends, transitHubs) on the ROUTES data, imported with its real
  * country codes into a database of this file's own (the API takes ISO codes, so the shared
- * database's id prefixes would not do). Every expected figure is computed here from tot.csv and
- * transittots.csv read with csv-parse, with the rules the API documents:
- * - a record's route is its origins, then its transits in order, then its destinations; several
- *   origins or destinations are alternatives, so a record describes one route per origin and destination;
- * - a hop goes from a stop to each stop of the next layer; at country level a hop inside one country is none;
- * - routes(from, to) counts a record when a stop in `from` (not a destination) comes before a stop
- *   in `to` (not an origin); the route shown starts at that stop when it is an origin (else at each
- *   origin) and ends likewise.
+ * database's id prefixes would not do). Every expected figure is computed from tot.csv and
+ * transittots.csv read with csv-parse, with the rules the API documents (../helpers/trade-records.ts).
  */
 
 const external = process.env.NEO4J_URI !== undefined && process.env.NEO4J_URI !== "";
 if (external) console.log("analyst-routes: skipped, NEO4J_URI is set and this file needs a database of its own (it imports ROUTES with real country codes)");
 
-const tot = readCsv(path.join(ROUTES_DIR, "tot.csv"));
-const transit = new Map(readCsv(path.join(ROUTES_DIR, "transittots.csv")).map((row) => [row.ID, row]));
+const records = readRoutesRecords();
 const countryRows = readCsv(COUNTRIES_FILE);
 
-type Role = "ORIGIN" | "TRANSIT" | "DESTINATION";
-interface Stop {
-  role: Role;
-  country: string;
-}
-interface Record_ {
-  id: string;
-  stops: Stop[];
-  database: string;
-  /** Seizure date `YYYY-MM-DD`, null for the one range. */
-  date: string | null;
-  seizedIn: string | null;
-  /** The weight the graph can know: a plain number on a row naming at most one species. */
-  weightKg: number | null;
-  /** A weight cell the test cannot read with certainty ("400g each"): weights of groups holding it are not compared. */
-  oddWeight: boolean;
+function expectedRoutes(from: string, to: string, keep: (record: RoutesRecord) => boolean = () => true): Map<string, Group> {
+  return routesBetween(records.filter(keep), from, to);
 }
 
-const STOP_COLUMNS: [Role, string][] = [
-  ["ORIGIN", "Origin Country1"], ["ORIGIN", "Origin Country2"], ["ORIGIN", "Origin Country3"],
-  ["TRANSIT", "Transit Country1"], ["TRANSIT", "Transit Country2"], ["TRANSIT", "Transit Country3"], ["TRANSIT", "Transit Country4"],
-  ["DESTINATION", "Destination Country1"], ["DESTINATION", "Destination Country2"], ["DESTINATION", "Destination Country3"],
-];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function isoDate(text: string): string | null {
-  const match = /^(\d{1,2})-([A-Za-z]{3})-(\d{2})$/.exec(text.trim());
-  if (!match) return null;
-  const month = MONTHS.indexOf(match[2]) + 1;
-  return `20${match[3]}-${String(month).padStart(2, "0")}-${match[1].padStart(2, "0")}`;
-}
-
-function iso(name: string): string {
-  const code = ROUTES_ISO_OF[name.trim()];
-  if (!code) throw new Error(`no ISO code for ROUTES country ${name}`);
-  return code;
-}
-
-const records: Record_[] = tot.map((row) => {
-  const chain = transit.get(row.ID)!;
-  const weightText = row["Weight (kg)"].trim();
-  const items = row.Species.split(";").filter((item) => item.trim() !== "");
-  const plain = /^\d+(\.\d+)?$/.test(weightText);
-  return {
-    id: row.ID,
-    stops: STOP_COLUMNS.filter(([, column]) => (chain[column] ?? "").trim()).map(([role, column]) => ({ role, country: iso(chain[column]) })),
-    database: row.Database.trim(),
-    date: isoDate(row.Date),
-    seizedIn: chain["Seizure Country"].trim() ? iso(chain["Seizure Country"]) : null,
-    weightKg: plain && items.length <= 1 ? Number(weightText) : null,
-    oddWeight: weightText !== "" && !plain,
-  };
-});
-
-/** Consecutive repeats named once. */
-function collapse(countries: string[]): string[] {
-  return countries.filter((country, index) => index === 0 || country !== countries[index - 1]);
-}
-
-/** The routes (as "KE>AE>CN") that a record describes between two countries. */
-function routesOf(record: Record_, from: string, to: string): Set<string> {
-  const { stops } = record;
-  const origins = stops.filter((stop) => stop.role === "ORIGIN");
-  const transits = stops.filter((stop) => stop.role === "TRANSIT");
-  const destinations = stops.filter((stop) => stop.role === "DESTINATION");
-  const found = new Set<string>();
-  stops.forEach((start, i) =>
-    stops.forEach((end, j) => {
-      if (!(i < j && start.country === from && start.role !== "DESTINATION" && end.country === to && end.role !== "ORIGIN")) return;
-      const firsts = start.role === "ORIGIN" ? [start] : origins.length > 0 ? origins : [null];
-      const lasts = end.role === "DESTINATION" ? [end] : destinations.length > 0 ? destinations : [null];
-      for (const first of firsts) {
-        for (const last of lasts) {
-          const path = [first, ...transits, last].filter((stop): stop is Stop => stop !== null).map((stop) => stop.country);
-          found.add(collapse(path).join(">"));
-        }
-      }
-    }),
-  );
-  return found;
-}
-
-interface Group {
-  ids: Set<string>;
-  weightKg: number | null;
-  weighed: number;
-  comparableWeight: boolean;
-  lastSeen: string | null;
-}
-
-function group(entries: [string, Record_][]): Map<string, Group> {
-  const groups = new Map<string, Group>();
-  for (const [key, record] of entries) {
-    const group = groups.get(key) ?? { ids: new Set(), weightKg: null, weighed: 0, comparableWeight: true, lastSeen: null };
-    if (!group.ids.has(record.id)) {
-      group.ids.add(record.id);
-      if (record.weightKg !== null) {
-        group.weightKg = (group.weightKg ?? 0) + record.weightKg;
-        group.weighed += 1;
-      }
-      if (record.oddWeight) group.comparableWeight = false;
-      if (record.date && (!group.lastSeen || record.date > group.lastSeen)) group.lastSeen = record.date;
-    }
-    groups.set(key, group);
-  }
-  return groups;
-}
-
-function expectedRoutes(from: string, to: string, keep: (record: Record_) => boolean = () => true): Map<string, Group> {
-  return group(records.filter(keep).flatMap((record) => [...routesOf(record, from, to)].map((route): [string, Record_] => [route, record])));
-}
-
-/** The country-level hops of a record, as "KE>AE". */
-function hopsOf(record: Record_): Set<string> {
-  const hops = new Set<string>();
-  record.stops.forEach((here, i) =>
-    record.stops.forEach((next, j) => {
-      if (!(i < j && here.role !== "DESTINATION" && next.role !== "ORIGIN")) return;
-      if (record.stops.slice(i + 1, j).some((stop) => stop.role === "TRANSIT")) return;
-      if (here.country !== next.country) hops.add(`${here.country}>${next.country}`);
-    }),
-  );
-  return hops;
-}
-
-const expectedFlows = group(records.flatMap((record) => [...hopsOf(record)].map((hop): [string, Record_] => [hop, record])));
+const expectedFlows = flowsOf(records);
 
 const ROUTE_QUERY = `query ($from: CountryCode!, $to: CountryCode!, $filter: TradeFilter, $first: Int, $inferred: Boolean, $evidence: Int) {
   routes(from: $from, to: $to, filter: $filter, first: $first, inferred: $inferred, evidence: $evidence) {
@@ -265,7 +141,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
     });
 
     it("narrows routes by product and period", async () => {
-      const keep = (record: Record_) => record.database === "Ivory" && record.date !== null && record.date >= "2013-01-01" && record.date <= "2013-12-31";
+      const keep = (record: RoutesRecord) => record.database === "Ivory" && record.date !== null && record.date >= "2013-01-01" && record.date <= "2013-12-31";
       const expected = expectedRoutes("KE", "CN", keep);
       const response = await api.post(ROUTE_QUERY, {
         from: "KE",
@@ -326,6 +202,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
         [{ from: "KE", to: "CN", first: 101 }, "first"],
         [{ from: "KE", to: "CN", evidence: 51 }, "evidence"],
         [{ from: "KE", to: "CN", filter: { species: "" } }, "filter.species"],
+        [{ from: "KE", to: "CN", filter: { source: "" } }, "filter.source"],
         [{ from: "KE", to: "CN", filter: { dateFrom: "2015-01-01", dateTo: "2014-01-01" } }, "filter.dateTo"],
         [{ from: "XX", to: "CN" }, "$from"],
       ];
@@ -399,7 +276,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
       const response = await api.post(FLOWS, { level: "COUNTRY", filter: { product: "HORN" } });
       expect(response.errors).toBeUndefined();
       const horn = group(
-        records.filter((record) => record.database === "Rhino Horn").flatMap((record) => [...hopsOf(record)].map((hop): [string, Record_] => [hop, record])),
+        records.filter((record) => record.database === "Rhino Horn").flatMap((record) => [...hopsOf(record)].map((hop): [string, RoutesRecord] => [hop, record])),
       );
       const got = Object.fromEntries(response.data!.flows.links.map((link: any) => [`${link.source}>${link.target}`, link.seizureCount]));
       expect(got).toEqual(Object.fromEntries([...horn].map(([hop, group]) => [hop, group.ids.size])));
@@ -411,7 +288,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
       trends(interval: $interval, by: $by, filter: $filter) { period key seizureCount weighedSeizureCount totalWeightKg sourceCount }
     }`;
 
-    function tally(keyOf: (record: Record_) => string | null, keep: (record: Record_) => boolean = () => true) {
+    function tally(keyOf: (record: RoutesRecord) => string | null, keep: (record: RoutesRecord) => boolean = () => true) {
       const counts = new Map<string, number>();
       for (const record of records) {
         if (record.date === null || !keep(record)) continue;
@@ -466,17 +343,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
       }
     }`;
 
-    function expectedHubs(keep: (record: Record_) => boolean) {
-      const through = new Map<string, number>();
-      let total = 0;
-      for (const record of records.filter(keep)) {
-        const hubs = new Set(record.stops.filter((stop) => stop.role === "TRANSIT").map((stop) => stop.country));
-        if (hubs.size > 0) total += 1;
-        for (const hub of hubs) through.set(hub, (through.get(hub) ?? 0) + 1);
-      }
-      const ranked = [...through].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-      return { total, ranked };
-    }
+    const expectedHubs = (keep: (record: RoutesRecord) => boolean) => hubsOf(records.filter(keep));
 
     it("ranks transit countries by the shipments through them, with their share", async () => {
       const { total, ranked } = expectedHubs(() => true);
@@ -493,7 +360,7 @@ describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
     });
 
     it("ranks transit countries of records from some origins (a region) to a destination", async () => {
-      const names = (record: Record_, role: Role, countries: string[]) =>
+      const names = (record: RoutesRecord, role: Role, countries: string[]) =>
         record.stops.some((stop) => stop.role === role && countries.includes(stop.country));
       const eastAfrica = ["KE", "TZ", "UG"];
       const { total, ranked } = expectedHubs((record) => names(record, "ORIGIN", eastAfrica) && names(record, "DESTINATION", ["CN"]));

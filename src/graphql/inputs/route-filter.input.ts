@@ -36,7 +36,8 @@ export class TradeFilter {
     nullable: true,
     description:
       "A source (its id, such as `routes-airport-seizures`): only seizures that source reports, to compare one " +
-      "dataset's picture with another's. An id that names no source is refused (NOT_FOUND), not read as no seizures.",
+      "dataset's picture with another's. For ANALYST and above (the roles that read sources). An id that names no " +
+      "source is refused (NOT_FOUND), not read as no seizures.",
   })
   @IsOptional()
   @IsNotEmpty()

@@ -1,4 +1,3 @@
-import { IsNotEmpty, IsOptional } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
 import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
@@ -26,10 +25,11 @@ export class SeizureFilter {
     nullable: true,
     description:
       "A source (its id, such as `routes-airport-seizures`): only seizures that source reports, to compare one " +
-      "dataset's picture with another's. An id that names no source is refused (NOT_FOUND), not read as no seizures.",
+      "dataset's picture with another's. For ANALYST and above (the roles that read sources). An id that names no " +
+      "source is refused (NOT_FOUND), not read as no seizures.",
   })
-  @IsOptional()
-  @IsNotEmpty()
+  // Checked by the resolver (source-filter.ts): class-validator's errors on an @Arg input would not
+  // name the argument (`source`, not `filter.source`).
   source?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "Seized on or after this date." })

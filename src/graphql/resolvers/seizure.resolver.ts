@@ -15,7 +15,7 @@ import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
-import { assertKnownSource } from "./known-source.js";
+import { checkSourceFilter } from "./source-filter.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
 
 export const SeizureConnection = connectionType("Seizure", Seizure);
@@ -38,7 +38,7 @@ export class SeizureResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
-    await assertKnownSource(ctx, filter?.source);
+    await checkSourceFilter(ctx, filter?.source);
     return listConnection(ctx, info, "seizures", filterParameters(filter, FILTER_KEYS), page);
   }
 

@@ -5,13 +5,13 @@ import type { TradeFilter as TradeFilterValues } from "../../domain/trade-analys
 import type { TradeFilter } from "../inputs/route-filter.input.js";
 import type { Country } from "../types/country.type.js";
 import type { Place } from "../types/place.type.js";
-import { assertKnownSource } from "./known-source.js";
+import { checkSourceFilter } from "./source-filter.js";
 
 /** Helpers of the routes, transit hubs, flows and trends resolvers. */
 
 /**
  * The filter as the repositories take it: every field present, `dateFrom` not after `dateTo`. A
- * source id is taken as given: `knownTradeFilter` also checks that it names a source.
+ * source id is taken as given: `knownTradeFilter` also checks it (source-filter.ts).
  */
 export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilterValues {
   const dateFrom = filter?.dateFrom ?? null;
@@ -27,10 +27,10 @@ export function tradeFilter(filter: TradeFilter | null | undefined): TradeFilter
   };
 }
 
-/** `tradeFilter`, refusing a source id that names no source (NOT_FOUND on `filter.source`). */
+/** `tradeFilter`, refusing a source filter the viewer may not use (FORBIDDEN) or that names no source (NOT_FOUND). */
 export async function knownTradeFilter(ctx: Context, filter: TradeFilter | null | undefined): Promise<TradeFilterValues> {
   const values = tradeFilter(filter);
-  await assertKnownSource(ctx, values.source);
+  await checkSourceFilter(ctx, values.source);
   return values;
 }
 
