@@ -17,6 +17,8 @@ import { applyConstraints } from "../../src/db/schema-setup.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
 import { importGeneratedNetwork } from "../../src/import/generated-files.js";
 import { DEFAULT_BATCH_SIZE, importFiles, type ImportProgress } from "../../src/import/import-files.js";
+import { bulkLoad, type BulkLoadResult } from "../../src/import/bulk/bulk-load.js";
+import { generatedBulkSteps } from "../../src/import/bulk/generated-steps.js";
 import { HAND_BATCH_SIZE, handLoad } from "./hand-loader.js";
 import { CleanUp, runBenchmark } from "../lifecycle.js";
 import { replaceSection } from "../report-section.js";
@@ -25,8 +27,10 @@ import { replaceSection } from "../report-section.js";
  * Import benchmark (issue 3, item 9): generates a network, imports it with the real engine into a
  * fresh Neo4j (countries, the generator's places and species, then the network), then loads the
  * same rows into a second fresh Neo4j with a hand-written single-statement UNWIND loader, and
- * reports wall time, rows, rows/s and peak RSS side by side. Appends (or replaces) the "Import"
- * section of bench/REPORT.md.
+ * reports wall time, rows, rows/s and peak RSS side by side; then loads them a third time through
+ * the bulk path (src/import/bulk/: the same pipeline into neo4j-admin import files, the import
+ * tool, then constraints, patches and aggregates in the opened database). Appends (or replaces)
+ * the "Import" section of bench/REPORT.md.
  *
  *   npm run build && node --enable-source-maps dist/bench/import/run.js --shipments 100000
  */
@@ -167,6 +171,65 @@ async function engineImport(config: Config, dir: string): Promise<PhaseResult> {
   }
 }
 
+interface BulkPhaseResult extends PhaseResult {
+  /** The import tool JVM's peak RSS (VmHWM). */
+  toolPeakRssMiB: number;
+  phases: BulkLoadResult["seconds"];
+  patches: number;
+  files: number;
+}
+
+async function bulkImport(dir: string): Promise<BulkPhaseResult> {
+  // An empty folder: the bulk load refuses any other.
+  const home = await mkdtemp(path.join(os.tmpdir(), "bench-bulk-"));
+  cleanUp.add(() => rm(home, { recursive: true, force: true }));
+  const rss = new RssSampler();
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const perFile: PhaseResult["perFile"] = [];
+  const steps = await generatedBulkSteps(dir);
+  const result = await bulkLoad({
+    into: home,
+    steps,
+    reportDir: path.join(dir, "bulk-reports"),
+    keepOpen: true,
+    log: (line) => log(`bulk: ${line}`),
+    onStep: (step, report) => {
+      perFile.push({ file: path.basename(step.files[0]!), rows: report.rowsRead, seconds: report.elapsedMs / 1000 });
+      log(`bulk: ${path.basename(step.files[0]!)} ${report.rowsRead} rows (${report.rowsRejected} rejected) in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+    },
+  });
+  const database = result.database!;
+  const seconds = (performance.now() - started) / 1000;
+  const peak = rss.stop();
+  const node = process.cpuUsage(cpuStart);
+  // The embedded JVM started for this load only: its CPU time is the open, constraints, patches and aggregates.
+  const neo4jTicks = jvmTicks(database.pid);
+  const driver = createDriver({ uri: database.uri, user: database.user, password: database.password, connectionTimeoutMs: 30_000 });
+  try {
+    const counts = await graphCounts(driver, database.database);
+    const rows = result.reports.reduce((sum, report) => sum + report.rowsRead, 0);
+    return {
+      name: "bulk path (neo4j-admin database import)",
+      seconds,
+      rows,
+      rowsPerSecond: rows / seconds,
+      peakRssMiB: peak / 2 ** 20,
+      cpuNodeSeconds: (node.user + node.system) / 1e6,
+      cpuNeo4jSeconds: result.tool.cpuSeconds + (neo4jTicks === null ? 0 : neo4jTicks / 100),
+      ...counts,
+      perFile,
+      toolPeakRssMiB: result.tool.peakRssBytes / 2 ** 20,
+      phases: result.seconds,
+      patches: result.files.patchCount,
+      files: result.files.parts,
+    };
+  } finally {
+    await driver.close();
+    await database.stop();
+  }
+}
+
 async function handImport(config: Config, dir: string): Promise<PhaseResult> {
   const { database, driver } = await freshDatabase(config);
   try {
@@ -214,8 +277,9 @@ function renderSection(run: {
   load: string;
   engine: PhaseResult;
   hand: PhaseResult;
+  bulk: BulkPhaseResult | null;
 }): string {
-  const { engine, hand } = run;
+  const { engine, hand, bulk } = run;
   const files = engine.perFile.map((entry) => {
     const other = hand.perFile.find((candidate) => candidate.file === entry.file);
     return `| \`${entry.file}\` | ${fmt(entry.rows)} | ${fmt(entry.seconds, 1)} | ${other ? fmt(other.seconds, 1) : "–"} | ${other && other.seconds > 0 ? fmt(entry.seconds / other.seconds, 1) + "×" : "–"} |`;
@@ -230,10 +294,11 @@ Machine: ${run.machine}; load average ${run.load}. Each side loads into its own 
 | Engine: \`importFiles\` countries, then \`importGeneratedNetwork\` | ${fmt(engine.rows)} | ${fmt(engine.seconds, 1)} | ${fmt(engine.rowsPerSecond)} | ${fmt(engine.peakRssMiB)} | ${cpuCell(engine)} | ${perCpu(engine)} | ${fmt(engine.nodes)} | ${fmt(engine.relationships)} |
 | Hand-written \`UNWIND $rows AS row MERGE …\`, one statement per file and batch of ${fmt(HAND_BATCH_SIZE)} | ${fmt(hand.rows)} | ${fmt(hand.seconds, 1)} | ${fmt(hand.rowsPerSecond)} | ${fmt(hand.peakRssMiB)} | ${cpuCell(hand)} | ${perCpu(hand)} | ${fmt(hand.nodes)} | ${fmt(hand.relationships)} |
 | **Engine / hand-written (time)** | | **${fmt(engine.seconds / hand.seconds, 2)}×** | | | | | | |
-
+${bulk ? bulkRows(bulk, hand) : ""}
 Goal (issue 3, item 9): at least 20,000 rows/s, within 1.25× of the hand-written loader, under 500 MB peak at 1M shipments.
 In this run: ${fmt(engine.rowsPerSecond)} rows/s (**${engine.rowsPerSecond >= 20_000 ? "meets" : "does not meet"}** 20,000; the hand-written loader ${fmt(hand.rowsPerSecond)}); ${fmt(engine.seconds / hand.seconds, 2)}× the hand-written time (**${engine.seconds / hand.seconds <= 1.25 ? "within" : "outside"}** 1.25×); engine peak RSS ${fmt(engine.peakRssMiB)} MiB at ${fmt(run.shipments)} shipments (**${engine.peakRssMiB * 1.048576 < 500 ? "under" : "over"}** 500 MB${run.shipments < 1_000_000 ? "; the memory goal is set at 1M" : ""}).
 
+${bulk ? bulkText(bulk, run.shipments) : ""}
 Per file (seconds; the engine's include its reject and flag reports, reference look-ups and the reads of the counts its Source keeps):
 
 | file | rows | engine s | hand-written s | ratio |
@@ -251,6 +316,22 @@ How to read this:
 `;
 }
 
+function bulkRows(bulk: BulkPhaseResult, hand: PhaseResult): string {
+  const files = bulk.phases.files + bulk.phases.tool;
+  return `| Bulk path: the same pipeline into import files, \`neo4j-admin database import\`, then open, constraints, patches, aggregates | ${fmt(bulk.rows)} | ${fmt(bulk.seconds, 1)} | ${fmt(bulk.rowsPerSecond)} | ${fmt(bulk.peakRssMiB)} (import JVM ${fmt(bulk.toolPeakRssMiB)}) | ${cpuCell(bulk)} | ${perCpu(bulk)} | ${fmt(bulk.nodes)} | ${fmt(bulk.relationships)} |
+| Bulk path to a database on disk: pipeline and import files, then the import tool | ${fmt(bulk.rows)} | ${fmt(files, 1)} | ${fmt(bulk.rows / files)} | | | | | |
+| **Bulk / hand-written (time)** | | **${fmt(bulk.seconds / hand.seconds, 2)}×** | | | | | | |
+`;
+}
+
+function bulkText(bulk: BulkPhaseResult, shipments: number): string {
+  const p = bulk.phases;
+  const files = p.files + p.tool;
+  return `Bulk path phases (s): pipeline and import files ${fmt(p.files, 1)} (${fmt(bulk.files)} files, ${fmt(bulk.patches)} node patches), import tool ${fmt(p.tool, 1)}, database start ${fmt(p.open, 1)}, constraints and indexes ${fmt(p.constraints, 1)}, patches ${fmt(p.patches, 1)}, trade aggregates rebuilt ${fmt(p.aggregates, 1)}; total ${fmt(p.total, 1)}. Peak RSS: this Node.js process ${fmt(bulk.peakRssMiB)} MiB, the import tool's JVM ${fmt(bulk.toolPeakRssMiB)} MiB (VmHWM; heap 256 MiB, off-heap budget 192 MiB). CPU s on the bulk row: Node.js + (import tool + the embedded Neo4j that applies constraints, patches and aggregates).
+Goal (issue 13, item 4): at least 50,000 rows/s on a first load through the bulk path, under 500 MB peak at 1M shipments. In this run: ${fmt(bulk.rowsPerSecond)} rows/s from the first row to the aggregates (**${bulk.rowsPerSecond >= 50_000 ? "meets" : "does not meet"}** 50,000), ${fmt(bulk.rows / files)} rows/s to the database on disk (**${bulk.rows / files >= 50_000 ? "meets" : "does not meet"}**); peak RSS ${fmt(bulk.peakRssMiB)} MiB (Node.js) and ${fmt(bulk.toolPeakRssMiB)} MiB (import JVM) at ${fmt(shipments)} shipments (**${Math.max(bulk.peakRssMiB, bulk.toolPeakRssMiB) * 1.048576 < 500 ? "under" : "over"}** 500 MB${shipments < 1_000_000 ? "; the memory goal is set at 1M" : ""}).
+`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -260,6 +341,9 @@ async function main(): Promise<void> {
       // Only the engine's side, logged (with progress each minute) and written to bench/results/: for
       // sizes whose two sides would not fit in the time at hand. The report section needs both.
       "engine-only": { type: "boolean", default: false },
+      // Only the bulk path, logged and written to bench/results/ (for 1M, where the other sides take too long).
+      "bulk-only": { type: "boolean", default: false },
+      "no-bulk": { type: "boolean", default: false },
       // A folder the generator wrote (npm run generate -- --shipments N --seed S --out DIR) with the
       // same N and seed: read, not generated, so the generator's memory stays out of the peak RSS.
       dir: { type: "string" },
@@ -287,6 +371,16 @@ async function main(): Promise<void> {
     log(`generated in ${generateSeconds.toFixed(1)} s`);
   }
 
+  if (values["bulk-only"]) {
+    log("bulk path into a new database");
+    const bulk = await bulkImport(dir);
+    log(`bulk: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s = ${bulk.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${bulk.peakRssMiB.toFixed(0)} MiB (import JVM ${bulk.toolPeakRssMiB.toFixed(0)} MiB), phases ${JSON.stringify(bulk.phases)}`);
+    const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}-bulk.json`);
+    await mkdir(path.dirname(resultsFile), { recursive: true });
+    await writeFile(resultsFile, JSON.stringify({ date: new Date().toISOString(), shipments, seed, generateSeconds, load: os.loadavg(), bulk }, null, 2) + "\n");
+    log(`wrote ${path.relative(projectRoot, resultsFile)}`);
+    return;
+  }
   log("engine import into a fresh database");
   const engine = await engineImport(config, dir);
   log(`engine: ${engine.rows} rows in ${engine.seconds.toFixed(1)} s = ${engine.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${engine.peakRssMiB.toFixed(0)} MiB, CPU ${cpuCell(engine)} s`);
@@ -301,6 +395,13 @@ async function main(): Promise<void> {
   const hand = await handImport(config, dir);
   log(`hand-written: ${hand.rows} rows in ${hand.seconds.toFixed(1)} s = ${hand.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${hand.peakRssMiB.toFixed(0)} MiB, CPU ${cpuCell(hand)} s`);
 
+  let bulk: BulkPhaseResult | null = null;
+  if (!values["no-bulk"]) {
+    log("bulk path into a new database");
+    bulk = await bulkImport(dir);
+    log(`bulk: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s = ${bulk.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${bulk.peakRssMiB.toFixed(0)} MiB (import JVM ${bulk.toolPeakRssMiB.toFixed(0)} MiB), CPU ${cpuCell(bulk)} s`);
+  }
+
   const loadAtEnd = os.loadavg();
   const run = {
     date: new Date().toISOString(),
@@ -312,6 +413,7 @@ async function main(): Promise<void> {
     load: `${loadAtStart.map((v) => v.toFixed(2)).join(" / ")} at start, ${loadAtEnd.map((v) => v.toFixed(2)).join(" / ")} at end`,
     engine,
     hand,
+    bulk,
   };
   const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}.json`);
   await mkdir(path.dirname(resultsFile), { recursive: true });
