@@ -111,12 +111,12 @@ export function flowsShape(executor: CypherExecutor, registry: CypherRegistry, l
     title: `flows at ${level} level (no filter, first 200 links)`,
     graphql: FLOWS_QUERY,
     directFile:
-      "`cypher/queries/flows/links.cypher` and `flows/totals.cypher`, side by side, through `FlowRepository.links` and `.totals` " +
+      "`cypher/queries/flows/links.cypher` and `flows/totals.cypher`, side by side, through `FlowRepository.linksFromFacts` and `.totalsFromFacts` " +
       "(the API also looks up each link end's coordinates and builds the GeoJSON, whatever the selection)",
     inputs: `level ${level}, the whole network; the same question every iteration`,
     variables: () => ({ level }),
     direct: async () => {
-      const [links, totals] = await Promise.all([flows.links(level, NO_FILTER, FLOWS_FIRST), flows.totals(level, NO_FILTER)]);
+      const [links, totals] = await Promise.all([flows.linksFromFacts(level, NO_FILTER, FLOWS_FIRST), flows.totalsFromFacts(level, NO_FILTER)]);
       return { flows: { links, totals } };
     },
   };

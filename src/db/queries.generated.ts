@@ -5,7 +5,7 @@ import type { Date as CypherDate, Integer } from "neo4j-driver";
 
 import type { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { CypherQuery } from "./cypher-query.js";
-import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TimelineEventMap } from "./query-types.js";
+import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, MemberLineMap, MemberShipmentMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TallyEntityInput, TimelineEventMap } from "./query-types.js";
 
 // admin/database-is-empty.cypher
 
@@ -30,6 +30,546 @@ export const adminDatabaseIsEmpty: CypherQuery<AdminDatabaseIsEmptyParameters, A
 // Columns: empty (boolean).
 // @column empty: boolean
 RETURN NOT EXISTS { MATCH (n) WHERE n:Seizure OR n:Shipment OR n:Country } AS empty
+`,
+};
+
+// aggregates/clear.cypher
+
+export type AggregatesClearParameters = {
+  limit: Integer;
+};
+
+export type AggregatesClearRow = {
+  removed: number;
+};
+
+export type AggregatesClearSlots = Record<string, never>;
+
+/** Removes up to $limit trade entities and tallies, for a rebuild from scratch; run until it removes none. */
+export const aggregatesClear: CypherQuery<AggregatesClearParameters, AggregatesClearRow, AggregatesClearSlots, "write"> = {
+  name: "aggregatesClear",
+  file: "aggregates/clear",
+  mode: "write",
+  parameters: { limit: "integer" },
+  slots: {},
+  columns: { removed: "integer" },
+  text: `// Removes up to $limit trade entities and tallies, for a rebuild from scratch; run until it
+// removes none.
+// Parameters: $limit (integer).
+// Columns: removed.
+// @param limit: integer
+// @column removed: integer
+MATCH (aggregate)
+WHERE aggregate:TradeTally OR aggregate:TradeEntity
+WITH aggregate
+LIMIT $limit
+DETACH DELETE aggregate
+RETURN count(*) AS removed
+`,
+};
+
+// aggregates/dirty-entities.cypher
+
+export type AggregatesDirtyEntitiesParameters = {
+  limit: Integer;
+};
+
+export type AggregatesDirtyEntitiesRow = {
+  id: string;
+};
+
+export type AggregatesDirtyEntitiesSlots = Record<string, never>;
+
+/** Trade entities marked for a recount (aggregates/touch-shipments.cypher), at most $limit. */
+export const aggregatesDirtyEntities: CypherQuery<AggregatesDirtyEntitiesParameters, AggregatesDirtyEntitiesRow, AggregatesDirtyEntitiesSlots, "read"> = {
+  name: "aggregatesDirtyEntities",
+  file: "aggregates/dirty-entities",
+  mode: "read",
+  parameters: { limit: "integer" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Trade entities marked for a recount (aggregates/touch-shipments.cypher), at most $limit.
+// Parameters: $limit (integer).
+// Columns: id.
+// @param limit: integer
+// @column id: string
+MATCH (entity:TradeEntity {dirty: true})
+RETURN entity.id AS id
+LIMIT $limit
+`,
+};
+
+// aggregates/links.cypher
+
+export type AggregatesLinksParameters = {
+  level: string;
+  sources: readonly string[] | null;
+  targets: readonly string[] | null;
+};
+
+export type AggregatesLinksRow = {
+  id: string;
+  kind: string;
+  source: string | null;
+  target: string | null;
+  targetIsCountry: boolean;
+  dirty: boolean;
+  spansMonths: boolean;
+};
+
+export type AggregatesLinksSlots = Record<string, never>;
+
+/** The link entities at a level (hops from one stop to the next layer's, see aggregates/touch-shipments.cypher), and the level's total: all of them, or those leaving $sources and, if given, reaching $targets (routes' legs). */
+export const aggregatesLinks: CypherQuery<AggregatesLinksParameters, AggregatesLinksRow, AggregatesLinksSlots, "read"> = {
+  name: "aggregatesLinks",
+  file: "aggregates/links",
+  mode: "read",
+  parameters: { level: "string", sources: "string[] | null", targets: "string[] | null" },
+  slots: {},
+  columns: { id: "string", kind: "string", source: "string | null", target: "string | null", targetIsCountry: "boolean", dirty: "boolean", spansMonths: "boolean" },
+  text: `// The link entities at a level (hops from one stop to the next layer's, see
+// aggregates/touch-shipments.cypher), and the level's total: all of them, or those leaving
+// $sources and, if given, reaching $targets (routes' legs).
+// Parameters: $level ('COUNTRY' or 'PLACE'), $sources, $targets (Country or Place ids, or null).
+// Columns: id, kind ('LINK' or 'TOTAL'), source, target (null for the total), targetIsCountry,
+// dirty, spansMonths.
+// @param level: string
+// @param sources: string[] | null
+// @param targets: string[] | null
+// @column id: string
+// @column kind: string
+// @column source: string | null
+// @column target: string | null
+// @column targetIsCountry: boolean
+// @column dirty: boolean
+// @column spansMonths: boolean
+MATCH (link:TradeEntity {level: $level})
+WHERE link.kind IN ['LINK', 'TOTAL']
+  AND ($sources IS NULL OR link.source IN $sources)
+  AND ($targets IS NULL OR link.target IN $targets)
+RETURN link.id AS id, link.kind AS kind, link.source AS source, link.target AS target,
+  EXISTS { (:Country {id: link.target}) } AS targetIsCountry,
+  link.dirty AS dirty, link.spansMonths AS spansMonths
+`,
+};
+
+// aggregates/members.cypher
+
+export type AggregatesMembersParameters = {
+  ids: readonly string[];
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+};
+
+export type AggregatesMembersRow = {
+  entity: string;
+  version: number;
+  seizure: string | null;
+  date: string | null;
+  sources: string[];
+  shipments: MemberShipmentMap[];
+  lines: MemberLineMap[];
+};
+
+export type AggregatesMembersSlots = Record<string, never>;
+
+/** The member seizures of trade entities: each seizure that intercepted a shipment an entity counts, with what the tallies split by (src/domain/trade-tallies.ts). With $dateFrom/$dateTo only the seizures of those dates (for a query answered from the members); null for all (for a */
+export const aggregatesMembers: CypherQuery<AggregatesMembersParameters, AggregatesMembersRow, AggregatesMembersSlots, "read"> = {
+  name: "aggregatesMembers",
+  file: "aggregates/members",
+  mode: "read",
+  parameters: { ids: "string[]", dateFrom: "date | null", dateTo: "date | null" },
+  slots: {},
+  columns: { entity: "string", version: "integer", seizure: "string | null", date: "date | null", sources: "string[]", shipments: "MemberShipmentMap[]", lines: "MemberLineMap[]" },
+  text: `// The member seizures of trade entities: each seizure that intercepted a shipment an entity
+// counts, with what the tallies split by (src/domain/trade-tallies.ts). With $dateFrom/$dateTo
+// only the seizures of those dates (for a query answered from the members); null for all (for a
+// recount). Each entity's version comes with it, so a recount writes only what it read.
+// Parameters: $ids (TradeEntity ids), $dateFrom, $dateTo (Date or null).
+// Columns: entity, version, seizure, date (null when unknown), sources (Source ids), shipments
+// (the entity's shipments it intercepted: id, mode, seizureCount = all seizures of the shipment),
+// lines (its commodity lines: id, product, species ids, weightKg). Entities without members give
+// one row with a null seizure.
+// @param ids: string[]
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column entity: string
+// @column version: integer
+// @column seizure: string | null
+// @column date: date | null
+// @column sources: string[]
+// @column shipments: MemberShipmentMap[]
+// @column lines: MemberLineMap[]
+UNWIND $ids AS id
+MATCH (entity:TradeEntity {id: id})
+OPTIONAL CALL (entity) {
+  MATCH (entity)<-[:COUNTED_IN]-(shipment:Shipment)<-[:INTERCEPTED]-(seizure:Seizure)
+  WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  WITH seizure, collect({id: shipment.id, mode: shipment.mode, seizureCount: COUNT { (shipment)<-[:INTERCEPTED]-(:Seizure) }}) AS shipments
+  RETURN seizure, shipments,
+    [(seizure)-[:SOURCED_FROM]->(source:Source) | source.id] AS sources,
+    [(seizure)-[:RECOVERED]->(line:CommodityLine) | {
+      id: line.id,
+      product: line.product,
+      species: [(line)-[:OF_SPECIES]->(species:Species) | species.id],
+      weightKg: line.weightKg
+    }] AS lines
+}
+RETURN entity.id AS entity, entity.version AS version, seizure.id AS seizure, seizure.date AS date,
+  coalesce(sources, []) AS sources, coalesce(shipments, []) AS shipments, coalesce(lines, []) AS lines
+`,
+};
+
+// aggregates/routes-through.cypher
+
+export type AggregatesRoutesThroughParameters = {
+  from: string;
+  to: string;
+  level: string;
+};
+
+export type AggregatesRoutesThroughRow = {
+  id: string;
+  keys: string[];
+  countries: string[];
+  places: string[];
+  dirty: boolean;
+  spansMonths: boolean;
+};
+
+export type AggregatesRoutesThroughSlots = Record<string, never>;
+
+/** The route entities at a level that pass $from and later $to: every route an observed record describes with a stop in $from before a stop in $to (aggregates/touch-shipments.cypher), with its stops, whether it awaits a recount, and whether its shipments span months. */
+export const aggregatesRoutesThrough: CypherQuery<AggregatesRoutesThroughParameters, AggregatesRoutesThroughRow, AggregatesRoutesThroughSlots, "read"> = {
+  name: "aggregatesRoutesThrough",
+  file: "aggregates/routes-through",
+  mode: "read",
+  parameters: { from: "string", to: "string", level: "string" },
+  slots: {},
+  columns: { id: "string", keys: "string[]", countries: "string[]", places: "string[]", dirty: "boolean", spansMonths: "boolean" },
+  text: `// The route entities at a level that pass $from and later $to: every route an observed record
+// describes with a stop in $from before a stop in $to (aggregates/touch-shipments.cypher), with
+// its stops, whether it awaits a recount, and whether its shipments span months.
+// Parameters: $from, $to (country ids), $level ('COUNTRY' or 'PLACE').
+// Columns: id, keys, countries, places ('' where a stop has none), dirty, spansMonths.
+// @param from: string
+// @param to: string
+// @param level: string
+// @column id: string
+// @column keys: string[]
+// @column countries: string[]
+// @column places: string[]
+// @column dirty: boolean
+// @column spansMonths: boolean
+MATCH (:Country {id: $from})<-[start:PASSES]-(route:TradeEntity {kind: 'ROUTE', level: $level})-[end:PASSES]->(:Country {id: $to})
+WHERE start.first < end.last
+RETURN route.id AS id, route.keys AS keys, route.countries AS countries, route.places AS places,
+  route.dirty AS dirty, route.spansMonths AS spansMonths
+`,
+};
+
+// aggregates/seized-shipments.cypher
+
+export type AggregatesSeizedShipmentsParameters = {
+  after: string;
+  limit: Integer;
+};
+
+export type AggregatesSeizedShipmentsRow = {
+  id: string;
+};
+
+export type AggregatesSeizedShipmentsSlots = Record<string, never>;
+
+/** Shipments that a seizure intercepted, by id after $after, at most $limit: what a rebuild of the trade entities walks through. */
+export const aggregatesSeizedShipments: CypherQuery<AggregatesSeizedShipmentsParameters, AggregatesSeizedShipmentsRow, AggregatesSeizedShipmentsSlots, "read"> = {
+  name: "aggregatesSeizedShipments",
+  file: "aggregates/seized-shipments",
+  mode: "read",
+  parameters: { after: "string", limit: "integer" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Shipments that a seizure intercepted, by id after $after, at most $limit: what a rebuild of the
+// trade entities walks through.
+// Parameters: $after (a shipment id, '' for the first), $limit (integer).
+// Columns: id.
+// @param after: string
+// @param limit: integer
+// @column id: string
+MATCH (shipment:Shipment)
+WHERE shipment.id > $after AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+RETURN shipment.id AS id
+ORDER BY id
+LIMIT $limit
+`,
+};
+
+// aggregates/tallies.cypher
+
+export type AggregatesTalliesParameters = {
+  ids: readonly string[];
+  cell: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+};
+
+export type AggregatesTalliesRow = {
+  entity: string;
+  period: string;
+  seizureCount: number;
+  shipmentCount: number;
+  weighedSeizureCount: number;
+  totalWeightKg: number | null;
+  lastSeen: string | null;
+  evidenceIds: string[];
+  evidenceDates: string[];
+};
+
+export type AggregatesTalliesSlots = Record<string, never>;
+
+/** The stored tallies of one cell of trade entities: the ANY period ($periodFrom null), or the months from $periodFrom to $periodTo (`YYYY-MM`), through the (cell, period) index. */
+export const aggregatesTallies: CypherQuery<AggregatesTalliesParameters, AggregatesTalliesRow, AggregatesTalliesSlots, "read"> = {
+  name: "aggregatesTallies",
+  file: "aggregates/tallies",
+  mode: "read",
+  parameters: { ids: "string[]", cell: "string", periodFrom: "string | null", periodTo: "string | null" },
+  slots: {},
+  columns: { entity: "string", period: "string", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", lastSeen: "string | null", evidenceIds: "string[]", evidenceDates: "string[]" },
+  text: `// The stored tallies of one cell of trade entities: the ANY period ($periodFrom null), or the
+// months from $periodFrom to $periodTo (\`YYYY-MM\`), through the (cell, period) index.
+// Parameters: $ids (TradeEntity ids), $cell (\`mode|source|species|product\`, \`*\` for any),
+// $periodFrom, $periodTo (\`YYYY-MM\` or null).
+// Columns: entity, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg,
+// lastSeen, evidenceIds, evidenceDates ('' for an undated seizure).
+// @param ids: string[]
+// @param cell: string
+// @param periodFrom: string | null
+// @param periodTo: string | null
+// @column entity: string
+// @column period: string
+// @column seizureCount: integer
+// @column shipmentCount: integer
+// @column weighedSeizureCount: integer
+// @column totalWeightKg: float | null
+// @column lastSeen: string | null
+// @column evidenceIds: string[]
+// @column evidenceDates: string[]
+UNWIND $ids AS id
+MATCH (tally:TradeTally)
+WHERE tally.cell = id + '|' + $cell
+  // The ANY period '*' sorts before every month, so one range serves both.
+  AND coalesce($periodFrom, '*') <= tally.period <= coalesce($periodTo, '*')
+RETURN id AS entity, tally.period AS period, tally.seizureCount AS seizureCount, tally.shipmentCount AS shipmentCount,
+  tally.weighedSeizureCount AS weighedSeizureCount, tally.totalWeightKg AS totalWeightKg, tally.lastSeen AS lastSeen,
+  tally.evidenceIds AS evidenceIds, tally.evidenceDates AS evidenceDates
+`,
+};
+
+// aggregates/touch-shipments.cypher
+
+export type AggregatesTouchShipmentsParameters = {
+  shipments: readonly string[];
+  seizures: readonly string[];
+  lines: readonly string[];
+  places: readonly string[];
+};
+
+export type AggregatesTouchShipmentsRow = {
+  shipments: number;
+};
+
+export type AggregatesTouchShipmentsSlots = Record<string, never>;
+
+/** Keeps the trade entities' members true after facts changed, in the transaction that changed them: the shipments the given nodes touch leave every entity they were counted in, and those a seizure intercepted join the entities their stops give again. Every entity a shipment leaves or */
+export const aggregatesTouchShipments: CypherQuery<AggregatesTouchShipmentsParameters, AggregatesTouchShipmentsRow, AggregatesTouchShipmentsSlots, "write"> = {
+  name: "aggregatesTouchShipments",
+  file: "aggregates/touch-shipments",
+  mode: "write",
+  parameters: { shipments: "string[]", seizures: "string[]", lines: "string[]", places: "string[]" },
+  slots: {},
+  columns: { shipments: "integer" },
+  text: `// Keeps the trade entities' members true after facts changed, in the transaction that changed
+// them: the shipments the given nodes touch leave every entity they were counted in, and those a
+// seizure intercepted join the entities their stops give again. Every entity a shipment leaves or
+// joins is marked for a recount (\`dirty\`, with a new \`version\`), which aggregates/write-tallies
+// does later; until then a query counts it from its members (see src/domain/trade-tallies.ts).
+// The entities of a shipment, at each level (COUNTRY: stops by country; PLACE: by place where the
+// record names one, else by country):
+// - ROUTE: each route its record describes (an origin, the transits in order, a destination;
+//   several origins or destinations are alternatives), consecutive stops with the same key made
+//   one, as routes/observed.cypher groups them. Only routes of two stops or more.
+// - LINK: each hop from a stop to a stop of the next layer of the record, as flows/links.cypher
+//   and routes/legs.cypher read them (hops inside one key are left out).
+// - TOTAL: one per level, for every shipment with at least one hop.
+// Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
+// node's id is simply not found, so pass the shipments it touched as well).
+// Columns: shipments (how many shipments were looked at).
+// @param shipments: string[]
+// @param seizures: string[]
+// @param lines: string[]
+// @param places: string[]
+// @column shipments: integer
+CALL () {
+  UNWIND $shipments AS id
+  MATCH (shipment:Shipment {id: id})
+  RETURN shipment
+  UNION
+  UNWIND $seizures AS id
+  MATCH (:Seizure {id: id})-[:INTERCEPTED]->(shipment:Shipment)
+  RETURN shipment
+  UNION
+  UNWIND $lines AS id
+  MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(:Seizure)-[:INTERCEPTED]->(shipment:Shipment)
+  RETURN shipment
+  UNION
+  UNWIND $places AS id
+  MATCH (:Place {id: id})<-[:STOPS_AT]-(shipment:Shipment)
+  RETURN shipment
+}
+WITH DISTINCT shipment
+CALL (shipment) {
+  MATCH (shipment)-[old:COUNTED_IN]->(entity:TradeEntity)
+  SET entity.dirty = true, entity.version = entity.version + 1
+  DELETE old
+}
+CALL (shipment) {
+  WITH shipment
+  WHERE EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+  CALL (shipment) {
+    MATCH (shipment)-[stopsAt:STOPS_AT]->(stop)
+    OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(placeCountry:Country)
+    WITH stopsAt, stop, placeCountry
+    ORDER BY stopsAt.seq
+    RETURN collect({
+      seq: stopsAt.seq,
+      role: stopsAt.role,
+      node: stop.id,
+      country: CASE WHEN stop:Country THEN stop.id ELSE placeCountry.id END,
+      place: CASE WHEN stop:Place THEN stop.id END
+    }) AS stops
+  }
+  UNWIND ['COUNTRY', 'PLACE'] AS level
+  CALL (shipment, stops, level) {
+    WITH shipment, level,
+      [stop IN stops WHERE stop.role = 'ORIGIN'] AS origins,
+      [stop IN stops WHERE stop.role = 'TRANSIT'] AS transits,
+      [stop IN stops WHERE stop.role = 'DESTINATION'] AS destinations
+    UNWIND CASE WHEN origins = [] THEN [null] ELSE origins END AS origin
+    UNWIND CASE WHEN destinations = [] THEN [null] ELSE destinations END AS destination
+    WITH shipment, level, [stop IN [origin] + transits + [destination] WHERE stop IS NOT NULL | {
+      key: CASE WHEN level = 'PLACE' THEN coalesce(stop.place, stop.country) ELSE stop.country END,
+      country: stop.country,
+      place: CASE WHEN level = 'PLACE' THEN stop.place END
+    }] AS hops
+    WITH DISTINCT shipment, level, [i IN range(0, size(hops) - 1) WHERE i = 0 OR hops[i].key <> hops[i - 1].key | hops[i]] AS route
+    WHERE size(route) >= 2
+    MERGE (entity:TradeEntity {id: 'ROUTE|' + level + '|' + reduce(path = '', hop IN route | path + '>' + hop.key)})
+    ON CREATE SET entity.kind = 'ROUTE', entity.level = level, entity.version = 0, entity.spansMonths = false,
+      entity.keys = [hop IN route | hop.key],
+      entity.countries = [hop IN route | coalesce(hop.country, '')],
+      entity.places = [hop IN route | coalesce(hop.place, '')]
+    SET entity.dirty = true, entity.version = entity.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(entity)
+    WITH entity, route
+    UNWIND range(0, size(route) - 1) AS position
+    WITH entity, route[position].country AS country, position
+    WHERE country IS NOT NULL
+    WITH entity, country, min(position) AS first, max(position) AS last
+    MATCH (passed:Country {id: country})
+    MERGE (entity)-[passes:PASSES]->(passed)
+    SET passes.first = first, passes.last = last
+    RETURN count(*) AS routes
+  }
+  CALL (shipment, stops, level) {
+    UNWIND stops AS here
+    WITH shipment, level, stops, here
+    WHERE here.role <> 'DESTINATION'
+    UNWIND [next IN stops WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
+      AND none(between IN stops WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq)] AS next
+    WITH DISTINCT shipment, level,
+      CASE WHEN level = 'PLACE' THEN here.node ELSE coalesce(here.country, here.node) END AS source,
+      CASE WHEN level = 'PLACE' THEN next.node ELSE coalesce(next.country, next.node) END AS target
+    WHERE source <> target
+    MERGE (link:TradeEntity {id: 'LINK|' + level + '|' + source + '>' + target})
+    ON CREATE SET link.kind = 'LINK', link.level = level, link.version = 0, link.spansMonths = false,
+      link.source = source, link.target = target
+    SET link.dirty = true, link.version = link.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(link)
+    WITH DISTINCT shipment, level
+    MERGE (total:TradeEntity {id: 'TOTAL|' + level})
+    ON CREATE SET total.kind = 'TOTAL', total.level = level, total.version = 0, total.spansMonths = false
+    SET total.dirty = true, total.version = total.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(total)
+    RETURN count(*) AS links
+  }
+  RETURN count(*) AS levels
+}
+RETURN count(shipment) AS shipments
+`,
+};
+
+// aggregates/write-tallies.cypher
+
+export type AggregatesWriteTalliesParameters = {
+  entities: readonly TallyEntityInput[];
+};
+
+export type AggregatesWriteTalliesRow = {
+  written: number;
+  tallies: number;
+};
+
+export type AggregatesWriteTalliesSlots = Record<string, never>;
+
+/** Stores the tallies of recounted trade entities, each only if it has not changed since its members were read (its `version`): one that changed stays marked for the next recount. An entity left without members is removed with its tallies. */
+export const aggregatesWriteTallies: CypherQuery<AggregatesWriteTalliesParameters, AggregatesWriteTalliesRow, AggregatesWriteTalliesSlots, "write"> = {
+  name: "aggregatesWriteTallies",
+  file: "aggregates/write-tallies",
+  mode: "write",
+  parameters: { entities: "TallyEntityInput[]" },
+  slots: {},
+  columns: { written: "integer", tallies: "integer" },
+  text: `// Stores the tallies of recounted trade entities, each only if it has not changed since its
+// members were read (its \`version\`): one that changed stays marked for the next recount. An
+// entity left without members is removed with its tallies.
+// Parameters: $entities (list of {id, version, spansMonths, members (how many seizures),
+// tallies: list of {cell, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg,
+// lastSeen, evidenceIds, evidenceDates}}).
+// Columns: written (entities whose tallies were stored or that were removed), tallies.
+// @param entities: TallyEntityInput[]
+// @column written: integer
+// @column tallies: integer
+UNWIND $entities AS recounted
+MATCH (entity:TradeEntity {id: recounted.id})
+WHERE entity.version = recounted.version
+CALL (entity) {
+  MATCH (old:TradeTally {entity: entity.id})
+  DELETE old
+}
+CALL (entity, recounted) {
+  UNWIND recounted.tallies AS tally
+  CREATE (stored:TradeTally {
+    id: entity.id + '|' + tally.cell + '|' + tally.period,
+    entity: entity.id,
+    cell: entity.id + '|' + tally.cell,
+    period: tally.period,
+    seizureCount: tally.seizureCount,
+    shipmentCount: tally.shipmentCount,
+    weighedSeizureCount: tally.weighedSeizureCount,
+    totalWeightKg: tally.totalWeightKg,
+    lastSeen: tally.lastSeen,
+    evidenceIds: tally.evidenceIds,
+    evidenceDates: tally.evidenceDates
+  })
+  RETURN count(stored) AS created
+}
+SET entity.dirty = false, entity.spansMonths = recounted.spansMonths
+WITH entity, recounted, created
+CALL (entity, recounted) {
+  WITH entity WHERE recounted.members = 0
+  DETACH DELETE entity
+}
+RETURN count(*) AS written, sum(created) AS tallies
 `,
 };
 
@@ -843,6 +1383,42 @@ RETURN count(DISTINCT seizure) AS seizureCount, count(DISTINCT shipment) AS ship
 `,
 };
 
+// import/bulk-patch-nodes.cypher
+
+export type ImportBulkPatchNodesParameters = {
+  rows: readonly ParameterMap[];
+};
+
+export type ImportBulkPatchNodesRow = Record<string, never>;
+
+export type ImportBulkPatchNodesSlots = {
+  LABEL: NodeLabel;
+};
+
+/** After a bulk load (src/import/bulk/), what its files could not say about nodes already in them: the values of a later row that describes a node an earlier row made (later values win, as in consecutive MERGE batches), and the label Synthetic that a later synthetic source adds. Rows */
+export const importBulkPatchNodes: CypherQuery<ImportBulkPatchNodesParameters, ImportBulkPatchNodesRow, ImportBulkPatchNodesSlots, "write"> = {
+  name: "importBulkPatchNodes",
+  file: "import/bulk-patch-nodes",
+  mode: "write",
+  parameters: { rows: "ParameterMap[]" },
+  slots: { LABEL: "NodeLabel" },
+  columns: {},
+  text: `// After a bulk load (src/import/bulk/), what its files could not say about nodes already in them:
+// the values of a later row that describes a node an earlier row made (later values win, as in
+// consecutive MERGE batches), and the label Synthetic that a later synthetic source adds. Rows
+// come in the order of the input, so a node's changes apply in that order.
+// Template slot: LABEL (a NodeLabel).
+// Parameters: $rows (list of {id, properties (map, no nulls), synthetic (boolean: add the label)}).
+// Columns: none.
+// @slot LABEL: NodeLabel
+// @param rows: ParameterMap[]
+UNWIND $rows AS row
+MATCH (node:{{LABEL}} {id: row.id})
+SET node += row.properties
+FOREACH (_ IN CASE WHEN row.synthetic THEN [1] ELSE [] END | SET node:Synthetic)
+`,
+};
+
 // import/existing-ids.cypher
 
 export type ImportExistingIdsParameters = {
@@ -1194,6 +1770,330 @@ MATCH (place:Place)
 WHERE ($synthetic OR NOT place:Synthetic) AND place.id STARTS WITH $prefix
 OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Country)
 RETURN place.id AS id, place.name AS name, place.kind AS kind, place.iataCode AS iataCode, min(country.id) AS country
+`,
+};
+
+// import/removal-delete-mentions.cypher
+
+export type ImportRemovalDeleteMentionsParameters = {
+  ends: readonly string[];
+};
+
+export type ImportRemovalDeleteMentionsRow = {
+  label: string;
+  count: number;
+};
+
+export type ImportRemovalDeleteMentionsSlots = Record<string, never>;
+
+/** Source removal: deletes the nodes that were only mentioned at the end of the source's deleted relationships (merge-mentioned-nodes: an id, no properties, no SOURCED_FROM) and that nothing reaches any more. A node with any property or relationship left stays. */
+export const importRemovalDeleteMentions: CypherQuery<ImportRemovalDeleteMentionsParameters, ImportRemovalDeleteMentionsRow, ImportRemovalDeleteMentionsSlots, "write"> = {
+  name: "importRemovalDeleteMentions",
+  file: "import/removal-delete-mentions",
+  mode: "write",
+  parameters: { ends: "string[]" },
+  slots: {},
+  columns: { label: "string", count: "integer" },
+  text: `// Source removal: deletes the nodes that were only mentioned at the end of the source's deleted
+// relationships (merge-mentioned-nodes: an id, no properties, no SOURCED_FROM) and that nothing
+// reaches any more. A node with any property or relationship left stays.
+// Parameters: $ends (element ids, each once).
+// Columns: label (the node's label other than Synthetic), count.
+// @param ends: string[]
+// @column label: string
+// @column count: integer
+UNWIND $ends AS key
+MATCH (node)
+WHERE elementId(node) = key AND keys(node) = ["id"] AND NOT EXISTS { (node)--() }
+WITH node, [label IN labels(node) WHERE label <> "Synthetic"][0] AS label
+DELETE node
+RETURN label, count(*) AS count
+`,
+};
+
+// import/removal-delete-relationships.cypher
+
+export type ImportRemovalDeleteRelationshipsParameters = {
+  relationships: readonly string[];
+  sourceId: string;
+};
+
+export type ImportRemovalDeleteRelationshipsRow = {
+  type: string;
+  count: number;
+};
+
+export type ImportRemovalDeleteRelationshipsSlots = Record<string, never>;
+
+/** Source removal: deletes the relationships a batch read chose (removal-next-batch or removal-stray-relationships), each only while it still carries the source's id. */
+export const importRemovalDeleteRelationships: CypherQuery<ImportRemovalDeleteRelationshipsParameters, ImportRemovalDeleteRelationshipsRow, ImportRemovalDeleteRelationshipsSlots, "write"> = {
+  name: "importRemovalDeleteRelationships",
+  file: "import/removal-delete-relationships",
+  mode: "write",
+  parameters: { relationships: "string[]", sourceId: "string" },
+  slots: {},
+  columns: { type: "string", count: "integer" },
+  text: `// Source removal: deletes the relationships a batch read chose (removal-next-batch or
+// removal-stray-relationships), each only while it still carries the source's id.
+// Parameters: $relationships (element ids), $sourceId.
+// Columns: type, count (relationships of that type deleted).
+// @param relationships: string[]
+// @param sourceId: string
+// @column type: string
+// @column count: integer
+UNWIND $relationships AS key
+MATCH ()-[rel]->()
+WHERE elementId(rel) = key AND rel.sourceId = $sourceId
+WITH rel, type(rel) AS type
+DELETE rel
+RETURN type, count(*) AS count
+`,
+};
+
+// import/removal-delete-source.cypher
+
+export type ImportRemovalDeleteSourceParameters = {
+  sourceId: string;
+};
+
+export type ImportRemovalDeleteSourceRow = {
+  removed: number;
+};
+
+export type ImportRemovalDeleteSourceSlots = Record<string, never>;
+
+/** Source removal, last: deletes the Source node once no node has a SOURCED_FROM to it (the removal has deleted its relationships before). */
+export const importRemovalDeleteSource: CypherQuery<ImportRemovalDeleteSourceParameters, ImportRemovalDeleteSourceRow, ImportRemovalDeleteSourceSlots, "write"> = {
+  name: "importRemovalDeleteSource",
+  file: "import/removal-delete-source",
+  mode: "write",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { removed: "integer" },
+  text: `// Source removal, last: deletes the Source node once no node has a SOURCED_FROM to it (the removal
+// has deleted its relationships before).
+// Parameters: $sourceId.
+// Columns: removed (1 when the Source was deleted, else 0).
+// @param sourceId: string
+// @column removed: integer
+OPTIONAL MATCH (source:Source {id: $sourceId})
+WHERE NOT EXISTS { (source)<-[:SOURCED_FROM]-() }
+DELETE source
+RETURN count(source) AS removed
+`,
+};
+
+// import/removal-next-batch.cypher
+
+export type ImportRemovalNextBatchParameters = {
+  sourceId: string;
+  limit: Integer;
+};
+
+export type ImportRemovalNextBatchRow = {
+  nodes: string[];
+  relationships: string[];
+  ends: string[];
+  shipments: string[];
+  seizures: string[];
+  lines: string[];
+  places: string[];
+};
+
+export type ImportRemovalNextBatchSlots = Record<string, never>;
+
+/** Source removal, the next batch read: up to $limit pairs of a node the source backs (through its SOURCED_FROM) and a relationship of that node the source states (its `sourceId`), or the node alone when it has none. Read before anything is deleted, so that the trade facts the batch */
+export const importRemovalNextBatch: CypherQuery<ImportRemovalNextBatchParameters, ImportRemovalNextBatchRow, ImportRemovalNextBatchSlots, "read"> = {
+  name: "importRemovalNextBatch",
+  file: "import/removal-next-batch",
+  mode: "read",
+  parameters: { sourceId: "string", limit: "integer" },
+  slots: {},
+  columns: { nodes: "string[]", relationships: "string[]", ends: "string[]", shipments: "string[]", seizures: "string[]", lines: "string[]", places: "string[]" },
+  text: `// Source removal, the next batch read: up to $limit pairs of a node the source backs (through its
+// SOURCED_FROM) and a relationship of that node the source states (its \`sourceId\`), or the node
+// alone when it has none. Read before anything is deleted, so that the trade facts the batch
+// touches are known while they still exist; the removal statements then take the element ids.
+// Pairs, not nodes, are limited: a node with more of the source's relationships than $limit takes
+// several batches, and every batch deletes at least one relationship or one SOURCED_FROM.
+// Parameters: $sourceId, $limit (integer: pairs per batch).
+// Columns: nodes (element ids of the nodes reached), relationships (element ids of the source's
+// relationships among the pairs), ends (element ids of those relationships' other ends, with
+// repeats), shipments, seizures, lines, places (ids of the Shipment, Seizure, CommodityLine and
+// Place nodes among the nodes reached and the ends, with repeats). One row, of empty lists when the
+// source backs no node any more.
+// @param sourceId: string
+// @param limit: integer
+// @column nodes: string[]
+// @column relationships: string[]
+// @column ends: string[]
+// @column shipments: string[]
+// @column seizures: string[]
+// @column lines: string[]
+// @column places: string[]
+MATCH (:Source {id: $sourceId})<-[:SOURCED_FROM]-(node)
+OPTIONAL MATCH (node)-[rel]-(end)
+WHERE rel.sourceId = $sourceId
+WITH node, rel, end
+LIMIT $limit
+WITH collect(DISTINCT node) AS nodes, collect(DISTINCT rel) AS rels, collect(end) AS ends
+WITH nodes, rels, ends, nodes + ends AS touched
+RETURN [node IN nodes | elementId(node)] AS nodes,
+       [rel IN rels | elementId(rel)] AS relationships,
+       [end IN ends | elementId(end)] AS ends,
+       [node IN touched WHERE node:Shipment | node.id] AS shipments,
+       [node IN touched WHERE node:Seizure | node.id] AS seizures,
+       [node IN touched WHERE node:CommodityLine | node.id] AS lines,
+       [node IN touched WHERE node:Place | node.id] AS places
+`,
+};
+
+// import/removal-set-source-counts.cypher
+
+export type ImportRemovalSetSourceCountsParameters = {
+  sourceId: string;
+  counts: ParameterMap;
+};
+
+export type ImportRemovalSetSourceCountsRow = Record<string, never>;
+
+export type ImportRemovalSetSourceCountsSlots = Record<string, never>;
+
+/** Source removal: the Source's kept counts (source-counts.cypher) less what a batch deleted, set in the batch's transaction, so that they stay exact while a removal is under way or was stopped. */
+export const importRemovalSetSourceCounts: CypherQuery<ImportRemovalSetSourceCountsParameters, ImportRemovalSetSourceCountsRow, ImportRemovalSetSourceCountsSlots, "write"> = {
+  name: "importRemovalSetSourceCounts",
+  file: "import/removal-set-source-counts",
+  mode: "write",
+  parameters: { sourceId: "string", counts: "ParameterMap" },
+  slots: {},
+  columns: {},
+  text: `// Source removal: the Source's kept counts (source-counts.cypher) less what a batch deleted, set in
+// the batch's transaction, so that they stay exact while a removal is under way or was stopped.
+// Parameters: $sourceId, $counts (map of \`nodes.<Label>\` and \`relationships.<TYPE>\` to integers).
+// Columns: none.
+// @param sourceId: string
+// @param counts: ParameterMap
+MATCH (source:Source {id: $sourceId})
+SET source += $counts
+`,
+};
+
+// import/removal-stray-relationships.cypher
+
+export type ImportRemovalStrayRelationshipsParameters = {
+  sourceId: string;
+  limit: Integer;
+};
+
+export type ImportRemovalStrayRelationshipsRow = {
+  nodes: string[];
+  relationships: string[];
+  ends: string[];
+  shipments: string[];
+  seizures: string[];
+  lines: string[];
+  places: string[];
+};
+
+export type ImportRemovalStrayRelationshipsSlots = Record<string, never>;
+
+/** Source removal, the last batches read: up to $limit relationships the source states (its `sourceId`) that no node it backs reaches, such as a file of relationships between nodes that other sources describe. Once the source backs no node, only such relationships are left. It */
+export const importRemovalStrayRelationships: CypherQuery<ImportRemovalStrayRelationshipsParameters, ImportRemovalStrayRelationshipsRow, ImportRemovalStrayRelationshipsSlots, "read"> = {
+  name: "importRemovalStrayRelationships",
+  file: "import/removal-stray-relationships",
+  mode: "read",
+  parameters: { sourceId: "string", limit: "integer" },
+  slots: {},
+  columns: { nodes: "string[]", relationships: "string[]", ends: "string[]", shipments: "string[]", seizures: "string[]", lines: "string[]", places: "string[]" },
+  text: `// Source removal, the last batches read: up to $limit relationships the source states (its
+// \`sourceId\`) that no node it backs reaches, such as a file of relationships between nodes that
+// other sources describe. Once the source backs no node, only such relationships are left. It
+// scans every relationship (no index holds \`sourceId\`), so it runs after the batches of
+// removal-next-batch, where a removal whose relationships all touch its own nodes finds nothing
+// in one scan.
+// Parameters: $sourceId, $limit (integer: relationships per batch).
+// Columns: as removal-next-batch's; nodes is empty.
+// @param sourceId: string
+// @param limit: integer
+// @column nodes: string[]
+// @column relationships: string[]
+// @column ends: string[]
+// @column shipments: string[]
+// @column seizures: string[]
+// @column lines: string[]
+// @column places: string[]
+MATCH (from)-[rel]->(to)
+WHERE rel.sourceId = $sourceId
+WITH from, rel, to
+LIMIT $limit
+WITH collect(rel) AS rels, collect(from) + collect(to) AS ends
+RETURN [] AS nodes,
+       [rel IN rels | elementId(rel)] AS relationships,
+       [end IN ends | elementId(end)] AS ends,
+       [node IN ends WHERE node:Shipment | node.id] AS shipments,
+       [node IN ends WHERE node:Seizure | node.id] AS seizures,
+       [node IN ends WHERE node:CommodityLine | node.id] AS lines,
+       [node IN ends WHERE node:Place | node.id] AS places
+`,
+};
+
+// import/removal-unlink-nodes.cypher
+
+export type ImportRemovalUnlinkNodesParameters = {
+  nodes: readonly string[];
+  sourceId: string;
+};
+
+export type ImportRemovalUnlinkNodesRow = {
+  label: string;
+  fate: string;
+  count: number;
+};
+
+export type ImportRemovalUnlinkNodesSlots = Record<string, never>;
+
+/** Source removal: for each node a batch reached that has none of the source's relationships left, deletes its SOURCED_FROM to the source, then settles the node by what other sources say of it: - `backed`: another source backs it too; it stays as it is, since merged properties cannot be */
+export const importRemovalUnlinkNodes: CypherQuery<ImportRemovalUnlinkNodesParameters, ImportRemovalUnlinkNodesRow, ImportRemovalUnlinkNodesSlots, "write"> = {
+  name: "importRemovalUnlinkNodes",
+  file: "import/removal-unlink-nodes",
+  mode: "write",
+  parameters: { nodes: "string[]", sourceId: "string" },
+  slots: {},
+  columns: { label: "string", fate: "string", count: "integer" },
+  text: `// Source removal: for each node a batch reached that has none of the source's relationships left,
+// deletes its SOURCED_FROM to the source, then settles the node by what other sources say of it:
+// - \`backed\`: another source backs it too; it stays as it is, since merged properties cannot be
+//   told apart by source;
+// - \`cleared\`: no source backs it, but other sources' relationships reach it (they mentioned it):
+//   it stays as such a mention is made (merge-mentioned-nodes), its id and labels only;
+// - \`deleted\`: nothing else states it; it goes, with any relationship no source states.
+// Parameters: $nodes (element ids), $sourceId.
+// Columns: label (the node's label other than Synthetic), fate (backed, cleared or deleted), count.
+// @param nodes: string[]
+// @param sourceId: string
+// @column label: string
+// @column fate: string
+// @column count: integer
+UNWIND $nodes AS key
+MATCH (node)-[provenance:SOURCED_FROM]->(:Source {id: $sourceId})
+WHERE elementId(node) = key AND NOT EXISTS { (node)-[rel]-() WHERE rel.sourceId = $sourceId }
+WITH node, provenance, [label IN labels(node) WHERE label <> "Synthetic"][0] AS label
+DELETE provenance
+WITH node, label,
+     CASE
+       WHEN EXISTS { (node)-[:SOURCED_FROM]->(:Source) } THEN "backed"
+       WHEN EXISTS { (node)-[rel]-() WHERE rel.sourceId IS NOT NULL } THEN "cleared"
+       ELSE "deleted"
+     END AS fate
+CALL (node, fate) {
+  WITH node WHERE fate = "cleared"
+  SET node = {id: node.id}
+}
+CALL (node, fate) {
+  WITH node WHERE fate = "deleted"
+  DETACH DELETE node
+}
+RETURN label, fate, count(*) AS count
 `,
 };
 
@@ -3533,6 +4433,15 @@ ORDER BY period, key
 /** Every query, by name. */
 export const queries = {
   adminDatabaseIsEmpty,
+  aggregatesClear,
+  aggregatesDirtyEntities,
+  aggregatesLinks,
+  aggregatesMembers,
+  aggregatesRoutesThrough,
+  aggregatesSeizedShipments,
+  aggregatesTallies,
+  aggregatesTouchShipments,
+  aggregatesWriteTallies,
   apiKeysCreate,
   apiKeysFind,
   apiKeysList,
@@ -3547,6 +4456,7 @@ export const queries = {
   countryList,
   flowsLinks,
   flowsTotals,
+  importBulkPatchNodes,
   importExistingIds,
   importMergeMentionedNodes,
   importMergeNodes,
@@ -3555,6 +4465,13 @@ export const queries = {
   importMergeSource,
   importMergeSymmetricRelationships,
   importPlaceIndex,
+  importRemovalDeleteMentions,
+  importRemovalDeleteRelationships,
+  importRemovalDeleteSource,
+  importRemovalNextBatch,
+  importRemovalSetSourceCounts,
+  importRemovalStrayRelationships,
+  importRemovalUnlinkNodes,
   importSourceCounts,
   importSourceNodeCounts,
   importSourceRelationshipCounts,

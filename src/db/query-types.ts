@@ -2,6 +2,7 @@ import type { DateTime, Integer } from "neo4j-driver";
 
 import type { NodeLabel } from "../domain/graph-schema.js";
 import type { RouteStopKey } from "../domain/trade-analysis.js";
+import type { MemberSeizure } from "../domain/trade-tallies.js";
 
 /**
  * The named types that query headers may use (`// @column node: NodeProperties`): maps that
@@ -209,4 +210,29 @@ export type RingInput = {
   id: string;
   rank: Integer;
   members: RingMemberInput[];
+};
+
+/** A shipment a member seizure intercepted (aggregates/members): see MemberSeizure in src/domain/trade-tallies.ts. */
+export type MemberShipmentMap = MemberSeizure["shipments"][number];
+
+/** A commodity line of a member seizure (aggregates/members). */
+export type MemberLineMap = MemberSeizure["lines"][number];
+
+/** A recounted trade entity and its tallies (aggregates/write-tallies). */
+export type TallyEntityInput = {
+  id: string;
+  version: Integer;
+  spansMonths: boolean;
+  members: Integer;
+  tallies: {
+    cell: string;
+    period: string;
+    seizureCount: Integer;
+    shipmentCount: Integer;
+    weighedSeizureCount: Integer;
+    totalWeightKg: number | null;
+    lastSeen: string | null;
+    evidenceIds: string[];
+    evidenceDates: string[];
+  }[];
 };

@@ -72,6 +72,8 @@ export type ModelPart =
   | "data"
   /** Results of `npm run analyze`, rewritten by each run, read only by the ring fields. */
   | "analysis"
+  /** Figures kept ahead of the analyst fields, changed with the facts behind them (src/domain/trade-tallies.ts). */
+  | "aggregates"
   /** The API's own records (API keys), never shown as part of the graph. */
   | "access";
 
@@ -401,6 +403,44 @@ export const otherLabels = {
       shipmentCount: integer("How many shipments its members were parties to.", { required: true }),
     },
   },
+  TradeEntity: {
+    part: "aggregates",
+    meaning:
+      "A route, hop or level total that the trade tallies count: its members are the seized shipments that follow it " +
+      "(COUNTED_IN), kept true in the transaction that changes their facts.",
+    graphqlType: null,
+    properties: {
+      id: key("`ROUTE|<level>|>key>key…`, `LINK|<level>|<source>><target>` or `TOTAL|<level>`."),
+      kind: text("`ROUTE`, `LINK` or `TOTAL`.", { required: true }),
+      level: text("`COUNTRY` (stops by country) or `PLACE` (by place where known).", { required: true }),
+      version: integer("Raised at every change of its members; a recount stores its tallies only if it is unchanged.", { required: true }),
+      dirty: flag("Its members changed since its tallies were counted: queries count it from its members.", { required: true }),
+      spansMonths: flag("A shipment it counts was seized in two different months, so months do not add up for it.", { required: true }),
+      keys: texts("A route's stops: country ids, or at PLACE level place ids where known."),
+      countries: texts("A route's stops' countries (`''` where unknown)."),
+      places: texts("A route's stops' places at PLACE level (`''` where none)."),
+      source: text("A hop's first stop: a Country or Place id."),
+      target: text("A hop's next stop: a Country or Place id."),
+    },
+  },
+  TradeTally: {
+    part: "aggregates",
+    meaning: "The figures of one entity for one cell of filter values (mode, source, species, product) and one period.",
+    graphqlType: null,
+    properties: {
+      id: key("`<entity>|<cell>|<period>`."),
+      entity: text("The TradeEntity id.", { required: true }),
+      cell: text("`<entity>|<mode>|<source>|<species>|<product>`, `*` for any value.", { required: true }),
+      period: text("`*` for all dates, else a month `YYYY-MM`.", { required: true }),
+      seizureCount: integer("Seizures counted.", { required: true }),
+      shipmentCount: integer("Shipments those seizures intercepted.", { required: true }),
+      weighedSeizureCount: integer("Seizures with a known weight on a matching line.", { required: true }),
+      totalWeightKg: float("The known weights of the matching lines, added up; null when none is known."),
+      lastSeen: text("The latest seizure date, `YYYY-MM-DD`."),
+      evidenceIds: texts("The latest seizures' ids, latest first (at most 50).", { required: true }),
+      evidenceDates: texts("Their dates (`''` for an undated seizure).", { required: true }),
+    },
+  },
   ApiKey: {
     part: "access",
     meaning: "An API key of an embedding app. Only a hash of the key is kept, never the key.",
@@ -586,6 +626,27 @@ export const otherRelationshipTypes = {
       cohesion: float("How tightly the member is tied to the rest of the ring.", { required: true }),
     },
     graphqlTypes: ["RingMember"],
+  },
+  COUNTED_IN: {
+    part: "aggregates",
+    meaning: "A seized shipment and a trade entity it follows (aggregates/touch-shipments.cypher).",
+    ends: [ends([Shipment], ["TradeEntity"], [], [], "the routes and flows fields read the tallies it is counted into")],
+    symmetric: false,
+    cited: false,
+    properties: {},
+    graphqlTypes: [],
+  },
+  PASSES: {
+    part: "aggregates",
+    meaning: "A route entity and a country it stops in, with the first and last of those stops' positions.",
+    ends: [ends(["TradeEntity"], [Country], [], [], "the routes field finds the routes between two countries by it")],
+    symmetric: false,
+    cited: false,
+    properties: {
+      first: integer("The position of its first stop in the country (0 = the route's first stop).", { required: true }),
+      last: integer("The position of its last stop in the country.", { required: true }),
+    },
+    graphqlTypes: [],
   },
 } as const satisfies Record<string, RelationshipModel>;
 

@@ -7,6 +7,7 @@ import { Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 
+import { refreshTradeAggregates } from "../aggregates/trade-aggregates.js";
 import { projectRoot } from "../config.js";
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
@@ -119,6 +120,8 @@ export async function importGeneratedNetwork(
     reports.push(report);
     onStep?.(step, report);
   }
+  // Once, after every file: each file's batches have marked what they changed.
+  if (!importOptions.dryRun) await refreshTradeAggregates(executor);
   return reports;
 }
 

@@ -11,21 +11,36 @@ import {
   type TradeFilter,
   type TransitHubRow,
 } from "../domain/trade-analysis.js";
+import { TradeTallyRepository } from "./trade-tally.repository.js";
 import { tradeParameters } from "./trade-parameters.js";
 
 /** Seizure ids kept per observed route, for its `evidence`. */
 export const MAX_EVIDENCE = 50;
 
-/** Observed and inferred routes between countries, and the transit hubs on them (routes, transitHubs). */
+/**
+ * Observed and inferred routes between countries, and the transit hubs on them (routes,
+ * transitHubs). Routes and legs are read from the trade tallies (src/domain/trade-tallies.ts);
+ * the `FromFacts` methods count the same figures from every seizure, as the reference the tallies
+ * are checked against.
+ */
 export class RouteRepository {
+  private readonly tallies: TradeTallyRepository;
+
   /** The second argument is no longer read (each query carries its text); callers still pass the registry. */
   constructor(
     private readonly executor: CypherExecutor,
     _registry?: CypherRegistry,
-  ) {}
+  ) {
+    this.tallies = new TradeTallyRepository(executor);
+  }
 
-  /** Every observed route from one country to another, largest first (see routes/observed.cypher). */
+  /** Every observed route from one country to another, largest first. */
   async observed(from: string, to: string, level: StopLevel, filter: TradeFilter): Promise<ObservedRoute[]> {
+    return this.tallies.observedRoutes(from, to, level, filter);
+  }
+
+  /** As `observed`, counted from every seizure (see routes/observed.cypher). */
+  async observedFromFacts(from: string, to: string, level: StopLevel, filter: TradeFilter): Promise<ObservedRoute[]> {
     const rows = await this.executor.readQuery(routesObserved, {
       from,
       to,
@@ -51,7 +66,13 @@ export class RouteRepository {
     return chainLegs(from, to, [...first, ...second, ...third], observed);
   }
 
-  private async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+  /** Country-to-country legs out of `sources` (into `targets` when given), from the tallies. */
+  async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+    return this.tallies.legs(sources, targets, filter);
+  }
+
+  /** As the legs inferred routes are chained from, counted from every seizure (see routes/legs.cypher). */
+  async legsFromFacts(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
     const rows = await this.executor.readQuery(routesLegs, { sources, targets, ...tradeParameters(filter) });
     return rows.map((row) => ({ from: row.source, to: row.target, seizureCount: row.seizureCount }));
   }

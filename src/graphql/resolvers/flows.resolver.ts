@@ -18,7 +18,7 @@ export class FlowsResolver {
   })
   async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: Context): Promise<Flows> {
     const filter = await knownTradeFilter(ctx, args.filter);
-    const [links, totals] = await Promise.all([ctx.flows.links(args.level, filter, args.first), ctx.flows.totals(args.level, filter)]);
+    const { links, totals } = await ctx.flows.flows(args.level, filter, args.first);
     const ids = [...new Set(links.flatMap((link) => [link.source, link.target]))].sort();
     const { countries, places } = await countriesAndPlaces(ctx, ids, ids);
     const nodes: FlowNode[] = await Promise.all(

@@ -1,5 +1,6 @@
 import neo4j, { Neo4jError, type Integer } from "neo4j-driver";
 
+import { TouchedFactsCollector, touchTradeFacts } from "../../aggregates/membership.js";
 import type { CypherExecutor, Parameters } from "../../db/cypher-executor.js";
 import { statement } from "../../db/cypher-query.js";
 import type { CypherRegistry } from "../../db/cypher-registry.js";
@@ -51,7 +52,7 @@ export interface Statement {
 /**
  * Writes planned rows with MERGE, one transaction per batch: every statement of a batch commits
  * together or not at all, so a row is never half-written, and running a batch again changes
- * nothing. Labels and types reach the Cypher text only from the model's enums, through the
+ * nothing. The batch's last statement keeps the trade tallies' members true (src/aggregates). Labels and types reach the Cypher text only from the model's enums, through the
  * registry's templates; every value travels as a parameter.
  */
 export class BatchWriter {
@@ -138,6 +139,12 @@ export class BatchWriter {
       }
     }
 
+    const touched = new TouchedFactsCollector();
+    for (const plan of plans) {
+      for (const node of plan.nodes) touched.node(node.label, node.id, node.mention);
+      for (const relationship of plan.relationships) touched.relationship(relationship.type, relationship.from, relationship.to);
+    }
+
     const statements: Statement[] = [];
     const common = { sourceId: this.sourceId, synthetic: this.source.synthetic };
     for (const [label, ids] of mentioned) {
@@ -154,6 +161,8 @@ export class BatchWriter {
       const rows = [...entry.rows.values()].map((row) => ({ ...row, row: neo4j.int(row.row) }));
       statements.push(statement(TEMPLATE_BY_MODE[entry.mode], { ...common, rows }, { FROM: entry.from, TYPE: entry.type, TO: entry.to }));
     }
+    // Last, so the trade entities' members change with the facts, in the same transaction.
+    if (statements.length > 0 && !touched.empty) statements.push(touchTradeFacts(touched.facts()));
     return statements;
   }
 }

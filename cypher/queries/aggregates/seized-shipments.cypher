@@ -1,0 +1,12 @@
+// Shipments that a seizure intercepted, by id after $after, at most $limit: what a rebuild of the
+// trade entities walks through.
+// Parameters: $after (a shipment id, '' for the first), $limit (integer).
+// Columns: id.
+// @param after: string
+// @param limit: integer
+// @column id: string
+MATCH (shipment:Shipment)
+WHERE shipment.id > $after AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+RETURN shipment.id AS id
+ORDER BY id
+LIMIT $limit

@@ -1,0 +1,117 @@
+// Keeps the trade entities' members true after facts changed, in the transaction that changed
+// them: the shipments the given nodes touch leave every entity they were counted in, and those a
+// seizure intercepted join the entities their stops give again. Every entity a shipment leaves or
+// joins is marked for a recount (`dirty`, with a new `version`), which aggregates/write-tallies
+// does later; until then a query counts it from its members (see src/domain/trade-tallies.ts).
+// The entities of a shipment, at each level (COUNTRY: stops by country; PLACE: by place where the
+// record names one, else by country):
+// - ROUTE: each route its record describes (an origin, the transits in order, a destination;
+//   several origins or destinations are alternatives), consecutive stops with the same key made
+//   one, as routes/observed.cypher groups them. Only routes of two stops or more.
+// - LINK: each hop from a stop to a stop of the next layer of the record, as flows/links.cypher
+//   and routes/legs.cypher read them (hops inside one key are left out).
+// - TOTAL: one per level, for every shipment with at least one hop.
+// Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
+// node's id is simply not found, so pass the shipments it touched as well).
+// Columns: shipments (how many shipments were looked at).
+// @param shipments: string[]
+// @param seizures: string[]
+// @param lines: string[]
+// @param places: string[]
+// @column shipments: integer
+CALL () {
+  UNWIND $shipments AS id
+  MATCH (shipment:Shipment {id: id})
+  RETURN shipment
+  UNION
+  UNWIND $seizures AS id
+  MATCH (:Seizure {id: id})-[:INTERCEPTED]->(shipment:Shipment)
+  RETURN shipment
+  UNION
+  UNWIND $lines AS id
+  MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(:Seizure)-[:INTERCEPTED]->(shipment:Shipment)
+  RETURN shipment
+  UNION
+  UNWIND $places AS id
+  MATCH (:Place {id: id})<-[:STOPS_AT]-(shipment:Shipment)
+  RETURN shipment
+}
+WITH DISTINCT shipment
+CALL (shipment) {
+  MATCH (shipment)-[old:COUNTED_IN]->(entity:TradeEntity)
+  SET entity.dirty = true, entity.version = entity.version + 1
+  DELETE old
+}
+CALL (shipment) {
+  WITH shipment
+  WHERE EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+  CALL (shipment) {
+    MATCH (shipment)-[stopsAt:STOPS_AT]->(stop)
+    OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(placeCountry:Country)
+    WITH stopsAt, stop, placeCountry
+    ORDER BY stopsAt.seq
+    RETURN collect({
+      seq: stopsAt.seq,
+      role: stopsAt.role,
+      node: stop.id,
+      country: CASE WHEN stop:Country THEN stop.id ELSE placeCountry.id END,
+      place: CASE WHEN stop:Place THEN stop.id END
+    }) AS stops
+  }
+  UNWIND ['COUNTRY', 'PLACE'] AS level
+  CALL (shipment, stops, level) {
+    WITH shipment, level,
+      [stop IN stops WHERE stop.role = 'ORIGIN'] AS origins,
+      [stop IN stops WHERE stop.role = 'TRANSIT'] AS transits,
+      [stop IN stops WHERE stop.role = 'DESTINATION'] AS destinations
+    UNWIND CASE WHEN origins = [] THEN [null] ELSE origins END AS origin
+    UNWIND CASE WHEN destinations = [] THEN [null] ELSE destinations END AS destination
+    WITH shipment, level, [stop IN [origin] + transits + [destination] WHERE stop IS NOT NULL | {
+      key: CASE WHEN level = 'PLACE' THEN coalesce(stop.place, stop.country) ELSE stop.country END,
+      country: stop.country,
+      place: CASE WHEN level = 'PLACE' THEN stop.place END
+    }] AS hops
+    WITH DISTINCT shipment, level, [i IN range(0, size(hops) - 1) WHERE i = 0 OR hops[i].key <> hops[i - 1].key | hops[i]] AS route
+    WHERE size(route) >= 2
+    MERGE (entity:TradeEntity {id: 'ROUTE|' + level + '|' + reduce(path = '', hop IN route | path + '>' + hop.key)})
+    ON CREATE SET entity.kind = 'ROUTE', entity.level = level, entity.version = 0, entity.spansMonths = false,
+      entity.keys = [hop IN route | hop.key],
+      entity.countries = [hop IN route | coalesce(hop.country, '')],
+      entity.places = [hop IN route | coalesce(hop.place, '')]
+    SET entity.dirty = true, entity.version = entity.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(entity)
+    WITH entity, route
+    UNWIND range(0, size(route) - 1) AS position
+    WITH entity, route[position].country AS country, position
+    WHERE country IS NOT NULL
+    WITH entity, country, min(position) AS first, max(position) AS last
+    MATCH (passed:Country {id: country})
+    MERGE (entity)-[passes:PASSES]->(passed)
+    SET passes.first = first, passes.last = last
+    RETURN count(*) AS routes
+  }
+  CALL (shipment, stops, level) {
+    UNWIND stops AS here
+    WITH shipment, level, stops, here
+    WHERE here.role <> 'DESTINATION'
+    UNWIND [next IN stops WHERE next.seq > here.seq AND next.role <> 'ORIGIN'
+      AND none(between IN stops WHERE between.role = 'TRANSIT' AND here.seq < between.seq < next.seq)] AS next
+    WITH DISTINCT shipment, level,
+      CASE WHEN level = 'PLACE' THEN here.node ELSE coalesce(here.country, here.node) END AS source,
+      CASE WHEN level = 'PLACE' THEN next.node ELSE coalesce(next.country, next.node) END AS target
+    WHERE source <> target
+    MERGE (link:TradeEntity {id: 'LINK|' + level + '|' + source + '>' + target})
+    ON CREATE SET link.kind = 'LINK', link.level = level, link.version = 0, link.spansMonths = false,
+      link.source = source, link.target = target
+    SET link.dirty = true, link.version = link.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(link)
+    WITH DISTINCT shipment, level
+    MERGE (total:TradeEntity {id: 'TOTAL|' + level})
+    ON CREATE SET total.kind = 'TOTAL', total.level = level, total.version = 0, total.spansMonths = false
+    SET total.dirty = true, total.version = total.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(total)
+    RETURN count(*) AS links
+  }
+  RETURN count(*) AS levels
+}
+RETURN count(shipment) AS shipments

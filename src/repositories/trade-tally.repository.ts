@@ -1,0 +1,136 @@
+import { memberOf } from "../aggregates/trade-aggregates.js";
+import type { CypherExecutor } from "../db/cypher-executor.js";
+import { aggregatesLinks, aggregatesMembers, aggregatesRoutesThrough, aggregatesTallies } from "../db/queries.generated.js";
+import { dateParameter } from "../db/values.js";
+import type { FlowLink, FlowTotals, ObservedRoute, RouteLeg, StopLevel, TradeFilter } from "../domain/trade-analysis.js";
+import { addTallies, cellKey, cellOf, periodsOf, tallyMembers, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+
+/** An entity as the queries find it: whether its tallies can answer (see src/domain/trade-tallies.ts). */
+interface EntityState {
+  id: string;
+  dirty: boolean;
+  spansMonths: boolean;
+}
+
+/**
+ * The analyst figures read from the trade tallies: observed routes, legs and flows. An entity
+ * whose tallies cannot answer a filter (awaiting a recount, a date range that cuts a month, months
+ * that do not add up for it) is counted from its members in the same request, so every answer is
+ * what counting the facts would give.
+ */
+export class TradeTallyRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** Observed routes from one country to another, largest first, as routes/observed.cypher ranks them. */
+  async observedRoutes(from: string, to: string, level: StopLevel, filter: TradeFilter): Promise<ObservedRoute[]> {
+    const routes = await this.executor.readQuery(aggregatesRoutesThrough, { from, to, level });
+    const figures = await this.figures(routes, filter);
+    return routes
+      .flatMap((route) => {
+        const tally = figures.get(route.id)!;
+        if (tally.seizureCount === 0) return [];
+        const stops = route.keys.map((key, index) => ({
+          key,
+          country: route.countries[index] || null,
+          place: route.places[index] || null,
+        }));
+        return [{ stops, ...tally, evidence: tally.evidence.map((evidence) => evidence.id) }];
+      })
+      .sort(
+        (a, b) =>
+          b.seizureCount - a.seizureCount ||
+          compareNullLast(a.totalWeightKg, b.totalWeightKg) ||
+          compareNullLast(a.lastSeen, b.lastSeen) ||
+          compareLists(
+            a.stops.map((stop) => stop.key),
+            b.stops.map((stop) => stop.key),
+          ),
+      );
+  }
+
+  /** Country-to-country legs out of `sources` (into `targets` when given), as routes/legs.cypher gives them. */
+  async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+    const links = (await this.executor.readQuery(aggregatesLinks, { level: "COUNTRY", sources, targets })).filter(
+      (link) => link.kind === "LINK" && link.targetIsCountry,
+    );
+    const figures = await this.figures(links, filter);
+    return links
+      .map((link) => ({ from: link.source!, to: link.target!, seizureCount: figures.get(link.id)!.seizureCount }))
+      .filter((leg) => leg.seizureCount > 0)
+      .sort((a, b) => b.seizureCount - a.seizureCount || compareText(a.from, b.from) || compareText(a.to, b.to));
+  }
+
+  /** Every hop-to-hop flow of a level with its figures, and what they add up to, as flows/*.cypher give them. */
+  async flows(level: StopLevel, filter: TradeFilter): Promise<{ links: FlowLink[]; totals: FlowTotals }> {
+    const entities = await this.executor.readQuery(aggregatesLinks, { level, sources: null, targets: null });
+    const figures = await this.figures(entities, filter);
+    const links = entities
+      .filter((entity) => entity.kind === "LINK")
+      .flatMap((entity) => {
+        const { seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg } = figures.get(entity.id)!;
+        return seizureCount === 0 ? [] : [{ source: entity.source!, target: entity.target!, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg }];
+      })
+      .sort((a, b) => b.seizureCount - a.seizureCount || compareText(a.source, b.source) || compareText(a.target, b.target));
+    const total = entities.find((entity) => entity.kind === "TOTAL");
+    const sum = total ? figures.get(total.id)! : null;
+    return { links, totals: { seizureCount: sum?.seizureCount ?? 0, shipmentCount: sum?.shipmentCount ?? 0, linkCount: links.length } };
+  }
+
+  /** Each entity's figures under the filter: from its tallies where they answer, else from its members. */
+  private async figures(entities: readonly EntityState[], filter: TradeFilter): Promise<Map<string, Tally>> {
+    const periods = periodsOf(filter);
+    const fromTallies = entities.filter(
+      (entity) => !entity.dirty && periods !== null && (periods === "ANY" || !entity.spansMonths || periods.from === periods.to),
+    );
+    const fromMembers = entities.filter((entity) => !fromTallies.includes(entity));
+    const figures = new Map<string, Tally>();
+    const [tallyRows, memberRows] = await Promise.all([
+      fromTallies.length === 0
+        ? []
+        : this.executor.readQuery(aggregatesTallies, {
+            ids: fromTallies.map((entity) => entity.id),
+            cell: cellKey(cellOf(filter)),
+            periodFrom: periods === "ANY" || periods === null ? null : periods.from,
+            periodTo: periods === "ANY" || periods === null ? null : periods.to,
+          }),
+      fromMembers.length === 0
+        ? []
+        : this.executor.readQuery(aggregatesMembers, {
+            ids: fromMembers.map((entity) => entity.id),
+            dateFrom: dateParameter(filter.dateFrom),
+            dateTo: dateParameter(filter.dateTo),
+          }),
+    ]);
+    const stored = new Map<string, Tally[]>();
+    for (const row of tallyRows) {
+      const evidence = row.evidenceIds.map((id, index) => ({ id, date: row.evidenceDates[index] || null }));
+      stored.set(row.entity, [...(stored.get(row.entity) ?? []), { ...row, evidence }]);
+    }
+    for (const entity of fromTallies) figures.set(entity.id, addTallies(stored.get(entity.id) ?? []));
+    const members = new Map<string, MemberSeizure[]>(fromMembers.map((entity) => [entity.id, []]));
+    for (const row of memberRows) if (row.seizure !== null) members.get(row.entity)?.push(memberOf(row, row.seizure));
+    for (const [id, seizures] of members) figures.set(id, tallyMembers(seizures, filter));
+    return figures;
+  }
+}
+
+/** Larger first, null last (Cypher's `x IS NULL, x DESC`). */
+function compareNullLast<T extends number | string>(a: T | null, b: T | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Cypher's order of lists of strings: element by element, a prefix first. */
+function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const order = compareText(a[index], b[index]);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
