@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 
 import { pino } from "pino";
 
+import { bringTradeAggregatesUpToDate } from "./aggregates/trade-aggregates.js";
 import { createApp } from "./app.js";
 import { Role } from "./auth/role.js";
 import { signToken } from "./auth/tokens.js";
@@ -78,6 +79,14 @@ async function main(): Promise<void> {
         logger.info(
           `the database was empty: loaded the demo in ${seconds} s (the fixture, countries, airports, species, ` +
             "ROUTES seizures, and a generated network; fixture and network labelled Synthetic)",
+        );
+      }
+      // Before the API is ready: routes and flows read the tallies, so they must exist.
+      const tallies = await bringTradeAggregatesUpToDate(executor);
+      if (tallies) {
+        logger.info(
+          `trade tallies: ${tallies.action === "rebuild" ? "counted for the first time" : "recounted what an import left marked"}: ` +
+            `${tallies.report.recounted} routes, hops and totals in ${(tallies.report.elapsedMs / 1000).toFixed(1)} s`,
         );
       }
       started = true;

@@ -4,6 +4,7 @@ import {
   aggregatesDirtyEntities,
   aggregatesMembers,
   aggregatesSeizedShipments,
+  aggregatesState,
   aggregatesWriteTallies,
   type AggregatesMembersRow,
 } from "../db/queries.generated.js";
@@ -117,4 +118,16 @@ export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<
   }
   const refresh = await refreshTradeAggregates(executor);
   return { ...refresh, shipments, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Brings the tallies up to date at start-up: counts them all when the database holds seizures and
+ * no tallies (it was filled before they existed), else recounts what an import left marked.
+ * Resolves to what it did, or null when nothing needed it.
+ */
+export async function bringTradeAggregatesUpToDate(executor: CypherExecutor): Promise<{ action: "rebuild" | "refresh"; report: RefreshReport } | null> {
+  const [state] = await executor.readQuery(aggregatesState, {});
+  if (state.seized && !state.kept) return { action: "rebuild", report: await rebuildTradeAggregates(executor) };
+  if (state.dirty) return { action: "refresh", report: await refreshTradeAggregates(executor) };
+  return null;
 }

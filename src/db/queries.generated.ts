@@ -304,6 +304,39 @@ LIMIT $limit
 `,
 };
 
+// aggregates/state.cypher
+
+export type AggregatesStateParameters = Record<string, never>;
+
+export type AggregatesStateRow = {
+  kept: boolean;
+  seized: boolean;
+  dirty: boolean;
+};
+
+export type AggregatesStateSlots = Record<string, never>;
+
+/** Whether the trade tallies have ever been counted in this database, beside whether there is anything to count: a database filled before they existed has seized shipments and no entities. */
+export const aggregatesState: CypherQuery<AggregatesStateParameters, AggregatesStateRow, AggregatesStateSlots, "read"> = {
+  name: "aggregatesState",
+  file: "aggregates/state",
+  mode: "read",
+  parameters: {},
+  slots: {},
+  columns: { kept: "boolean", seized: "boolean", dirty: "boolean" },
+  text: `// Whether the trade tallies have ever been counted in this database, beside whether there is
+// anything to count: a database filled before they existed has seized shipments and no entities.
+// Columns: kept (some TradeEntity exists), seized (some seizure intercepted a shipment), dirty
+// (some entity awaits a recount).
+// @column kept: boolean
+// @column seized: boolean
+// @column dirty: boolean
+RETURN EXISTS { (:TradeEntity) } AS kept,
+  EXISTS { (:Shipment)<-[:INTERCEPTED]-(:Seizure) } AS seized,
+  EXISTS { (:TradeEntity {dirty: true}) } AS dirty
+`,
+};
+
 // aggregates/tallies.cypher
 
 export type AggregatesTalliesParameters = {
@@ -4439,6 +4472,7 @@ export const queries = {
   aggregatesMembers,
   aggregatesRoutesThrough,
   aggregatesSeizedShipments,
+  aggregatesState,
   aggregatesTallies,
   aggregatesTouchShipments,
   aggregatesWriteTallies,
