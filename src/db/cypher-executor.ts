@@ -9,6 +9,13 @@ import { toPlain } from "./values.js";
 export type Row = Record<string, unknown>;
 export type Parameters = Record<string, unknown>;
 
+/** The statements of one `writeTransaction`: each sees what those before it wrote. */
+export interface WriteTransaction {
+  run(query: string, parameters?: Parameters): Promise<Row[]>;
+  /** A generated query, its rows typed and checked as with `CypherExecutor.readQuery`. */
+  runQuery<P extends object, R, S>(query: CypherQuery<P, R, S>, parameters: NoInfer<P>, ...slots: SlotArguments<S>): Promise<R[]>;
+}
+
 export interface ExecutorOptions {
   database: string;
   /** Server-side limit for one transaction. */
@@ -95,6 +102,34 @@ export class CypherExecutor {
             this.options.onQuery?.(query, parameters ?? {});
             await tx.run(query, parameters ?? {});
           }
+        },
+        { timeout: this.options.timeoutMs },
+      );
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Statements that depend on one another's rows, in one transaction: `work` runs them in turn and
+   * builds the later ones from the earlier ones' rows; all of them take effect, or none. The driver
+   * runs `work` again on a transient error, so it must read what it needs inside the transaction.
+   */
+  async writeTransaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) => {
+          const run = async (query: string, parameters: Parameters = {}): Promise<Row[]> => {
+            this.options.onQuery?.(query, parameters);
+            return plainRows((await tx.run(query, parameters)).records);
+          };
+          return work({
+            run,
+            runQuery: async (query, parameters, ...slots) => checkedRows(query, await run(renderQuery(query, ...slots), parameterMap(parameters))),
+          });
         },
         { timeout: this.options.timeoutMs },
       );

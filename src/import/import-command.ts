@@ -10,9 +10,12 @@ import { DEFAULT_BATCH_SIZE, ImportAbortedError, importFiles } from "./import-fi
 import { InputError, MappingError } from "./mapping/mapping-error.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { progressDisplay } from "./progress.js";
+import { RemovalAbortedError, removeSource, UNKNOWN_SOURCE_EXIT_CODE, UnknownSourceError } from "./remove-source.js";
 import { exitCodeOf, formatReport } from "./report/import-report.js";
+import { formatRemovalReport } from "./report/removal-report.js";
 
 const USAGE = `usage: npm run import -- --mapping <mapping.yaml> <file.csv | folder>... [options]
+       npm run import -- --remove-source <source id> [--batch-size <n>]
 
   --mapping <file>     the mapping file (see mappings/README.md)
   --dry-run            check every row and report, without writing to the database
@@ -20,10 +23,17 @@ const USAGE = `usage: npm run import -- --mapping <mapping.yaml> <file.csv | fol
   --report-dir <dir>   where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
   --id-prefix <text>   put before the source id and every id made or referred to: a world of its own
                        beside the real one (import its reference data with the same prefix first)
+  --remove-source <id> remove what one source stated instead of importing: its relationships, its
+                       SOURCED_FROM links, the nodes no other source backs, and the Source itself.
+                       A node another source backs too stays, with its properties as merged (they
+                       cannot be split by source); one that only other sources' relationships reach
+                       stays bare (id and labels). In batches of --batch-size; run it again to
+                       finish a removal that was stopped.
 
 Writes into the database the app uses (NEO4J_URI, or the embedded one under NEO4J_DATA_DIR: stop
 \`npm start\` first, since an embedded database has one user at a time).
-Exit code: 0 every row loaded, 2 some rows rejected (see the reject report), 1 the import could not run.`;
+Exit code: 0 every row loaded (or the source removed), 2 some rows rejected (see the reject report),
+${UNKNOWN_SOURCE_EXIT_CODE} no source has the id given to --remove-source, 1 the command could not run.`;
 
 /** Runs the import command; resolves to the process exit code. */
 export async function runImportCli(argv: readonly string[]): Promise<number> {
@@ -38,6 +48,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
         "batch-size": { type: "string" },
         "report-dir": { type: "string" },
         "id-prefix": { type: "string" },
+        "remove-source": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -50,7 +61,16 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.mapping || positionals.length === 0) {
+  const removal = values["remove-source"];
+  if (removal !== undefined && (values.mapping || positionals.length > 0 || values["dry-run"] || values["id-prefix"] || values["report-dir"])) {
+    console.error(`--remove-source takes only --batch-size (the source id already holds any prefix)\n\n${USAGE}`);
+    return 1;
+  }
+  if (removal === "") {
+    console.error(`--remove-source needs a source id\n\n${USAGE}`);
+    return 1;
+  }
+  if (removal === undefined && (!values.mapping || positionals.length === 0)) {
     console.error(`give --mapping and at least one CSV file or folder\n\n${USAGE}`);
     return 1;
   }
@@ -64,7 +84,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
   let driver: ReturnType<typeof createDriver> | undefined;
   const controller = new AbortController();
   const stop = () => {
-    console.error("\nstopping after the current batch (what is committed stays; run the import again to finish it)");
+    console.error("\nstopping after the current batch (what is committed stays; run the command again to finish it)");
     controller.abort();
   };
   process.once("SIGINT", stop);
@@ -72,17 +92,22 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
   try {
     const config = loadConfig();
     // A broken mapping fails before any database starts.
-    await loadMapping(values.mapping);
+    if (values.mapping) await loadMapping(values.mapping);
     neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
     driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
     if (!(await executor.isReachable())) throw new DatabaseUnavailableError();
     if (!values["dry-run"]) await applyConstraints(executor);
 
+    if (removal !== undefined) {
+      const removed = await removeSource(executor, removal, { batchSize, signal: controller.signal });
+      for (const line of formatRemovalReport(removed)) console.log(line);
+      return 0;
+    }
     const display = progressDisplay(process.stderr);
     let report;
     try {
-      report = await importFiles(executor, values.mapping, positionals, {
+      report = await importFiles(executor, values.mapping!, positionals, {
         dryRun: values["dry-run"],
         batchSize,
         reportDir: values["report-dir"],
@@ -96,7 +121,14 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     for (const line of formatReport(report)) console.log(line);
     return exitCodeOf(report);
   } catch (error) {
-    if (error instanceof ImportAbortedError) {
+    if (error instanceof UnknownSourceError) {
+      console.error(error.message);
+      return UNKNOWN_SOURCE_EXIT_CODE;
+    }
+    if (error instanceof RemovalAbortedError) {
+      for (const line of formatRemovalReport(error.report)) console.log(line);
+      console.error(error.message);
+    } else if (error instanceof ImportAbortedError) {
       for (const line of formatReport(error.report)) console.log(line);
       console.error(error.message);
     } else if (error instanceof MappingError || error instanceof InputError || error instanceof ConfigError) {

@@ -45,14 +45,23 @@ describe("every query file under cypher/queries", () => {
     const shapes = await Promise.all(files.map(async (file) => [file, queryShape(await read(file)).writes] as const));
     const writes = shapes.filter(([, writes]) => writes).map(([file]) => file);
     expect(writes).toStrictEqual([
+      "aggregates/clear",
+      "aggregates/touch-shipments",
+      "aggregates/write-tallies",
       "api-keys/create",
       "api-keys/revoke",
+      "import/bulk-patch-nodes",
       "import/merge-mentioned-nodes",
       "import/merge-nodes",
       "import/merge-relationships",
       "import/merge-sequenced-relationships",
       "import/merge-source",
       "import/merge-symmetric-relationships",
+      "import/removal-delete-mentions",
+      "import/removal-delete-relationships",
+      "import/removal-delete-source",
+      "import/removal-set-source-counts",
+      "import/removal-unlink-nodes",
       "rings/delete-runs",
       "rings/write-rings",
       "rings/write-run",
