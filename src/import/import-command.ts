@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 
+import { refreshTradeAggregates, type RefreshReport } from "../aggregates/trade-aggregates.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { CypherExecutor } from "../db/cypher-executor.js";
 import { createDriver } from "../db/driver.js";
@@ -102,6 +103,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     if (removal !== undefined) {
       const removed = await removeSource(executor, removal, { batchSize, signal: controller.signal });
       for (const line of formatRemovalReport(removed)) console.log(line);
+      console.log(describeRefresh(await refreshTradeAggregates(executor)));
       return 0;
     }
     const display = progressDisplay(process.stderr);
@@ -119,6 +121,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
       display.stop();
     }
     for (const line of formatReport(report)) console.log(line);
+    if (!values["dry-run"]) console.log(describeRefresh(await refreshTradeAggregates(executor)));
     return exitCodeOf(report);
   } catch (error) {
     if (error instanceof UnknownSourceError) {
@@ -145,4 +148,9 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     await driver?.close();
     await neo4j?.stop();
   }
+}
+
+/** The line an import or removal ends with: the trade tallies it brought up to date. */
+function describeRefresh(report: RefreshReport): string {
+  return `trade tallies: ${report.recounted} routes, hops and totals recounted in ${(report.elapsedMs / 1000).toFixed(1)} s`;
 }

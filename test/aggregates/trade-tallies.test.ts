@@ -17,6 +17,7 @@ import { roundWeight } from "../../src/domain/trade-tallies.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
 import { GENERATED_MAPPINGS_DIR, GENERATED_STEPS, importGeneratedNetwork, prepareGeneratedFiles } from "../../src/import/generated-files.js";
 import { ImportAbortedError, importFiles } from "../../src/import/import-files.js";
+import { removeSource } from "../../src/import/remove-source.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
 import { COUNTRIES_FILE, COUNTRIES_MAPPING } from "../import/helpers/import-context.js";
@@ -60,7 +61,7 @@ async function snapshot() {
        [(entity)-[passes:PASSES]->(country) | [country.id, passes.first, passes.last]] AS passes
      ORDER BY id`,
   );
-  return { tallies, entities: entities.map((row) => ({ ...row, passes: (row.passes as unknown[]).map(String).sort() })) };
+  return { tallies, entities: entities.map((row) => ({ id: String(row.id), ...row, passes: (row.passes as unknown[]).map(String).sort() })) };
 }
 
 /** Country pairs with observed routes in a world, and filters its data fills. */
@@ -209,6 +210,22 @@ describe.skipIf(external)("trade tallies", () => {
     await importGeneratedNetwork(executor, worldB, { registry, idPrefix: "b-", reference: "all" });
     await expectTalliesToEqualCounting("b-");
     const kept = await snapshot();
+    await rebuildTradeAggregates(executor);
+    expect(await snapshot(), "after a rebuild").toEqual(kept);
+  }, 900_000);
+
+  it("after a source is removed, answers as counting does and keeps the tallies a rebuild gives", async () => {
+    const removed = await removeSource(executor, "b-generated-network", { batchSize: 500 });
+    expect(removed.nodesDeleted.Seizure).toBeGreaterThan(0);
+    const [{ left }] = await executor.read(`MATCH (shipment:Shipment) WHERE shipment.id STARTS WITH 'b-' RETURN count(shipment) AS left`);
+    expect(left, "the world's shipments went with their source").toBe(0);
+    const counted = async (level: StopLevel) => flows.totalsFromFacts(level, NO_FILTER);
+    // Before any recount: the marked entities are counted from their members.
+    for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) expect((await flows.flows(level, NO_FILTER, 100_000)).totals).toEqual(await counted(level));
+    await refreshTradeAggregates(executor);
+    await expectTalliesToEqualCounting("a-");
+    const kept = await snapshot();
+    expect(kept.entities.some((entity) => String(entity.id).includes("|b-") || String(entity.id).includes(">b-")), "no entity of the removed world is left").toBe(false);
     await rebuildTradeAggregates(executor);
     expect(await snapshot(), "after a rebuild").toEqual(kept);
   }, 900_000);
