@@ -10,7 +10,7 @@ import {
 } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
 import type { TallyEntityInput } from "../db/query-types.js";
-import { tallyEntity, type MemberSeizure } from "../domain/trade-tallies.js";
+import { ANY, cellKey, tallyEntity, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
 import { touchTradeFacts } from "./membership.js";
 
 /** Entities recounted together: their members are read in one query and stored in one transaction. */
@@ -27,6 +27,8 @@ export interface RefreshReport {
   changedMeanwhile: number;
   tallies: number;
   elapsedMs: number;
+  /** Where the time went: reading members, counting them, storing tallies. */
+  phasesMs: { read: number; count: number; write: number };
 }
 
 /**
@@ -36,7 +38,15 @@ export interface RefreshReport {
  */
 export async function refreshTradeAggregates(executor: CypherExecutor): Promise<RefreshReport> {
   const started = performance.now();
-  const report: RefreshReport = { recounted: 0, changedMeanwhile: 0, tallies: 0, elapsedMs: 0 };
+  const report: RefreshReport = { recounted: 0, changedMeanwhile: 0, tallies: 0, elapsedMs: 0, phasesMs: { read: 0, count: 0, write: 0 } };
+  const timed = async <T>(phase: keyof RefreshReport["phasesMs"], work: () => Promise<T> | T): Promise<T> => {
+    const since = performance.now();
+    try {
+      return await work();
+    } finally {
+      report.phasesMs[phase] += performance.now() - since;
+    }
+  };
   const seen = new Set<string>();
   for (;;) {
     const dirty = await executor.readQuery(aggregatesDirtyEntities, { limit: integerParameter(seen.size + ENTITIES_PER_RECOUNT) });
@@ -47,8 +57,9 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
     const batches = [...totals.map((id) => [id]), fresh.filter((id) => !id.startsWith("TOTAL|"))].filter((batch) => batch.length > 0);
     for (const batch of batches) {
       batch.forEach((id) => seen.add(id));
-      const entities = recount(await executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
-      const [written] = await executor.writeQuery(aggregatesWriteTallies, { entities });
+      const rows = await timed("read", () => executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
+      const entities = await timed("count", () => recount(rows));
+      const [written] = await timed("write", () => executor.writeQuery(aggregatesWriteTallies, { entities }));
       report.recounted += written.written;
       report.changedMeanwhile += batch.length - written.written;
       report.tallies += written.tallies;
@@ -68,26 +79,41 @@ function recount(rows: readonly AggregatesMembersRow[]): TallyEntityInput[] {
   }
   return [...byEntity].map(([id, { version, members }]) => {
     const { tallies, spansMonths } = tallyEntity(members);
+    const byPeriod = new Map<string, [string, Tally][]>();
+    for (const [cell, periods] of tallies) {
+      for (const [period, tally] of periods) byPeriod.set(period, [...(byPeriod.get(period) ?? []), [cell, tally]]);
+    }
     return {
       id,
       version: integerParameter(version),
       spansMonths,
       members: integerParameter(members.length),
-      tallies: [...tallies].flatMap(([cell, byPeriod]) =>
-        [...byPeriod].map(([period, tally]) => ({
-          cell,
-          period,
-          seizureCount: integerParameter(tally.seizureCount),
-          shipmentCount: integerParameter(tally.shipmentCount),
-          weighedSeizureCount: integerParameter(tally.weighedSeizureCount),
-          totalWeightKg: tally.totalWeightKg,
-          lastSeen: tally.lastSeen,
-          evidenceIds: tally.evidence.map((evidence) => evidence.id),
-          evidenceDates: tally.evidence.map((evidence) => evidence.date ?? ""),
-        })),
-      ),
+      tallies: [...byPeriod].map(([period, cells]) => storedPeriod(period, cells, id.startsWith("ROUTE|"))),
     };
   });
+}
+
+/**
+ * One period's cells as write-tallies stores them: in lists of one length, the ANY cell first.
+ * Only routes keep their evidence and latest dates: hops and totals answer flows and legs, which
+ * show neither, and their cells are the most numerous.
+ */
+function storedPeriod(period: string, cells: [string, Tally][], withEvidence: boolean): TallyEntityInput["tallies"][number] {
+  const any = cellKey({ mode: ANY, source: ANY, species: ANY, product: ANY });
+  cells.sort(([a], [b]) => (a === any ? -1 : b === any ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  let evidenceEnd = 0;
+  return {
+    period,
+    cells: cells.map(([cell]) => cell),
+    seizureCounts: cells.map(([, tally]) => integerParameter(tally.seizureCount)),
+    shipmentCounts: cells.map(([, tally]) => integerParameter(tally.shipmentCount)),
+    weighedSeizureCounts: cells.map(([, tally]) => integerParameter(tally.weighedSeizureCount)),
+    weightsKg: cells.map(([, tally]) => tally.totalWeightKg ?? 0),
+    lastSeen: cells.map(([, tally]) => (withEvidence ? (tally.lastSeen ?? "") : "")),
+    evidenceEnds: cells.map(([, tally]) => integerParameter((evidenceEnd += withEvidence ? tally.evidence.length : 0))),
+    evidenceIds: withEvidence ? cells.flatMap(([, tally]) => tally.evidence.map((evidence) => evidence.id)) : [],
+    evidenceDates: withEvidence ? cells.flatMap(([, tally]) => tally.evidence.map((evidence) => evidence.date ?? "")) : [],
+  };
 }
 
 /** A row of aggregates/members.cypher as the tallies take it. */
@@ -97,6 +123,9 @@ export function memberOf(row: AggregatesMembersRow, seizure: string): MemberSeiz
 
 export interface RebuildReport extends RefreshReport {
   shipments: number;
+  /** Removing the old entities and tallies, and setting every seized shipment's members. */
+  clearMs: number;
+  touchMs: number;
 }
 
 /**
@@ -107,6 +136,7 @@ export interface RebuildReport extends RefreshReport {
 export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<RebuildReport> {
   const started = performance.now();
   while ((await executor.writeQuery(aggregatesClear, { limit: integerParameter(REMOVALS_PER_TRANSACTION) }))[0].removed > 0);
+  const clearMs = performance.now() - started;
   let shipments = 0;
   for (let after = ""; ; ) {
     const page = await executor.readQuery(aggregatesSeizedShipments, { after, limit: integerParameter(SHIPMENTS_PER_TOUCH) });
@@ -116,8 +146,9 @@ export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<
     shipments += ids.length;
     after = ids[ids.length - 1];
   }
+  const touchMs = performance.now() - started - clearMs;
   const refresh = await refreshTradeAggregates(executor);
-  return { ...refresh, shipments, elapsedMs: performance.now() - started };
+  return { ...refresh, shipments, clearMs, touchMs, elapsedMs: performance.now() - started };
 }
 
 /**

@@ -361,7 +361,7 @@ export type AggregatesTalliesRow = {
 
 export type AggregatesTalliesSlots = Record<string, never>;
 
-/** The stored tallies of one cell of trade entities: the ANY period ($periodFrom null), or the months from $periodFrom to $periodTo (`YYYY-MM`), through the (cell, period) index. */
+/** One cell of trade entities' stored tallies: the ANY period ($periodFrom null), or the months from $periodFrom to $periodTo (`YYYY-MM`), through the (entity, period) index; the cell is found in each period's list of cells (the ANY cell is always first). Periods without the cell give no row. */
 export const aggregatesTallies: CypherQuery<AggregatesTalliesParameters, AggregatesTalliesRow, AggregatesTalliesSlots, "read"> = {
   name: "aggregatesTallies",
   file: "aggregates/tallies",
@@ -369,12 +369,14 @@ export const aggregatesTallies: CypherQuery<AggregatesTalliesParameters, Aggrega
   parameters: { ids: "string[]", cell: "string", periodFrom: "string | null", periodTo: "string | null" },
   slots: {},
   columns: { entity: "string", period: "string", seizureCount: "integer", shipmentCount: "integer", weighedSeizureCount: "integer", totalWeightKg: "float | null", lastSeen: "string | null", evidenceIds: "string[]", evidenceDates: "string[]" },
-  text: `// The stored tallies of one cell of trade entities: the ANY period ($periodFrom null), or the
-// months from $periodFrom to $periodTo (\`YYYY-MM\`), through the (cell, period) index.
+  text: `// One cell of trade entities' stored tallies: the ANY period ($periodFrom null), or the months from
+// $periodFrom to $periodTo (\`YYYY-MM\`), through the (entity, period) index; the cell is found in
+// each period's list of cells (the ANY cell is always first). Periods without the cell give no row.
 // Parameters: $ids (TradeEntity ids), $cell (\`mode|source|species|product\`, \`*\` for any),
 // $periodFrom, $periodTo (\`YYYY-MM\` or null).
-// Columns: entity, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg,
-// lastSeen, evidenceIds, evidenceDates ('' for an undated seizure).
+// Columns: entity, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg (null
+// when no weight is known), lastSeen (null when no date is), evidenceIds, evidenceDates ('' for an
+// undated seizure).
 // @param ids: string[]
 // @param cell: string
 // @param periodFrom: string | null
@@ -389,13 +391,18 @@ export const aggregatesTallies: CypherQuery<AggregatesTalliesParameters, Aggrega
 // @column evidenceIds: string[]
 // @column evidenceDates: string[]
 UNWIND $ids AS id
-MATCH (tally:TradeTally)
-WHERE tally.cell = id + '|' + $cell
-  // The ANY period '*' sorts before every month, so one range serves both.
-  AND coalesce($periodFrom, '*') <= tally.period <= coalesce($periodTo, '*')
-RETURN id AS entity, tally.period AS period, tally.seizureCount AS seizureCount, tally.shipmentCount AS shipmentCount,
-  tally.weighedSeizureCount AS weighedSeizureCount, tally.totalWeightKg AS totalWeightKg, tally.lastSeen AS lastSeen,
-  tally.evidenceIds AS evidenceIds, tally.evidenceDates AS evidenceDates
+MATCH (tally:TradeTally {entity: id})
+// The ANY period '*' sorts before every month, so one range serves both.
+WHERE coalesce($periodFrom, '*') <= tally.period <= coalesce($periodTo, '*')
+WITH id, tally, CASE WHEN tally.cells[0] = $cell THEN 0 ELSE [i IN range(1, size(tally.cells) - 1) WHERE tally.cells[i] = $cell][0] END AS i
+WHERE i IS NOT NULL
+WITH id, tally, i, CASE WHEN i = 0 THEN 0 ELSE tally.evidenceEnds[i - 1] END AS evidenceStart
+RETURN id AS entity, tally.period AS period, tally.seizureCounts[i] AS seizureCount, tally.shipmentCounts[i] AS shipmentCount,
+  tally.weighedSeizureCounts[i] AS weighedSeizureCount,
+  CASE WHEN tally.weighedSeizureCounts[i] = 0 THEN null ELSE tally.weightsKg[i] END AS totalWeightKg,
+  CASE WHEN tally.lastSeen[i] = '' THEN null ELSE tally.lastSeen[i] END AS lastSeen,
+  tally.evidenceIds[evidenceStart..tally.evidenceEnds[i]] AS evidenceIds,
+  tally.evidenceDates[evidenceStart..tally.evidenceEnds[i]] AS evidenceDates
 `,
 };
 
@@ -555,7 +562,7 @@ export type AggregatesWriteTalliesRow = {
 
 export type AggregatesWriteTalliesSlots = Record<string, never>;
 
-/** Stores the tallies of recounted trade entities, each only if it has not changed since its members were read (its `version`): one that changed stays marked for the next recount. An entity left without members is removed with its tallies. */
+/** Stores the tallies of recounted trade entities (one node per entity and period, its cells in lists: a node per cell would make tens of nodes per seizure), each only if it has not changed since its members were read (its `version`): one that changed stays marked for the next recount. An */
 export const aggregatesWriteTallies: CypherQuery<AggregatesWriteTalliesParameters, AggregatesWriteTalliesRow, AggregatesWriteTalliesSlots, "write"> = {
   name: "aggregatesWriteTallies",
   file: "aggregates/write-tallies",
@@ -563,12 +570,13 @@ export const aggregatesWriteTallies: CypherQuery<AggregatesWriteTalliesParameter
   parameters: { entities: "TallyEntityInput[]" },
   slots: {},
   columns: { written: "integer", tallies: "integer" },
-  text: `// Stores the tallies of recounted trade entities, each only if it has not changed since its
+  text: `// Stores the tallies of recounted trade entities (one node per entity and period, its cells in
+// lists: a node per cell would make tens of nodes per seizure), each only if it has not changed since its
 // members were read (its \`version\`): one that changed stays marked for the next recount. An
 // entity left without members is removed with its tallies.
 // Parameters: $entities (list of {id, version, spansMonths, members (how many seizures),
-// tallies: list of {cell, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg,
-// lastSeen, evidenceIds, evidenceDates}}).
+// tallies: one per period, each with its cells in lists of one length (see TallyEntityInput in
+// src/db/query-types.ts): the ANY cell first}).
 // Columns: written (entities whose tallies were stored or that were removed), tallies.
 // @param entities: TallyEntityInput[]
 // @column written: integer
@@ -577,21 +585,24 @@ UNWIND $entities AS recounted
 MATCH (entity:TradeEntity {id: recounted.id})
 WHERE entity.version = recounted.version
 CALL (entity) {
+  // Every tally has a period: said so, the (entity, period) index finds them.
   MATCH (old:TradeTally {entity: entity.id})
+  WHERE old.period IS NOT NULL
   DELETE old
 }
 CALL (entity, recounted) {
   UNWIND recounted.tallies AS tally
   CREATE (stored:TradeTally {
-    id: entity.id + '|' + tally.cell + '|' + tally.period,
+    id: entity.id + '|' + tally.period,
     entity: entity.id,
-    cell: entity.id + '|' + tally.cell,
     period: tally.period,
-    seizureCount: tally.seizureCount,
-    shipmentCount: tally.shipmentCount,
-    weighedSeizureCount: tally.weighedSeizureCount,
-    totalWeightKg: tally.totalWeightKg,
+    cells: tally.cells,
+    seizureCounts: tally.seizureCounts,
+    shipmentCounts: tally.shipmentCounts,
+    weighedSeizureCounts: tally.weighedSeizureCounts,
+    weightsKg: tally.weightsKg,
     lastSeen: tally.lastSeen,
+    evidenceEnds: tally.evidenceEnds,
     evidenceIds: tally.evidenceIds,
     evidenceDates: tally.evidenceDates
   })

@@ -218,20 +218,25 @@ export type MemberShipmentMap = MemberSeizure["shipments"][number];
 /** A commodity line of a member seizure (aggregates/members). */
 export type MemberLineMap = MemberSeizure["lines"][number];
 
-/** A recounted trade entity and its tallies (aggregates/write-tallies). */
+/**
+ * A recounted trade entity and its tallies (aggregates/write-tallies): one per period, its cells
+ * in lists of one length, the ANY cell first. A cell's evidence is `evidenceIds` from the previous
+ * cell's end to its own `evidenceEnds`; a weight is 0 and a date '' where none is known.
+ */
 export type TallyEntityInput = {
   id: string;
   version: Integer;
   spansMonths: boolean;
   members: Integer;
   tallies: {
-    cell: string;
     period: string;
-    seizureCount: Integer;
-    shipmentCount: Integer;
-    weighedSeizureCount: Integer;
-    totalWeightKg: number | null;
-    lastSeen: string | null;
+    cells: string[];
+    seizureCounts: Integer[];
+    shipmentCounts: Integer[];
+    weighedSeizureCounts: Integer[];
+    weightsKg: number[];
+    lastSeen: string[];
+    evidenceEnds: Integer[];
     evidenceIds: string[];
     evidenceDates: string[];
   }[];

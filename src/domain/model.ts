@@ -26,7 +26,16 @@ import {
  */
 
 /** How a property is stored. Integers go to Neo4j as `neo4j.int`; dates as Neo4j `Date`. */
-export type PropertyType = "string" | "string list" | "integer" | "float" | "boolean" | "Date" | "DateTime";
+export type PropertyType =
+  | "string"
+  | "string list"
+  | "integer"
+  | "integer list"
+  | "float"
+  | "float list"
+  | "boolean"
+  | "Date"
+  | "DateTime";
 
 /** The closed vocabularies of `vocabulary.ts`, by the name GraphQL gives their enums. */
 export const vocabularies = {
@@ -141,7 +150,9 @@ function property(type: PropertyType, meaning: string, options: PropertyOptions 
 const text = (meaning: string, options?: PropertyOptions) => property("string", meaning, options);
 const texts = (meaning: string, options?: PropertyOptions) => property("string list", meaning, options);
 const integer = (meaning: string, options?: PropertyOptions) => property("integer", meaning, options);
+const integers = (meaning: string, options?: PropertyOptions) => property("integer list", meaning, options);
 const float = (meaning: string, options?: PropertyOptions) => property("float", meaning, options);
+const floats = (meaning: string, options?: PropertyOptions) => property("float list", meaning, options);
 const flag = (meaning: string, options?: PropertyOptions) => property("boolean", meaning, options);
 const date = (meaning: string, options?: PropertyOptions) => property("Date", meaning, options);
 const dateTime = (meaning: string, options?: PropertyOptions) => property("DateTime", meaning, options);
@@ -425,19 +436,28 @@ export const otherLabels = {
   },
   TradeTally: {
     part: "aggregates",
-    meaning: "The figures of one entity for one cell of filter values (mode, source, species, product) and one period.",
+    meaning:
+      "The figures of one entity for one period, one list entry per cell of filter values (mode, source, species, " +
+      "product) that its seizures fill, the ANY cell first.",
     graphqlType: null,
     properties: {
-      id: key("`<entity>|<cell>|<period>`."),
+      id: key("`<entity>|<period>`."),
       entity: text("The TradeEntity id.", { required: true }),
-      cell: text("`<entity>|<mode>|<source>|<species>|<product>`, `*` for any value.", { required: true }),
       period: text("`*` for all dates, else a month `YYYY-MM`.", { required: true }),
-      seizureCount: integer("Seizures counted.", { required: true }),
-      shipmentCount: integer("Shipments those seizures intercepted.", { required: true }),
-      weighedSeizureCount: integer("Seizures with a known weight on a matching line.", { required: true }),
-      totalWeightKg: float("The known weights of the matching lines, added up; null when none is known."),
-      lastSeen: text("The latest seizure date, `YYYY-MM-DD`."),
-      evidenceIds: texts("The latest seizures' ids, latest first (at most 50).", { required: true }),
+      cells: texts("`<mode>|<source>|<species>|<product>` per cell, `*` for any value.", { required: true }),
+      seizureCounts: integers("Seizures counted, per cell.", { required: true }),
+      shipmentCounts: integers("Shipments those seizures intercepted, per cell.", { required: true }),
+      weighedSeizureCounts: integers("Seizures with a known weight on a matching line, per cell.", { required: true }),
+      weightsKg: floats("The known weights of the matching lines, added up, per cell (0 where none is known).", { required: true }),
+      lastSeen: texts("A route's latest seizure date per cell, `YYYY-MM-DD` (`''` where none is known, and for hops and totals).", {
+        required: true,
+      }),
+      evidenceEnds: integers("Where each cell's evidence ends in `evidenceIds`: it starts where the previous cell's ends.", {
+        required: true,
+      }),
+      evidenceIds: texts("A route's latest seizures' ids, cell after cell, latest first (at most 50 a cell; none for hops and totals).", {
+        required: true,
+      }),
       evidenceDates: texts("Their dates (`''` for an undated seizure).", { required: true }),
     },
   },

@@ -177,6 +177,7 @@ describe.skipIf(external)("trade tallies", () => {
     await importGeneratedNetwork(executor, path.join(dir, "a"), { registry, idPrefix: "a-", reference: "all" });
     expect(await snapshot(), "after a re-import").toEqual(kept);
     const rebuilt = await rebuildTradeAggregates(executor);
+    console.log(`rebuild: ${JSON.stringify({ ...rebuilt, tallies: rebuilt.tallies, recounted: rebuilt.recounted })}`);
     expect(rebuilt.shipments).toBeGreaterThan(0);
     expect(await snapshot(), "after a rebuild").toEqual(kept);
   }, 600_000);

@@ -69,8 +69,12 @@ function sampleValue(property: PropertyModel): unknown {
       return ["model check"];
     case "integer":
       return neo4j.int(1);
+    case "integer list":
+      return [neo4j.int(1)];
     case "float":
       return 1.5;
+    case "float list":
+      return [1.5];
     case "boolean":
       return true;
     case "Date":

@@ -178,7 +178,9 @@ describe("the GraphQL types agree with the model", () => {
     string: ["String", "ID", "CountryCode"],
     "string list": ["String"],
     integer: ["Int"],
+    "integer list": ["Int"],
     float: ["Float"],
+    "float list": ["Float"],
     boolean: ["Boolean"],
     Date: ["LocalDate"],
     DateTime: ["String"],
@@ -197,7 +199,7 @@ describe("the GraphQL types agree with the model", () => {
       expect(SCALARS[property.type], `${where}: ${String(field.type)} shows a ${property.type}`).toContain(named.name);
     }
     const nullable = isNonNullType(field.type) ? field.type.ofType : field.type;
-    expect(isListType(nullable), `${where} is a list as the property is`).toBe(property.type === "string list");
+    expect(isListType(nullable), `${where} is a list as the property is`).toBe(property.type.endsWith(" list"));
     if (isNonNullType(field.type) && !isListType(nullable)) {
       expect(property.required, `${where} is non-null: the property must be required`).toBe(true);
     }

@@ -1,9 +1,10 @@
-// Stores the tallies of recounted trade entities, each only if it has not changed since its
+// Stores the tallies of recounted trade entities (one node per entity and period, its cells in
+// lists: a node per cell would make tens of nodes per seizure), each only if it has not changed since its
 // members were read (its `version`): one that changed stays marked for the next recount. An
 // entity left without members is removed with its tallies.
 // Parameters: $entities (list of {id, version, spansMonths, members (how many seizures),
-// tallies: list of {cell, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg,
-// lastSeen, evidenceIds, evidenceDates}}).
+// tallies: one per period, each with its cells in lists of one length (see TallyEntityInput in
+// src/db/query-types.ts): the ANY cell first}).
 // Columns: written (entities whose tallies were stored or that were removed), tallies.
 // @param entities: TallyEntityInput[]
 // @column written: integer
@@ -12,21 +13,24 @@ UNWIND $entities AS recounted
 MATCH (entity:TradeEntity {id: recounted.id})
 WHERE entity.version = recounted.version
 CALL (entity) {
+  // Every tally has a period: said so, the (entity, period) index finds them.
   MATCH (old:TradeTally {entity: entity.id})
+  WHERE old.period IS NOT NULL
   DELETE old
 }
 CALL (entity, recounted) {
   UNWIND recounted.tallies AS tally
   CREATE (stored:TradeTally {
-    id: entity.id + '|' + tally.cell + '|' + tally.period,
+    id: entity.id + '|' + tally.period,
     entity: entity.id,
-    cell: entity.id + '|' + tally.cell,
     period: tally.period,
-    seizureCount: tally.seizureCount,
-    shipmentCount: tally.shipmentCount,
-    weighedSeizureCount: tally.weighedSeizureCount,
-    totalWeightKg: tally.totalWeightKg,
+    cells: tally.cells,
+    seizureCounts: tally.seizureCounts,
+    shipmentCounts: tally.shipmentCounts,
+    weighedSeizureCounts: tally.weighedSeizureCounts,
+    weightsKg: tally.weightsKg,
     lastSeen: tally.lastSeen,
+    evidenceEnds: tally.evidenceEnds,
     evidenceIds: tally.evidenceIds,
     evidenceDates: tally.evidenceDates
   })
