@@ -10,7 +10,7 @@ import {
 } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
 import type { TallyEntityInput } from "../db/query-types.js";
-import { ANY, cellKey, tallyEntity, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import { cellFromKey, DIMENSIONS, tallyEntity, type Cell, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
 import { touchTradeFacts } from "./membership.js";
 
 /** Entities recounted together: their members are read in one query and stored in one transaction. */
@@ -79,8 +79,9 @@ function recount(rows: readonly AggregatesMembersRow[]): TallyEntityInput[] {
   }
   return [...byEntity].map(([id, { version, members }]) => {
     const { tallies, spansMonths } = tallyEntity(members);
-    const byPeriod = new Map<string, [string, Tally][]>();
-    for (const [cell, periods] of tallies) {
+    const byPeriod = new Map<string, [Cell, Tally][]>();
+    for (const [key, periods] of tallies) {
+      const cell = cellFromKey(key);
       for (const [period, tally] of periods) byPeriod.set(period, [...(byPeriod.get(period) ?? []), [cell, tally]]);
     }
     return {
@@ -88,32 +89,35 @@ function recount(rows: readonly AggregatesMembersRow[]): TallyEntityInput[] {
       version: integerParameter(version),
       spansMonths,
       members: integerParameter(members.length),
-      tallies: [...byPeriod].map(([period, cells]) => storedPeriod(period, cells, id.startsWith("ROUTE|"))),
+      tallies: [...byPeriod].map(([period, cells]) => ({ period, lists: storedLists(cells, id.startsWith("ROUTE|")) })),
     };
   });
 }
 
 /**
- * One period's cells as write-tallies stores them: in lists of one length, the ANY cell first.
- * Only routes keep their evidence and latest dates: hops and totals answer flows and legs, which
- * show neither, and their cells are the most numerous.
+ * One period's cells as write-tallies stores them: per filter, its values and their figures in
+ * lists of one length (see TallyEntityInput). Only routes keep their evidence and latest dates:
+ * hops and totals answer flows and legs, which show neither.
  */
-function storedPeriod(period: string, cells: [string, Tally][], withEvidence: boolean): TallyEntityInput["tallies"][number] {
-  const any = cellKey({ mode: ANY, source: ANY, species: ANY, product: ANY });
-  cells.sort(([a], [b]) => (a === any ? -1 : b === any ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  let evidenceEnd = 0;
-  return {
-    period,
-    cells: cells.map(([cell]) => cell),
-    seizureCounts: cells.map(([, tally]) => integerParameter(tally.seizureCount)),
-    shipmentCounts: cells.map(([, tally]) => integerParameter(tally.shipmentCount)),
-    weighedSeizureCounts: cells.map(([, tally]) => integerParameter(tally.weighedSeizureCount)),
-    weightsKg: cells.map(([, tally]) => tally.totalWeightKg ?? 0),
-    lastSeen: cells.map(([, tally]) => (withEvidence ? (tally.lastSeen ?? "") : "")),
-    evidenceEnds: cells.map(([, tally]) => integerParameter((evidenceEnd += withEvidence ? tally.evidence.length : 0))),
-    evidenceIds: withEvidence ? cells.flatMap(([, tally]) => tally.evidence.map((evidence) => evidence.id)) : [],
-    evidenceDates: withEvidence ? cells.flatMap(([, tally]) => tally.evidence.map((evidence) => evidence.date ?? "")) : [],
-  };
+function storedLists(cells: [Cell, Tally][], withEvidence: boolean): TallyEntityInput["tallies"][number]["lists"] {
+  const lists: TallyEntityInput["tallies"][number]["lists"] = {};
+  for (const dimension of DIMENSIONS) {
+    const ofDimension = cells.filter(([cell]) => cell.dimension === dimension).sort(([a], [b]) => (a.value < b.value ? -1 : 1));
+    let evidenceEnd = 0;
+    const evidence = (tally: Tally) => (withEvidence ? tally.evidence : []);
+    Object.assign(lists, {
+      [`${dimension}Keys`]: ofDimension.map(([cell]) => cell.value),
+      [`${dimension}SeizureCounts`]: ofDimension.map(([, tally]) => integerParameter(tally.seizureCount)),
+      [`${dimension}ShipmentCounts`]: ofDimension.map(([, tally]) => integerParameter(tally.shipmentCount)),
+      [`${dimension}WeighedSeizureCounts`]: ofDimension.map(([, tally]) => integerParameter(tally.weighedSeizureCount)),
+      [`${dimension}WeightsKg`]: ofDimension.map(([, tally]) => tally.totalWeightKg ?? 0),
+      [`${dimension}LastSeen`]: ofDimension.map(([, tally]) => (withEvidence ? (tally.lastSeen ?? "") : "")),
+      [`${dimension}EvidenceEnds`]: ofDimension.map(([, tally]) => integerParameter((evidenceEnd += evidence(tally).length))),
+      [`${dimension}EvidenceIds`]: ofDimension.flatMap(([, tally]) => evidence(tally).map((item) => item.id)),
+      [`${dimension}EvidenceDates`]: ofDimension.flatMap(([, tally]) => evidence(tally).map((item) => item.date ?? "")),
+    });
+  }
+  return lists;
 }
 
 /** A row of aggregates/members.cypher as the tallies take it. */

@@ -219,25 +219,16 @@ export type MemberShipmentMap = MemberSeizure["shipments"][number];
 export type MemberLineMap = MemberSeizure["lines"][number];
 
 /**
- * A recounted trade entity and its tallies (aggregates/write-tallies): one per period, its cells
- * in lists of one length, the ANY cell first. A cell's evidence is `evidenceIds` from the previous
- * cell's end to its own `evidenceEnds`; a weight is 0 and a date '' where none is known.
+ * A recounted trade entity and its tallies (aggregates/write-tallies): one per period, with its
+ * cells' figures in lists by property name: for each filter (`any`, `mode`, `source`, `species`,
+ * `product`) `<filter>Keys` and, one entry per key, `<filter>SeizureCounts`, `…ShipmentCounts`,
+ * `…WeighedSeizureCounts`, `…WeightsKg` (0 where none is known), `…LastSeen` ('' where none is),
+ * `…EvidenceEnds` (where each key's evidence ends in `…EvidenceIds` and `…EvidenceDates`).
  */
 export type TallyEntityInput = {
   id: string;
   version: Integer;
   spansMonths: boolean;
   members: Integer;
-  tallies: {
-    period: string;
-    cells: string[];
-    seizureCounts: Integer[];
-    shipmentCounts: Integer[];
-    weighedSeizureCounts: Integer[];
-    weightsKg: number[];
-    lastSeen: string[];
-    evidenceEnds: Integer[];
-    evidenceIds: string[];
-    evidenceDates: string[];
-  }[];
+  tallies: { period: string; lists: Record<string, string[] | number[] | Integer[]> }[];
 };

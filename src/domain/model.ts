@@ -378,6 +378,29 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
   },
 };
 
+/**
+ * The lists of a TradeTally, per filter (`any` holds the one value `*`): the filter's values and,
+ * one entry per value, the figures of its seizures.
+ */
+function tallyLists(): Record<string, PropertyModel> {
+  const lists: Record<string, PropertyModel> = {};
+  for (const filter of ["any", "mode", "source", "species", "product"]) {
+    const required = { required: true };
+    Object.assign(lists, {
+      [`${filter}Keys`]: texts(`The ${filter === "any" ? "value `*` (all seizures)" : `${filter} values`} it holds figures of.`, required),
+      [`${filter}SeizureCounts`]: integers("Seizures counted, per value.", required),
+      [`${filter}ShipmentCounts`]: integers("Shipments those seizures intercepted, per value.", required),
+      [`${filter}WeighedSeizureCounts`]: integers("Seizures with a known weight on a matching line, per value.", required),
+      [`${filter}WeightsKg`]: floats("The known weights of the matching lines, added up, per value (0 where none is known).", required),
+      [`${filter}LastSeen`]: texts("A route's latest seizure date per value (`''` where none is known, and for hops and totals).", required),
+      [`${filter}EvidenceEnds`]: integers("Where each value's evidence ends in the evidence lists; it starts where the previous one's ends.", required),
+      [`${filter}EvidenceIds`]: texts("A route's latest seizures' ids, value after value, latest first (at most 50 a value).", required),
+      [`${filter}EvidenceDates`]: texts("Their dates (`''` for an undated seizure).", required),
+    });
+  }
+  return lists;
+}
+
 /** Labels that are not facts: the analysis' results and the API's own records. */
 export const otherLabels = {
   AnalysisRun: {
@@ -437,28 +460,14 @@ export const otherLabels = {
   TradeTally: {
     part: "aggregates",
     meaning:
-      "The figures of one entity for one period, one list entry per cell of filter values (mode, source, species, " +
-      "product) that its seizures fill, the ANY cell first.",
+      "The figures of one entity for one period: for all its seizures, and for each value of each filter its seizures " +
+      "have (mode, source, species, product), one list entry per value.",
     graphqlType: null,
     properties: {
       id: key("`<entity>|<period>`."),
       entity: text("The TradeEntity id.", { required: true }),
       period: text("`*` for all dates, else a month `YYYY-MM`.", { required: true }),
-      cells: texts("`<mode>|<source>|<species>|<product>` per cell, `*` for any value.", { required: true }),
-      seizureCounts: integers("Seizures counted, per cell.", { required: true }),
-      shipmentCounts: integers("Shipments those seizures intercepted, per cell.", { required: true }),
-      weighedSeizureCounts: integers("Seizures with a known weight on a matching line, per cell.", { required: true }),
-      weightsKg: floats("The known weights of the matching lines, added up, per cell (0 where none is known).", { required: true }),
-      lastSeen: texts("A route's latest seizure date per cell, `YYYY-MM-DD` (`''` where none is known, and for hops and totals).", {
-        required: true,
-      }),
-      evidenceEnds: integers("Where each cell's evidence ends in `evidenceIds`: it starts where the previous cell's ends.", {
-        required: true,
-      }),
-      evidenceIds: texts("A route's latest seizures' ids, cell after cell, latest first (at most 50 a cell; none for hops and totals).", {
-        required: true,
-      }),
-      evidenceDates: texts("Their dates (`''` for an undated seizure).", { required: true }),
+      ...tallyLists(),
     },
   },
   ApiKey: {

@@ -5,15 +5,17 @@ import type { SeizureTally, TradeFilter } from "./trade-analysis.js";
  * question. Each shipment that a seizure intercepted is counted in the trade entities it belongs
  * to: the routes its record describes, the hops between its stops, and one total per level
  * (`cypher/queries/aggregates/touch-shipments.cypher`). An entity's tallies are its figures per
- * cell, one cell per combination of filter values, each value either one value or ANY:
+ * period (all dates, and each month) and per cell: all seizures, or those of one value of one
+ * filter (a mode, a source, a species, a product).
  *
- *   period (ANY or a month `YYYY-MM`) × mode × source × species × product
- *
- * A query names one cell and adds up the periods its dates cover, so a count is never added
- * across two values of one filter: a seizure that two sources report, or whose lines hold two
- * species, counts once in the ANY cell. Months add up exactly (a seizure has one date), except the
+ * A query with at most one of those filters names one cell and adds up the periods its dates
+ * cover. A cell never adds two values of one filter, so a seizure that two sources report, or whose
+ * lines hold two species, counts once. Months add up exactly (a seizure has one date), except the
  * shipments of an entity whose seizures fall in different months: such an entity says so
- * (`spansMonths`) and is counted from its members when a query spans months.
+ * (`spansMonths`). What the tallies cannot answer is counted from the entity's members in the same
+ * request: two filters at once, a month cut by the dates, months that do not add up, an entity
+ * not yet recounted. Cells of every combination of filters would answer those too, at tens of
+ * cells per seizure rather than a few.
  */
 
 /** A filter value a tally does not split by. */
@@ -45,25 +47,41 @@ export interface Tally extends SeizureTally {
   evidence: Evidence[];
 }
 
-/** The filter values a query names: one of each, ANY where the query leaves it open. */
+/** The filters a cell can split by; `any` is the cell of all seizures. */
+export const DIMENSIONS = ["any", "mode", "source", "species", "product"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** All seizures (`any`, value ANY), or those of one value of one filter. */
 export interface Cell {
-  mode: string;
-  source: string;
-  species: string;
-  product: string;
+  dimension: Dimension;
+  value: string;
+}
+
+export const ALL_SEIZURES: Cell = { dimension: "any", value: ANY };
+
+/** The cell that answers a filter's mode, source, species and product, or null when it names two or more. */
+export function cellOf(filter: TradeFilter): Cell | null {
+  const named = (
+    [
+      ["mode", filter.mode],
+      ["source", filter.source],
+      ["species", filter.species],
+      ["product", filter.product],
+    ] as const
+  ).filter(([, value]) => value !== null);
+  if (named.length === 0) return ALL_SEIZURES;
+  if (named.length > 1) return null;
+  const [[dimension, value]] = named;
+  return { dimension, value: value! };
 }
 
 export function cellKey(cell: Cell): string {
-  return [cell.mode, cell.source, cell.species, cell.product].join("|");
+  return `${cell.dimension}|${cell.value}`;
 }
 
-export function cellOf(filter: TradeFilter): Cell {
-  return {
-    mode: filter.mode ?? ANY,
-    source: filter.source ?? ANY,
-    species: filter.species ?? ANY,
-    product: filter.product ?? ANY,
-  };
+export function cellFromKey(key: string): Cell {
+  const split = key.indexOf("|");
+  return { dimension: key.slice(0, split) as Dimension, value: key.slice(split + 1) };
 }
 
 /** The month of a `YYYY-MM-DD` date. */
@@ -136,18 +154,6 @@ function keepLatest(evidence: Evidence[]): Evidence[] {
   return evidence.sort(compareEvidence).slice(0, EVIDENCE_LIMIT);
 }
 
-/** The species × product pairs a seizure's lines give, each with ANY in either place or both. */
-function lineCells(member: MemberSeizure): { species: string; product: string }[] {
-  const pairs = new Map<string, { species: string; product: string }>([[`${ANY}|${ANY}`, { species: ANY, product: ANY }]]);
-  for (const line of member.lines) {
-    const products = line.product === null ? [ANY] : [ANY, line.product];
-    for (const species of [ANY, ...line.species]) {
-      for (const product of products) pairs.set(`${species}|${product}`, { species, product });
-    }
-  }
-  return [...pairs.values()];
-}
-
 /** The weights of a seizure's lines that match a species and product (ANY matches every line). */
 function matchingWeights(member: MemberSeizure, species: string, product: string): { matches: boolean; weights: number[] } {
   const lines = member.lines.filter(
@@ -156,36 +162,53 @@ function matchingWeights(member: MemberSeizure, species: string, product: string
   return { matches: lines.length > 0, weights: lines.flatMap((line) => (line.weightKg === null ? [] : [line.weightKg])) };
 }
 
+/** The cells a seizure fills: all seizures, its modes, its sources, its lines' species and products. */
+function cellsOf(member: MemberSeizure): Cell[] {
+  const cells = new Map<string, Cell>([[cellKey(ALL_SEIZURES), ALL_SEIZURES]]);
+  const add = (dimension: Dimension, value: string | null) => {
+    if (value !== null) cells.set(cellKey({ dimension, value }), { dimension, value });
+  };
+  for (const shipment of member.shipments) add("mode", shipment.mode);
+  for (const source of member.sources) add("source", source);
+  for (const line of member.lines) {
+    for (const species of line.species) add("species", species);
+    add("product", line.product);
+  }
+  return [...cells.values()];
+}
+
+/** What of a seizure a cell counts: its shipments (of the cell's mode) and its matching lines' weights. */
+function countedIn(member: MemberSeizure, cell: Cell): { shipments: MemberSeizure["shipments"]; weights: number[] } {
+  const shipments = cell.dimension === "mode" ? member.shipments.filter((shipment) => shipment.mode === cell.value) : member.shipments;
+  const { weights } = matchingWeights(
+    member,
+    cell.dimension === "species" ? cell.value : ANY,
+    cell.dimension === "product" ? cell.value : ANY,
+  );
+  return { shipments, weights };
+}
+
 /** Every cell and period an entity's member seizures fill (see the module comment). */
 export function tallyEntity(members: Iterable<MemberSeizure>): EntityTallies {
   const cells = new Map<string, Map<string, Accumulator>>();
   const monthsOfRepeated = new Map<string, Set<string>>();
   for (const member of members) {
-    // In a mode's cell a seizure counts with its shipments of that mode only.
-    const modes = new Map<string, MemberSeizure["shipments"]>([[ANY, member.shipments]]);
     for (const shipment of member.shipments) {
-      if (shipment.mode !== null) modes.set(shipment.mode, [...(modes.get(shipment.mode) ?? []), shipment]);
       if (shipment.seizureCount > 1 && member.date !== null) {
         const months = monthsOfRepeated.get(shipment.id) ?? new Set<string>();
         monthsOfRepeated.set(shipment.id, months.add(monthOf(member.date)));
       }
     }
     const periods = member.date === null ? [ANY] : [ANY, monthOf(member.date)];
-    for (const { species, product } of lineCells(member)) {
-      const { matches, weights } = matchingWeights(member, species, product);
-      // With a species or product named, a seizure counts only through a line that has it.
-      if (!matches && (species !== ANY || product !== ANY)) continue;
-      for (const source of [ANY, ...member.sources]) {
-        for (const [mode, shipments] of modes) {
-          const key = cellKey({ mode, source, species, product });
-          const byPeriod = cells.get(key) ?? new Map<string, Accumulator>();
-          cells.set(key, byPeriod);
-          for (const period of periods) {
-            const accumulator = byPeriod.get(period) ?? new Accumulator();
-            byPeriod.set(period, accumulator);
-            accumulator.add(member, shipments, weights);
-          }
-        }
+    for (const cell of cellsOf(member)) {
+      const { shipments, weights } = countedIn(member, cell);
+      const key = cellKey(cell);
+      const byPeriod = cells.get(key) ?? new Map<string, Accumulator>();
+      cells.set(key, byPeriod);
+      for (const period of periods) {
+        const accumulator = byPeriod.get(period) ?? new Accumulator();
+        byPeriod.set(period, accumulator);
+        accumulator.add(member, shipments, weights);
       }
     }
   }
@@ -202,18 +225,18 @@ export function tallyEntity(members: Iterable<MemberSeizure>): EntityTallies {
  * range that cuts a month).
  */
 export function tallyMembers(members: Iterable<MemberSeizure>, filter: TradeFilter): Tally {
-  const cell = cellOf(filter);
   const accumulator = new Accumulator();
   const counted = new Set<string>();
   for (const member of members) {
     if (counted.has(member.seizure)) continue;
     if (filter.dateFrom !== null && (member.date === null || member.date < filter.dateFrom)) continue;
     if (filter.dateTo !== null && (member.date === null || member.date > filter.dateTo)) continue;
-    if (cell.source !== ANY && !member.sources.includes(cell.source)) continue;
-    const shipments = member.shipments.filter((shipment) => cell.mode === ANY || shipment.mode === cell.mode);
+    if (filter.source !== null && !member.sources.includes(filter.source)) continue;
+    const shipments = member.shipments.filter((shipment) => filter.mode === null || shipment.mode === filter.mode);
     if (shipments.length === 0) continue;
-    const { matches, weights } = matchingWeights(member, cell.species, cell.product);
-    if (!matches && (cell.species !== ANY || cell.product !== ANY)) continue;
+    const { matches, weights } = matchingWeights(member, filter.species ?? ANY, filter.product ?? ANY);
+    // With a species or product named, a seizure counts only through a line that has it.
+    if (!matches && (filter.species !== null || filter.product !== null)) continue;
     counted.add(member.seizure);
     accumulator.add(member, shipments, weights);
   }

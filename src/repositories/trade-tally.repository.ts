@@ -3,7 +3,7 @@ import type { CypherExecutor } from "../db/cypher-executor.js";
 import { aggregatesLinks, aggregatesMembers, aggregatesRoutesThrough, aggregatesTallies } from "../db/queries.generated.js";
 import { dateParameter } from "../db/values.js";
 import type { FlowLink, FlowTotals, ObservedRoute, RouteLeg, StopLevel, TradeFilter } from "../domain/trade-analysis.js";
-import { addTallies, cellKey, cellOf, periodsOf, tallyMembers, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import { addTallies, cellOf, periodsOf, tallyMembers, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
 
 /** An entity as the queries find it: whether its tallies can answer (see src/domain/trade-tallies.ts). */
 interface EntityState {
@@ -78,18 +78,20 @@ export class TradeTallyRepository {
 
   /** Each entity's figures under the filter: from its tallies where they answer, else from its members. */
   private async figures(entities: readonly EntityState[], filter: TradeFilter): Promise<Map<string, Tally>> {
+    const cell = cellOf(filter);
     const periods = periodsOf(filter);
-    const fromTallies = entities.filter(
-      (entity) => !entity.dirty && periods !== null && (periods === "ANY" || !entity.spansMonths || periods.from === periods.to),
-    );
-    const fromMembers = entities.filter((entity) => !fromTallies.includes(entity));
+    const answered = (entity: EntityState) =>
+      !entity.dirty && cell !== null && periods !== null && (periods === "ANY" || !entity.spansMonths || periods.from === periods.to);
+    const fromTallies = entities.filter(answered);
+    const fromMembers = entities.filter((entity) => !answered(entity));
     const figures = new Map<string, Tally>();
     const [tallyRows, memberRows] = await Promise.all([
-      fromTallies.length === 0
+      fromTallies.length === 0 || cell === null
         ? []
         : this.executor.readQuery(aggregatesTallies, {
             ids: fromTallies.map((entity) => entity.id),
-            cell: cellKey(cellOf(filter)),
+            dimension: cell.dimension,
+            value: cell.value,
             periodFrom: periods === "ANY" || periods === null ? null : periods.from,
             periodTo: periods === "ANY" || periods === null ? null : periods.to,
           }),

@@ -1,10 +1,10 @@
-// Stores the tallies of recounted trade entities (one node per entity and period, its cells in
-// lists: a node per cell would make tens of nodes per seizure), each only if it has not changed since its
+// Stores the tallies of recounted trade entities: one node per entity and period, each cell's
+// figures in the lists of its filter (`<filter>Keys`, `<filter>SeizureCounts`, ...; see
+// TallyEntityInput in src/db/query-types.ts), each only if it has not changed since its
 // members were read (its `version`): one that changed stays marked for the next recount. An
 // entity left without members is removed with its tallies.
 // Parameters: $entities (list of {id, version, spansMonths, members (how many seizures),
-// tallies: one per period, each with its cells in lists of one length (see TallyEntityInput in
-// src/db/query-types.ts): the ANY cell first}).
+// tallies: list of {period, lists (the cells' figures by property name)}}).
 // Columns: written (entities whose tallies were stored or that were removed), tallies.
 // @param entities: TallyEntityInput[]
 // @column written: integer
@@ -20,20 +20,8 @@ CALL (entity) {
 }
 CALL (entity, recounted) {
   UNWIND recounted.tallies AS tally
-  CREATE (stored:TradeTally {
-    id: entity.id + '|' + tally.period,
-    entity: entity.id,
-    period: tally.period,
-    cells: tally.cells,
-    seizureCounts: tally.seizureCounts,
-    shipmentCounts: tally.shipmentCounts,
-    weighedSeizureCounts: tally.weighedSeizureCounts,
-    weightsKg: tally.weightsKg,
-    lastSeen: tally.lastSeen,
-    evidenceEnds: tally.evidenceEnds,
-    evidenceIds: tally.evidenceIds,
-    evidenceDates: tally.evidenceDates
-  })
+  CREATE (stored:TradeTally {id: entity.id + '|' + tally.period, entity: entity.id, period: tally.period})
+  SET stored += tally.lists
   RETURN count(stored) AS created
 }
 SET entity.dirty = false, entity.spansMonths = recounted.spansMonths
