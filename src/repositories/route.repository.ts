@@ -53,21 +53,29 @@ export class RouteRepository {
 
   /**
    * Chains of two or three observed legs from one country to another that no observed route
-   * contains as a whole (`observed`: the country sequences of the observed routes). Three bounded
-   * queries, each anchored at its countries: legs out of `from`; legs out of the countries those
-   * reach; legs into `to` out of the countries reached in two.
+   * contains as a whole (`observed`: the country sequences of the observed routes), chained from
+   * every country-level leg's tallies: a few hundred hops, read at once.
    */
   async inferred(from: string, to: string, filter: TradeFilter, observed: readonly string[][]): Promise<InferredRoute[]> {
-    const first = await this.legs([from], null, filter);
+    return chainLegs(from, to, await this.tallies.legs(null, null, filter), observed);
+  }
+
+  /**
+   * As `inferred`, counted from every seizure: three bounded queries, each anchored at its
+   * countries: legs out of `from`; legs out of the countries those reach; legs into `to` out of the
+   * countries reached in two.
+   */
+  async inferredFromFacts(from: string, to: string, filter: TradeFilter, observed: readonly string[][]): Promise<InferredRoute[]> {
+    const first = await this.legsFromFacts([from], null, filter);
     const middle = [...new Set(first.map((leg) => leg.to))].filter((country) => country !== to);
-    const second = middle.length > 0 ? await this.legs(middle, null, filter) : [];
+    const second = middle.length > 0 ? await this.legsFromFacts(middle, null, filter) : [];
     const last = [...new Set(second.map((leg) => leg.to))].filter((country) => country !== to && country !== from);
-    const third = last.length > 0 ? await this.legs(last, [to], filter) : [];
+    const third = last.length > 0 ? await this.legsFromFacts(last, [to], filter) : [];
     return chainLegs(from, to, [...first, ...second, ...third], observed);
   }
 
-  /** Country-to-country legs out of `sources` (into `targets` when given), from the tallies. */
-  async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+  /** Country-to-country legs out of `sources` (into `targets` when given; null for every one), from the tallies. */
+  async legs(sources: string[] | null, targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
     return this.tallies.legs(sources, targets, filter);
   }
 

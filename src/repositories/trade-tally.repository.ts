@@ -48,8 +48,8 @@ export class TradeTallyRepository {
       );
   }
 
-  /** Country-to-country legs out of `sources` (into `targets` when given), as routes/legs.cypher gives them. */
-  async legs(sources: string[], targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
+  /** Country-to-country legs out of `sources` (every country when null; into `targets` when given), as routes/legs.cypher gives them. */
+  async legs(sources: string[] | null, targets: string[] | null, filter: TradeFilter): Promise<RouteLeg[]> {
     const links = (await this.executor.readQuery(aggregatesLinks, { level: "COUNTRY", sources, targets })).filter(
       (link) => link.kind === "LINK" && link.targetIsCountry,
     );

@@ -127,6 +127,10 @@ async function expectTalliesToEqualCounting(prefix: string) {
           rounded(await routes.observedFromFacts(from, to, level, filter)),
         );
       }
+      const observed = (await routes.observedFromFacts(from, to, StopLevel.COUNTRY, filter)).map((route) => route.stops.map((stop) => stop.key));
+      expect(await routes.inferred(from, to, filter, observed), `inferred ${from}→${to} ${label}`).toEqual(
+        await routes.inferredFromFacts(from, to, filter, observed),
+      );
     }
     const sources = [...new Set(pairs.map((pair) => pair.from))];
     expect(await routes.legs(sources, null, filter), `legs ${label}`).toEqual(await routes.legsFromFacts(sources, null, filter));
