@@ -99,6 +99,47 @@ LIMIT $limit
 `,
 };
 
+// aggregates/hubs.cypher
+
+export type AggregatesHubsParameters = {
+  level: string;
+};
+
+export type AggregatesHubsRow = {
+  id: string;
+  kind: string;
+  hub: string | null;
+  dirty: boolean;
+  spansMonths: boolean;
+};
+
+export type AggregatesHubsSlots = Record<string, never>;
+
+/** The transit hubs of a level (stops records name as transits, see aggregates/touch-shipments.cypher) and the level's shipments with a transit (their shares). */
+export const aggregatesHubs: CypherQuery<AggregatesHubsParameters, AggregatesHubsRow, AggregatesHubsSlots, "read"> = {
+  name: "aggregatesHubs",
+  file: "aggregates/hubs",
+  mode: "read",
+  parameters: { level: "string" },
+  slots: {},
+  columns: { id: "string", kind: "string", hub: "string | null", dirty: "boolean", spansMonths: "boolean" },
+  text: `// The transit hubs of a level (stops records name as transits, see
+// aggregates/touch-shipments.cypher) and the level's shipments with a transit (their shares).
+// Parameters: $level ('COUNTRY' or 'PLACE').
+// Columns: id, kind ('HUB' or 'TRANSITS'), hub (a Country or Place id; null for TRANSITS), dirty,
+// spansMonths.
+// @param level: string
+// @column id: string
+// @column kind: string
+// @column hub: string | null
+// @column dirty: boolean
+// @column spansMonths: boolean
+MATCH (entity:TradeEntity {level: $level})
+WHERE entity.kind IN ['HUB', 'TRANSITS']
+RETURN entity.id AS id, entity.kind AS kind, entity.hub AS hub, entity.dirty AS dirty, entity.spansMonths AS spansMonths
+`,
+};
+
 // aggregates/links.cypher
 
 export type AggregatesLinksParameters = {
@@ -187,7 +228,8 @@ export const aggregatesMembers: CypherQuery<AggregatesMembersParameters, Aggrega
 // recount). Each entity's version comes with it, so a recount writes only what it read.
 // Parameters: $ids (TradeEntity ids), $dateFrom, $dateTo (Date or null).
 // Columns: entity, version, seizure, date (null when unknown), sources (Source ids), shipments
-// (the entity's shipments it intercepted: id, mode, seizureCount = all seizures of the shipment),
+// (the entity's shipments it intercepted: id, mode, seizureCount = all seizures of the shipment,
+// origins and destinations = the countries of its origin and destination stops),
 // lines (its commodity lines: id, product, species ids, weightKg). Entities without members give
 // one row with a null seizure.
 // @param ids: string[]
@@ -205,7 +247,23 @@ MATCH (entity:TradeEntity {id: id})
 OPTIONAL CALL (entity) {
   MATCH (entity)<-[:COUNTED_IN]-(shipment:Shipment)<-[:INTERCEPTED]-(seizure:Seizure)
   WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
-  WITH seizure, collect({id: shipment.id, mode: shipment.mode, seizureCount: COUNT { (shipment)<-[:INTERCEPTED]-(:Seizure) }}) AS shipments
+  WITH seizure, collect({
+    id: shipment.id,
+    mode: shipment.mode,
+    seizureCount: COUNT { (shipment)<-[:INTERCEPTED]-(:Seizure) },
+    origins: COLLECT {
+      MATCH (shipment)-[:STOPS_AT {role: 'ORIGIN'}]->(stop)
+      OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(country:Country)
+      WITH CASE WHEN stop:Country THEN stop.id ELSE country.id END AS id WHERE id IS NOT NULL
+      RETURN id
+    },
+    destinations: COLLECT {
+      MATCH (shipment)-[:STOPS_AT {role: 'DESTINATION'}]->(stop)
+      OPTIONAL MATCH (stop:Place)-[:IN_COUNTRY]->(country:Country)
+      WITH CASE WHEN stop:Country THEN stop.id ELSE country.id END AS id WHERE id IS NOT NULL
+      RETURN id
+    }
+  }) AS shipments
   RETURN seizure, shipments,
     [(seizure)-[:SOURCED_FROM]->(source:Source) | source.id] AS sources,
     [(seizure)-[:RECOVERED]->(line:CommodityLine) | {
@@ -451,6 +509,9 @@ export const aggregatesTouchShipments: CypherQuery<AggregatesTouchShipmentsParam
 // - LINK: each hop from a stop to a stop of the next layer of the record, as flows/links.cypher
 //   and routes/legs.cypher read them (hops inside one key are left out).
 // - TOTAL: one per level, for every shipment with at least one hop.
+// - HUB: each stop the record names as a transit (its country at COUNTRY level; the stop, place or
+//   country, at PLACE level), as routes/transit-hubs.cypher reads them.
+// - TRANSITS: one per level, for every shipment with at least one transit (hubs' shares).
 // Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
 // node's id is simply not found, so pass the shipments it touched as well).
 // Columns: shipments (how many shipments were looked at).
@@ -551,6 +612,20 @@ CALL (shipment) {
     SET total.dirty = true, total.version = total.version + 1
     MERGE (shipment)-[:COUNTED_IN]->(total)
     RETURN count(*) AS links
+  }
+  CALL (shipment, stops, level) {
+    UNWIND [stop IN stops WHERE stop.role = 'TRANSIT'] AS transit
+    WITH DISTINCT shipment, level, CASE WHEN level = 'PLACE' THEN transit.node ELSE coalesce(transit.country, transit.node) END AS key
+    MERGE (hub:TradeEntity {id: 'HUB|' + level + '|' + key})
+    ON CREATE SET hub.kind = 'HUB', hub.level = level, hub.version = 0, hub.spansMonths = false, hub.hub = key
+    SET hub.dirty = true, hub.version = hub.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(hub)
+    WITH DISTINCT shipment, level
+    MERGE (transits:TradeEntity {id: 'TRANSITS|' + level})
+    ON CREATE SET transits.kind = 'TRANSITS', transits.level = level, transits.version = 0, transits.spansMonths = false
+    SET transits.dirty = true, transits.version = transits.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(transits)
+    RETURN count(*) AS hubs
   }
   RETURN count(*) AS levels
 }
@@ -4477,6 +4552,7 @@ export const queries = {
   adminDatabaseIsEmpty,
   aggregatesClear,
   aggregatesDirtyEntities,
+  aggregatesHubs,
   aggregatesLinks,
   aggregatesMembers,
   aggregatesRoutesThrough,

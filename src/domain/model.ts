@@ -440,12 +440,14 @@ export const otherLabels = {
   TradeEntity: {
     part: "aggregates",
     meaning:
-      "A route, hop or level total that the trade tallies count: its members are the seized shipments that follow it " +
+      "A route, hop, transit hub or level total that the trade tallies count: its members are the seized shipments that follow it " +
       "(COUNTED_IN), kept true in the transaction that changes their facts.",
     graphqlType: null,
     properties: {
-      id: key("`ROUTE|<level>|>key>key…`, `LINK|<level>|<source>><target>` or `TOTAL|<level>`."),
-      kind: text("`ROUTE`, `LINK` or `TOTAL`.", { required: true }),
+      id: key("`ROUTE|<level>|>key>key…`, `LINK|<level>|<source>><target>`, `TOTAL|<level>`, `HUB|<level>|<hub>` or `TRANSITS|<level>`."),
+      kind: text("`ROUTE`, `LINK`, `TOTAL` (every shipment with a hop), `HUB` or `TRANSITS` (every shipment with a transit).", {
+        required: true,
+      }),
       level: text("`COUNTRY` (stops by country) or `PLACE` (by place where known).", { required: true }),
       version: integer("Raised at every change of its members; a recount stores its tallies only if it is unchanged.", { required: true }),
       dirty: flag("Its members changed since its tallies were counted: queries count it from its members.", { required: true }),
@@ -455,6 +457,7 @@ export const otherLabels = {
       places: texts("A route's stops' places at PLACE level (`''` where none)."),
       source: text("A hop's first stop: a Country or Place id."),
       target: text("A hop's next stop: a Country or Place id."),
+      hub: text("A hub's stop: a Country id, or at PLACE level a Place or Country id."),
     },
   },
   TradeTally: {

@@ -30,8 +30,11 @@ export interface MemberSeizure {
   /** `YYYY-MM-DD`, or null when the record gives no date. */
   date: string | null;
   sources: string[];
-  /** The shipments it intercepted that the entity counts, with how many seizures each has in all. */
-  shipments: { id: string; mode: string | null; seizureCount: number }[];
+  /**
+   * The shipments it intercepted that the entity counts, with how many seizures each has in all,
+   * and the countries of their origin and destination stops.
+   */
+  shipments: { id: string; mode: string | null; seizureCount: number; origins: string[]; destinations: string[] }[];
   lines: { id: string; product: string | null; species: string[]; weightKg: number | null }[];
 }
 
@@ -219,12 +222,20 @@ export function tallyEntity(members: Iterable<MemberSeizure>): EntityTallies {
   return { tallies, spansMonths: [...monthsOfRepeated.values()].some((months) => months.size > 1) };
 }
 
+/** Countries a record must name as an origin, and as a destination (transit hubs of a region); null for any. */
+export interface RecordEnds {
+  origins: string[] | null;
+  destinations: string[] | null;
+}
+
+export const ANY_ENDS: RecordEnds = { origins: null, destinations: null };
+
 /**
  * The figures of an entity's member seizures under a filter, dates to the day: what a query
  * answers from the members when the tallies cannot answer it (an entity not yet recounted, a date
  * range that cuts a month).
  */
-export function tallyMembers(members: Iterable<MemberSeizure>, filter: TradeFilter): Tally {
+export function tallyMembers(members: Iterable<MemberSeizure>, filter: TradeFilter, ends: RecordEnds = ANY_ENDS): Tally {
   const accumulator = new Accumulator();
   const counted = new Set<string>();
   for (const member of members) {
@@ -232,7 +243,12 @@ export function tallyMembers(members: Iterable<MemberSeizure>, filter: TradeFilt
     if (filter.dateFrom !== null && (member.date === null || member.date < filter.dateFrom)) continue;
     if (filter.dateTo !== null && (member.date === null || member.date > filter.dateTo)) continue;
     if (filter.source !== null && !member.sources.includes(filter.source)) continue;
-    const shipments = member.shipments.filter((shipment) => filter.mode === null || shipment.mode === filter.mode);
+    const shipments = member.shipments.filter(
+      (shipment) =>
+        (filter.mode === null || shipment.mode === filter.mode) &&
+        (ends.origins === null || shipment.origins.some((country) => ends.origins!.includes(country))) &&
+        (ends.destinations === null || shipment.destinations.some((country) => ends.destinations!.includes(country))),
+    );
     if (shipments.length === 0) continue;
     const { matches, weights } = matchingWeights(member, filter.species ?? ANY, filter.product ?? ANY);
     // With a species or product named, a seizure counts only through a line that has it.

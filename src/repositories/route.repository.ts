@@ -85,8 +85,19 @@ export class RouteRepository {
     return rows.map((row) => ({ from: row.source, to: row.target, seizureCount: row.seizureCount }));
   }
 
-  /** The busiest transit stops under a filter (see routes/transit-hubs.cypher). */
+  /** The busiest transit stops under a filter, from the tallies. */
   async transitHubs(
+    level: StopLevel,
+    origins: string[] | null,
+    destinations: string[] | null,
+    filter: TradeFilter,
+    first: number,
+  ): Promise<TransitHubRow[]> {
+    return this.tallies.transitHubs(level, { origins, destinations }, filter, first);
+  }
+
+  /** As `transitHubs`, counted from every seizure (see routes/transit-hubs.cypher). */
+  async transitHubsFromFacts(
     level: StopLevel,
     origins: string[] | null,
     destinations: string[] | null,

@@ -1,9 +1,18 @@
 import { memberOf } from "../aggregates/trade-aggregates.js";
 import type { CypherExecutor } from "../db/cypher-executor.js";
-import { aggregatesLinks, aggregatesMembers, aggregatesRoutesThrough, aggregatesTallies } from "../db/queries.generated.js";
+import { aggregatesHubs, aggregatesLinks, aggregatesMembers, aggregatesRoutesThrough, aggregatesTallies } from "../db/queries.generated.js";
 import { dateParameter } from "../db/values.js";
-import type { FlowLink, FlowTotals, ObservedRoute, RouteLeg, StopLevel, TradeFilter } from "../domain/trade-analysis.js";
-import { addTallies, cellOf, periodsOf, tallyMembers, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import type { FlowLink, FlowTotals, ObservedRoute, RouteLeg, StopLevel, TradeFilter, TransitHubRow } from "../domain/trade-analysis.js";
+import {
+  addTallies,
+  ANY_ENDS,
+  cellOf,
+  periodsOf,
+  tallyMembers,
+  type MemberSeizure,
+  type RecordEnds,
+  type Tally,
+} from "../domain/trade-tallies.js";
 
 /** An entity as the queries find it: whether its tallies can answer (see src/domain/trade-tallies.ts). */
 interface EntityState {
@@ -76,9 +85,30 @@ export class TradeTallyRepository {
     return { links, totals: { seizureCount: sum?.seizureCount ?? 0, shipmentCount: sum?.shipmentCount ?? 0, linkCount: links.length } };
   }
 
+  /**
+   * The busiest transit stops, as routes/transit-hubs.cypher ranks them, each with its share of the
+   * shipments that name a transit; `ends` keeps only records from some origins to some destinations
+   * (a region), which the tallies do not split by: those are counted from the members.
+   */
+  async transitHubs(level: StopLevel, ends: RecordEnds, filter: TradeFilter, first: number): Promise<TransitHubRow[]> {
+    const entities = await this.executor.readQuery(aggregatesHubs, { level });
+    const figures = await this.figures(entities, filter, ends);
+    const transits = entities.find((entity) => entity.kind === "TRANSITS");
+    const totalShipmentCount = transits ? figures.get(transits.id)!.shipmentCount : 0;
+    return entities
+      .filter((entity) => entity.kind === "HUB")
+      .flatMap((entity) => {
+        const { seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg } = figures.get(entity.id)!;
+        if (seizureCount === 0) return [];
+        return [{ hub: entity.hub!, shipmentCount, seizureCount, weighedSeizureCount, totalWeightKg, share: shipmentCount / totalShipmentCount, totalShipmentCount }];
+      })
+      .sort((a, b) => b.shipmentCount - a.shipmentCount || b.seizureCount - a.seizureCount || compareText(a.hub, b.hub))
+      .slice(0, first);
+  }
+
   /** Each entity's figures under the filter: from its tallies where they answer, else from its members. */
-  private async figures(entities: readonly EntityState[], filter: TradeFilter): Promise<Map<string, Tally>> {
-    const cell = cellOf(filter);
+  private async figures(entities: readonly EntityState[], filter: TradeFilter, ends: RecordEnds = ANY_ENDS): Promise<Map<string, Tally>> {
+    const cell = ends.origins === null && ends.destinations === null ? cellOf(filter) : null;
     const periods = periodsOf(filter);
     const answered = (entity: EntityState) =>
       !entity.dirty && cell !== null && periods !== null && (periods === "ANY" || !entity.spansMonths || periods.from === periods.to);
@@ -111,7 +141,7 @@ export class TradeTallyRepository {
     for (const entity of fromTallies) figures.set(entity.id, addTallies(stored.get(entity.id) ?? []));
     const members = new Map<string, MemberSeizure[]>(fromMembers.map((entity) => [entity.id, []]));
     for (const row of memberRows) if (row.seizure !== null) members.get(row.entity)?.push(memberOf(row, row.seizure));
-    for (const [id, seizures] of members) figures.set(id, tallyMembers(seizures, filter));
+    for (const [id, seizures] of members) figures.set(id, tallyMembers(seizures, filter, ends));
     return figures;
   }
 }

@@ -115,7 +115,7 @@ function rounded<T extends { totalWeightKg: number | null }>(rows: T[]): T[] {
   return rows.map((row) => ({ ...row, totalWeightKg: roundWeight(row.totalWeightKg) }));
 }
 
-/** Asserts that every routes, legs and flows answer from the tallies equals the count from the facts. */
+/** Asserts that every routes, legs, transit hubs and flows answer from the tallies equals the count from the facts. */
 async function expectTalliesToEqualCounting(prefix: string) {
   const { pairs, filters } = await questions(prefix);
   expect(pairs.length, "the world has observed routes between countries").toBeGreaterThan(2);
@@ -135,6 +135,15 @@ async function expectTalliesToEqualCounting(prefix: string) {
     const sources = [...new Set(pairs.map((pair) => pair.from))];
     expect(await routes.legs(sources, null, filter), `legs ${label}`).toEqual(await routes.legsFromFacts(sources, null, filter));
     for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) {
+      for (const [origins, destinations] of [
+        [null, null],
+        [[pairs[0].from], null],
+        [sources, [pairs[0].to, pairs[1].to]],
+      ]) {
+        expect(await routes.transitHubs(level, origins, destinations, filter, 10_000), `hubs ${level} ${origins} ${destinations} ${label}`).toEqual(
+          rounded(await routes.transitHubsFromFacts(level, origins, destinations, filter, 10_000)),
+        );
+      }
       const kept = await flows.flows(level, filter, 100_000);
       expect(kept.links, `flows ${level} ${label}`).toEqual(rounded(await flows.linksFromFacts(level, filter, 100_000)));
       expect(kept.totals, `totals ${level} ${label}`).toEqual(await flows.totalsFromFacts(level, filter));

@@ -94,6 +94,7 @@ describe("CypherRegistry", () => {
     relatedPage: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     relatedCount: ["FROM", "LEFT", "RIGHT", "TO", "TYPE"],
     importMergeNodes: ["LABEL"],
+    importBulkPatchNodes: ["LABEL"],
     importMergeMentionedNodes: ["LABEL"],
     connectionsShortestPaths: ["MAX_HOPS", "PATHS"],
     importExistingIds: ["LABEL"],

@@ -11,6 +11,9 @@
 // - LINK: each hop from a stop to a stop of the next layer of the record, as flows/links.cypher
 //   and routes/legs.cypher read them (hops inside one key are left out).
 // - TOTAL: one per level, for every shipment with at least one hop.
+// - HUB: each stop the record names as a transit (its country at COUNTRY level; the stop, place or
+//   country, at PLACE level), as routes/transit-hubs.cypher reads them.
+// - TRANSITS: one per level, for every shipment with at least one transit (hubs' shares).
 // Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
 // node's id is simply not found, so pass the shipments it touched as well).
 // Columns: shipments (how many shipments were looked at).
@@ -111,6 +114,20 @@ CALL (shipment) {
     SET total.dirty = true, total.version = total.version + 1
     MERGE (shipment)-[:COUNTED_IN]->(total)
     RETURN count(*) AS links
+  }
+  CALL (shipment, stops, level) {
+    UNWIND [stop IN stops WHERE stop.role = 'TRANSIT'] AS transit
+    WITH DISTINCT shipment, level, CASE WHEN level = 'PLACE' THEN transit.node ELSE coalesce(transit.country, transit.node) END AS key
+    MERGE (hub:TradeEntity {id: 'HUB|' + level + '|' + key})
+    ON CREATE SET hub.kind = 'HUB', hub.level = level, hub.version = 0, hub.spansMonths = false, hub.hub = key
+    SET hub.dirty = true, hub.version = hub.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(hub)
+    WITH DISTINCT shipment, level
+    MERGE (transits:TradeEntity {id: 'TRANSITS|' + level})
+    ON CREATE SET transits.kind = 'TRANSITS', transits.level = level, transits.version = 0, transits.spansMonths = false
+    SET transits.dirty = true, transits.version = transits.version + 1
+    MERGE (shipment)-[:COUNTED_IN]->(transits)
+    RETURN count(*) AS hubs
   }
   RETURN count(*) AS levels
 }
