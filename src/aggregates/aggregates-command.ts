@@ -12,8 +12,9 @@ The trade tallies behind routes and flows (see README, "How the analyst figures 
   refresh     recount the routes, hops and totals an import changed and did not recount
               (an import stopped before its end leaves some; answers stay right meanwhile,
               only slower)
-  rebuild     remove every tally and count them again from the facts alone (after a bulk
-              load, or a change made to the graph without the import)
+  rebuild     set every seized shipment's members again and recount every tally from the
+              facts alone (after a bulk load, or a change made to the graph without the
+              import); the API answers right meanwhile
   -h, --help  this text
 
 Exit code: 0 done, 1 the command could not run.`;

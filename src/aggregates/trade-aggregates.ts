@@ -1,7 +1,7 @@
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import {
-  aggregatesClear,
   aggregatesDirtyEntities,
+  aggregatesMarkAll,
   aggregatesMembers,
   aggregatesSeizedShipments,
   aggregatesState,
@@ -17,8 +17,8 @@ import { touchTradeFacts } from "./membership.js";
 const ENTITIES_PER_RECOUNT = 50;
 /** Shipments whose members a rebuild sets in one transaction. */
 const SHIPMENTS_PER_TOUCH = 2_000;
-/** Nodes a rebuild removes per transaction. */
-const REMOVALS_PER_TRANSACTION = 10_000;
+/** Entities a rebuild marks for a recount per transaction. */
+const MARKS_PER_TRANSACTION = 10_000;
 
 export interface RefreshReport {
   /** Entities whose tallies were stored (or that were removed, having no members left). */
@@ -52,9 +52,9 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
     const dirty = await executor.readQuery(aggregatesDirtyEntities, { limit: integerParameter(seen.size + ENTITIES_PER_RECOUNT) });
     const fresh = dirty.map((row) => row.id).filter((id) => !seen.has(id));
     if (fresh.length === 0) break;
-    // A level's total counts every seized shipment: it is recounted on its own.
-    const totals = fresh.filter((id) => id.startsWith("TOTAL|"));
-    const batches = [...totals.map((id) => [id]), fresh.filter((id) => !id.startsWith("TOTAL|"))].filter((batch) => batch.length > 0);
+    // A level's totals count every seized shipment with a hop or a transit: each is recounted on its own.
+    const levelWide = (id: string) => id.startsWith("TOTAL|") || id.startsWith("TRANSITS|");
+    const batches = [...fresh.filter(levelWide).map((id) => [id]), fresh.filter((id) => !levelWide(id))].filter((batch) => batch.length > 0);
     for (const batch of batches) {
       batch.forEach((id) => seen.add(id));
       const rows = await timed("read", () => executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
@@ -127,20 +127,23 @@ export function memberOf(row: AggregatesMembersRow, seizure: string): MemberSeiz
 
 export interface RebuildReport extends RefreshReport {
   shipments: number;
-  /** Removing the old entities and tallies, and setting every seized shipment's members. */
-  clearMs: number;
+  /** Marking every entity for a recount, and setting every seized shipment's members again. */
+  markMs: number;
   touchMs: number;
 }
 
 /**
- * Rebuilds the trade entities and their tallies from the facts alone: removes them all, sets the
- * members of every seized shipment again, then recounts. For a database loaded without the import
- * engine (the bulk path), or to prove the kept figures equal a recount.
+ * Rebuilds the trade entities and their tallies from the facts alone: marks every entity for a
+ * recount, sets the members of every seized shipment again (and takes those of shipments no longer
+ * seized away), then recounts all; entities left without members go. Nothing is removed first, so
+ * the API answers right throughout: a marked entity is counted from its members. For a database
+ * loaded without the import engine (the bulk path), after changes made by hand, or to prove the kept
+ * figures equal a recount.
  */
 export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<RebuildReport> {
   const started = performance.now();
-  while ((await executor.writeQuery(aggregatesClear, { limit: integerParameter(REMOVALS_PER_TRANSACTION) }))[0].removed > 0);
-  const clearMs = performance.now() - started;
+  while ((await executor.writeQuery(aggregatesMarkAll, { limit: integerParameter(MARKS_PER_TRANSACTION) }))[0].marked > 0);
+  const markMs = performance.now() - started;
   let shipments = 0;
   for (let after = ""; ; ) {
     const page = await executor.readQuery(aggregatesSeizedShipments, { after, limit: integerParameter(SHIPMENTS_PER_TOUCH) });
@@ -150,9 +153,9 @@ export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<
     shipments += ids.length;
     after = ids[ids.length - 1];
   }
-  const touchMs = performance.now() - started - clearMs;
+  const touchMs = performance.now() - started - markMs;
   const refresh = await refreshTradeAggregates(executor);
-  return { ...refresh, shipments, clearMs, touchMs, elapsedMs: performance.now() - started };
+  return { ...refresh, shipments, markMs, touchMs, elapsedMs: performance.now() - started };
 }
 
 /**

@@ -33,41 +33,6 @@ RETURN NOT EXISTS { MATCH (n) WHERE n:Seizure OR n:Shipment OR n:Country } AS em
 `,
 };
 
-// aggregates/clear.cypher
-
-export type AggregatesClearParameters = {
-  limit: Integer;
-};
-
-export type AggregatesClearRow = {
-  removed: number;
-};
-
-export type AggregatesClearSlots = Record<string, never>;
-
-/** Removes up to $limit trade entities and tallies, for a rebuild from scratch; run until it removes none. */
-export const aggregatesClear: CypherQuery<AggregatesClearParameters, AggregatesClearRow, AggregatesClearSlots, "write"> = {
-  name: "aggregatesClear",
-  file: "aggregates/clear",
-  mode: "write",
-  parameters: { limit: "integer" },
-  slots: {},
-  columns: { removed: "integer" },
-  text: `// Removes up to $limit trade entities and tallies, for a rebuild from scratch; run until it
-// removes none.
-// Parameters: $limit (integer).
-// Columns: removed.
-// @param limit: integer
-// @column removed: integer
-MATCH (aggregate)
-WHERE aggregate:TradeTally OR aggregate:TradeEntity
-WITH aggregate
-LIMIT $limit
-DETACH DELETE aggregate
-RETURN count(*) AS removed
-`,
-};
-
 // aggregates/dirty-entities.cypher
 
 export type AggregatesDirtyEntitiesParameters = {
@@ -191,6 +156,41 @@ WHERE link.kind IN ['LINK', 'TOTAL']
 RETURN link.id AS id, link.kind AS kind, link.source AS source, link.target AS target,
   EXISTS { (:Country {id: link.target}) } AS targetIsCountry,
   link.dirty AS dirty, link.spansMonths AS spansMonths
+`,
+};
+
+// aggregates/mark-all.cypher
+
+export type AggregatesMarkAllParameters = {
+  limit: Integer;
+};
+
+export type AggregatesMarkAllRow = {
+  marked: number;
+};
+
+export type AggregatesMarkAllSlots = Record<string, never>;
+
+/** Marks up to $limit trade entities not yet marked for a recount, for a rebuild: run until it marks none. An entity whose members all left (its shipments were removed some other way than the import, or the members' rules changed) is then recounted with no members, and removed. */
+export const aggregatesMarkAll: CypherQuery<AggregatesMarkAllParameters, AggregatesMarkAllRow, AggregatesMarkAllSlots, "write"> = {
+  name: "aggregatesMarkAll",
+  file: "aggregates/mark-all",
+  mode: "write",
+  parameters: { limit: "integer" },
+  slots: {},
+  columns: { marked: "integer" },
+  text: `// Marks up to $limit trade entities not yet marked for a recount, for a rebuild: run until it marks
+// none. An entity whose members all left (its shipments were removed some other way than the
+// import, or the members' rules changed) is then recounted with no members, and removed.
+// Parameters: $limit (integer).
+// Columns: marked.
+// @param limit: integer
+// @column marked: integer
+MATCH (entity:TradeEntity {dirty: false})
+WITH entity
+LIMIT $limit
+SET entity.dirty = true, entity.version = entity.version + 1
+RETURN count(entity) AS marked
 `,
 };
 
@@ -339,7 +339,7 @@ export type AggregatesSeizedShipmentsRow = {
 
 export type AggregatesSeizedShipmentsSlots = Record<string, never>;
 
-/** Shipments that a seizure intercepted, by id after $after, at most $limit: what a rebuild of the trade entities walks through. */
+/** Shipments that a seizure intercepted, or that an entity still counts, by id after $after, at most $limit: what a rebuild of the trade entities walks through (a shipment no longer seized leaves its entities). */
 export const aggregatesSeizedShipments: CypherQuery<AggregatesSeizedShipmentsParameters, AggregatesSeizedShipmentsRow, AggregatesSeizedShipmentsSlots, "read"> = {
   name: "aggregatesSeizedShipments",
   file: "aggregates/seized-shipments",
@@ -347,15 +347,17 @@ export const aggregatesSeizedShipments: CypherQuery<AggregatesSeizedShipmentsPar
   parameters: { after: "string", limit: "integer" },
   slots: {},
   columns: { id: "string" },
-  text: `// Shipments that a seizure intercepted, by id after $after, at most $limit: what a rebuild of the
-// trade entities walks through.
+  text: `// Shipments that a seizure intercepted, or that an entity still counts, by id after $after, at most
+// $limit: what a rebuild of the trade entities walks through (a shipment no longer seized leaves
+// its entities).
 // Parameters: $after (a shipment id, '' for the first), $limit (integer).
 // Columns: id.
 // @param after: string
 // @param limit: integer
 // @column id: string
 MATCH (shipment:Shipment)
-WHERE shipment.id > $after AND EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) }
+WHERE shipment.id > $after
+  AND (EXISTS { (shipment)<-[:INTERCEPTED]-(:Seizure) } OR EXISTS { (shipment)-[:COUNTED_IN]->(:TradeEntity) })
 RETURN shipment.id AS id
 ORDER BY id
 LIMIT $limit
@@ -4550,10 +4552,10 @@ ORDER BY period, key
 /** Every query, by name. */
 export const queries = {
   adminDatabaseIsEmpty,
-  aggregatesClear,
   aggregatesDirtyEntities,
   aggregatesHubs,
   aggregatesLinks,
+  aggregatesMarkAll,
   aggregatesMembers,
   aggregatesRoutesThrough,
   aggregatesSeizedShipments,

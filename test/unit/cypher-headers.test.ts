@@ -45,7 +45,7 @@ describe("every query file under cypher/queries", () => {
     const shapes = await Promise.all(files.map(async (file) => [file, queryShape(await read(file)).writes] as const));
     const writes = shapes.filter(([, writes]) => writes).map(([file]) => file);
     expect(writes).toStrictEqual([
-      "aggregates/clear",
+      "aggregates/mark-all",
       "aggregates/touch-shipments",
       "aggregates/write-tallies",
       "api-keys/create",
