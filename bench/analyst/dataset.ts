@@ -1,6 +1,6 @@
-import { deepStrictEqual } from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { Config } from "../../src/config.js";
@@ -8,208 +8,172 @@ import { projectRoot } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j } from "../../src/db/neo4j-harness.js";
+import { startEmbeddedNeo4j } from "../../src/db/embedded-neo4j.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
+import type { GroundTruth } from "../../src/generate/ground-truth.js";
 import { GROUND_TRUTH_FILE } from "../../src/generate/layout.js";
-import { addRowKey, GENERATED_MAPPINGS_DIR, GENERATED_STEPS, KEYLESS_FILES } from "../../src/import/generated-files.js";
-import { importFiles } from "../../src/import/import-files.js";
-import { cacheDirectory, loadedNetwork, type LoadRecord } from "../investigator/dataset.js";
-import { FAST_LOADED_FILES, fastLoad } from "./fast-loader.js";
-import { analystShapes } from "./shapes.js";
+import { cacheDirectory, type LoadedNetwork, type LoadRecord } from "../investigator/dataset.js";
 
 /**
- * The files `routes` and `flows` read (reference data, carriers, shipments, their stops, seizures
- * and commodity lines), without the parties, identifiers, officers and arrests: at 1M shipments a
- * full load with the import engine takes most of an hour on an idle machine, and these are a bit
- * over half its rows. The network is kept where the full load would be, with a marker that says it
- * is partial, so `loadedNetwork` reuses it.
+ * Each size's network, generated and loaded whole (every file) by the bulk path
+ * (`npm run bulk-load`: the import pipeline writes the files of `neo4j-admin database import`,
+ * then the database is opened, its constraints applied and the trade tallies rebuilt from the
+ * facts), once, into `.bench/network-<seed>-<shipments>/neo4j`. The command's output is kept in
+ * `bulk-load.out` beside it: its last line gives each phase's time, which the marker records.
  */
-export const ROUTES_FILES = ["places.csv", "species.csv", "carriers.csv", "shipments.csv", "route-stops.csv", "seizures.csv", "commodity-lines.csv"] as const;
-
-/** What the marker of a partial load holds besides the usual record. */
-export interface PartialLoadRecord extends LoadRecord {
-  partial: string;
+export interface BulkLoadRecord extends LoadRecord {
+  method: "bulk";
+  /** The command run, from the project root. */
+  command: string;
+  /**
+   * Seconds of each phase of the bulk load, as its summary line gives them; `aggregates` is the
+   * tallies' rebuild. For a load that failed, the phases its log gives (null where it gives none).
+   */
+  phases: { files: number; tool: number; open: number; constraints: number | null; patches: number | null; aggregates: number | null };
+  /** The trade tallies' nodes after the load, and the entities still marked for a recount (answered from their members). */
+  tradeEntities: number;
+  tradeTallies: number;
+  /** Absent from markers written before it was counted. */
+  dirtyEntities?: number;
+  /**
+   * A load that stopped after the database was made (the facts are all in it) but before it ended:
+   * the error, and about how long it ran after the database opened (the constraints, patches and
+   * the tallies' rebuild together), from the wall time of the command where it was timed.
+   */
+  failure?: { message: string; secondsAfterOpen: number | null };
 }
 
 const MARKER = "loaded.json";
+const BULK_OUTPUT = "bulk-load.out";
+const BULK_ERRORS = "bulk-load.err";
+/** What a failed load's error output says: each phase's line, the error, and `/usr/bin/time -v`'s wall time if it was timed so. */
+const FILES_LINE = /^wrote \d+ nodes and \d+ relationships to \d+ files in ([\d.]+) s/m;
+const TOOL_LINE = /^neo4j-admin database import: ([\d.]+) s/m;
+const OPEN_LINE = /^embedded Neo4j ready at \S+ in ([\d.]+) s/m;
+const ERROR_LINE = /^(\w*Error: .*)$/m;
+const WALL_TIME = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/;
 
-export async function loadRoutesFilesOnly(
+const SUMMARY =
+  /^bulk load: (\d+) rows in ([\d.]+) s .*files ([\d.]+) s, import tool ([\d.]+) s, open ([\d.]+) s, constraints ([\d.]+) s, patches ([\d.]+) s \(\d+\), aggregates ([\d.]+) s$/m;
+
+export async function bulkLoadedNetwork(
   config: Config,
   options: { seed: string; shipments: number; log: (line: string) => void },
-): Promise<void> {
+): Promise<LoadedNetwork & { load: BulkLoadRecord }> {
   const { seed, shipments, log } = options;
+  if (config.neo4j.uri) throw new Error("this benchmark keeps its own embedded databases: unset NEO4J_URI");
   const dir = cacheDirectory(seed, shipments);
-  if (existsSync(path.join(dir, MARKER))) return;
   const filesDir = path.join(dir, "files");
-  if (!existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
-    await mkdir(dir, { recursive: true });
-    log(`generating ${shipments} shipments (seed ${seed}) into ${path.relative(projectRoot, filesDir)}`);
-    await generateNetwork({ seed, shipments, outDir: filesDir });
+  const home = path.join(dir, "neo4j");
+  const marker = path.join(dir, MARKER);
+  const command = `node --enable-source-maps dist/src/import/bulk/cli.js --into ${path.relative(projectRoot, home)} --generated ${path.relative(projectRoot, filesDir)} --report-dir ${path.relative(projectRoot, path.join(dir, "reports"))}`;
+
+  let summary: RegExpMatchArray | null = null;
+  let failed: Awaited<ReturnType<typeof failedLoad>> = null;
+  if (!existsSync(marker)) {
+    // A bulk load run by hand with the same command counts (its output is where this one's goes).
+    summary = existsSync(path.join(dir, BULK_OUTPUT)) ? (await readFile(path.join(dir, BULK_OUTPUT), "utf8")).match(SUMMARY) : null;
+    failed = summary ? null : await failedLoad(dir);
+    if (!summary && !failed) {
+      await rm(home, { recursive: true, force: true });
+      if (!existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
+        await mkdir(dir, { recursive: true });
+        log(`generating ${shipments} shipments (seed ${seed}) into ${path.relative(projectRoot, filesDir)}`);
+        await generateNetwork({ seed, shipments, outDir: filesDir });
+      }
+      log(`bulk load, every file: ${command}`);
+      const code = await runBulkLoad(command, dir, log);
+      summary = (await readFile(path.join(dir, BULK_OUTPUT), "utf8")).match(SUMMARY);
+      failed = summary ? null : await failedLoad(dir);
+      if (!summary && !failed) throw new Error(`the bulk load ended with code ${code} before the database was made: see ${path.relative(projectRoot, path.join(dir, BULK_ERRORS))}`);
+    }
+    if (failed) log(`the bulk load stopped after the database was made: ${failed.failure.message}; measuring the database as it left it`);
   }
+
   const registry = await CypherRegistry.load();
-  const database = await provideNeo4j(config.neo4j, { dataDir: path.join(dir, "neo4j"), log });
-  // A loaded machine can take seconds to hand out a connection; a load should wait, not fail.
-  const driver = createDriver({ ...config.neo4j, connectionTimeoutMs: Math.max(config.neo4j.connectionTimeoutMs, 60_000), uri: database.uri, user: database.user, password: database.password });
-  const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 600_000 });
+  const database = await startEmbeddedNeo4j({ home, log });
+  const driver = createDriver({ ...config.neo4j, connectionTimeoutMs: 60_000, uri: database.uri, user: database.user, password: database.password });
+  const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 3_600_000 });
+  const running: RunningNeo4j = { ...database, stop: async () => { await driver.close(); await database.stop(); } };
   try {
     await applyConstraints(executor);
-    const started = performance.now();
-    const reportDir = path.join(dir, "reports");
-    log(`loading only the files routes and flows read (${ROUTES_FILES.join(", ")}), with the import engine`);
-    const countries = await importFiles(executor, path.join(projectRoot, "mappings", "countries.yaml"), [path.join(projectRoot, "data", "countries", "countries.csv")], { registry, reportDir });
-    let rows = countries.rowsRead;
-    for (const step of GENERATED_STEPS.filter((candidate) => (ROUTES_FILES as readonly string[]).includes(candidate.file))) {
-      let file = path.join(filesDir, step.file);
-      if ((KEYLESS_FILES as readonly string[]).includes(step.file)) {
-        const keyed = path.join(filesDir, "keyed", step.file);
-        if (!existsSync(keyed)) {
-          await mkdir(path.dirname(keyed), { recursive: true });
-          await addRowKey(file, keyed);
-        }
-        file = keyed;
+    let load: BulkLoadRecord;
+    if (summary || failed) {
+      const count = async (text: string) => Number((await executor.read(text))[0]!.count);
+      const counts = {
+        nodes: await count("MATCH (n) RETURN count(n) AS count"),
+        relationships: await count("MATCH ()-[r]->() RETURN count(r) AS count"),
+        tradeEntities: await count("MATCH (n:TradeEntity) RETURN count(n) AS count"),
+        tradeTallies: await count("MATCH (n:TradeTally) RETURN count(n) AS count"),
+        dirtyEntities: await count("MATCH (n:TradeEntity {dirty: true}) RETURN count(n) AS count"),
+      };
+      let figures: Pick<BulkLoadRecord, "rows" | "seconds" | "phases" | "failure">;
+      if (summary) {
+        const [, rows, total, files, tool, open, constraints, patches, aggregates] = summary.map(Number);
+        figures = { rows: rows!, seconds: total!, phases: { files: files!, tool: tool!, open: open!, constraints: constraints!, patches: patches!, aggregates: aggregates! } };
+      } else {
+        figures = failed!;
       }
-      let lastLog = performance.now();
-      const report = await importFiles(executor, path.join(GENERATED_MAPPINGS_DIR, step.mapping), [file], {
-        registry,
-        reportDir,
-        onProgress: (progress) => {
-          if (performance.now() - lastLog < 60_000) return;
-          lastLog = performance.now();
-          log(`  ${step.file}: ${progress.rowsRead} rows so far (${(progress.elapsedMs / 1000).toFixed(0)} s)`);
-        },
-      });
-      rows += report.rowsRead;
-      log(`  ${step.file}: ${report.rowsRead} rows (${report.rowsRejected} rejected) in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+      load = { method: "bulk", command, seed, shipments, ...figures, ...counts, loadedAt: new Date().toISOString() };
+      await writeFile(marker, JSON.stringify(load, null, 2) + "\n");
+      if (load.phases.aggregates !== null) log(`loaded ${load.rows} rows in ${load.seconds.toFixed(0)} s, of which the tallies' rebuild ${load.phases.aggregates.toFixed(0)} s`);
+      else log(`loaded ${load.rows} rows; the load failed after the database opened (${load.dirtyEntities} of ${load.tradeEntities} trade entities still marked)`);
+    } else {
+      load = JSON.parse(await readFile(marker, "utf8")) as BulkLoadRecord;
+      if (load.method !== "bulk") throw new Error(`${path.relative(projectRoot, dir)} was not loaded by the bulk path: remove it to load it again`);
+      log(`reusing the network bulk-loaded on ${load.loadedAt} (${load.nodes} nodes, ${load.relationships} relationships)`);
     }
-    const { nodes, relationships, extra } = await countPartialLoad(executor);
-    const record: PartialLoadRecord = {
-      seed,
-      shipments,
-      rows,
-      seconds: (performance.now() - started) / 1000,
-      nodes,
-      relationships,
-      loadedAt: new Date().toISOString(),
-      partial: `only the files routes and flows read: countries.csv, ${ROUTES_FILES.join(", ")} (parties, identifiers, officers and arrests left out)${extra}`,
-    };
-    await writeFile(path.join(dir, MARKER), JSON.stringify(record, null, 2) + "\n");
-    log(`loaded ${rows} rows in ${record.seconds.toFixed(0)} s (partial: ${record.partial})`);
-  } finally {
-    await driver.close();
-    await database.stop();
+    const truth = JSON.parse(await readFile(path.join(filesDir, GROUND_TRUTH_FILE), "utf8")) as GroundTruth;
+    return { database: running, executor, registry, truth, filesDir, load };
+  } catch (error) {
+    await running.stop();
+    throw error;
   }
 }
 
-/** The reference files the engine loads before the typed bulk loader (small; the engine resolves countries by name or code). */
-const ENGINE_FIRST = ["places.csv", "species.csv", "carriers.csv"];
-
-async function openDatabase(config: Config, dataDir: string | undefined, log: (line: string) => void) {
-  const database = await provideNeo4j(config.neo4j, { dataDir, log });
-  // A loaded machine can take seconds to hand out a connection; a load should wait, not fail.
-  const driver = createDriver({ ...config.neo4j, connectionTimeoutMs: Math.max(config.neo4j.connectionTimeoutMs, 60_000), uri: database.uri, user: database.user, password: database.password });
-  const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 600_000 });
-  return { executor, stop: async () => { await driver.close(); await database.stop(); } };
+/** A load whose log shows the database made and opened, and then an error: its phases so far and the error. */
+async function failedLoad(dir: string): Promise<(Pick<BulkLoadRecord, "rows" | "seconds" | "phases"> & { failure: NonNullable<BulkLoadRecord["failure"]> }) | null> {
+  if (!existsSync(path.join(dir, BULK_ERRORS))) return null;
+  const text = await readFile(path.join(dir, BULK_ERRORS), "utf8");
+  const [files, tool, open, error] = [FILES_LINE, TOOL_LINE, OPEN_LINE, ERROR_LINE].map((pattern) => text.match(pattern)?.[1]);
+  if (files === undefined || tool === undefined || open === undefined || error === undefined) return null;
+  const wall = text.match(WALL_TIME);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
+  const [filesS, toolS, openS] = [files, tool, open].map(Number) as [number, number, number];
+  // Each step's line: `<file>: <rows> rows, <rejected> rejected`.
+  const rows = [...text.matchAll(/^\S+\.csv: (\d+) rows, \d+ rejected$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return {
+    rows,
+    seconds,
+    phases: { files: filesS, tool: toolS, open: openS, constraints: null, patches: null, aggregates: null },
+    failure: { message: error, secondsAfterOpen: wall ? seconds - filesS - toolS - openS : null },
+  };
 }
 
-async function loadWithFastLoader(executor: CypherExecutor, filesDir: string, reportDir: string, log: (line: string) => void): Promise<number> {
-  const registry = await CypherRegistry.load();
-  await applyConstraints(executor);
-  const countries = await importFiles(executor, path.join(projectRoot, "mappings", "countries.yaml"), [path.join(projectRoot, "data", "countries", "countries.csv")], { registry, reportDir });
-  let rows = countries.rowsRead;
-  for (const step of GENERATED_STEPS.filter((candidate) => ENGINE_FIRST.includes(candidate.file))) {
-    const report = await importFiles(executor, path.join(GENERATED_MAPPINGS_DIR, step.mapping), [path.join(filesDir, step.file)], { registry, reportDir });
-    rows += report.rowsRead;
-    log(`  ${step.file}: ${report.rowsRead} rows with the import engine in ${(report.elapsedMs / 1000).toFixed(1)} s`);
-  }
-  for (const file of await fastLoad(executor, filesDir, log)) rows += file.rows;
-  return rows;
+/** Runs the bulk-load command as `npm run bulk-load` would, its output kept beside the database; gives its exit code. */
+async function runBulkLoad(command: string, dir: string, log: (line: string) => void): Promise<number | null> {
+  const [, ...args] = command.split(" ");
+  const out = createWriteStream(path.join(dir, BULK_OUTPUT));
+  const err = createWriteStream(path.join(dir, BULK_ERRORS));
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(out);
+  child.stderr.on("data", (chunk: Buffer) => {
+    err.write(chunk);
+    for (const line of chunk.toString().split("\n")) if (line.trim() && !line.includes(" rows, 0 rejected")) log(`  ${line}`);
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  out.end();
+  err.end();
+  return code;
 }
 
-/**
- * The files routes and flows read, the four big ones with the typed bulk loader (fast-loader.ts),
- * into the size's folder under .bench/, with a marker saying so; used where the import engine
- * cannot load them in the time at hand.
- */
-export async function loadRoutesFilesFast(config: Config, options: { seed: string; shipments: number; log: (line: string) => void }): Promise<void> {
-  const { seed, shipments, log } = options;
-  const dir = cacheDirectory(seed, shipments);
-  if (existsSync(path.join(dir, MARKER))) return;
-  const filesDir = path.join(dir, "files");
-  if (!existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
-    await mkdir(dir, { recursive: true });
-    log(`generating ${shipments} shipments (seed ${seed}) into ${path.relative(projectRoot, filesDir)}`);
-    await generateNetwork({ seed, shipments, outDir: filesDir });
-  }
-  const { executor, stop } = await openDatabase(config, path.join(dir, "neo4j"), log);
-  try {
-    const started = performance.now();
-    log(`loading countries, ${ENGINE_FIRST.join(", ")} with the import engine, then ${FAST_LOADED_FILES.join(", ")} with the typed bulk loader`);
-    const rows = await loadWithFastLoader(executor, filesDir, path.join(dir, "reports"), log);
-    const { nodes, relationships, extra } = await countPartialLoad(executor);
-    const record: PartialLoadRecord = {
-      seed,
-      shipments,
-      rows,
-      seconds: (performance.now() - started) / 1000,
-      nodes,
-      relationships,
-      loadedAt: new Date().toISOString(),
-      partial:
-        `only the files routes and flows read: countries.csv, ${ENGINE_FIRST.join(", ")} with the import engine, and ${FAST_LOADED_FILES.join(", ")} ` +
-        "with the benchmark's typed bulk loader (`bench/analyst/fast-loader.ts`: the same nodes, typed properties and relationships as the engine's mappings, " +
-        "without provenance; its routes and flows answers equal the engine's at 10,000 shipments, `--check-fast-loader`); parties, identifiers, officers and arrests left out" +
-        extra,
-    };
-    await writeFile(path.join(dir, MARKER), JSON.stringify(record, null, 2) + "\n");
-    log(`loaded ${rows} rows in ${record.seconds.toFixed(0)} s`);
-  } finally {
-    await stop();
-  }
-}
-
-/**
- * Loads the 10,000-shipment network's files with the typed bulk loader into a throwaway database
- * and checks that every routes and flows answer equals the engine-loaded network's.
- */
-export async function checkFastLoader(config: Config, options: { seed: string; log: (line: string) => void }): Promise<void> {
-  const { seed, log } = options;
-  const engine = await loadedNetwork(config, { seed, shipments: 10_000, log });
-  try {
-    const fast = await openDatabase(config, undefined, log);
-    try {
-      await loadWithFastLoader(fast.executor, engine.filesDir, path.join(cacheDirectory(seed, 10_000), "fast-check-reports"), log);
-      const fastShapes = analystShapes(fast.executor, engine.registry);
-      const engineShapes = analystShapes(engine.executor, engine.registry);
-      for (const [index, shape] of engineShapes.entries()) {
-        // Weights are sums of floats in storage order, which differs between the two loads: compare them to 1e-6.
-        deepStrictEqual(rounded(await fastShapes[index]!.direct(0)), rounded(await shape.direct(0)), `${shape.title}: the bulk-loaded network answers otherwise`);
-        log(`fast loader check: ${shape.title}: same answer`);
-      }
-    } finally {
-      await fast.stop();
-    }
-  } finally {
-    await engine.database.stop();
-  }
-}
-
-function rounded(value: unknown): unknown {
-  if (typeof value === "number" && !Number.isInteger(value)) return Math.round(value * 1e6) / 1e6;
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
-  return value;
-}
-
-/**
- * The nodes and relationships of a partly loaded database, and what a full load stopped part-way
- * left in it (MERGE makes the rest idempotent), said in words for the report.
- */
-async function countPartialLoad(executor: CypherExecutor): Promise<{ nodes: number; relationships: number; extra: string }> {
-  const [{ nodes }] = await executor.read("MATCH (n) RETURN count(n) AS nodes");
-  const [{ relationships }] = await executor.read("MATCH ()-[r]->() RETURN count(r) AS relationships");
-  const [leftOver] = await executor.read("MATCH (n) WHERE n:Person OR n:Company OR n:Identifier RETURN count(n) AS count");
-  const count = (leftOver?.count as number | undefined) ?? 0;
-  const extra = count > 0 ? `; ${count} persons, companies and identifiers from an earlier full load stopped part-way are also there` : "";
-  return { nodes: nodes as number, relationships: relationships as number, extra };
+/** The countries of a generated network (its `countries.csv`), for the equality check's pairs. */
+export async function networkCountries(filesDir: string): Promise<string[]> {
+  const [, ...lines] = (await readFile(path.join(filesDir, "countries.csv"), "utf8")).trim().split("\n");
+  return lines.map((line) => line.split(",")[0]!).sort();
 }

@@ -1,29 +1,52 @@
 import neo4j, { type Driver } from "neo4j-driver";
 
-import type { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { flowsLinks, flowsTotals, routesLegs, routesObserved } from "../../src/db/queries.generated.js";
-import { integerParameter } from "../../src/db/values.js";
-import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
-import { MAX_EVIDENCE } from "../../src/repositories/route.repository.js";
-import { tradeParameters } from "../../src/repositories/trade-parameters.js";
-import { ROUTE_PAIRS } from "./shapes.js";
+import type { Parameters } from "../../src/db/cypher-executor.js";
+import * as generated from "../../src/db/queries.generated.js";
 
 /**
- * One `PROFILE` of each query the benchmark times, with the parameters its repository sends: the
- * database hits are the work the query does whatever the machine's load, so their growth from one
- * network size to the next says how the cost grows more steadily than wall time can.
+ * The database hits of one request, each way: every query a side sends for it is caught as it is
+ * sent (the executor's `onQuery`), with its parameters, then run once more with `PROFILE`. The API
+ * side sends what the resolvers send (the tallies' queries, and the look-ups of countries, places
+ * and seizures); the on-demand side what the `FromFacts` methods send. Hits are the work the
+ * queries do whatever the machine's load, so their growth from one size to the next says how the
+ * cost grows more steadily than wall time can.
  */
 export interface ProfileRecord {
+  /** The shape's key (see shapes.ts). */
   key: string;
-  /** The query file and its arguments. */
+  side: "tallies" | "on-demand";
+  /** The shape's title. */
   title: string;
+  /** Hits of every query the request sent, added up. */
   dbHits: number;
-  /** Rows the query returned. */
-  rows: number;
-  /** Milliseconds the profiled run took (one run, with profiling on: slower than an unprofiled one). */
-  ms: number;
-  /** The operators with the most database hits, largest first. */
-  top: { operator: string; details: string; dbHits: number; rows: number }[];
+  /** The queries, in the order sent: their file, hits, rows and the profiled run's time. */
+  queries: { file: string; dbHits: number; rows: number; ms: number }[];
+  /** The operators with the most hits across the request's queries, largest first. */
+  top: { file: string; operator: string; details: string; dbHits: number; rows: number }[];
+}
+
+export interface SentQuery {
+  query: string;
+  parameters: Parameters;
+}
+
+/** Catches the queries an executor sends while `record` runs (pass `listener` to `withListener`). */
+export class QueryRecorder {
+  private sent: SentQuery[] | null = null;
+
+  readonly listener = (query: string, parameters: Parameters): void => {
+    this.sent?.push({ query, parameters });
+  };
+
+  async record(action: () => Promise<unknown>): Promise<SentQuery[]> {
+    this.sent = [];
+    try {
+      await action();
+      return this.sent;
+    } finally {
+      this.sent = null;
+    }
+  }
 }
 
 interface PlanNode {
@@ -34,8 +57,22 @@ interface PlanNode {
   children: PlanNode[];
 }
 
-const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
 const TOP_OPERATORS = 4;
+
+const byText = new Map<string, string>();
+const byFirstLine = new Map<string, string>();
+for (const value of Object.values(generated)) {
+  if (value !== null && typeof value === "object" && "text" in value && "file" in value) {
+    const { text, file } = value as { text: string; file: string };
+    byText.set(text, `${file}.cypher`);
+    byFirstLine.set(text.split("\n", 1)[0]!, `${file}.cypher`);
+  }
+}
+
+/** The query file a sent text comes from (a template's text is rendered: its first comment line tells). */
+function fileOf(query: string): string {
+  return byText.get(query) ?? byFirstLine.get(query.split("\n", 1)[0]!) ?? query.replace(/\s+/g, " ").slice(0, 60);
+}
 
 function flatten(plan: PlanNode): PlanNode[] {
   return [plan, ...plan.children.flatMap(flatten)];
@@ -47,62 +84,34 @@ function details(plan: PlanNode): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-async function profileOne(driver: Driver, database: string, key: string, title: string, query: string, parameters: Record<string, unknown>): Promise<ProfileRecord> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    const started = performance.now();
-    const result = await session.run(`PROFILE ${query}`, parameters, { timeout: 3_600_000 });
-    const ms = performance.now() - started;
-    const plan = result.summary.profile as unknown as PlanNode | false;
-    if (!plan) throw new Error(`${key}: no profile came back`);
-    const operators = flatten(plan);
-    return {
-      key,
-      title,
-      dbHits: operators.reduce((sum, operator) => sum + Number(operator.dbHits), 0),
-      rows: result.records.length,
-      ms,
-      top: [...operators]
-        .sort((a, b) => Number(b.dbHits) - Number(a.dbHits))
-        .slice(0, TOP_OPERATORS)
-        .map((operator) => ({ operator: operator.operatorType, details: details(operator), dbHits: Number(operator.dbHits), rows: Number(operator.rows) })),
-    };
-  } finally {
-    await session.close();
+export async function profileRequest(
+  driver: Driver,
+  database: string,
+  identity: Pick<ProfileRecord, "key" | "side" | "title">,
+  sent: readonly SentQuery[],
+): Promise<ProfileRecord> {
+  const queries: ProfileRecord["queries"] = [];
+  const operators: ProfileRecord["top"] = [];
+  for (const { query, parameters } of sent) {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const started = performance.now();
+      const result = await session.run(`PROFILE ${query}`, parameters, { timeout: 3_600_000 });
+      const ms = performance.now() - started;
+      const plan = result.summary.profile as unknown as PlanNode | false;
+      const file = fileOf(query);
+      if (!plan) throw new Error(`${identity.key}: ${file}: no profile came back`);
+      const all = flatten(plan);
+      queries.push({ file, dbHits: all.reduce((sum, operator) => sum + Number(operator.dbHits), 0), rows: result.records.length, ms });
+      operators.push(...all.map((operator) => ({ file, operator: operator.operatorType, details: details(operator), dbHits: Number(operator.dbHits), rows: Number(operator.rows) })));
+    } finally {
+      await session.close();
+    }
   }
-}
-
-/** Profiles routes/observed and the first routes/legs query of each pair, and flows/links and flows/totals at both levels. */
-export async function profileAnalystQueries(driver: Driver, database: string, _registry: CypherRegistry): Promise<ProfileRecord[]> {
-  const trade = tradeParameters(NO_FILTER);
-  const records: ProfileRecord[] = [];
-  for (const { from, to } of ROUTE_PAIRS) {
-    records.push(
-      await profileOne(driver, database, `observed-${from}-${to}`, `routes/observed.cypher (${from} → ${to}, COUNTRY)`, routesObserved.text, {
-        from,
-        to,
-        level: StopLevel.COUNTRY,
-        evidenceLimit: integerParameter(MAX_EVIDENCE),
-        ...trade,
-      }),
-    );
-    records.push(
-      await profileOne(driver, database, `legs-${from}`, `routes/legs.cypher (legs out of ${from}: the first of the inferred-route queries)`, routesLegs.text, {
-        sources: [from],
-        targets: null,
-        ...trade,
-      }),
-    );
-  }
-  for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) {
-    records.push(
-      await profileOne(driver, database, `links-${level}`, `flows/links.cypher (${level}, first 200)`, flowsLinks.text, {
-        level,
-        limit: integerParameter(200),
-        ...trade,
-      }),
-    );
-    records.push(await profileOne(driver, database, `totals-${level}`, `flows/totals.cypher (${level})`, flowsTotals.text, { level, ...trade }));
-  }
-  return records;
+  return {
+    ...identity,
+    dbHits: queries.reduce((sum, query) => sum + query.dbHits, 0),
+    queries,
+    top: operators.sort((a, b) => b.dbHits - a.dbHits).slice(0, TOP_OPERATORS),
+  };
 }

@@ -1,5 +1,7 @@
 import "reflect-metadata";
 
+import { deepStrictEqual } from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,37 +18,41 @@ import { loadConfig, projectRoot, type Config } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { StopLevel } from "../../src/domain/trade-analysis.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
-import { loadedNetwork, type LoadedNetwork } from "../investigator/dataset.js";
+import type { LoadedNetwork } from "../investigator/dataset.js";
 import { CleanUp, runBenchmark } from "../lifecycle.js";
-import { compare, summarize, type Comparison } from "../measure.js";
-import { measure, warmUp } from "../measure.js";
+import { compare, measure, postGraphQL, summarize, type Comparison } from "../measure.js";
+import type { Shape } from "../shapes.js";
 import { startBenchServer } from "../bench-server.js";
 import { replaceSection } from "../report-section.js";
-import { checkFastLoader, loadRoutesFilesFast, loadRoutesFilesOnly } from "./dataset.js";
-import { profileAnalystQueries } from "./profile.js";
+import { checkAnswers, rounded } from "./check.js";
+import { bulkLoadedNetwork, networkCountries } from "./dataset.js";
+import { profileRequest, QueryRecorder, type ProfileRecord } from "./profile.js";
 import { renderAnalystSection, type AnalystSizeRun } from "./report.js";
 import { ringsEntry } from "./rings.js";
-import { analystShapes, ROUTE_PAIRS } from "./shapes.js";
+import { analystShapes, NO_FILTER, ROUTE_PAIRS, withoutRequestBudget } from "./shapes.js";
 
 /**
  * `npm run bench:analyst`: the analyst queries `routes` and `flows` on generated networks of
  * 10,000, 100,000 and 1,000,000 shipments (how their cost grows with the data), and `rings` at
- * 100,000; each through the API over HTTP and as the same repository code run directly through
- * neo4j-driver, interleaved. Each size's network is loaded once into its own embedded Neo4j under
- * `.bench/` (the 1M load takes most of an hour) and its results are kept in
- * `bench/results/analyst-<shipments>.json`, so one size can be measured again alone
- * (`--sizes 1000000`) and the report still shows all three. Writes the "Analyst queries" section
- * of bench/REPORT.md.
+ * 100,000. `routes` and `flows` are asked through the API over HTTP, which reads the trade
+ * tallies, beside the on-demand counting they replaced (the repositories' `FromFacts` methods, run
+ * directly through neo4j-driver), interleaved. Each size's network is generated and bulk-loaded
+ * whole once (`npm run bulk-load`, which ends by rebuilding the tallies) into its own embedded
+ * Neo4j under `.bench/`, and its results are kept in `bench/results/analyst-<shipments>.json`, so
+ * one size can be measured again alone (`--sizes 1000000`) and the report still shows all three.
+ * At 10,000 shipments, before timing, the API's answers are checked equal to the on-demand ones
+ * (check.ts). Writes the "Analyst queries" section of bench/REPORT.md.
  */
 
 const log = (line: string) => console.error(`[bench:analyst] ${line}`);
 const cleanUp = new CleanUp("bench:analyst");
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const CHECK_SIZES = [10_000];
 const RINGS_SIZE = 100_000;
 /**
- * Warm-up and measured iterations per size and kind of query: fewer as the network grows, since a
- * request at 1M takes seconds (flows, which read the whole network, most) and the machine is shared.
+ * Warm-up and measured iterations per size and kind of query: fewer as the network grows, since an
+ * on-demand request at 1M takes seconds (flows, which read the whole network, most) and the machine is shared.
  */
 export type Plan = Record<"routes" | "flows", { warmup: number; iterations: number }>;
 const DEFAULT_PLANS: Record<number, Plan> = {
@@ -70,10 +76,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: "string", default: DEFAULT_SIZES.join(",") },
-      seed: { type: "string", default: "analyst" },
+      seed: { type: "string", default: "bench" },
       warmup: { type: "string" },
       iterations: { type: "string" },
-      rings: { type: "boolean", default: true },
+      /** Sizes (comma-separated) at which the API's answers are checked against the on-demand counting. */
+      check: { type: "string", default: CHECK_SIZES.join(",") },
       "no-rings": { type: "boolean", default: false },
       /** Only the rings entry (at 100,000 shipments), added to that size's stored results. */
       "rings-only": { type: "boolean", default: false },
@@ -81,23 +88,16 @@ async function main(): Promise<void> {
       "load-only": { type: "boolean", default: false },
       "no-report": { type: "boolean", default: false },
       "render-only": { type: "boolean", default: false },
-      /** Sizes (comma-separated) to load with only the files routes and flows read, when not loaded yet. */
-      "partial-load": { type: "string", default: "" },
-      /** As --partial-load, with the typed bulk loader for the four big files (fast-loader.ts). */
-      "fast-load": { type: "string", default: "" },
-      /** Checks the typed bulk loader against the engine at 10,000 shipments, then stops. */
-      "check-fast-loader": { type: "boolean", default: false },
+      /** A line for the report about this run (what else shared the machine, say). */
+      note: { type: "string" },
     },
   });
   const sizes = values.sizes!.split(",").map((size) => Number(size.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 50)) throw new Error(`--sizes: whole numbers of shipments, comma-separated (got ${values.sizes})`);
+  const checkSizes = values.check!.split(",").filter(Boolean).map(Number);
 
   if (!values["render-only"]) {
     const config = loadConfig();
-    if (values["check-fast-loader"]) {
-      await checkFastLoader(config, { seed: values.seed!, log });
-      return;
-    }
     if (values["rings-only"]) {
       await ringsOnly(config, { seed: values.seed!, analyzeRuns: Number(values["analyze-runs"]), warmup: values.warmup, iterations: values.iterations });
     }
@@ -108,10 +108,17 @@ async function main(): Promise<void> {
         iterations: values.iterations === undefined ? part.iterations : Number(values.iterations),
       });
       const plan: Plan = { routes: override(base.routes), flows: override(base.flows) };
-      const withRings = shipments === RINGS_SIZE && values.rings && !values["no-rings"];
-      if (values["partial-load"]!.split(",").map(Number).includes(shipments)) await loadRoutesFilesOnly(config, { seed: values.seed!, shipments, log });
-      if (values["fast-load"]!.split(",").map(Number).includes(shipments)) await loadRoutesFilesFast(config, { seed: values.seed!, shipments, log });
-      await measureSize(config, { seed: values.seed!, shipments, plan, withRings, analyzeRuns: Number(values["analyze-runs"]), loadOnly: values["load-only"]!, sizes: values.sizes! });
+      await measureSize(config, {
+        seed: values.seed!,
+        shipments,
+        plan,
+        withRings: shipments === RINGS_SIZE && !values["no-rings"],
+        check: checkSizes.includes(shipments),
+        analyzeRuns: Number(values["analyze-runs"]),
+        loadOnly: values["load-only"]!,
+        sizes: values.sizes!,
+        note: values.note,
+      });
     }
     if (values["load-only"]) return;
   }
@@ -131,7 +138,7 @@ async function ringsOnly(config: Config, options: { seed: string; analyzeRuns: n
   const file = resultsFile(RINGS_SIZE);
   if (!existsSync(file)) throw new Error(`--rings-only adds to ${path.relative(projectRoot, file)}: measure ${RINGS_SIZE} shipments first`);
   const record = JSON.parse(await readFile(file, "utf8")) as AnalystSizeRun;
-  const network = await loadedNetwork(config, { seed: options.seed, shipments: RINGS_SIZE, log });
+  const network = await bulkLoadedNetwork(config, { seed: options.seed, shipments: RINGS_SIZE, log });
   const stopDatabase = once(() => network.database.stop());
   cleanUp.add(stopDatabase);
   try {
@@ -157,22 +164,24 @@ async function ringsOnly(config: Config, options: { seed: string; analyzeRuns: n
 
 async function measureSize(
   config: Config,
-  options: { seed: string; shipments: number; plan: Plan; withRings: boolean; analyzeRuns: number; loadOnly: boolean; sizes: string },
+  options: { seed: string; shipments: number; plan: Plan; withRings: boolean; check: boolean; analyzeRuns: number; loadOnly: boolean; sizes: string; note?: string },
 ): Promise<void> {
   const { seed, shipments, plan } = options;
-  const loadAverageAtStart = os.loadavg();
-  const network = await loadedNetwork(config, { seed, shipments, log });
+  const network = await bulkLoadedNetwork(config, { seed, shipments, log });
   const stopDatabase = once(() => network.database.stop());
   cleanUp.add(stopDatabase);
   try {
     if (options.loadOnly) return;
-    const run = await measureNetwork(network, plan, options.withRings ? options.analyzeRuns : 0);
+    const measuredFrom = os.loadavg();
+    const run = await measureNetwork(network, plan, { analyzeRuns: options.withRings ? options.analyzeRuns : 0, check: options.check });
     const record: AnalystSizeRun = {
       date: new Date().toISOString(),
       command: `npm run bench:analyst -- --sizes ${options.sizes}`,
+      commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot }).toString().trim(),
       machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node.js ${process.version}`,
-      load: `${loadAverageAtStart.map((v) => v.toFixed(2)).join(" / ")}, ${os.loadavg().map((v) => v.toFixed(2)).join(" / ")}`,
+      load: `${measuredFrom.map((v) => v.toFixed(2)).join(" / ")}, ${os.loadavg().map((v) => v.toFixed(2)).join(" / ")}`,
       network: network.load,
+      ...(options.note && { note: options.note }),
       plan,
       ...run,
     };
@@ -184,64 +193,129 @@ async function measureSize(
   }
 }
 
+/**
+ * Runs a shape's first `count` inputs both ways and compares the answers (weights to 1e-6 kg):
+ * a difference is recorded and the timing goes on, since at sizes the check does not cover it is
+ * a finding, not a reason to measure nothing.
+ */
+async function warmUpCompared(url: string, shape: Shape, count: number): Promise<string | null> {
+  let difference: string | null = null;
+  for (let iteration = 0; iteration < count; iteration++) {
+    const fromApi = await postGraphQL(url, shape.graphql, shape.variables(iteration));
+    const fromFacts = await shape.direct(iteration);
+    try {
+      deepStrictEqual(rounded(fromApi), rounded(fromFacts), "tallies (API) vs on-demand");
+    } catch (error) {
+      difference ??= (error as Error).message.split("\n").slice(0, 20).join("\n");
+    }
+  }
+  return difference;
+}
+
 async function measureNetwork(
   network: LoadedNetwork,
   plan: Plan,
-  analyzeRuns: number,
-): Promise<Pick<AnalystSizeRun, "results" | "routeParts" | "profiles" | "rings">> {
-  const api = await startAnalystApi(network.executor, network.registry);
+  options: { analyzeRuns: number; check: boolean },
+): Promise<Pick<AnalystSizeRun, "results" | "failures" | "warmupDifferences" | "check" | "routeParts" | "profiles" | "rings">> {
+  // Each side's executor reports the queries it sends, for the profiles (nothing is kept until asked).
+  const apiRecorder = new QueryRecorder();
+  const factsRecorder = new QueryRecorder();
+  const api = await startAnalystApi(network.executor.withListener(apiRecorder.listener), network.registry);
   const closeServer = once(() => api.close());
   cleanUp.add(closeServer);
   try {
     const size = network.load.shipments;
     log(`${size} shipments: API at ${api.url}`);
-    const shapes = analystShapes(network.executor, network.registry);
+    const check = options.check ? await checkAnswers(api.url, network.executor, await networkCountries(network.filesDir), log) : null;
+
+    const shapes = analystShapes(network.executor.withListener(factsRecorder.listener), network.registry);
     const planOf = (key: string) => (key.startsWith("flows") ? plan.flows : plan.routes);
+    const warmupDifferences: AnalystSizeRun["warmupDifferences"] = [];
+    // A request that fails (a spent database budget, a timeout) is reported for its shape; the others go on.
+    const failures: AnalystSizeRun["failures"] = [];
+    const failed = (key: string, error: unknown) => {
+      failures.push({ key, message: (error as Error).message });
+      log(`${size}: ${key}: failed: ${(error as Error).message}`);
+    };
     for (const shape of shapes) {
       log(`${size}: ${shape.title}: ${planOf(shape.key).warmup} warm-up iterations each way, answers compared`);
-      await warmUp(api.url, shape, planOf(shape.key).warmup);
+      try {
+        const difference = await warmUpCompared(api.url, shape, planOf(shape.key).warmup);
+        if (difference !== null) {
+          warmupDifferences.push({ key: shape.key, difference });
+          log(`${size}: ${shape.key}: the API (tallies) and the on-demand counting differ\n${difference}`);
+        }
+      } catch (error) {
+        failed(shape.key, error);
+      }
     }
     const results: Comparison[] = [];
-    for (const shape of shapes) {
+    for (const shape of shapes.filter((candidate) => !failures.some((failure) => failure.key === candidate.key))) {
       const { warmup, iterations } = planOf(shape.key);
       log(`${size}: ${shape.title}: ${iterations} measured iterations each way, interleaved`);
-      const result = compare(shape, await measure(api.url, shape, warmup, iterations));
-      results.push(result);
-      log(`${size}: ${shape.key}: API p50 ${result.api.p50.toFixed(1)} / p95 ${result.api.p95.toFixed(1)} ms, direct p50 ${result.direct.p50.toFixed(1)} / p95 ${result.direct.p95.toFixed(1)} ms`);
+      try {
+        const result = compare(shape, await measure(api.url, shape, warmup, iterations));
+        results.push(result);
+        log(`${size}: ${shape.key}: tallies (API) p50 ${result.api.p50.toFixed(1)} / p95 ${result.api.p95.toFixed(1)} ms, on-demand p50 ${result.direct.p50.toFixed(1)} / p95 ${result.direct.p95.toFixed(1)} ms`);
+      } catch (error) {
+        failed(shape.key, error);
+      }
     }
 
-    // Where the time of routes goes: the observed routes, and the inferred ones, timed apart.
+    // Where the time of routes goes, each way: the observed routes, and the inferred ones, timed apart (repository code, no HTTP).
     const routes = new RouteRepository(network.executor, network.registry);
-    const noFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
     const routeParts: AnalystSizeRun["routeParts"] = [];
     for (const { from, to } of ROUTE_PAIRS) {
-      const observedMs: number[] = [];
-      const inferredMs: number[] = [];
-      for (let index = 0; index < partRuns(size); index++) {
-        let started = performance.now();
-        const observed = await routes.observed(from, to, StopLevel.COUNTRY, noFilter);
-        observedMs.push(performance.now() - started);
-        const countries = observed.map((route) => route.stops.map((stop) => stop.country).filter((id): id is string => id !== null).filter((id, i, all) => i === 0 || id !== all[i - 1]));
-        started = performance.now();
-        await routes.inferred(from, to, noFilter, countries);
-        inferredMs.push(performance.now() - started);
-      }
-      routeParts.push({ key: `${from} → ${to}`, observedMs: summarize(observedMs).p50, inferredMs: summarize(inferredMs).p50, runs: partRuns(size) });
-      log(`${size}: routes ${from} → ${to}: observed ${summarize(observedMs).p50.toFixed(1)} ms, inferred ${summarize(inferredMs).p50.toFixed(1)} ms (direct, median of ${partRuns(size)})`);
+      const ms = { talliesObserved: [] as number[], talliesInferred: [] as number[], factsObserved: [] as number[], factsInferred: [] as number[] };
+      const countriesOf = (observed: { stops: { country: string | null }[] }[]) =>
+        observed.map((route) => route.stops.map((stop) => stop.country).filter((id): id is string => id !== null).filter((id, i, all) => i === 0 || id !== all[i - 1]));
+      await withoutRequestBudget(async () => {
+        for (let index = 0; index < partRuns(size); index++) {
+          let started = performance.now();
+          const observed = await routes.observed(from, to, StopLevel.COUNTRY, NO_FILTER);
+          ms.talliesObserved.push(performance.now() - started);
+          started = performance.now();
+          await routes.inferred(from, to, NO_FILTER, countriesOf(observed));
+          ms.talliesInferred.push(performance.now() - started);
+          started = performance.now();
+          const counted = await routes.observedFromFacts(from, to, StopLevel.COUNTRY, NO_FILTER);
+          ms.factsObserved.push(performance.now() - started);
+          started = performance.now();
+          await routes.inferredFromFacts(from, to, NO_FILTER, countriesOf(counted));
+          ms.factsInferred.push(performance.now() - started);
+        }
+      });
+      const p50 = (samples: number[]) => summarize(samples).p50;
+      const part = {
+        key: `${from} → ${to}`,
+        tallies: { observedMs: p50(ms.talliesObserved), inferredMs: p50(ms.talliesInferred) },
+        facts: { observedMs: p50(ms.factsObserved), inferredMs: p50(ms.factsInferred) },
+        runs: partRuns(size),
+      };
+      routeParts.push(part);
+      log(`${size}: routes ${part.key}: tallies observed ${part.tallies.observedMs.toFixed(1)} / inferred ${part.tallies.inferredMs.toFixed(1)} ms; on-demand observed ${part.facts.observedMs.toFixed(1)} / inferred ${part.facts.inferredMs.toFixed(1)} ms`);
     }
 
-    log(`${size}: PROFILE of each query`);
+    log(`${size}: PROFILE of the queries each side sends for one request`);
     const driver = createDriver({ ...loadConfig().neo4j, connectionTimeoutMs: 60_000, uri: network.database.uri, user: network.database.user, password: network.database.password });
-    let profiles;
+    const profiles: ProfileRecord[] = [];
     try {
-      profiles = await profileAnalystQueries(driver, network.database.database, network.registry);
+      for (const shape of shapes) {
+        // A failed request still sent its queries: they are profiled all the same.
+        const viaApi = await apiRecorder.record(() => postGraphQL(api.url, shape.graphql, shape.variables(0)).catch(() => null));
+        const onDemand = await factsRecorder.record(() => shape.direct(0));
+        for (const [side, sent] of [["tallies", viaApi], ["on-demand", onDemand]] as const) {
+          const profile = await profileRequest(driver, network.database.database, { key: shape.key, side, title: shape.title }, sent);
+          profiles.push(profile);
+          log(`${size}: ${shape.key} ${side}: ${profile.dbHits} db hits in ${profile.queries.length} queries (${profile.queries.map((query) => `${query.file} ${query.dbHits}`).join(", ")})`);
+        }
+      }
     } finally {
       await driver.close();
     }
-    for (const profile of profiles) log(`${size}: ${profile.title}: ${profile.dbHits} db hits, ${profile.rows} rows, ${profile.ms.toFixed(0)} ms profiled`);
 
-    const rings = analyzeRuns > 0 ? await ringsEntry(network, api, plan.routes, { analyzeRuns, log }) : null;
-    return { results, routeParts, profiles, rings };
+    const rings = options.analyzeRuns > 0 ? await ringsEntry(network, api, plan.routes, { analyzeRuns: options.analyzeRuns, log }) : null;
+    return { results, failures, warmupDifferences, check, routeParts, profiles, rings };
   } finally {
     await closeServer();
   }

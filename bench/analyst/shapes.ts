@@ -1,16 +1,20 @@
 import type { CypherExecutor } from "../../src/db/cypher-executor.js";
 import type { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { DatabaseBudget, withDatabaseBudget } from "../../src/db/database-budget.js";
 import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
 import type { Shape } from "../shapes.js";
 
 /**
- * The analyst queries, each asked through the API and directly. "Directly" is the same repository
- * code the resolvers call (the same Cypher files, parameters and round trips, through neo4j-driver)
- * with the answer shaped like the GraphQL `data`. The GraphQL selections ask for ids where the
- * resolver would look up whole countries, places and seizures, so that the direct side can give the
- * same answer without those look-ups; the API still makes them (they are part of its cost).
+ * The analyst queries, each asked two ways. Through the API over HTTP, `routes` and `flows` read
+ * the trade tallies (src/repositories/trade-tally.repository.ts). The other side is the on-demand
+ * counting they replaced, run directly through neo4j-driver: `RouteRepository.observedFromFacts`
+ * and `.inferredFromFacts` (three anchored `legs` queries), `FlowRepository.linksFromFacts` and
+ * `.totalsFromFacts`, with the answer
+ * shaped like the GraphQL `data`. The GraphQL selections ask for ids where the resolver would look
+ * up whole countries, places and seizures, so that the on-demand side can give the same answer
+ * without those look-ups; the API still makes them (they are part of its cost).
  */
 
 /** A country pair asked of `routes`; chosen so that every network size holds routes between them. */
@@ -22,42 +26,74 @@ export interface RoutePair {
 
 /**
  * The pairs: the one with the most seizures in the generated data (the Mekong overland corridor
- * into China), and a long-haul one from East Africa ending in Viet Nam. Counted from the
- * generator's files at 10,000 shipments (seed `analyst`): Laos to China 51 seizures of 890
- * shipments naming both, Mozambique to Viet Nam 34 of 533.
+ * into China), and a long-haul one from East Africa ending in Viet Nam.
  */
 export const ROUTE_PAIRS: readonly RoutePair[] = [
   { from: "LA", to: "CN", why: "the pair with the most seizures (Mekong overland corridor)" },
   { from: "MZ", to: "VN", why: "a long-haul pair ending in Viet Nam (East Africa corridor)" },
 ];
 
-/** The routes arguments left at their defaults in the request, as the repository needs them. */
-const ROUTES_FIRST = 10;
-const ROUTES_EVIDENCE = 5;
-const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
+export const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
 
-export const ROUTES_QUERY = `query Routes($from: CountryCode!, $to: CountryCode!) {
-  routes(from: $from, to: $to) {
-    observedCount
+/** How much of an answer a request asks for: the defaults when timing, the largest the API allows when checking answers. */
+export interface AnswerSize {
+  routesFirst: number;
+  routesEvidence: number;
+  flowsFirst: number;
+}
+
+/** The arguments left at their defaults (routes: first 10, evidence 5; flows: first 200). */
+export const DEFAULT_ANSWER: AnswerSize = { routesFirst: 10, routesEvidence: 5, flowsFirst: 200 };
+/** The most the API gives (routes: first 100, evidence 50; flows: first 1000): for the equality check. */
+export const LARGEST_ANSWER: AnswerSize = { routesFirst: 100, routesEvidence: 50, flowsFirst: 1000 };
+
+const ROUTES_SELECTION = `observedCount
     observed {
       countries { code }
       stops { country { code } place { id } }
       seizureCount shipmentCount weighedSeizureCount totalWeightKg lastSeen
       evidence { id }
     }
-    inferred { countries { code } legs { from { code } to { code } seizureCount } weakestLegSeizureCount }
+    inferred { countries { code } legs { from { code } to { code } seizureCount } weakestLegSeizureCount }`;
+
+/** What the benchmark times: default arguments. */
+export const ROUTES_QUERY = `query Routes($from: CountryCode!, $to: CountryCode!) {
+  routes(from: $from, to: $to) {
+    ${ROUTES_SELECTION}
   }
 }`;
+
+/** What the equality check asks: a filter, and as much of the answer as the API gives. */
+export const ROUTES_CHECK_QUERY = `query Routes($from: CountryCode!, $to: CountryCode!, $filter: TradeFilter, $first: Int!, $evidence: Int!) {
+  routes(from: $from, to: $to, filter: $filter, first: $first, evidence: $evidence) {
+    ${ROUTES_SELECTION}
+  }
+}`;
+
+const FLOWS_SELECTION = `links { source target seizureCount shipmentCount weighedSeizureCount totalWeightKg }
+    totals { seizureCount shipmentCount linkCount }`;
 
 export const FLOWS_QUERY = `query Flows($level: StopLevel!) {
   flows(level: $level) {
-    links { source target seizureCount shipmentCount weighedSeizureCount totalWeightKg }
-    totals { seizureCount shipmentCount linkCount }
+    ${FLOWS_SELECTION}
   }
 }`;
 
-/** Flows arguments at their defaults. */
-const FLOWS_FIRST = 200;
+export const FLOWS_CHECK_QUERY = `query Flows($level: StopLevel!, $filter: TradeFilter, $first: Int!) {
+  flows(level: $level, filter: $filter, first: $first) {
+    ${FLOWS_SELECTION}
+  }
+}`;
+
+/**
+ * Runs on-demand work outside any request's database budget. The API runs in this process, and a
+ * request's budget (entered with AsyncLocalStorage's `enterWith`) can follow the client's code
+ * after the response; without this, the on-demand side would be charged to an API request's 30 s
+ * and refused once it is spent.
+ */
+export function withoutRequestBudget<T>(work: () => Promise<T>): Promise<T> {
+  return withDatabaseBudget(new DatabaseBudget(Number.POSITIVE_INFINITY), work);
+}
 
 function collapse(ids: readonly (string | null)[]): string[] {
   const out: string[] = [];
@@ -65,42 +101,57 @@ function collapse(ids: readonly (string | null)[]): string[] {
   return out;
 }
 
+/** `routes` between a pair, counted on demand, shaped like the GraphQL `data` of ROUTES_QUERY. */
+export function routesFromFacts(routes: RouteRepository, from: string, to: string, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
+  return withoutRequestBudget(() => countRoutes(routes, from, to, filter, size));
+}
+
+async function countRoutes(routes: RouteRepository, from: string, to: string, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
+  const code = (id: string) => ({ code: id });
+  const observed = await routes.observedFromFacts(from, to, StopLevel.COUNTRY, filter);
+  const observedCountries = observed.map((route) => collapse(route.stops.map((stop) => stop.country)));
+  const inferred = await routes.inferredFromFacts(from, to, filter, observedCountries);
+  return {
+    routes: {
+      observedCount: observed.length,
+      observed: observed.slice(0, size.routesFirst).map((route) => ({
+        countries: collapse(route.stops.map((stop) => stop.country)).map(code),
+        stops: route.stops.map((stop) => ({ country: stop.country === null ? null : code(stop.country), place: stop.place === null ? null : { id: stop.place } })),
+        seizureCount: route.seizureCount,
+        shipmentCount: route.shipmentCount,
+        weighedSeizureCount: route.weighedSeizureCount,
+        totalWeightKg: route.totalWeightKg,
+        lastSeen: route.lastSeen,
+        evidence: route.evidence.slice(0, size.routesEvidence).map((id) => ({ id })),
+      })),
+      inferred: inferred.slice(0, size.routesFirst).map((route) => ({
+        countries: route.countries.map(code),
+        legs: route.legs.map((leg) => ({ from: code(leg.from), to: code(leg.to), seizureCount: leg.seizureCount })),
+        weakestLegSeizureCount: Math.min(...route.legs.map((leg) => leg.seizureCount)),
+      })),
+    },
+  };
+}
+
+/** `flows` at a level, counted on demand, shaped like the GraphQL `data` of FLOWS_QUERY. */
+export function flowsFromFacts(flows: FlowRepository, level: StopLevel, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
+  return withoutRequestBudget(async () => {
+    const [links, totals] = await Promise.all([flows.linksFromFacts(level, filter, size.flowsFirst), flows.totalsFromFacts(level, filter)]);
+    return { flows: { links, totals } };
+  });
+}
+
 export function routesShape(executor: CypherExecutor, registry: CypherRegistry, pair: RoutePair): Shape {
   const routes = new RouteRepository(executor, registry);
-  const code = (id: string) => ({ code: id });
   return {
     key: `routes-${pair.from}-${pair.to}`,
     title: `routes ${pair.from} → ${pair.to} (default arguments: country level, first 10, evidence 5, inferred routes included)`,
     graphql: ROUTES_QUERY,
     directFile:
-      "`cypher/queries/routes/observed.cypher`, then `routes/legs.cypher` three times (the inferred chains), through `RouteRepository.observed` and `.inferred`",
+      "`cypher/queries/routes/observed.cypher`, then `routes/legs.cypher` three times (the inferred chains), through `RouteRepository.observedFromFacts` and `.inferredFromFacts`",
     inputs: `${pair.from} → ${pair.to}, ${pair.why}; the same question every iteration`,
     variables: () => ({ from: pair.from, to: pair.to }),
-    direct: async () => {
-      const observed = await routes.observed(pair.from, pair.to, StopLevel.COUNTRY, NO_FILTER);
-      const observedCountries = observed.map((route) => collapse(route.stops.map((stop) => stop.country)));
-      const inferred = await routes.inferred(pair.from, pair.to, NO_FILTER, observedCountries);
-      return {
-        routes: {
-          observedCount: observed.length,
-          observed: observed.slice(0, ROUTES_FIRST).map((route) => ({
-            countries: collapse(route.stops.map((stop) => stop.country)).map(code),
-            stops: route.stops.map((stop) => ({ country: stop.country === null ? null : code(stop.country), place: stop.place === null ? null : { id: stop.place } })),
-            seizureCount: route.seizureCount,
-            shipmentCount: route.shipmentCount,
-            weighedSeizureCount: route.weighedSeizureCount,
-            totalWeightKg: route.totalWeightKg,
-            lastSeen: route.lastSeen,
-            evidence: route.evidence.slice(0, ROUTES_EVIDENCE).map((id) => ({ id })),
-          })),
-          inferred: inferred.slice(0, ROUTES_FIRST).map((route) => ({
-            countries: route.countries.map(code),
-            legs: route.legs.map((leg) => ({ from: code(leg.from), to: code(leg.to), seizureCount: leg.seizureCount })),
-            weakestLegSeizureCount: Math.min(...route.legs.map((leg) => leg.seizureCount)),
-          })),
-        },
-      };
-    },
+    direct: () => routesFromFacts(routes, pair.from, pair.to, NO_FILTER, DEFAULT_ANSWER),
   };
 }
 
@@ -115,10 +166,7 @@ export function flowsShape(executor: CypherExecutor, registry: CypherRegistry, l
       "(the API also looks up each link end's coordinates and builds the GeoJSON, whatever the selection)",
     inputs: `level ${level}, the whole network; the same question every iteration`,
     variables: () => ({ level }),
-    direct: async () => {
-      const [links, totals] = await Promise.all([flows.linksFromFacts(level, NO_FILTER, FLOWS_FIRST), flows.totalsFromFacts(level, NO_FILTER)]);
-      return { flows: { links, totals } };
-    },
+    direct: () => flowsFromFacts(flows, level, NO_FILTER, DEFAULT_ANSWER),
   };
 }
 
