@@ -103,6 +103,8 @@ function storedLists(cells: [Cell, Tally][], withEvidence: boolean): TallyEntity
   const lists: TallyEntityInput["tallies"][number]["lists"] = {};
   for (const dimension of DIMENSIONS) {
     const ofDimension = cells.filter(([cell]) => cell.dimension === dimension).sort(([a], [b]) => (a.value < b.value ? -1 : 1));
+    // A filter no seizure of the period has no lists: tallies.cypher reads a missing one as empty.
+    if (ofDimension.length === 0) continue;
     let evidenceEnd = 0;
     const evidence = (tally: Tally) => (withEvidence ? tally.evidence : []);
     Object.assign(lists, {

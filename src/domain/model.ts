@@ -385,7 +385,8 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
 function tallyLists(): Record<string, PropertyModel> {
   const lists: Record<string, PropertyModel> = {};
   for (const filter of ["any", "mode", "source", "species", "product"]) {
-    const required = { required: true };
+    // Only `any` is always there: a filter none of the period's seizures has gets no lists.
+    const required = { required: filter === "any" };
     Object.assign(lists, {
       [`${filter}Keys`]: texts(`The ${filter === "any" ? "value `*` (all seizures)" : `${filter} values`} it holds figures of.`, required),
       [`${filter}SeizureCounts`]: integers("Seizures counted, per value.", required),

@@ -1,7 +1,8 @@
 // One cell of trade entities' stored tallies: the ANY period ($periodFrom null), or the months from
 // $periodFrom to $periodTo (`YYYY-MM`), through the (entity, period) index. The cell is the value
 // $value in the lists of the filter $dimension (`any`, `mode`, `source`, `species` or `product`:
-// `anyKeys` holds the one value `*`); only those lists are read. Periods without it give no row.
+// `anyKeys` holds the one value `*`; a filter no seizure of the period has, no lists); only those
+// lists are read. Periods without the value give no row.
 // Parameters: $ids (TradeEntity ids), $dimension, $value, $periodFrom, $periodTo (`YYYY-MM` or
 // null).
 // Columns: entity, period, seizureCount, shipmentCount, weighedSeizureCount, totalWeightKg (null
@@ -25,7 +26,7 @@ UNWIND $ids AS id
 MATCH (tally:TradeTally {entity: id})
 // The ANY period '*' sorts before every month, so one range serves both.
 WHERE coalesce($periodFrom, '*') <= tally.period <= coalesce($periodTo, '*')
-WITH id, tally, tally[$dimension + 'Keys'] AS keys
+WITH id, tally, coalesce(tally[$dimension + 'Keys'], []) AS keys
 WITH id, tally, [i IN range(0, size(keys) - 1) WHERE keys[i] = $value][0] AS i
 WHERE i IS NOT NULL
 WITH id, tally, i, tally[$dimension + 'EvidenceEnds'] AS ends
