@@ -364,6 +364,38 @@ LIMIT $limit
 `,
 };
 
+// aggregates/shipments-of-source.cypher
+
+export type AggregatesShipmentsOfSourceParameters = {
+  sourceId: string;
+};
+
+export type AggregatesShipmentsOfSourceRow = {
+  id: string;
+};
+
+export type AggregatesShipmentsOfSourceSlots = Record<string, never>;
+
+/** The shipments a source backs: what a load that did not go through the import (the hand-made fixture) gives the trade tallies to count (aggregates/touch-shipments.cypher). */
+export const aggregatesShipmentsOfSource: CypherQuery<AggregatesShipmentsOfSourceParameters, AggregatesShipmentsOfSourceRow, AggregatesShipmentsOfSourceSlots, "read"> = {
+  name: "aggregatesShipmentsOfSource",
+  file: "aggregates/shipments-of-source",
+  mode: "read",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// The shipments a source backs: what a load that did not go through the import (the hand-made
+// fixture) gives the trade tallies to count (aggregates/touch-shipments.cypher).
+// Parameters: $sourceId.
+// Columns: id.
+// @param sourceId: string
+// @column id: string
+MATCH (shipment:Shipment)-[:SOURCED_FROM]->(:Source {id: $sourceId})
+RETURN shipment.id AS id
+ORDER BY id
+`,
+};
+
 // aggregates/state.cypher
 
 export type AggregatesStateParameters = Record<string, never>;
@@ -4560,6 +4592,7 @@ export const queries = {
   aggregatesMembers,
   aggregatesRoutesThrough,
   aggregatesSeizedShipments,
+  aggregatesShipmentsOfSource,
   aggregatesState,
   aggregatesTallies,
   aggregatesTouchShipments,

@@ -10,7 +10,7 @@ import { countriesAndPlaces, countryOfPlace, knownTradeFilter } from "./trade-an
 /** The `flows` root field. */
 @Resolver()
 export class FlowsResolver {
-  @Cost({ base: 30000, perItem: 5, items: "first" })
+  @Cost({ base: 20000, perItem: 5, items: "first" })
   @Query(() => Flows, {
     description:
       "Aggregated hop-to-hop flows under a filter, between countries or places: for Sankey charts (nodes, links) " +

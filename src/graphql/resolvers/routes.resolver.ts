@@ -12,7 +12,7 @@ import { countriesAndPlaces, countryOfPlace, knownTradeFilter } from "./trade-an
 /** The `routes` and `transitHubs` root fields. */
 @Resolver()
 export class RoutesResolver {
-  @Cost({ base: 500, perItem: 2, items: "first", multipliers: ["evidence"] })
+  @Cost({ base: 400, perItem: 2, items: "first", multipliers: ["evidence"] })
   @Query(() => RouteReport, {
     description:
       "The routes from one country to another. Observed: routes that records describe, with a stop in `from` " +
@@ -64,7 +64,7 @@ export class RoutesResolver {
     };
   }
 
-  @Cost({ base: 25000, perItem: 10 })
+  @Cost({ base: 8000, perItem: 10 })
   @Query(() => [TransitHub], {
     description:
       "The countries (or places) that records name as transit stops, ranked by the shipments passing through them, " +
