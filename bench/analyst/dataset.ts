@@ -68,7 +68,8 @@ export async function bulkLoadedNetwork(
   const filesDir = path.join(dir, "files");
   const home = path.join(dir, "neo4j");
   const marker = path.join(dir, MARKER);
-  const command = `node --enable-source-maps dist/src/import/bulk/cli.js --into ${path.relative(projectRoot, home)} --generated ${path.relative(projectRoot, filesDir)} --report-dir ${path.relative(projectRoot, path.join(dir, "reports"))}`;
+  // The import tool's default heap (256m) runs out at 1M shipments; it suggests about 1 GiB.
+  const command = `node --enable-source-maps dist/src/import/bulk/cli.js --into ${path.relative(projectRoot, home)} --generated ${path.relative(projectRoot, filesDir)} --report-dir ${path.relative(projectRoot, path.join(dir, "reports"))} --tool-heap 1g`;
 
   let summary: RegExpMatchArray | null = null;
   let failed: Awaited<ReturnType<typeof failedLoad>> = null;
