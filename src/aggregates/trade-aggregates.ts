@@ -17,6 +17,12 @@ import { touchTradeFacts } from "./membership.js";
 const ENTITIES_PER_RECOUNT = 50;
 /** Shipments whose members a rebuild sets in one transaction. */
 const SHIPMENTS_PER_TOUCH = 2_000;
+/**
+ * List entries stored per transaction, about: a busy route keeps up to 50 seizure ids per cell and
+ * month, and fifty such routes at once outgrow the database's transaction memory. An entity larger
+ * than this is stored alone (its tallies must change in one transaction).
+ */
+const LIST_ENTRIES_PER_WRITE = 200_000;
 /** Entities a rebuild marks for a recount per transaction. */
 const MARKS_PER_TRANSACTION = 10_000;
 
@@ -59,14 +65,36 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
       batch.forEach((id) => seen.add(id));
       const rows = await timed("read", () => executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
       const entities = await timed("count", () => recount(rows));
-      const [written] = await timed("write", () => executor.writeQuery(aggregatesWriteTallies, { entities }));
-      report.recounted += written.written;
-      report.changedMeanwhile += batch.length - written.written;
-      report.tallies += written.tallies;
+      for (const chunk of bySize(entities)) {
+        const [written] = await timed("write", () => executor.writeQuery(aggregatesWriteTallies, { entities: chunk }));
+        report.recounted += written.written;
+        report.changedMeanwhile += chunk.length - written.written;
+        report.tallies += written.tallies;
+      }
     }
   }
   report.elapsedMs = performance.now() - started;
   return report;
+}
+
+/** Recounted entities in groups of at most LIST_ENTRIES_PER_WRITE list entries (one entity may pass it alone). */
+function* bySize(entities: readonly TallyEntityInput[]): Generator<TallyEntityInput[]> {
+  let chunk: TallyEntityInput[] = [];
+  let size = 0;
+  for (const entity of entities) {
+    const entries = entity.tallies.reduce(
+      (sum, tally) => sum + Object.values(tally.lists).reduce((total, list) => total + list.length, 0),
+      0,
+    );
+    if (chunk.length > 0 && size + entries > LIST_ENTRIES_PER_WRITE) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(entity);
+    size += entries;
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** The tallies of each entity whose members the rows give (see aggregates/members.cypher). */
