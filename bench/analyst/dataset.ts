@@ -43,6 +43,12 @@ export interface BulkLoadRecord extends LoadRecord {
    * the tallies' rebuild together), from the wall time of the command where it was timed.
    */
   failure?: { message: string; secondsAfterOpen: number | null };
+  /**
+   * After a failed load, the tallies rebuilt by hand with `npm run aggregates -- rebuild` (and the
+   * commit whose code did it), written into the marker by whoever ran it: the figures are then
+   * measured on a finished rebuild.
+   */
+  rebuiltAfterFailure?: { command: string; seconds: number; entities: number; tallies: number; commit: string };
 }
 
 const MARKER = "loaded.json";
