@@ -10,14 +10,17 @@ import { projectRoot } from "../config.js";
  * - GET /graphql from a browser (Accept names text/html): the GraphQL explorer's page;
  * - /explorer/...: its scripts and styles (hashed names under /explorer/assets/, cached for a year);
  * - /embed/network.js, /embed/routes.js: the web components; /embed/network.html, /embed/routes.html:
- *   their iframe pages.
+ *   their iframe pages;
+ * - /workbench/: the investigator's workbench page (index.html), its scripts and styles (hashed
+ *   names under /workbench/assets/).
  * These files hold no data, so they are served to anyone: nothing here reads a credential. The data
  * they show comes from GraphQL requests, which carry the viewer's own.
  */
 export const WEB_ROOT = path.join(projectRoot, "dist", "web");
 
 const GRAPHQL_PATH = "/graphql";
-const PREFIXES = ["/explorer/", "/embed/"];
+const PREFIXES = ["/explorer/", "/embed/", "/workbench/"];
+const HASHED = ["/explorer/assets/", "/workbench/assets/"];
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -100,12 +103,13 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   }
 
   if (!PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return false;
-  const file = resolveInside(root, url.pathname);
+  // A folder's page is its index.html (GET /workbench/).
+  const file = resolveInside(root, url.pathname.endsWith("/") ? `${url.pathname}index.html` : url.pathname);
   if (file === null) {
     sendText(response, 404, "not found");
     return true;
   }
-  const hashed = url.pathname.startsWith("/explorer/assets/");
+  const hashed = HASHED.some((prefix) => url.pathname.startsWith(prefix));
   const page = file.endsWith(".html");
   const policy = !page ? undefined : url.pathname.startsWith("/embed/") ? embedPolicy(await options.frameAncestors()) : EXPLORER_POLICY;
   await sendFile(request, response, file, {
