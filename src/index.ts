@@ -4,19 +4,16 @@ import { randomBytes } from "node:crypto";
 
 import { pino } from "pino";
 
-import { bringTradeAggregatesUpToDate } from "./aggregates/trade-aggregates.js";
 import { createApp } from "./app.js";
 import { Role } from "./auth/role.js";
 import { signToken } from "./auth/tokens.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { announceRunningDatabase } from "./db/command-database.js";
 import { CypherExecutor } from "./db/cypher-executor.js";
 import { CypherRegistry } from "./db/cypher-registry.js";
-import { loadDemoIfEmpty } from "./db/demo-data.js";
 import { createDriver } from "./db/driver.js";
 import { provideNeo4j } from "./db/neo4j-harness.js";
-import { applyConstraints } from "./db/schema-setup.js";
-import { generateNetwork } from "./generate/generate-network.js";
-import { DEMO_NETWORK, loadDemoData } from "./import/demo.js";
+import { computeRings, prepareDatabase } from "./start-up.js";
 
 /** How often start-up work is retried while Neo4j is not reachable. */
 const RETRY_MS = 3_000;
@@ -29,6 +26,9 @@ async function main(): Promise<void> {
     dataDir: config.neo4j.dataDir,
     log: (line) => logger.info(line),
   });
+  // The commands (`npm run keys`, `import`, `analyze`, `aggregates`) find this database through a
+  // file in its data folder while the server runs (src/db/command-database.ts).
+  const unannounce = await announceRunningDatabase(config.neo4j.dataDir, neo4j);
   const driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
   const registry = await CypherRegistry.load();
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     await app.close();
+    await unannounce();
     await driver.close();
     await neo4j.stop();
     process.exit(0);
@@ -63,33 +64,17 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   // The API answers (with DATABASE_UNAVAILABLE if need be) while this is retried.
+  const log = (line: string) => logger.info(line);
   while (!started && !stopping) {
     try {
-      const applied = await applyConstraints(executor);
-      logger.info(`applied ${applied.length} constraint and index files`);
-      const demoStarted = performance.now();
-      const loadData = () =>
-        loadDemoData(executor, {
-          registry,
-          log: (line) => logger.info(line),
-          generate: (outDir) => generateNetwork({ ...DEMO_NETWORK, outDir }),
-        });
-      if (config.seedDemo && (await loadDemoIfEmpty(executor, registry, loadData))) {
-        const seconds = ((performance.now() - demoStarted) / 1000).toFixed(1);
-        logger.info(
-          `the database was empty: loaded the demo in ${seconds} s (the fixture, countries, airports, species, ` +
-            "ROUTES seizures, and a generated network; fixture and network labelled Synthetic)",
-        );
-      }
-      // Before the API is ready: routes and flows read the tallies, so they must exist.
-      const tallies = await bringTradeAggregatesUpToDate(executor);
-      if (tallies) {
-        logger.info(
-          `trade tallies: ${tallies.action === "rebuild" ? "counted for the first time" : "recounted what an import left marked"}: ` +
-            `${tallies.report.recounted} routes, hops and totals in ${(tallies.report.elapsedMs / 1000).toFixed(1)} s`,
-        );
-      }
+      const prepared = await prepareDatabase(executor, registry, { seedDemo: config.seedDemo, log });
+      // The demo's rings take about a second: computed before the API says it is ready. On a
+      // database of its own that never had them, after (it may take minutes).
+      if (prepared.ringsMissing && prepared.demoLoaded) await computeRings(executor, registry, log);
       started = true;
+      if (prepared.ringsMissing && !prepared.demoLoaded) {
+        computeRings(executor, registry, log).catch((error: unknown) => logger.warn({ err: error }, "the ring analysis at start failed"));
+      }
     } catch (error) {
       logger.warn({ err: error }, `start-up work failed; retrying in ${RETRY_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

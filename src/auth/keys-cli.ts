@@ -1,6 +1,6 @@
 // The keys command: `npm run keys -- create|revoke|list|token ...` (see keys-command.ts).
 import { ConfigError, loadConfig } from "../config.js";
-import { withCommandDatabase } from "../db/command-database.js";
+import { adoptRunningDatabase, withCommandDatabase } from "../db/command-database.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
 import { DatabaseUnavailableError } from "../domain/errors.js";
 import { ApiKeyRepository } from "../repositories/api-key.repository.js";
@@ -8,6 +8,11 @@ import { runKeysCommand, UsageError } from "./keys-command.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   try {
+    // Beside a running `npm start`, its database (an embedded one has one user at a time).
+    if (argv[0] !== "token") {
+      const running = await adoptRunningDatabase();
+      if (running) console.error(running);
+    }
     const config = loadConfig();
     const lines =
       argv[0] === "token"

@@ -11,7 +11,20 @@ export const KEYS_USAGE = `Usage:
   npm run keys -- revoke KEY_ID
   npm run keys -- list
   npm run keys -- token --role ROLE --subject NAME [--expires 12h]   (needs AUTH_JWT_SECRET)
-Roles: ${ROLES.join(", ")}. A key is shown once, when it is made; only its hash is kept.`;
+Roles: ${ROLES.join(", ")}. A key is shown once, when it is made; only its hash is kept.
+A key works in a browser only from the origins given with --origin (and the API's own pages): browsers
+send the page's origin, and the API refuses the key from any other. Without --origin, it is for
+servers and scripts, which send no origin.
+Beside a running \`npm start\`, the command uses its database (see README, "Commands beside a running server").`;
+
+/**
+ * How a key made without --origin behaves (src/auth/authenticate.ts): a request with no Origin
+ * header (a server, a script, curl) and the API's own pages may use it; a browser always names the
+ * page's origin, so every other site's page is refused, and CORS does not let it call either.
+ */
+export const NO_ORIGINS =
+  "none: usable without a browser (servers, scripts) and from the API's own pages; a page of any other origin is refused " +
+  "(add --origin https://site.example.org for each site that embeds the views)";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -36,7 +49,7 @@ export async function runKeysCommand(
       }
       const { key, id, hash } = newApiKey();
       await keys.create({ id, hash, role, origins, name });
-      return [`created API key ${id} (${role}) for ${name}`, `origins: ${origins.length ? origins.join(", ") : "any (no browser origin check)"}`, key];
+      return [`created API key ${id} (${role}) for ${name}`, `origins: ${origins.length ? origins.join(", ") : NO_ORIGINS}`, key];
     }
     case "revoke": {
       const id = positionals[0];
@@ -48,7 +61,7 @@ export async function runKeysCommand(
       return (await keys.list()).map(
         (key) =>
           `${key.id}  ${key.role.padEnd(12)}  ${key.revokedAt ? `revoked ${key.revokedAt}` : "active"}  ${key.name}  ` +
-          `[${key.origins.join(", ")}]`,
+          `[${key.origins.length ? key.origins.join(", ") : "no browser origin"}]`,
       );
     case "token": {
       const role = requireRole(values.role);
