@@ -4,9 +4,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 
 import { projectRoot } from "../config.js";
+import { HOME_PAGE } from "./home-page.js";
 
 /**
  * The browser assets built by `npm run build:web` (web/build.mjs) into dist/web/:
+ * - GET /: a page leading to the others (src/http/home-page.ts, not built);
  * - GET /graphql from a browser (Accept names text/html): the GraphQL explorer's page;
  * - /explorer/...: its scripts and styles (hashed names under /explorer/assets/, cached for a year);
  * - /embed/network.js, /embed/routes.js: the web components; /embed/network.html, /embed/routes.html:
@@ -14,7 +16,9 @@ import { projectRoot } from "../config.js";
  * - /workbench/: the investigator's workbench page (index.html), its scripts and styles (hashed
  *   names under /workbench/assets/).
  * These files hold no data, so they are served to anyone: nothing here reads a credential. The data
- * they show comes from GraphQL requests, which carry the viewer's own.
+ * they show comes from GraphQL requests, which carry the viewer's own. The components' scripts
+ * (/embed/*.js) carry CORS headers for the origins browsers may call the API from, as /graphql
+ * does, so that those sites may load them with <script type="module"> too.
  */
 export const WEB_ROOT = path.join(projectRoot, "dist", "web");
 
@@ -82,7 +86,10 @@ export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export interface StaticOptions {
-  /** Origins that may frame the embeds' pages, besides this one. */
+  /**
+   * The origins browsers may call from (CORS_ORIGINS and those of API keys): they may frame the
+   * embeds' pages and load the components' scripts across origins, besides this origin.
+   */
   frameAncestors: () => Promise<Iterable<string>>;
   root?: string;
 }
@@ -95,6 +102,11 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const root = options.root ?? WEB_ROOT;
   const method = request.method?.toUpperCase() ?? "GET";
   if (method !== "GET" && method !== "HEAD") return false;
+
+  if (url.pathname === "/") {
+    sendPage(request, response, HOME_PAGE);
+    return true;
+  }
 
   if (url.pathname === GRAPHQL_PATH) {
     if (!wantsHtml(request)) return false;
@@ -112,11 +124,39 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const hashed = HASHED.some((prefix) => url.pathname.startsWith(prefix));
   const page = file.endsWith(".html");
   const policy = !page ? undefined : url.pathname.startsWith("/embed/") ? embedPolicy(await options.frameAncestors()) : EXPLORER_POLICY;
+  const component = url.pathname.startsWith("/embed/") && file.endsWith(".js");
   await sendFile(request, response, file, {
     cache: hashed ? "public, max-age=31536000, immutable" : "public, max-age=300, must-revalidate",
     policy,
+    allowOrigin: component ? await allowedOrigin(request, options) : undefined,
+    varyOrigin: component,
   });
   return true;
+}
+
+/**
+ * The request's Origin when browsers may call the API from it, for the components' scripts: a
+ * module script (and a classic one with `crossorigin`) is fetched in CORS mode, and runs only if
+ * the answer names its page's origin. A classic `<script src>` needs no CORS and loads anywhere.
+ */
+async function allowedOrigin(request: IncomingMessage, options: StaticOptions): Promise<string | undefined> {
+  const origin = request.headers.origin;
+  if (origin === undefined) return undefined;
+  for (const allowed of await options.frameAncestors()) if (allowed === origin) return origin;
+  return undefined;
+}
+
+/** A page held in memory (GET /), under the explorer's policy; it has no script. */
+function sendPage(request: IncomingMessage, response: ServerResponse, html: string): void {
+  const body = Buffer.from(html, "utf8");
+  response.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-cache",
+    "content-length": String(body.length),
+    ...BASELINE_HEADERS,
+    "content-security-policy": EXPLORER_POLICY,
+  });
+  response.end(request.method?.toUpperCase() === "HEAD" ? undefined : body);
 }
 
 /**
@@ -153,7 +193,7 @@ async function sendFile(
   request: IncomingMessage,
   response: ServerResponse,
   file: string,
-  options: { cache: string; policy?: string },
+  options: { cache: string; policy?: string; allowOrigin?: string; varyOrigin?: boolean },
 ): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
@@ -169,9 +209,11 @@ async function sendFile(
     etag,
     "last-modified": info.mtime.toUTCString(),
     ...BASELINE_HEADERS,
-    // The same URL answers HTML or GraphQL JSON depending on Accept.
-    vary: "Accept",
+    // The same URL answers HTML or GraphQL JSON depending on Accept; a component's script names
+    // the origin that asked when browsers may call from it.
+    vary: options.varyOrigin ? "Accept, Origin" : "Accept",
   };
+  if (options.allowOrigin) headers["access-control-allow-origin"] = options.allowOrigin;
   // Scripts and styles keep the baseline policy: it does not apply to them where they are used.
   if (options.policy) headers["content-security-policy"] = options.policy;
   if (request.headers["if-none-match"] === etag) {

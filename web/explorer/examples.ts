@@ -2,7 +2,8 @@
  * The explorer's library of example operations, in the order a user works through them. Plain data
  * (no DOM, no imports), so a test can validate every operation against the committed schema.
  * The variables name records of the demonstration data that `npm start` loads into an empty
- * database (the hand-made fixture and the ROUTES records).
+ * database (the hand-made fixture, the ROUTES records and the generated network); a test runs each
+ * on that data and requires a non-empty answer (test/api/demo-server.test.ts).
  */
 export interface ExampleOperation {
   /** Unique; shown as the example's button. */
@@ -116,7 +117,9 @@ export const EXAMPLES: readonly ExampleOperation[] = [
   {
     title: "Flows between countries",
     audience: "Analysts",
-    description: "Hop-to-hop flows for a species and period: links for a Sankey chart, GeoJSON lines for a map.",
+    description:
+      "Hop-to-hop flows of raw ivory in the ROUTES airport seizures, 2009-2016: links for a Sankey chart, coordinates for a map. " +
+      "(ROUTES records name the goods, not the species: filter by product there; the generated network names species too.)",
     query: `query Flows($filter: TradeFilter) {
   flows(level: COUNTRY, filter: $filter, first: 50) {
     totals { seizureCount shipmentCount linkCount }
@@ -124,12 +127,14 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     links { source target seizureCount shipmentCount totalWeightKg }
   }
 }`,
-    variables: { filter: { species: "loxodonta-africana", dateFrom: "2009-01-01", dateTo: "2016-12-31" } },
+    variables: { filter: { product: "RAW_IVORY", dateFrom: "2009-01-01", dateTo: "2016-12-31" } },
   },
   {
     title: "Trafficking rings",
     audience: "Analysts",
-    description: "Groups of people and companies that act together (from `npm run analyze`), with the brokers who bridge groups.",
+    description:
+      "Groups of people and companies that act together, with the brokers who bridge groups. Computed when `npm start` loads the demo; " +
+      "`npm run analyze` computes them again after an import.",
     query: `query Rings($first: Int!) {
   rings(first: $first) {
     state
@@ -154,3 +159,10 @@ export const EXAMPLES: readonly ExampleOperation[] = [
     variables: { first: 5 },
   },
 ];
+
+/** The name of an example's operation (`query Search(...)` gives `Search`): what a run must send. */
+export function operationNameOf(query: string): string {
+  const name = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
+  if (name === undefined) throw new Error("every example is a named operation");
+  return name;
+}

@@ -5,7 +5,7 @@ import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import { createRoot } from "react-dom/client";
 
-import { fetchWithCredential } from "./credential.js";
+import { fetchWithCredential, readCredential } from "./credential.js";
 import { EXAMPLES } from "./examples.js";
 import { CREDENTIAL_PLUGIN, EXAMPLES_PLUGIN } from "./plugins.js";
 
@@ -14,12 +14,27 @@ const endpoint = window.location.pathname.endsWith("/graphql") ? window.location
 const fetcher = createGraphiQLFetcher({ url: endpoint, fetch: fetchWithCredential });
 const first = EXAMPLES[0]!;
 
+/**
+ * GraphiQL fills the first view's variables only from its `variables` prop or what it stored, never
+ * from its default tabs: on a first visit (nothing stored yet) they are given here, so the first
+ * example runs as it is. Later visits keep what the user left.
+ */
+function firstVisit(): boolean {
+  try {
+    return localStorage.getItem("graphiql:tabState") === null;
+  } catch {
+    return true;
+  }
+}
+
 createRoot(document.getElementById("explorer")!).render(
   <GraphiQL
     fetcher={fetcher}
     plugins={[EXAMPLES_PLUGIN, CREDENTIAL_PLUGIN]}
-    visiblePlugin={EXAMPLES_PLUGIN}
+    // Without a credential nothing answers: the token panel comes first, saying where to find one.
+    visiblePlugin={readCredential() === "" ? CREDENTIAL_PLUGIN : EXAMPLES_PLUGIN}
     defaultTabs={[{ query: first.query, variables: JSON.stringify(first.variables, null, 2) }]}
+    variables={firstVisit() ? JSON.stringify(first.variables, null, 2) : undefined}
     defaultEditorToolsVisibility="variables"
     shouldPersistHeaders={false}
   />,

@@ -1,8 +1,8 @@
-import { useEditorContext, useExecutionContext, usePrettifyEditors, type GraphiQLPlugin } from "@graphiql/react";
+import { useEditorContext, useExecutionContext, usePrettifyEditors, useSchemaContext, type GraphiQLPlugin } from "@graphiql/react";
 import { useState } from "react";
 
 import { readCredential, storeCredential } from "./credential.js";
-import { EXAMPLES, type ExampleOperation } from "./examples.js";
+import { EXAMPLES, operationNameOf, type ExampleOperation } from "./examples.js";
 
 function ExamplesPanel() {
   const editors = useEditorContext({ nonNull: true });
@@ -11,6 +11,9 @@ function ExamplesPanel() {
   const load = (example: ExampleOperation, run: boolean) => {
     editors.queryEditor?.setValue(example.query);
     editors.variableEditor?.setValue(JSON.stringify(example.variables, null, 2));
+    // The editor learns the operation's name from its text only after a pause (GraphiQL debounces
+    // it); until then a run would send the previous example's name. Set it now.
+    editors.setOperationName(operationNameOf(example.query));
     prettify();
     if (run) setTimeout(() => execution.run(), 0);
   };
@@ -43,6 +46,7 @@ function ExamplesPanel() {
 }
 
 function CredentialPanel() {
+  const schema = useSchemaContext({ nonNull: true });
   const [value, setValue] = useState(readCredential);
   const [saved, setSaved] = useState(readCredential() !== "");
   return (
@@ -52,12 +56,20 @@ function CredentialPanel() {
         event.preventDefault();
         storeCredential(value);
         setSaved(value.trim() !== "");
+        // The schema was asked for when the page opened, perhaps without a credential: ask again
+        // with this one, so the documentation and completion work at once.
+        schema.introspect();
       }}
     >
       <div className="graphiql-doc-explorer-title">Access token</div>
       <p>
         A token or an API key (<code>mtk_…</code>). It is kept in this browser only and sent with every request as{" "}
         <code>Authorization: Bearer …</code>. What the API answers depends on the role it grants.
+      </p>
+      <p>
+        On a development machine, <code>npm start</code> prints a token (role INVESTIGATOR, valid 12 hours) in its log: the line
+        starting <q>development token</q>. Otherwise <code>npm run keys -- token --role ANALYST --subject you</code> makes one (with{" "}
+        <code>AUTH_JWT_SECRET</code>), or ask the API&apos;s operator for a key.
       </p>
       <label>
         Token

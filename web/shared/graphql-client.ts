@@ -1,7 +1,11 @@
 /**
  * The embeds' one way to the API: a GraphQL POST carrying the caller's credential (a JWT or an API
  * key) as `Authorization: Bearer <credential>`. Errors come back as GraphQLRequestError with the
- * API's code, so a view can show a clear message without a stack trace.
+ * API's code, so a view can show a clear message without a stack trace. Codes of the client's own:
+ * - ORIGIN_NOT_ALLOWED: the API answers, but not to this page's origin (CORS): the credential has
+ *   to be an API key made for this origin, or the origin has to be in the API's CORS_ORIGINS;
+ * - NETWORK_ERROR: the API could not be reached at all;
+ * - HTTP_ERROR: an answer that is not GraphQL.
  */
 export class GraphQLRequestError extends Error {
   constructor(
@@ -32,7 +36,7 @@ export async function postGraphQL<T>(
     response = await fetch(api, { method: "POST", headers, body: JSON.stringify({ query, variables }), signal });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    throw new GraphQLRequestError(`The API at ${api} could not be reached.`, "NETWORK_ERROR");
+    throw await unreachable(api, signal);
   }
   let body: GraphQLBody<T> | null = null;
   try {
@@ -49,11 +53,48 @@ export async function postGraphQL<T>(
 }
 
 /**
- * The GraphQL URL next to the script that defines a component, read while the script runs (the
- * only moment `document.currentScript` names it). Used when a component has no `api` attribute.
+ * Why a request failed before any answer could be read. A browser hides the reason, and refuses
+ * in the same way an API that is down and one that does not let this origin in (no CORS header
+ * names it). They are told apart by asking the API's /health in `no-cors` mode: that request gets
+ * an answer (unreadable, but an answer) whenever the server is up, whatever the origin.
+ */
+async function unreachable(api: string, signal?: AbortSignal): Promise<GraphQLRequestError> {
+  let target: URL;
+  try {
+    target = new URL(api, window.location.href);
+  } catch {
+    return new GraphQLRequestError(`The API address ${api} is not a URL.`, "NETWORK_ERROR");
+  }
+  const here = window.location.origin;
+  if (target.origin !== here) {
+    const answers = await fetch(new URL("/health", target), { mode: "no-cors", cache: "no-store", signal }).then(
+      () => true,
+      () => false,
+    );
+    if (answers) {
+      return new GraphQLRequestError(
+        `The API at ${target.origin} does not accept requests from this page's origin (${here}): browsers may call it only ` +
+          `from the origins of its API keys and its CORS_ORIGINS. Use an API key made for ${here} ` +
+          `(npm run keys -- create --origin ${here} ...), or ask the API's operator to add it.`,
+        "ORIGIN_NOT_ALLOWED",
+      );
+    }
+  }
+  return new GraphQLRequestError(
+    `The API at ${target.href} could not be reached (is it running, and does this page's Content-Security-Policy let it connect?).`,
+    "NETWORK_ERROR",
+  );
+}
+
+/**
+ * The GraphQL URL next to the script that defines a component, read while the script runs. A
+ * classic script is `document.currentScript`; a module script is not (it is null there), so the
+ * last script whose address is under /embed/ stands for it. Used when a component has no `api`
+ * attribute; the page's own origin when no script names one.
  */
 export function apiNextToScript(): string {
-  const script = document.currentScript as HTMLScriptElement | null;
+  const current = document.currentScript as HTMLScriptElement | null;
+  const script = current?.src ? current : [...document.querySelectorAll<HTMLScriptElement>('script[src*="/embed/"]')].at(-1);
   const base = script?.src ? script.src : window.location.href;
   return new URL("/graphql", base).href;
 }
