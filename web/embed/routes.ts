@@ -136,18 +136,17 @@ button:hover { background: #e4e7eb; }
 .resolved:empty { display: none; }
 .resolved button { font-size: 11px; padding: 0 6px; margin-left: 4px; }
 .map { position: relative; width: 100%; overflow: hidden; }
-svg { display: block; width: 100%; height: 100%; cursor: grab; touch-action: none; }
-svg:active { cursor: grabbing; }
+.map > svg { display: block; width: 100%; height: 100%; cursor: grab; touch-action: none; }
+.map > svg:active { cursor: grabbing; }
 .sphere { fill: #eef4f8; stroke: #cbd2d9; vector-effect: non-scaling-stroke; }
 .graticule { fill: none; stroke: #dde6ee; stroke-width: .5; vector-effect: non-scaling-stroke; }
 .country { fill: #f3efe6; stroke: #b8b2a7; stroke-width: .5; vector-effect: non-scaling-stroke; cursor: pointer; }
 .country:hover { fill: #ebe3d3; }
 .country.selected { fill: #f6d7a7; }
-.flow { cursor: pointer; }
-.flow-hit { fill: none; stroke: transparent; stroke-width: 12; stroke-linecap: round; }
+.flow-hit { fill: none; stroke: transparent; stroke-linecap: round; cursor: pointer; }
 .flow-line { fill: none; stroke: #c0392b; stroke-opacity: .5; stroke-linecap: round; pointer-events: none; }
-.flow:hover .flow-line, .flow.selected .flow-line { stroke: #7b1d12; stroke-opacity: 1; }
-.flows.focused .flow:not(.selected):not(.touching) .flow-line { stroke-opacity: .15; }
+.flow-line.hover, .flow-line.selected { stroke: #7b1d12; stroke-opacity: 1; }
+.flows.focused .flow-line:not(.selected):not(.touching) { stroke-opacity: .15; }
 .stop { fill: #1f2933; stroke: #fff; stroke-width: 1; cursor: pointer; }
 .stop.selected { fill: #c0392b; }
 .stop-label { font-size: ${LABEL_SIZE}px; fill: #1f2933; paint-order: stroke; stroke: #fff; stroke-width: 2px; cursor: pointer; }
@@ -688,35 +687,50 @@ export class TraffickingRoutesElement extends HTMLElement {
     const projection = zoomedProjection(this.zoom.state);
     const path = geoPath(projection);
     let drawn = 0;
+    const lines = svg("g", { class: "flow-lines" });
+    const hits: SVGPathElement[] = [];
     // Thick lines first, so thin ones stay visible on top.
     for (const link of [...drawing.links].sort((a, b) => b.seizureCount - a.seizureCount)) {
       const from = drawing.nodes.get(link.source)!;
       const to = drawing.nodes.get(link.target)!;
       const d = path({ type: "LineString", coordinates: [from.at, to.at] });
       if (!d) continue;
-      const group = svg("g", { class: "flow", "data-source": link.source, "data-target": link.target });
+      const width = this.lineWidth(link.seizureCount);
       const detail =
         `${from.name} → ${to.name}: ${number.format(link.seizureCount)} seizure${link.seizureCount === 1 ? "" : "s"}, ` +
         `${number.format(link.shipmentCount)} shipment${link.shipmentCount === 1 ? "" : "s"}` +
         (link.totalWeightKg !== null ? `, ${number.format(Math.round(link.totalWeightKg))} kg` : "");
-      const title = svg("title", {});
-      title.textContent = `${detail} (click for the seizures)`;
       const line = svg("path", {
         class: "flow-line",
         d,
-        "stroke-width": this.lineWidth(link.seizureCount).toFixed(2),
+        "stroke-width": width.toFixed(2),
         "marker-end": "url(#arrow)",
         "data-source": link.source,
         "data-target": link.target,
         "data-seizures": link.seizureCount,
       });
+      lines.append(line);
       // A wider, invisible twin takes the clicks, so that a thin line is easy to hit.
-      group.append(title, svg("path", { class: "flow-hit", d }), line);
-      group.addEventListener("mouseenter", () => this.showTooltip(line, detail));
-      group.addEventListener("mouseleave", () => (this.tooltip.hidden = true));
-      layer.append(group);
+      const hit = svg("path", { class: "flow flow-hit", d, "stroke-width": (width + 5).toFixed(2), "data-source": link.source, "data-target": link.target });
+      const title = svg("title", {});
+      title.textContent = `${detail} (click for the seizures)`;
+      hit.append(title);
+      hit.addEventListener("mouseenter", () => {
+        line.classList.add("hover");
+        this.showTooltip(line, detail);
+      });
+      hit.addEventListener("mouseleave", () => {
+        line.classList.remove("hover");
+        this.tooltip.hidden = true;
+      });
+      hits.push(hit);
       drawn += 1;
     }
+    // The busiest flows take the clicks where lines cross or run side by side: drawn thick first,
+    // a busy line would otherwise be covered along its whole length by the thin lines beside it.
+    const hitLayer = svg("g", { class: "flow-hits" });
+    hitLayer.append(...hits.reverse());
+    layer.append(lines, hitLayer);
     const candidates = [];
     const labelLayer = svg("g", { class: "labels" });
     for (const node of drawing.nodes.values()) {
@@ -761,11 +775,11 @@ export class TraffickingRoutesElement extends HTMLElement {
   private markSelection(): void {
     const selected = this.selected;
     this.flowLayer.classList.toggle("focused", selected !== null);
-    for (const group of this.flowLayer.querySelectorAll<SVGGElement>(".flow")) {
-      const { source, target } = group.dataset;
+    for (const element of this.flowLayer.querySelectorAll<SVGPathElement>(".flow-line, .flow-hit")) {
+      const { source, target } = element.dataset;
       const isSelected = selected?.kind === "flow" && selected.source === source && selected.target === target;
-      group.classList.toggle("selected", isSelected);
-      group.classList.toggle("touching", selected?.kind === "country" && (selected.country === source || selected.country === target));
+      element.classList.toggle("selected", isSelected);
+      element.classList.toggle("touching", selected?.kind === "country" && (selected.country === source || selected.country === target));
     }
     for (const dot of this.flowLayer.querySelectorAll<SVGCircleElement>(".stop")) {
       dot.classList.toggle("selected", selected?.kind === "country" && selected.country === dot.dataset.country);
