@@ -2,7 +2,8 @@
  * Zoom and pan of the route map, by d3-zoom (wheel, drag, double click, pinch, and the buttons'
  * steps), in the drawing's own units (its viewBox). d3-zoom rather than hand-written handlers: it
  * tells a click from a drag (so a flow can be clicked on a map that pans), handles touch and
- * trackpad pinch, and keeps the map inside its frame; it adds about 12 kB to the script.
+ * trackpad pinch, and keeps the map inside its frame. It costs about 55 kB of the minified script
+ * (with d3-selection, d3-transition, d3-interpolate and d3-color): routes.js went from 143 to 221 kB.
  */
 import type { GeoProjection } from "d3-geo";
 import { select, type Selection } from "d3-selection";
