@@ -77,6 +77,68 @@ describe("the explorer at /graphql", () => {
   });
 });
 
+describe("the home page at /", () => {
+  it("leads to the explorer, the workbench and the embeds, with no script, under the explorer's policy", async () => {
+    for (const method of ["GET", "HEAD"]) {
+      const response = await fetch(`${origin}/`, { method, redirect: "manual" });
+      expect(response.status, method).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      const policy = response.headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("script-src 'self';");
+      expect(policy).toContain("frame-ancestors 'none'");
+      if (method === "HEAD") continue;
+      const html = await response.text();
+      expect(html).not.toMatch(/<script/i);
+      const links = [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1].replaceAll("&amp;", "&")).filter((href) => href !== "data:,");
+      for (const page of ["/graphql", "/workbench/", "/embed/network.html", "/embed/routes.html"]) {
+        expect(links.some((href) => href.split("?")[0] === page), page).toBe(true);
+      }
+      // Every link stays on this server; the explorer and the embeds' pages answer (the workbench is
+      // built with the other pages by \`npm run build:web\`).
+      for (const href of links) {
+        expect(href.startsWith("/"), href).toBe(true);
+        if (href.startsWith("/workbench/")) continue;
+        const page = await get(href, { accept: "text/html" });
+        expect(page.status, href).toBe(200);
+      }
+    }
+  });
+});
+
+describe("the components' scripts across origins", () => {
+  let allowing: TestApi;
+  const site = "https://dashboard.example.org";
+
+  beforeAll(async () => {
+    allowing = await startTestApi({ env: { CORS_ORIGINS: site } });
+  });
+
+  afterAll(async () => {
+    await allowing?.close();
+  });
+
+  it("name an origin browsers may call from, so that <script type=module> may load them there, and no other", async () => {
+    const at = new URL(allowing.url).origin;
+    for (const file of ["/embed/network.js", "/embed/routes.js"]) {
+      const allowed = await fetch(at + file, { headers: { origin: site } });
+      expect(allowed.status, file).toBe(200);
+      expect(allowed.headers.get("access-control-allow-origin"), file).toBe(site);
+      expect(allowed.headers.get("vary"), file).toMatch(/\bOrigin\b/);
+      const other = await fetch(at + file, { headers: { origin: "https://elsewhere.example.org" } });
+      expect(other.status, file).toBe(200);
+      expect(other.headers.get("access-control-allow-origin"), file).toBeNull();
+      expect(other.headers.get("vary"), file).toMatch(/\bOrigin\b/);
+      const plain = await fetch(at + file);
+      expect(plain.headers.get("access-control-allow-origin"), file).toBeNull();
+    }
+    // The pages are not scripts: framing rules, not CORS, govern them.
+    const page = await fetch(`${at}/embed/network.html`, { headers: { origin: site } });
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
 describe("the embeds", () => {
   it("serves each component as one script, and its iframe page, with no credential", async () => {
     for (const [file, type] of [
