@@ -4,11 +4,24 @@ import path from "node:path";
 
 import { projectRoot } from "../../src/config.js";
 import type { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
+import { StopLevel, TrendDimension, TrendInterval, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
+import { TrendRepository } from "../../src/repositories/trend.repository.js";
 import { postGraphQL } from "../measure.js";
-import { FLOWS_CHECK_QUERY, flowsFromFacts, LARGEST_ANSWER, NO_FILTER, ROUTE_PAIRS, ROUTES_CHECK_QUERY, routesFromFacts } from "./shapes.js";
+import {
+  FLOWS_CHECK_QUERY,
+  flowsFromFacts,
+  LARGEST_ANSWER,
+  NO_FILTER,
+  ROUTE_PAIRS,
+  ROUTES_CHECK_QUERY,
+  routesFromFacts,
+  TRENDS_QUERY,
+  trendsFromFacts,
+  trendValues,
+  trendVariables,
+} from "./shapes.js";
 
 /**
  * Before timing: the API's answers (read from the trade tallies) against the on-demand counting
@@ -17,6 +30,9 @@ import { FLOWS_CHECK_QUERY, flowsFromFacts, LARGEST_ANSWER, NO_FILTER, ROUTE_PAI
  * without a filter, and for the benchmark's pairs under each filter; `flows` at both levels
  * without a filter and under each filter. The filters: the commonest species, product and mode
  * among the seizures, their commonest year as a date range, and that year with the species.
+ * `trends` at both intervals and every split, without a filter and under each of those filters,
+ * the source and the country of seizure with the most seizures, a date range that cuts months
+ * (from the members) and two filters at once (from the facts).
  */
 export interface AnswerCheck {
   filters: { name: string; filter: TradeFilter }[];
@@ -54,6 +70,8 @@ export async function checkAnswers(
     { name: `species ${species} in ${year}`, filter: { ...NO_FILTER, species, ...wholeYear } },
   ];
   const check: AnswerCheck = { filters, compared: 0, equal: 0, equalRounded: 0, different: [], seconds: 0 };
+  const trends = new TrendRepository(executor);
+  const { source, country } = await trendValues(executor);
 
   const compare = async (question: string, fromApi: () => Promise<unknown>, fromFacts: () => Promise<unknown>) => {
     const asked = performance.now();
@@ -100,6 +118,27 @@ export async function checkAnswers(
     for (const { from, to } of ROUTE_PAIRS) await askRoutes(from, to, filter, name);
     for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) await askFlows(level, filter, name);
   }
+  const trendFilters: { name: string; filter: TradeFilter; country: string | null }[] = [
+    { name: "no filter", filter: NO_FILTER, country: null },
+    ...filters.map(({ name, filter }) => ({ name, filter, country: null })),
+    { name: `source ${source}`, filter: { ...NO_FILTER, source }, country: null },
+    { name: `country ${country}`, filter: NO_FILTER, country },
+    { name: `${year}-03-15 to ${year}-10-20`, filter: { ...NO_FILTER, dateFrom: `${year}-03-15`, dateTo: `${year}-10-20` }, country: null },
+    { name: `species ${species} from source ${source}`, filter: { ...NO_FILTER, species, source }, country: null },
+  ];
+  for (const { name, filter, country: seizedIn } of trendFilters) {
+    for (const interval of Object.values(TrendInterval)) {
+      for (const by of Object.values(TrendDimension)) {
+        const question = { interval, by, filter, country: seizedIn };
+        await compare(
+          `trends ${interval} by ${by}, ${name}`,
+          () => postGraphQL(url, TRENDS_QUERY, trendVariables(question)),
+          () => trendsFromFacts(trends, question),
+        );
+      }
+    }
+  }
+  log(`check: trends at ${Object.values(TrendInterval).length} intervals and ${Object.values(TrendDimension).length} splits under ${trendFilters.length} filters: ${check.different.length} differ in all`);
   check.seconds = (performance.now() - started) / 1000;
   log(`check: ${check.compared} questions in ${check.seconds.toFixed(0)} s: ${check.equal} equal, ${check.equalRounded} equal to 1e-6 kg, ${check.different.length} different`);
   return check;

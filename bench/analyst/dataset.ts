@@ -35,6 +35,8 @@ export interface BulkLoadRecord extends LoadRecord {
   /** The trade tallies' nodes after the load, and the entities still marked for a recount (answered from their members). */
   tradeEntities: number;
   tradeTallies: number;
+  /** The trends months' tally nodes (TrendTally); absent from markers written before trends read tallies. */
+  trendTallies?: number;
   /** Absent from markers written before it was counted. */
   dirtyEntities?: number;
   /**
@@ -114,6 +116,7 @@ export async function bulkLoadedNetwork(
         relationships: await count("MATCH ()-[r]->() RETURN count(r) AS count"),
         tradeEntities: await count("MATCH (n:TradeEntity) RETURN count(n) AS count"),
         tradeTallies: await count("MATCH (n:TradeTally) RETURN count(n) AS count"),
+        trendTallies: await count("MATCH (n:TrendTally) RETURN count(n) AS count"),
         dirtyEntities: await count("MATCH (n:TradeEntity {dirty: true}) RETURN count(n) AS count"),
       };
       let figures: Pick<BulkLoadRecord, "rows" | "seconds" | "phases" | "failure">;

@@ -32,10 +32,10 @@ import { ringsEntry } from "./rings.js";
 import { analystShapes, NO_FILTER, ROUTE_PAIRS, withoutRequestBudget } from "./shapes.js";
 
 /**
- * `npm run bench:analyst`: the analyst queries `routes` and `flows` on generated networks of
+ * `npm run bench:analyst`: the analyst queries `routes`, `flows` and `trends` on generated networks of
  * 10,000, 100,000 and 1,000,000 shipments (how their cost grows with the data), and `rings` at
- * 100,000. `routes` and `flows` are asked through the API over HTTP, which reads the trade
- * tallies, beside the on-demand counting they replaced (the repositories' `FromFacts` methods, run
+ * 100,000. `routes`, `flows` and `trends` are asked through the API over HTTP, which reads the trade
+ * and trend tallies, beside the on-demand counting they replaced (the repositories' `FromFacts` methods, run
  * directly through neo4j-driver), interleaved. Each size's network is generated and bulk-loaded
  * whole once (`npm run bulk-load`, which ends by rebuilding the tallies) into its own embedded
  * Neo4j under `.bench/`, and its results are kept in `bench/results/analyst-<shipments>.json`, so
@@ -228,8 +228,9 @@ async function measureNetwork(
     log(`${size} shipments: API at ${api.url}`);
     const check = options.check ? await checkAnswers(api.url, network.executor, await networkCountries(network.filesDir), log) : null;
 
-    const shapes = analystShapes(network.executor.withListener(factsRecorder.listener), network.registry);
-    const planOf = (key: string) => (key.startsWith("flows") ? plan.flows : plan.routes);
+    const shapes = await analystShapes(network.executor.withListener(factsRecorder.listener), network.registry);
+    // trends, like flows, counts the whole network on demand: asked as often as flows.
+    const planOf = (key: string) => (key.startsWith("flows") || key.startsWith("trends") ? plan.flows : plan.routes);
     const warmupDifferences: AnalystSizeRun["warmupDifferences"] = [];
     // A request that fails (a spent database budget, a timeout) is reported for its shape; the others go on.
     const failures: AnalystSizeRun["failures"] = [];

@@ -1,17 +1,23 @@
 import type { CypherExecutor } from "../../src/db/cypher-executor.js";
 import type { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { DatabaseBudget, withDatabaseBudget } from "../../src/db/database-budget.js";
-import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { projectRoot } from "../../src/config.js";
+import { StopLevel, TrendDimension, TrendInterval, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
+import { TrendRepository } from "../../src/repositories/trend.repository.js";
 import type { Shape } from "../shapes.js";
 
 /**
  * The analyst queries, each asked two ways. Through the API over HTTP, `routes` and `flows` read
- * the trade tallies (src/repositories/trade-tally.repository.ts). The other side is the on-demand
- * counting they replaced, run directly through neo4j-driver: `RouteRepository.observedFromFacts`
- * and `.inferredFromFacts` (three anchored `legs` queries), `FlowRepository.linksFromFacts` and
- * `.totalsFromFacts`, with the answer
+ * the trade tallies (src/repositories/trade-tally.repository.ts), `trends` the trend tallies
+ * (src/repositories/trend.repository.ts). The other side is the on-demand counting they replaced,
+ * run directly through neo4j-driver: `RouteRepository.observedFromFacts` and `.inferredFromFacts`
+ * (three anchored `legs` queries), `FlowRepository.linksFromFacts` and `.totalsFromFacts`,
+ * `TrendRepository.seriesFromFacts` (trends/series.cypher), with the answer
  * shaped like the GraphQL `data`. The GraphQL selections ask for ids where the resolver would look
  * up whole countries, places and seizures, so that the on-demand side can give the same answer
  * without those look-ups; the API still makes them (they are part of its cost).
@@ -170,6 +176,71 @@ export function flowsShape(executor: CypherExecutor, registry: CypherRegistry, l
   };
 }
 
-export function analystShapes(executor: CypherExecutor, registry: CypherRegistry): Shape[] {
-  return [...ROUTE_PAIRS.map((pair) => routesShape(executor, registry, pair)), flowsShape(executor, registry, StopLevel.COUNTRY), flowsShape(executor, registry, StopLevel.PLACE)];
+const TRENDS_SELECTION = "period key seizureCount weighedSeizureCount totalWeightKg sourceCount";
+
+export const TRENDS_QUERY = `query Trends($interval: TrendInterval!, $by: TrendDimension!, $filter: TrendFilter) {
+  trends(interval: $interval, by: $by, filter: $filter) { ${TRENDS_SELECTION} }
+}`;
+
+/** A `trends` question: its interval, split, filter and the country of seizure. */
+export interface TrendQuestion {
+  interval: TrendInterval;
+  by: TrendDimension;
+  filter: TradeFilter;
+  country: string | null;
+}
+
+/** The GraphQL variables of a trends question. */
+export function trendVariables(question: TrendQuestion): Record<string, unknown> {
+  const filter = Object.fromEntries(
+    Object.entries({ ...question.filter, country: question.country }).filter(([, value]) => value !== null),
+  );
+  return { interval: question.interval, by: question.by, filter };
+}
+
+/** `trends` counted on demand (trends/series.cypher), shaped like the GraphQL `data` of TRENDS_QUERY. */
+export function trendsFromFacts(trends: TrendRepository, question: TrendQuestion): Promise<unknown> {
+  return withoutRequestBudget(async () => ({
+    trends: await trends.seriesFromFacts(question.interval, question.by, question.country, question.filter),
+  }));
+}
+
+/** The values the trends shapes ask with (bench/cypher/trend-values.cypher). */
+export async function trendValues(executor: CypherExecutor): Promise<{ source: string; country: string }> {
+  const [values] = await executor.read(await readFile(path.join(projectRoot, "bench", "cypher", "trend-values.cypher"), "utf8"));
+  return { source: String(values!.source), country: String(values!.country) };
+}
+
+export function trendsShape(executor: CypherExecutor, registry: CypherRegistry, key: string, title: string, question: TrendQuestion): Shape {
+  const trends = new TrendRepository(executor, registry);
+  return {
+    key,
+    title,
+    graphql: TRENDS_QUERY,
+    directFile: "`cypher/queries/trends/series.cypher` through `TrendRepository.seriesFromFacts`",
+    inputs: `${JSON.stringify(trendVariables(question))}; the same question every iteration`,
+    variables: () => trendVariables(question),
+    direct: () => trendsFromFacts(trends, question),
+  };
+}
+
+export async function analystShapes(executor: CypherExecutor, registry: CypherRegistry): Promise<Shape[]> {
+  const { source } = await trendValues(executor);
+  return [
+    ...ROUTE_PAIRS.map((pair) => routesShape(executor, registry, pair)),
+    flowsShape(executor, registry, StopLevel.COUNTRY),
+    flowsShape(executor, registry, StopLevel.PLACE),
+    trendsShape(executor, registry, "trends-species-year", "trends by SPECIES per YEAR (no filter)", {
+      interval: TrendInterval.YEAR,
+      by: TrendDimension.SPECIES,
+      filter: NO_FILTER,
+      country: null,
+    }),
+    trendsShape(executor, registry, "trends-month-source", `trends by NONE per MONTH, filter source ${source}`, {
+      interval: TrendInterval.MONTH,
+      by: TrendDimension.NONE,
+      filter: { ...NO_FILTER, source },
+      country: null,
+    }),
+  ];
 }

@@ -1,16 +1,23 @@
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import {
+  aggregatesDatedSeizures,
   aggregatesDirtyEntities,
   aggregatesMarkAll,
+  aggregatesMarkStaleTaxa,
   aggregatesMembers,
   aggregatesSeizedShipments,
   aggregatesState,
+  aggregatesTrendMembers,
   aggregatesWriteTallies,
+  aggregatesWriteTrendTallies,
   type AggregatesMembersRow,
+  type AggregatesTrendMembersRow,
 } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
-import type { TallyEntityInput } from "../db/query-types.js";
-import { cellFromKey, DIMENSIONS, tallyEntity, type Cell, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import type { TallyEntityInput, TrendMonthInput } from "../db/query-types.js";
+import { TrendDimension } from "../domain/trade-analysis.js";
+import { cellFromKey, DIMENSIONS, roundWeight, tallyEntity, type Cell, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import { NULL_KEY, tallyMonth, TREND_SPLITS, type MonthCell, type TrendMember } from "../domain/trend-tallies.js";
 import { touchTradeFacts } from "./membership.js";
 
 /** Entities recounted together: their members are read in one query and stored in one transaction. */
@@ -25,6 +32,10 @@ const SHIPMENTS_PER_TOUCH = 2_000;
 const LIST_ENTRIES_PER_WRITE = 200_000;
 /** Entities a rebuild marks for a recount per transaction. */
 const MARKS_PER_TRANSACTION = 10_000;
+/** Trends' months recounted together: a month holds every seizure dated in it. */
+const MONTHS_PER_RECOUNT = 4;
+/** Seizures whose months a rebuild sets in one transaction. */
+const SEIZURES_PER_TOUCH = 5_000;
 
 export interface RefreshReport {
   /** Entities whose tallies were stored (or that were removed, having no members left). */
@@ -53,6 +64,8 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
       report.phasesMs[phase] += performance.now() - since;
     }
   };
+  // Months whose species changed some other way than through the import (a removed source).
+  await executor.writeQuery(aggregatesMarkStaleTaxa, {});
   const seen = new Set<string>();
   for (;;) {
     const dirty = await executor.readQuery(aggregatesDirtyEntities, { limit: integerParameter(seen.size + ENTITIES_PER_RECOUNT) });
@@ -60,7 +73,22 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
     if (fresh.length === 0) break;
     // A level's totals count every seized shipment with a hop or a transit: each is recounted on its own.
     const levelWide = (id: string) => id.startsWith("TOTAL|") || id.startsWith("TRANSITS|");
-    const batches = [...fresh.filter(levelWide).map((id) => [id]), fresh.filter((id) => !levelWide(id))].filter((batch) => batch.length > 0);
+    const isMonth = (id: string) => id.startsWith("MONTH|");
+    const months = fresh.filter(isMonth);
+    for (let start = 0; start < months.length; start += MONTHS_PER_RECOUNT) {
+      const batch = months.slice(start, start + MONTHS_PER_RECOUNT);
+      batch.forEach((id) => seen.add(id));
+      const rows = await timed("read", () => executor.readQuery(aggregatesTrendMembers, { ids: batch, dateFrom: null, dateTo: null }));
+      const recounted = await timed("count", () => recountMonths(rows));
+      for (const month of recounted) {
+        const [written] = await timed("write", () => executor.writeQuery(aggregatesWriteTrendTallies, { months: [month] }));
+        report.recounted += written.written;
+        report.changedMeanwhile += 1 - written.written;
+        report.tallies += written.tallies;
+      }
+    }
+    const others = fresh.filter((id) => !isMonth(id));
+    const batches = [...others.filter(levelWide).map((id) => [id]), others.filter((id) => !levelWide(id))].filter((batch) => batch.length > 0);
     for (const batch of batches) {
       batch.forEach((id) => seen.add(id));
       const rows = await timed("read", () => executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
@@ -150,6 +178,55 @@ function storedLists(cells: [Cell, Tally][], withEvidence: boolean): TallyEntity
   return lists;
 }
 
+/** The tallies of each trends month whose members the rows give (see aggregates/trend-members.cypher). */
+function recountMonths(rows: readonly AggregatesTrendMembersRow[]): TrendMonthInput[] {
+  const byMonth = new Map<string, { version: number; members: TrendMember[] }>();
+  for (const row of rows) {
+    const month = byMonth.get(row.entity) ?? { version: row.version, members: [] };
+    byMonth.set(row.entity, month);
+    const member = trendMemberOf(row);
+    if (member !== null) month.members.push(member);
+  }
+  return [...byMonth].map(([id, { version, members }]) => {
+    const { cells, taxa } = tallyMonth(members);
+    return {
+      id,
+      version: integerParameter(version),
+      members: integerParameter(members.length),
+      taxonSpecies: taxa.map((species) => species.id),
+      taxonGenera: taxa.map((species) => species.genus ?? ""),
+      taxonOrders: taxa.map((species) => species.order ?? ""),
+      cells: [...cells].map(([cell, splits]) => ({ cell, lists: trendLists(splits) })),
+    };
+  });
+}
+
+/** One month cell as write-trend-tallies stores it: per split, its keys and their figures in lists of one length. */
+function trendLists(splits: MonthCell): TrendMonthInput["cells"][number]["lists"] {
+  const lists: TrendMonthInput["cells"][number]["lists"] = {};
+  for (const by of Object.values(TrendDimension)) {
+    const keys = [...(splits.get(by) ?? new Map())].sort(([a], [b]) => ((a ?? NULL_KEY) < (b ?? NULL_KEY) ? -1 : 1));
+    if (keys.length === 0) continue;
+    const split = TREND_SPLITS[by];
+    let sourceEnd = 0;
+    Object.assign(lists, {
+      [`${split}Keys`]: keys.map(([key]) => key ?? NULL_KEY),
+      [`${split}SeizureCounts`]: keys.map(([, figures]) => integerParameter(figures.seizureCount)),
+      [`${split}WeighedSeizureCounts`]: keys.map(([, figures]) => integerParameter(figures.weighedSeizureCount)),
+      [`${split}WeightsKg`]: keys.map(([, figures]) => roundWeight(figures.totalWeightKg) ?? 0),
+      [`${split}SourceEnds`]: keys.map(([, figures]) => integerParameter((sourceEnd += figures.sources.size))),
+      [`${split}SourceIds`]: keys.flatMap(([, figures]) => [...figures.sources].sort()),
+    });
+  }
+  return lists;
+}
+
+/** A row of aggregates/trend-members.cypher as the trend tallies take it; null for a month without members. */
+export function trendMemberOf(row: AggregatesTrendMembersRow): TrendMember | null {
+  if (row.seizure === null || row.date === null) return null;
+  return { seizure: row.seizure, date: row.date, countries: row.countries, modes: row.modes, sources: row.sources, lines: row.lines };
+}
+
 /** A row of aggregates/members.cypher as the tallies take it. */
 export function memberOf(row: AggregatesMembersRow, seizure: string): MemberSeizure {
   return { seizure, date: row.date, sources: row.sources, shipments: row.shipments, lines: row.lines };
@@ -164,8 +241,8 @@ export interface RebuildReport extends RefreshReport {
 
 /**
  * Rebuilds the trade entities and their tallies from the facts alone: marks every entity for a
- * recount, sets the members of every seized shipment again (and takes those of shipments no longer
- * seized away), then recounts all; entities left without members go. Nothing is removed first, so
+ * recount, sets the members of every seized shipment and every dated seizure again (and takes those
+ * of shipments no longer seized, and seizures no longer dated, away), then recounts all; entities left without members go. Nothing is removed first, so
  * the API answers right throughout: a marked entity is counted from its members. For a database
  * loaded without the import engine (the bulk path), after changes made by hand, or to prove the kept
  * figures equal a recount.
@@ -181,6 +258,13 @@ export async function rebuildTradeAggregates(executor: CypherExecutor): Promise<
     const ids = page.map((row) => row.id);
     await executor.writeAll([touchTradeFacts({ shipments: ids, seizures: [], lines: [], places: [] })]);
     shipments += ids.length;
+    after = ids[ids.length - 1];
+  }
+  for (let after = ""; ; ) {
+    const page = await executor.readQuery(aggregatesDatedSeizures, { after, limit: integerParameter(SEIZURES_PER_TOUCH) });
+    if (page.length === 0) break;
+    const ids = page.map((row) => row.id);
+    await executor.writeAll([touchTradeFacts({ shipments: [], seizures: ids, lines: [], places: [] })]);
     after = ids[ids.length - 1];
   }
   const touchMs = performance.now() - started - markMs;

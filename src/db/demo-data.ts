@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { touchTradeFacts } from "../aggregates/membership.js";
+import { touchFactsOfSource } from "../aggregates/membership.js";
 import { projectRoot } from "../config.js";
 import type { CypherExecutor } from "./cypher-executor.js";
 import type { CypherRegistry } from "./cypher-registry.js";
 import { splitStatements } from "./cypher-registry.js";
-import { adminDatabaseIsEmpty, aggregatesShipmentsOfSource } from "./queries.generated.js";
+import { adminDatabaseIsEmpty } from "./queries.generated.js";
 
 /** The hand-made fixture graph: a small, invented Mekong network, every node labelled Synthetic. */
 export const FIXTURE_FILE = path.join(projectRoot, "cypher", "seed", "fixture.cypher");
@@ -16,10 +16,9 @@ const FIXTURE_SOURCE_ID = "fixture";
 export async function loadFixture(executor: CypherExecutor): Promise<void> {
   const statements = splitStatements(await readFile(FIXTURE_FILE, "utf8"));
   await executor.writeAll(statements.map((query) => ({ query })));
-  // The fixture is written by hand, not through the import: its shipments join the trade tallies'
-  // entities here (marked, so the analyst fields count them from their members until a recount).
-  const shipments = (await executor.readQuery(aggregatesShipmentsOfSource, { sourceId: FIXTURE_SOURCE_ID })).map((row) => row.id);
-  await executor.writeAll([touchTradeFacts({ shipments, seizures: [], lines: [], places: [] })]);
+  // The fixture is written by hand, not through the import: its shipments and seizures join the
+  // trade tallies' entities here (marked, so the analyst fields count them from their members until a recount).
+  await touchFactsOfSource(executor, FIXTURE_SOURCE_ID);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Date as CypherDate, Integer } from "neo4j-driver";
 
 import type { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { CypherQuery } from "./cypher-query.js";
-import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, MemberLineMap, MemberShipmentMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TallyEntityInput, TimelineEventMap } from "./query-types.js";
+import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, MemberLineMap, MemberShipmentMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TallyEntityInput, TimelineEventMap, TrendLineMap, TrendMonthInput } from "./query-types.js";
 
 // admin/database-is-empty.cypher
 
@@ -30,6 +30,43 @@ export const adminDatabaseIsEmpty: CypherQuery<AdminDatabaseIsEmptyParameters, A
 // Columns: empty (boolean).
 // @column empty: boolean
 RETURN NOT EXISTS { MATCH (n) WHERE n:Seizure OR n:Shipment OR n:Country } AS empty
+`,
+};
+
+// aggregates/dated-seizures.cypher
+
+export type AggregatesDatedSeizuresParameters = {
+  after: string;
+  limit: Integer;
+};
+
+export type AggregatesDatedSeizuresRow = {
+  id: string;
+};
+
+export type AggregatesDatedSeizuresSlots = Record<string, never>;
+
+/** Seizures with a date, or that a trends month still counts, by id after $after, at most $limit: what a rebuild of the trends' months walks through (an undated seizure leaves its month). */
+export const aggregatesDatedSeizures: CypherQuery<AggregatesDatedSeizuresParameters, AggregatesDatedSeizuresRow, AggregatesDatedSeizuresSlots, "read"> = {
+  name: "aggregatesDatedSeizures",
+  file: "aggregates/dated-seizures",
+  mode: "read",
+  parameters: { after: "string", limit: "integer" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Seizures with a date, or that a trends month still counts, by id after $after, at most $limit:
+// what a rebuild of the trends' months walks through (an undated seizure leaves its month).
+// Parameters: $after (a seizure id, '' for the first), $limit (integer).
+// Columns: id.
+// @param after: string
+// @param limit: integer
+// @column id: string
+MATCH (seizure:Seizure)
+WHERE seizure.id > $after
+  AND (seizure.date IS NOT NULL OR EXISTS { (seizure)-[:COUNTED_IN]->(:TradeEntity) })
+RETURN seizure.id AS id
+ORDER BY id
+LIMIT $limit
 `,
 };
 
@@ -191,6 +228,41 @@ WITH entity
 LIMIT $limit
 SET entity.dirty = true, entity.version = entity.version + 1
 RETURN count(entity) AS marked
+`,
+};
+
+// aggregates/mark-stale-taxa.cypher
+
+export type AggregatesMarkStaleTaxaParameters = Record<string, never>;
+
+export type AggregatesMarkStaleTaxaRow = {
+  marked: number;
+};
+
+export type AggregatesMarkStaleTaxaSlots = Record<string, never>;
+
+/** Marks for a recount every trends month whose record of the genus and order it counted each of its species under (`taxonSpecies`, `taxonGenera`, `taxonOrders`) no longer matches the Species nodes: a species changed or went some other way than through the import's batches (a removed source */
+export const aggregatesMarkStaleTaxa: CypherQuery<AggregatesMarkStaleTaxaParameters, AggregatesMarkStaleTaxaRow, AggregatesMarkStaleTaxaSlots, "write"> = {
+  name: "aggregatesMarkStaleTaxa",
+  file: "aggregates/mark-stale-taxa",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: { marked: "integer" },
+  text: `// Marks for a recount every trends month whose record of the genus and order it counted each of its
+// species under (\`taxonSpecies\`, \`taxonGenera\`, \`taxonOrders\`) no longer matches the Species nodes:
+// a species changed or went some other way than through the import's batches (a removed source
+// clears what it alone stated). aggregates/touch-shipments does the same when species are written.
+// Parameters: none.
+// Columns: marked.
+// @column marked: integer
+MATCH (month:TradeEntity {level: 'TREND', kind: 'MONTH'})
+WHERE NOT month.dirty AND NOT all(i IN range(0, size(coalesce(month.taxonSpecies, [])) - 1) WHERE EXISTS {
+  MATCH (known:Species {id: month.taxonSpecies[i]})
+  WHERE coalesce(known.genus, '') = month.taxonGenera[i] AND coalesce(known.order, '') = month.taxonOrders[i]
+})
+SET month.dirty = true, month.version = month.version + 1
+RETURN count(month) AS marked
 `,
 };
 
@@ -364,6 +436,38 @@ LIMIT $limit
 `,
 };
 
+// aggregates/seizures-of-source.cypher
+
+export type AggregatesSeizuresOfSourceParameters = {
+  sourceId: string;
+};
+
+export type AggregatesSeizuresOfSourceRow = {
+  id: string;
+};
+
+export type AggregatesSeizuresOfSourceSlots = Record<string, never>;
+
+/** The seizures a source backs: with its shipments (aggregates/shipments-of-source), what a load that did not go through the import (the hand-made fixture) gives the trade tallies to count. */
+export const aggregatesSeizuresOfSource: CypherQuery<AggregatesSeizuresOfSourceParameters, AggregatesSeizuresOfSourceRow, AggregatesSeizuresOfSourceSlots, "read"> = {
+  name: "aggregatesSeizuresOfSource",
+  file: "aggregates/seizures-of-source",
+  mode: "read",
+  parameters: { sourceId: "string" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// The seizures a source backs: with its shipments (aggregates/shipments-of-source), what a load that
+// did not go through the import (the hand-made fixture) gives the trade tallies to count.
+// Parameters: $sourceId.
+// Columns: id.
+// @param sourceId: string
+// @column id: string
+MATCH (seizure:Seizure)-[:SOURCED_FROM]->(:Source {id: $sourceId})
+RETURN seizure.id AS id
+ORDER BY id
+`,
+};
+
 // aggregates/shipments-of-source.cypher
 
 export type AggregatesShipmentsOfSourceParameters = {
@@ -408,7 +512,7 @@ export type AggregatesStateRow = {
 
 export type AggregatesStateSlots = Record<string, never>;
 
-/** Whether the trade tallies have ever been counted in this database, beside whether there is anything to count: a database filled before they existed has seized shipments and no entities. */
+/** Whether the trade tallies have ever been counted in this database, beside whether there is anything to count: a database filled before they existed has seized shipments and no entities, and one filled before the trends' months existed has dated seizures and no MONTH entity. */
 export const aggregatesState: CypherQuery<AggregatesStateParameters, AggregatesStateRow, AggregatesStateSlots, "read"> = {
   name: "aggregatesState",
   file: "aggregates/state",
@@ -417,15 +521,17 @@ export const aggregatesState: CypherQuery<AggregatesStateParameters, AggregatesS
   slots: {},
   columns: { kept: "boolean", seized: "boolean", dirty: "boolean" },
   text: `// Whether the trade tallies have ever been counted in this database, beside whether there is
-// anything to count: a database filled before they existed has seized shipments and no entities.
+// anything to count: a database filled before they existed has seized shipments and no entities,
+// and one filled before the trends' months existed has dated seizures and no MONTH entity.
 // Parameters: none.
-// Columns: kept (some TradeEntity exists), seized (some seizure intercepted a shipment), dirty
-// (some entity awaits a recount).
+// Columns: kept (some TradeEntity exists, and a MONTH entity where some seizure has a date),
+// seized (some seizure intercepted a shipment or has a date), dirty (some entity awaits a recount).
 // @column kept: boolean
 // @column seized: boolean
 // @column dirty: boolean
-RETURN EXISTS { (:TradeEntity) } AS kept,
-  EXISTS { (:Shipment)<-[:INTERCEPTED]-(:Seizure) } AS seized,
+WITH EXISTS { MATCH (seizure:Seizure) WHERE seizure.date IS NOT NULL } AS dated
+RETURN EXISTS { (:TradeEntity) } AND (NOT dated OR EXISTS { (:TradeEntity {level: 'TREND', kind: 'MONTH'}) }) AS kept,
+  dated OR EXISTS { (:Shipment)<-[:INTERCEPTED]-(:Seizure) } AS seized,
   EXISTS { (:TradeEntity {dirty: true}) } AS dirty
 `,
 };
@@ -515,6 +621,7 @@ export type AggregatesTouchShipmentsParameters = {
   seizures: readonly string[];
   lines: readonly string[];
   places: readonly string[];
+  species: readonly string[];
 };
 
 export type AggregatesTouchShipmentsRow = {
@@ -528,7 +635,7 @@ export const aggregatesTouchShipments: CypherQuery<AggregatesTouchShipmentsParam
   name: "aggregatesTouchShipments",
   file: "aggregates/touch-shipments",
   mode: "write",
-  parameters: { shipments: "string[]", seizures: "string[]", lines: "string[]", places: "string[]" },
+  parameters: { shipments: "string[]", seizures: "string[]", lines: "string[]", places: "string[]", species: "string[]" },
   slots: {},
   columns: { shipments: "integer" },
   text: `// Keeps the trade entities' members true after facts changed, in the transaction that changed
@@ -547,14 +654,61 @@ export const aggregatesTouchShipments: CypherQuery<AggregatesTouchShipmentsParam
 // - HUB: each stop the record names as a transit (its country at COUNTRY level; the stop, place or
 //   country, at PLACE level), as routes/transit-hubs.cypher reads them.
 // - TRANSITS: one per level, for every shipment with at least one transit (hubs' shares).
-// Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
-// node's id is simply not found, so pass the shipments it touched as well).
+// - MONTH (trends, level TREND): each seizure with a date is a member of its month, with or without
+//   a shipment; the seizures of the given shipments and lines are looked at too (a shipment's
+//   mode, a line's product, weight and species are what trends filter and split by). A month whose
+//   record of its species' genus and order (\`taxonSpecies\`, ...) no longer matches the Species
+//   nodes is marked when species were written (aggregates/mark-stale-taxa does the same for all).
+// Parameters: $shipments, $seizures, $lines, $places, $species (ids of nodes whose facts changed; a
+// removed node's id is simply not found, so pass the shipments and seizures it touched as well).
 // Columns: shipments (how many shipments were looked at).
 // @param shipments: string[]
 // @param seizures: string[]
 // @param lines: string[]
 // @param places: string[]
+// @param species: string[]
 // @column shipments: integer
+CALL () {
+  CALL () {
+    UNWIND $seizures AS id
+    MATCH (seizure:Seizure {id: id})
+    RETURN seizure
+    UNION
+    UNWIND $shipments AS id
+    MATCH (:Shipment {id: id})<-[:INTERCEPTED]-(seizure:Seizure)
+    RETURN seizure
+    UNION
+    UNWIND $lines AS id
+    MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(seizure:Seizure)
+    RETURN seizure
+  }
+  WITH DISTINCT seizure
+  CALL (seizure) {
+    MATCH (seizure)-[old:COUNTED_IN]->(month:TradeEntity)
+    SET month.dirty = true, month.version = month.version + 1
+    DELETE old
+  }
+  CALL (seizure) {
+    WITH seizure, substring(toString(seizure.date), 0, 7) AS key
+    WHERE key IS NOT NULL
+    MERGE (month:TradeEntity {id: 'MONTH|' + key})
+    ON CREATE SET month.kind = 'MONTH', month.level = 'TREND', month.month = key, month.version = 0, month.spansMonths = false
+    SET month.dirty = true, month.version = month.version + 1
+    MERGE (seizure)-[:COUNTED_IN]->(month)
+  }
+  RETURN count(seizure) AS seizures
+}
+CALL () {
+  WITH $species AS species
+  WHERE size(species) > 0
+  MATCH (month:TradeEntity {level: 'TREND', kind: 'MONTH'})
+  WHERE NOT all(i IN range(0, size(coalesce(month.taxonSpecies, [])) - 1) WHERE EXISTS {
+    MATCH (known:Species {id: month.taxonSpecies[i]})
+    WHERE coalesce(known.genus, '') = month.taxonGenera[i] AND coalesce(known.order, '') = month.taxonOrders[i]
+  })
+  SET month.dirty = true, month.version = month.version + 1
+  RETURN count(month) AS staleMonths
+}
 CALL () {
   UNWIND $shipments AS id
   MATCH (shipment:Shipment {id: id})
@@ -668,6 +822,152 @@ RETURN count(shipment) AS shipments
 `,
 };
 
+// aggregates/trend-members.cypher
+
+export type AggregatesTrendMembersParameters = {
+  ids: readonly string[];
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+};
+
+export type AggregatesTrendMembersRow = {
+  entity: string;
+  version: number;
+  seizure: string | null;
+  date: string | null;
+  countries: string[];
+  modes: string[];
+  sources: string[];
+  lines: TrendLineMap[];
+};
+
+export type AggregatesTrendMembersSlots = Record<string, never>;
+
+/** The member seizures of trends' months (aggregates/touch-shipments.cypher): each dated seizure with what trends filter and split by (src/domain/trend-tallies.ts). With $dateFrom/$dateTo only the seizures of those dates (for a request answered from the members); null for all (for a */
+export const aggregatesTrendMembers: CypherQuery<AggregatesTrendMembersParameters, AggregatesTrendMembersRow, AggregatesTrendMembersSlots, "read"> = {
+  name: "aggregatesTrendMembers",
+  file: "aggregates/trend-members",
+  mode: "read",
+  parameters: { ids: "string[]", dateFrom: "date | null", dateTo: "date | null" },
+  slots: {},
+  columns: { entity: "string", version: "integer", seizure: "string | null", date: "date | null", countries: "string[]", modes: "string[]", sources: "string[]", lines: "TrendLineMap[]" },
+  text: `// The member seizures of trends' months (aggregates/touch-shipments.cypher): each dated seizure
+// with what trends filter and split by (src/domain/trend-tallies.ts). With $dateFrom/$dateTo only
+// the seizures of those dates (for a request answered from the members); null for all (for a
+// recount). Each month's version comes with it, so a recount writes only what it read.
+// Parameters: $ids (TradeEntity ids of MONTH entities), $dateFrom, $dateTo (Date or null).
+// Columns: entity, version, seizure (null for a month without members, one row), date,
+// countries (Country ids it was seized in), modes (of the shipments it intercepted), sources
+// (Source ids), lines (its commodity lines: id, product, weightKg, species: id, genus, order).
+// @param ids: string[]
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @column entity: string
+// @column version: integer
+// @column seizure: string | null
+// @column date: date | null
+// @column countries: string[]
+// @column modes: string[]
+// @column sources: string[]
+// @column lines: TrendLineMap[]
+UNWIND $ids AS id
+MATCH (month:TradeEntity {id: id})
+OPTIONAL CALL (month) {
+  MATCH (month)<-[:COUNTED_IN]-(seizure:Seizure)
+  WHERE ($dateFrom IS NULL OR seizure.date >= $dateFrom) AND ($dateTo IS NULL OR seizure.date <= $dateTo)
+  RETURN seizure,
+    [(seizure)-[:SEIZED_IN]->(country:Country) | country.id] AS countries,
+    COLLECT { MATCH (seizure)-[:INTERCEPTED]->(shipment:Shipment) WHERE shipment.mode IS NOT NULL RETURN DISTINCT shipment.mode } AS modes,
+    [(seizure)-[:SOURCED_FROM]->(source:Source) | source.id] AS sources,
+    [(seizure)-[:RECOVERED]->(line:CommodityLine) | {
+      id: line.id,
+      product: line.product,
+      weightKg: line.weightKg,
+      species: [(line)-[:OF_SPECIES]->(species:Species) | {id: species.id, genus: species.genus, order: species.order}]
+    }] AS lines
+}
+RETURN month.id AS entity, month.version AS version, seizure.id AS seizure, seizure.date AS date,
+  coalesce(countries, []) AS countries, coalesce(modes, []) AS modes, coalesce(sources, []) AS sources,
+  coalesce(lines, []) AS lines
+`,
+};
+
+// aggregates/trend-months.cypher
+
+export type AggregatesTrendMonthsParameters = {
+  monthFrom: string | null;
+  monthTo: string | null;
+  cell: string;
+  split: string;
+  checkTaxa: boolean;
+};
+
+export type AggregatesTrendMonthsRow = {
+  id: string;
+  month: string;
+  recount: boolean;
+  keys: string[];
+  seizureCounts: number[];
+  weighedSeizureCounts: number[];
+  weightsKg: number[];
+  sourceEnds: number[];
+  sourceIds: string[];
+};
+
+export type AggregatesTrendMonthsSlots = Record<string, never>;
+
+/** The trends' months from $monthFrom to $monthTo (`YYYY-MM`, null for an open end) with one cell's figures split one way: the cell `<filter>|<value>` ($cell, e.g. `any|*`, `source|routes-…`) and the split $split (`none`, `species`, `genus`, `order`, `product`, `country`) of each */
+export const aggregatesTrendMonths: CypherQuery<AggregatesTrendMonthsParameters, AggregatesTrendMonthsRow, AggregatesTrendMonthsSlots, "read"> = {
+  name: "aggregatesTrendMonths",
+  file: "aggregates/trend-months",
+  mode: "read",
+  parameters: { monthFrom: "string | null", monthTo: "string | null", cell: "string", split: "string", checkTaxa: "boolean" },
+  slots: {},
+  columns: { id: "string", month: "string", recount: "boolean", keys: "string[]", seizureCounts: "integer[]", weighedSeizureCounts: "integer[]", weightsKg: "float[]", sourceEnds: "integer[]", sourceIds: "string[]" },
+  text: `// The trends' months from $monthFrom to $monthTo (\`YYYY-MM\`, null for an open end) with one cell's
+// figures split one way: the cell \`<filter>|<value>\` ($cell, e.g. \`any|*\`, \`source|routes-…\`)
+// and the split $split (\`none\`, \`species\`, \`genus\`, \`order\`, \`product\`, \`country\`) of each
+// month's TrendTally (src/domain/trend-tallies.ts). A month marked for a recount, or, with
+// $checkTaxa, one whose species' genus or order changed since it was counted, says so (\`recount\`)
+// and gives no figures: the request counts it from its members. A month without the cell gives
+// empty lists.
+// Parameters: $monthFrom, $monthTo (\`YYYY-MM\` or null), $cell, $split, $checkTaxa (boolean).
+// Columns: id (the MONTH entity), month, recount, keys ('' for the null key), seizureCounts,
+// weighedSeizureCounts, weightsKg (0 where no weight is known), sourceEnds (where each key's source
+// ids end in sourceIds; it starts where the previous one's end), sourceIds.
+// @param monthFrom: string | null
+// @param monthTo: string | null
+// @param cell: string
+// @param split: string
+// @param checkTaxa: boolean
+// @column id: string
+// @column month: string
+// @column recount: boolean
+// @column keys: string[]
+// @column seizureCounts: integer[]
+// @column weighedSeizureCounts: integer[]
+// @column weightsKg: float[]
+// @column sourceEnds: integer[]
+// @column sourceIds: string[]
+MATCH (month:TradeEntity {level: 'TREND', kind: 'MONTH'})
+WHERE ($monthFrom IS NULL OR month.month >= $monthFrom) AND ($monthTo IS NULL OR month.month <= $monthTo)
+WITH month, month.dirty OR ($checkTaxa AND NOT all(i IN range(0, size(coalesce(month.taxonSpecies, [])) - 1) WHERE EXISTS {
+  MATCH (known:Species {id: month.taxonSpecies[i]})
+  WHERE coalesce(known.genus, '') = month.taxonGenera[i] AND coalesce(known.order, '') = month.taxonOrders[i]
+})) AS recount
+OPTIONAL MATCH (tally:TrendTally {id: month.id + '|' + $cell})
+WHERE NOT recount
+RETURN month.id AS id, month.month AS month, recount,
+  coalesce(tally[$split + 'Keys'], []) AS keys,
+  coalesce(tally[$split + 'SeizureCounts'], []) AS seizureCounts,
+  coalesce(tally[$split + 'WeighedSeizureCounts'], []) AS weighedSeizureCounts,
+  coalesce(tally[$split + 'WeightsKg'], []) AS weightsKg,
+  coalesce(tally[$split + 'SourceEnds'], []) AS sourceEnds,
+  coalesce(tally[$split + 'SourceIds'], []) AS sourceIds
+ORDER BY month
+`,
+};
+
 // aggregates/write-tallies.cypher
 
 export type AggregatesWriteTalliesParameters = {
@@ -720,6 +1020,63 @@ WITH entity, recounted, created
 CALL (entity, recounted) {
   WITH entity WHERE recounted.members = 0
   DETACH DELETE entity
+}
+RETURN count(*) AS written, sum(created) AS tallies
+`,
+};
+
+// aggregates/write-trend-tallies.cypher
+
+export type AggregatesWriteTrendTalliesParameters = {
+  months: readonly TrendMonthInput[];
+};
+
+export type AggregatesWriteTrendTalliesRow = {
+  written: number;
+  tallies: number;
+};
+
+export type AggregatesWriteTrendTalliesSlots = Record<string, never>;
+
+/** Stores the tallies of recounted trends' months: one TrendTally per month and cell (`<filter>| <value>`), each split's keys and figures in lists (`<split>Keys`, `<split>SeizureCounts`, ...; see TrendMonthInput in src/db/query-types.ts), and on the month the genus and order each of its */
+export const aggregatesWriteTrendTallies: CypherQuery<AggregatesWriteTrendTalliesParameters, AggregatesWriteTrendTalliesRow, AggregatesWriteTrendTalliesSlots, "write"> = {
+  name: "aggregatesWriteTrendTallies",
+  file: "aggregates/write-trend-tallies",
+  mode: "write",
+  parameters: { months: "TrendMonthInput[]" },
+  slots: {},
+  columns: { written: "integer", tallies: "integer" },
+  text: `// Stores the tallies of recounted trends' months: one TrendTally per month and cell (\`<filter>|
+// <value>\`), each split's keys and figures in lists (\`<split>Keys\`, \`<split>SeizureCounts\`, ...;
+// see TrendMonthInput in src/db/query-types.ts), and on the month the genus and order each of its
+// species was counted under; each only if the month has not changed since its members were read
+// (its \`version\`): one that changed stays marked for the next recount. A month left without
+// members is removed with its tallies.
+// Parameters: $months (list of {id, version, members (how many seizures), taxonSpecies,
+// taxonGenera, taxonOrders, cells: list of {cell, lists (the splits' figures by property name)}}).
+// Columns: written (months whose tallies were stored or that were removed), tallies.
+// @param months: TrendMonthInput[]
+// @column written: integer
+// @column tallies: integer
+UNWIND $months AS recounted
+MATCH (month:TradeEntity {id: recounted.id})
+WHERE month.version = recounted.version
+CALL (month) {
+  MATCH (old:TrendTally {entity: month.id})
+  DELETE old
+}
+CALL (month, recounted) {
+  UNWIND recounted.cells AS cell
+  CREATE (stored:TrendTally {id: month.id + '|' + cell.cell, entity: month.id, month: month.month, cell: cell.cell})
+  SET stored += cell.lists
+  RETURN count(stored) AS created
+}
+SET month.dirty = false, month.taxonSpecies = recounted.taxonSpecies, month.taxonGenera = recounted.taxonGenera,
+  month.taxonOrders = recounted.taxonOrders
+WITH month, recounted, created
+CALL (month, recounted) {
+  WITH month WHERE recounted.members = 0
+  DETACH DELETE month
 }
 RETURN count(*) AS written, sum(created) AS tallies
 `,
@@ -4585,18 +4942,24 @@ ORDER BY period, key
 /** Every query, by name. */
 export const queries = {
   adminDatabaseIsEmpty,
+  aggregatesDatedSeizures,
   aggregatesDirtyEntities,
   aggregatesHubs,
   aggregatesLinks,
   aggregatesMarkAll,
+  aggregatesMarkStaleTaxa,
   aggregatesMembers,
   aggregatesRoutesThrough,
   aggregatesSeizedShipments,
+  aggregatesSeizuresOfSource,
   aggregatesShipmentsOfSource,
   aggregatesState,
   aggregatesTallies,
   aggregatesTouchShipments,
+  aggregatesTrendMembers,
+  aggregatesTrendMonths,
   aggregatesWriteTallies,
+  aggregatesWriteTrendTallies,
   apiKeysCreate,
   apiKeysFind,
   apiKeysList,

@@ -3,6 +3,7 @@ import type { DateTime, Integer } from "neo4j-driver";
 import type { NodeLabel } from "../domain/graph-schema.js";
 import type { RouteStopKey } from "../domain/trade-analysis.js";
 import type { MemberSeizure } from "../domain/trade-tallies.js";
+import type { TrendMember } from "../domain/trend-tallies.js";
 
 /**
  * The named types that query headers may use (`// @column node: NodeProperties`): maps that
@@ -231,4 +232,24 @@ export type TallyEntityInput = {
   spansMonths: boolean;
   members: Integer;
   tallies: { period: string; lists: Record<string, string[] | number[] | Integer[]> }[];
+};
+
+/** A commodity line of a trends month's member seizure (aggregates/trend-members): see TrendMember in src/domain/trend-tallies.ts. */
+export type TrendLineMap = TrendMember["lines"][number];
+
+/**
+ * A recounted trends month and its tallies (aggregates/write-trend-tallies): one per cell, with its
+ * splits' figures in lists by property name: for each split (`none`, `species`, `genus`, `order`,
+ * `product`, `country`) `<split>Keys` ('' for the null key) and, one entry per key,
+ * `<split>SeizureCounts`, `…WeighedSeizureCounts`, `…WeightsKg` (0 where none is known),
+ * `…SourceEnds` (where each key's source ids end in `…SourceIds`).
+ */
+export type TrendMonthInput = {
+  id: string;
+  version: Integer;
+  members: Integer;
+  taxonSpecies: string[];
+  taxonGenera: string[];
+  taxonOrders: string[];
+  cells: { cell: string; lists: Record<string, string[] | number[] | Integer[]> }[];
 };

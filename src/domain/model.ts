@@ -402,6 +402,22 @@ function tallyLists(): Record<string, PropertyModel> {
   return lists;
 }
 
+function trendLists(): Record<string, PropertyModel> {
+  const lists: Record<string, PropertyModel> = {};
+  for (const split of ["none", "species", "genus", "order", "product", "country"]) {
+    const required = { required: true };
+    Object.assign(lists, {
+      [`${split}Keys`]: texts(split === "none" ? "The one key `''` (no split)." : `The ${split} keys it holds figures of (\`''\` for none known).`, required),
+      [`${split}SeizureCounts`]: integers("Seizures counted, per key.", required),
+      [`${split}WeighedSeizureCounts`]: integers("Seizures with a known weight on a counted line, per key.", required),
+      [`${split}WeightsKg`]: floats("The known weights of the counted lines, added up, per key (0 where none is known).", required),
+      [`${split}SourceEnds`]: integers("Where each key's source ids end in the source ids list; it starts where the previous one's ends.", required),
+      [`${split}SourceIds`]: texts("The ids of the sources that report each key's seizures, key after key.", required),
+    });
+  }
+  return lists;
+}
+
 /** Labels that are not facts: the analysis' results and the API's own records. */
 export const otherLabels = {
   AnalysisRun: {
@@ -441,15 +457,20 @@ export const otherLabels = {
   TradeEntity: {
     part: "aggregates",
     meaning:
-      "A route, hop, transit hub or level total that the trade tallies count: its members are the seized shipments that follow it " +
-      "(COUNTED_IN), kept true in the transaction that changes their facts.",
+      "A route, hop, transit hub or level total that the trade tallies count, whose members are the seized shipments that " +
+      "follow it, or a month of the trends, whose members are the seizures dated in it (COUNTED_IN); kept true in the " +
+      "transaction that changes their facts.",
     graphqlType: null,
     properties: {
-      id: key("`ROUTE|<level>|>key>key…`, `LINK|<level>|<source>><target>`, `TOTAL|<level>`, `HUB|<level>|<hub>` or `TRANSITS|<level>`."),
-      kind: text("`ROUTE`, `LINK`, `TOTAL` (every shipment with a hop), `HUB` or `TRANSITS` (every shipment with a transit).", {
-        required: true,
-      }),
-      level: text("`COUNTRY` (stops by country) or `PLACE` (by place where known).", { required: true }),
+      id: key(
+        "`ROUTE|<level>|>key>key…`, `LINK|<level>|<source>><target>`, `TOTAL|<level>`, `HUB|<level>|<hub>`, `TRANSITS|<level>` " +
+          "or `MONTH|<YYYY-MM>`.",
+      ),
+      kind: text(
+        "`ROUTE`, `LINK`, `TOTAL` (every shipment with a hop), `HUB`, `TRANSITS` (every shipment with a transit) or `MONTH` (trends).",
+        { required: true },
+      ),
+      level: text("`COUNTRY` (stops by country), `PLACE` (by place where known) or `TREND` (a month).", { required: true }),
       version: integer("Raised at every change of its members; a recount stores its tallies only if it is unchanged.", { required: true }),
       dirty: flag("Its members changed since its tallies were counted: queries count it from its members.", { required: true }),
       spansMonths: flag("A shipment it counts was seized in two different months, so months do not add up for it.", { required: true }),
@@ -459,6 +480,10 @@ export const otherLabels = {
       source: text("A hop's first stop: a Country or Place id."),
       target: text("A hop's next stop: a Country or Place id."),
       hub: text("A hub's stop: a Country id, or at PLACE level a Place or Country id."),
+      month: text("A trends month, `YYYY-MM`."),
+      taxonSpecies: texts("A trends month's species, as its last recount found them on its seizures' lines."),
+      taxonGenera: texts("The genus each was counted under (`''` where none is known): a month whose species changed is counted from its members."),
+      taxonOrders: texts("The order each was counted under (`''` where none is known)."),
     },
   },
   TradeTally: {
@@ -472,6 +497,21 @@ export const otherLabels = {
       entity: text("The TradeEntity id.", { required: true }),
       period: text("`*` for all dates, else a month `YYYY-MM`.", { required: true }),
       ...tallyLists(),
+    },
+  },
+  TrendTally: {
+    part: "aggregates",
+    meaning:
+      "The trends figures of one month for one cell (all its seizures, or those of one country of seizure, mode, source, " +
+      "species or product), for each way a trend splits them (none, species, genus, order, product, country): one list " +
+      "entry per key (src/domain/trend-tallies.ts).",
+    graphqlType: null,
+    properties: {
+      id: key("`<month entity>|<cell>`, the cell `any|*` or `<filter>|<value>`."),
+      entity: text("The MONTH TradeEntity id.", { required: true }),
+      month: text("The month, `YYYY-MM`.", { required: true }),
+      cell: text("`any|*` (all seizures) or `<filter>|<value>` (`country`, `mode`, `source`, `species`, `product`).", { required: true }),
+      ...trendLists(),
     },
   },
   ApiKey: {
@@ -662,8 +702,11 @@ export const otherRelationshipTypes = {
   },
   COUNTED_IN: {
     part: "aggregates",
-    meaning: "A seized shipment and a trade entity it follows (aggregates/touch-shipments.cypher).",
-    ends: [ends([Shipment], ["TradeEntity"], [], [], "the routes and flows fields read the tallies it is counted into")],
+    meaning: "A seized shipment and a trade entity it follows, or a dated seizure and its month (aggregates/touch-shipments.cypher).",
+    ends: [
+      ends([Shipment], ["TradeEntity"], [], [], "the routes and flows fields read the tallies it is counted into"),
+      ends([Seizure], ["TradeEntity"], [], [], "the trends field reads the tallies of the month it is counted into"),
+    ],
     symmetric: false,
     cited: false,
     properties: {},

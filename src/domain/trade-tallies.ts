@@ -16,6 +16,9 @@ import type { SeizureTally, TradeFilter } from "./trade-analysis.js";
  * request: two filters at once, a month cut by the dates, months that do not add up, an entity
  * not yet recounted. Cells of every combination of filters would answer those too, at tens of
  * cells per seizure rather than a few.
+ *
+ * `trends` counts seizures rather than shipments (with or without one) and splits them by a key:
+ * its tallies are kept per month, apart (src/domain/trend-tallies.ts).
  */
 
 /** A filter value a tally does not split by. */
@@ -281,7 +284,8 @@ export function periodsOf(filter: TradeFilter): { from: string; to: string } | "
   return { from: filter.dateFrom === null ? "0000-00" : monthOf(filter.dateFrom), to: filter.dateTo === null ? "9999-99" : monthOf(filter.dateTo) };
 }
 
-function lastDayOfMonth(date: string): string {
+/** The last day (`YYYY-MM-DD`) of a date's month. */
+export function lastDayOfMonth(date: string): string {
   const [year, month] = date.split("-").map(Number);
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${monthOf(date)}-${String(day).padStart(2, "0")}`;

@@ -12,7 +12,7 @@ import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { createDriver } from "../../src/db/driver.js";
 import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
-import { StopLevel, type TradeFilter } from "../../src/domain/trade-analysis.js";
+import { StopLevel, TrendDimension, TrendInterval, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { roundWeight } from "../../src/domain/trade-tallies.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
 import { GENERATED_MAPPINGS_DIR, GENERATED_STEPS, importGeneratedNetwork, prepareGeneratedFiles } from "../../src/import/generated-files.js";
@@ -20,6 +20,7 @@ import { ImportAbortedError, importFiles } from "../../src/import/import-files.j
 import { removeSource } from "../../src/import/remove-source.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
+import { TrendRepository } from "../../src/repositories/trend.repository.js";
 import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 
 /**
@@ -41,6 +42,7 @@ let executor: CypherExecutor;
 let registry: CypherRegistry;
 let routes: RouteRepository;
 let flows: FlowRepository;
+let trends: TrendRepository;
 let dir: string;
 
 async function generateWorld(name: string, seed: string, shipments: number): Promise<string> {
@@ -49,19 +51,41 @@ async function generateWorld(name: string, seed: string, shipments: number): Pro
   return out;
 }
 
-/** Every stored tally and entity, in id order: what a rebuild must give again. */
+/** Every stored tally (routes' and trends') and entity, in id order: what a rebuild must give again. */
 async function snapshot() {
   const tallies = await executor.read(
-    `MATCH (tally:TradeTally) RETURN tally {.*} AS tally ORDER BY tally.id`,
+    `MATCH (tally) WHERE tally:TradeTally OR tally:TrendTally RETURN labels(tally) AS labels, tally {.*} AS tally ORDER BY tally.id`,
   );
   const entities = await executor.read(
     `MATCH (entity:TradeEntity)
      RETURN entity.id AS id, entity.dirty AS dirty, entity.spansMonths AS spansMonths,
+       [entity.taxonSpecies, entity.taxonGenera, entity.taxonOrders] AS taxa,
        COUNT { (entity)<-[:COUNTED_IN]-() } AS members,
        [(entity)-[passes:PASSES]->(country) | [country.id, passes.first, passes.last]] AS passes
      ORDER BY id`,
   );
   return { tallies, entities: entities.map((row) => ({ id: String(row.id), ...row, passes: (row.passes as unknown[]).map(String).sort() })) };
+}
+
+/** JSON with every map's keys in order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
+/** Asserts two snapshots equal, naming the first tally or entity that differs (the whole diff is too large to print). */
+function expectSameSnapshot(actual: Awaited<ReturnType<typeof snapshot>>, expected: Awaited<ReturnType<typeof snapshot>>, label: string) {
+  for (const part of ["tallies", "entities"] as const) {
+    const a = actual[part] as unknown[];
+    const b = expected[part] as unknown[];
+    const index = a.findIndex((row, i) => canonical(row) !== canonical(b[i]));
+    if (index !== -1) expect(a[index], `${label}: the first ${part} row that differs`).toEqual(b[index]);
+    expect(a.length, `${label}: ${part}`).toBe(b.length);
+  }
+  expect(actual, label).toEqual(expected);
 }
 
 /** Country pairs with observed routes in a world, and filters its data fills. */
@@ -80,14 +104,15 @@ async function questions(prefix: string) {
   );
   const [sample] = await executor.read(
     `MATCH (seizure:Seizure)-[:INTERCEPTED]->(shipment:Shipment), (seizure)-[:SOURCED_FROM]->(source:Source)
+     OPTIONAL MATCH (seizure)-[:SEIZED_IN]->(country:Country)
      WHERE seizure.id STARTS WITH $prefix AND seizure.date IS NOT NULL
      // A world stopped before its lines were imported still has seizures to filter by.
      OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
      OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
-     WITH seizure, shipment, source, line, species
-     ORDER BY line IS NULL, species IS NULL, seizure.id
+     WITH seizure, shipment, source, line, species, country
+     ORDER BY line IS NULL, species IS NULL, country IS NULL, seizure.id
      RETURN coalesce(species.id, 'no-such-species') AS species, coalesce(line.product, 'SCALES') AS product,
-       shipment.mode AS mode, source.id AS source, toString(seizure.date) AS date
+       shipment.mode AS mode, source.id AS source, toString(seizure.date) AS date, coalesce(country.id, 'VN') AS country
      LIMIT 1`,
     { prefix },
   );
@@ -107,7 +132,38 @@ async function questions(prefix: string) {
     { ...NO_FILTER, dateFrom: date },
     { ...NO_FILTER, mode: String(sample.mode) as TradeFilter["mode"], dateTo: `${year}-06-30`, source: String(sample.source) },
   ];
-  return { pairs: pairs.map((row) => ({ from: String(row.from), to: String(row.to) })), filters };
+  return { pairs: pairs.map((row) => ({ from: String(row.from), to: String(row.to) })), filters, country: String(sample.country) };
+}
+
+/**
+ * Asserts that trends, read from the trend tallies, equal trends/series.cypher counting every
+ * seizure, at both intervals and every split, under each filter (and the country of seizure), alone
+ * and with the dates: every seizure in the database counts, dated ones only.
+ */
+async function expectTrendsToEqualCounting(prefix: string) {
+  const { filters, country } = await questions(prefix);
+  const cases: [TradeFilter, string | null][] = [
+    ...filters.map((filter): [TradeFilter, string | null] => [filter, null]),
+    [NO_FILTER, country],
+    [NO_FILTER, "ZZ"],
+    [filters[7], country],
+    [filters[8], country],
+    [filters[5], country],
+    [{ ...filters[1], dateFrom: filters[8].dateFrom }, null],
+    [{ ...filters[5], dateTo: filters[8].dateTo }, null],
+  ];
+  let points = 0;
+  for (const [filter, seizedIn] of cases) {
+    for (const interval of Object.values(TrendInterval)) {
+      for (const by of Object.values(TrendDimension)) {
+        const label = `${interval} by ${by} in ${seizedIn} ${JSON.stringify(filter)}`;
+        const kept = await trends.series(interval, by, seizedIn, filter);
+        expect(kept, label).toEqual(rounded(await trends.seriesFromFacts(interval, by, seizedIn, filter)));
+        points += kept.length;
+      }
+    }
+  }
+  expect(points, "the trends compared have points").toBeGreaterThan(100);
 }
 
 /** Counted figures with their weights to the milligram, as the tallies give them (roundWeight). */
@@ -160,6 +216,7 @@ describe.skipIf(external)("trade tallies", () => {
     registry = await CypherRegistry.load();
     routes = new RouteRepository(executor);
     flows = new FlowRepository(executor);
+    trends = new TrendRepository(executor);
     dir = await mkdtemp(path.join(tmpdir(), "trade-tallies-"));
     const reportDir = path.join(dir, "reports");
     for (const prefix of ["", "a-", "b-"]) {
@@ -182,17 +239,19 @@ describe.skipIf(external)("trade tallies", () => {
     expect(dirty, "the import recounted what it changed").toBe(0);
     await expectTalliesToEqualCounting("a-");
     await expectTalliesToEqualCounting("routes-");
+    await expectTrendsToEqualCounting("a-");
+    await expectTrendsToEqualCounting("routes-");
   }, 600_000);
 
   it("keeps tallies equal to a rebuild from the facts alone, and a re-import changes none", async () => {
     const kept = await snapshot();
     expect(kept.tallies.length).toBeGreaterThan(100);
     await importGeneratedNetwork(executor, path.join(dir, "a"), { registry, idPrefix: "a-", reference: "all" });
-    expect(await snapshot(), "after a re-import").toEqual(kept);
+    expectSameSnapshot(await snapshot(), kept, "after a re-import");
     const rebuilt = await rebuildTradeAggregates(executor);
     console.log(`rebuild: ${JSON.stringify({ ...rebuilt, tallies: rebuilt.tallies, recounted: rebuilt.recounted })}`);
     expect(rebuilt.shipments).toBeGreaterThan(0);
-    expect(await snapshot(), "after a rebuild").toEqual(kept);
+    expectSameSnapshot(await snapshot(), kept, "after a rebuild");
   }, 600_000);
 
   it("answers right while an import is stopped half-way, and its re-run leaves the tallies a rebuild gives", async () => {
@@ -224,13 +283,17 @@ describe.skipIf(external)("trade tallies", () => {
     }
     const [{ dirty }] = await executor.read(`MATCH (entity:TradeEntity {dirty: true}) RETURN count(entity) AS dirty`);
     expect(dirty, "the stopped import left entities to recount").toBeGreaterThan(0);
+    const [{ months }] = await executor.read(`MATCH (month:TradeEntity {kind: 'MONTH', dirty: true}) RETURN count(month) AS months`);
+    expect(months, "the stopped import left months to recount").toBeGreaterThan(0);
     await expectTalliesToEqualCounting("b-");
+    await expectTrendsToEqualCounting("b-");
 
     await importGeneratedNetwork(executor, worldB, { registry, idPrefix: "b-", reference: "all" });
     await expectTalliesToEqualCounting("b-");
+    await expectTrendsToEqualCounting("b-");
     const kept = await snapshot();
     await rebuildTradeAggregates(executor);
-    expect(await snapshot(), "after a rebuild").toEqual(kept);
+    expectSameSnapshot(await snapshot(), kept, "after a rebuild");
   }, 900_000);
 
   it("after a source is removed, answers as counting does and keeps the tallies a rebuild gives", async () => {
@@ -241,12 +304,18 @@ describe.skipIf(external)("trade tallies", () => {
     const counted = async (level: StopLevel) => flows.totalsFromFacts(level, NO_FILTER);
     // Before any recount: the marked entities are counted from their members.
     for (const level of [StopLevel.COUNTRY, StopLevel.PLACE]) expect((await flows.flows(level, NO_FILTER, 100_000)).totals).toEqual(await counted(level));
+    for (const by of [TrendDimension.NONE, TrendDimension.GENUS]) {
+      expect(await trends.series(TrendInterval.MONTH, by, null, NO_FILTER), `trends by ${by} before a recount`).toEqual(
+        rounded(await trends.seriesFromFacts(TrendInterval.MONTH, by, null, NO_FILTER)),
+      );
+    }
     await refreshTradeAggregates(executor);
     await expectTalliesToEqualCounting("a-");
+    await expectTrendsToEqualCounting("a-");
     const kept = await snapshot();
     expect(kept.entities.some((entity) => String(entity.id).includes("|b-") || String(entity.id).includes(">b-")), "no entity of the removed world is left").toBe(false);
     await rebuildTradeAggregates(executor);
-    expect(await snapshot(), "after a rebuild").toEqual(kept);
+    expectSameSnapshot(await snapshot(), kept, "after a rebuild");
   }, 900_000);
 
   it("recounts nothing twice and leaves nothing marked when nothing changed", async () => {

@@ -14,14 +14,61 @@
 // - HUB: each stop the record names as a transit (its country at COUNTRY level; the stop, place or
 //   country, at PLACE level), as routes/transit-hubs.cypher reads them.
 // - TRANSITS: one per level, for every shipment with at least one transit (hubs' shares).
-// Parameters: $shipments, $seizures, $lines, $places (ids of nodes whose facts changed; a removed
-// node's id is simply not found, so pass the shipments it touched as well).
+// - MONTH (trends, level TREND): each seizure with a date is a member of its month, with or without
+//   a shipment; the seizures of the given shipments and lines are looked at too (a shipment's
+//   mode, a line's product, weight and species are what trends filter and split by). A month whose
+//   record of its species' genus and order (`taxonSpecies`, ...) no longer matches the Species
+//   nodes is marked when species were written (aggregates/mark-stale-taxa does the same for all).
+// Parameters: $shipments, $seizures, $lines, $places, $species (ids of nodes whose facts changed; a
+// removed node's id is simply not found, so pass the shipments and seizures it touched as well).
 // Columns: shipments (how many shipments were looked at).
 // @param shipments: string[]
 // @param seizures: string[]
 // @param lines: string[]
 // @param places: string[]
+// @param species: string[]
 // @column shipments: integer
+CALL () {
+  CALL () {
+    UNWIND $seizures AS id
+    MATCH (seizure:Seizure {id: id})
+    RETURN seizure
+    UNION
+    UNWIND $shipments AS id
+    MATCH (:Shipment {id: id})<-[:INTERCEPTED]-(seizure:Seizure)
+    RETURN seizure
+    UNION
+    UNWIND $lines AS id
+    MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(seizure:Seizure)
+    RETURN seizure
+  }
+  WITH DISTINCT seizure
+  CALL (seizure) {
+    MATCH (seizure)-[old:COUNTED_IN]->(month:TradeEntity)
+    SET month.dirty = true, month.version = month.version + 1
+    DELETE old
+  }
+  CALL (seizure) {
+    WITH seizure, substring(toString(seizure.date), 0, 7) AS key
+    WHERE key IS NOT NULL
+    MERGE (month:TradeEntity {id: 'MONTH|' + key})
+    ON CREATE SET month.kind = 'MONTH', month.level = 'TREND', month.month = key, month.version = 0, month.spansMonths = false
+    SET month.dirty = true, month.version = month.version + 1
+    MERGE (seizure)-[:COUNTED_IN]->(month)
+  }
+  RETURN count(seizure) AS seizures
+}
+CALL () {
+  WITH $species AS species
+  WHERE size(species) > 0
+  MATCH (month:TradeEntity {level: 'TREND', kind: 'MONTH'})
+  WHERE NOT all(i IN range(0, size(coalesce(month.taxonSpecies, [])) - 1) WHERE EXISTS {
+    MATCH (known:Species {id: month.taxonSpecies[i]})
+    WHERE coalesce(known.genus, '') = month.taxonGenera[i] AND coalesce(known.order, '') = month.taxonOrders[i]
+  })
+  SET month.dirty = true, month.version = month.version + 1
+  RETURN count(month) AS staleMonths
+}
 CALL () {
   UNWIND $shipments AS id
   MATCH (shipment:Shipment {id: id})
