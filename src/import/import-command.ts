@@ -31,8 +31,8 @@ const USAGE = `usage: npm run import -- --mapping <mapping.yaml> <file.csv | fol
                        stays bare (id and labels). In batches of --batch-size; run it again to
                        finish a removal that was stopped.
 
-Writes into the database the app uses (NEO4J_URI, or the embedded one under NEO4J_DATA_DIR: stop
-\`npm start\` first, since an embedded database has one user at a time).
+Writes into the database the app uses (NEO4J_URI, or the embedded one under NEO4J_DATA_DIR: while
+\`npm start\` runs, the Neo4j it holds, found through its running-neo4j.json).
 Exit code: 0 every row loaded (or the source removed), 2 some rows rejected (see the reject report),
 ${UNKNOWN_SOURCE_EXIT_CODE} no source has the id given to --remove-source, 1 the command could not run.`;
 
