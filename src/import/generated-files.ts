@@ -52,18 +52,49 @@ export const GENERATED_STEPS: readonly GeneratedStep[] = [
   { mapping: "arrests.yaml", file: "arrests.csv" },
 ];
 
-/** Copies a CSV file with a first column `row` numbering its data rows from 1. */
+/**
+ * Copies a CSV file with a first column `row` numbering its data rows from 1. The records are found
+ * by their line breaks outside quotes and copied byte for byte behind their number: a CSV parser and
+ * writer would give the same cells at several times the cost (the copies of a million shipments'
+ * files hold 13 million rows).
+ */
 export async function addRowKey(input: string, output: string): Promise<void> {
   let row = 0;
+  let atStart = true;
+  let quoted = false;
+  let first = true;
   const number = new Transform({
-    objectMode: true,
-    transform(record: string[], _encoding, callback) {
-      callback(null, [row === 0 ? "row" : String(row), ...record]);
-      row += 1;
+    transform(chunk: Buffer, _encoding, callback) {
+      if (first) {
+        first = false;
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      }
+      const parts: Buffer[] = [];
+      let from = 0;
+      for (let i = 0; i < chunk.length; i += 1) {
+        const byte = chunk[i]!;
+        if (atStart) {
+          parts.push(chunk.subarray(from, i), Buffer.from(row === 0 ? "row," : `${row},`));
+          from = i;
+          row += 1;
+          atStart = false;
+        }
+        if (byte === QUOTE) quoted = !quoted;
+        else if (byte === NEWLINE && !quoted) atStart = true;
+      }
+      parts.push(chunk.subarray(from));
+      callback(null, Buffer.concat(parts));
+    },
+    flush(callback) {
+      // A last record without its line break ends the file with one.
+      callback(null, atStart ? null : Buffer.from("\n"));
     },
   });
-  await pipeline(createReadStream(input), parse({ bom: true, relax_column_count: true }), number, stringify(), createWriteStream(output));
+  await pipeline(createReadStream(input), number, createWriteStream(output));
 }
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
 
 /**
  * Makes keyed copies of the keyless files of a generated folder in `<dir>/keyed/` and returns the

@@ -20,8 +20,9 @@ const USAGE = `usage: npm run bulk-load -- --into <folder> (--generated <folder>
   --report-dir <dir>     where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
   --batch-size <n>       rows per reference check (default 10000: as npm run import's batches)
   --work-dir <dir>       keep the import tool's CSV files there (default: a temporary folder, deleted)
-  --tool-heap <size>     the import tool's Java heap (default 256m)
+  --tool-heap <size>     the import tool's Java heap (default 160m)
   --tool-off-heap <size> the import tool's off-heap memory (default 192m)
+  --tool-page-cache <size> the import tool's page cache (default 64m)
 
 Every row goes through the same mapping, planner, normalisers and reports as npm run import; the
 files then go to neo4j-admin database import, the database is opened, and the constraints, the few
@@ -43,6 +44,7 @@ export async function runBulkLoadCli(argv: readonly string[]): Promise<number> {
         "work-dir": { type: "string" },
         "tool-heap": { type: "string" },
         "tool-off-heap": { type: "string" },
+        "tool-page-cache": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -85,6 +87,7 @@ export async function runBulkLoadCli(argv: readonly string[]): Promise<number> {
       keepFiles: values["work-dir"] !== undefined,
       toolHeap: values["tool-heap"],
       toolOffHeap: values["tool-off-heap"],
+      toolPageCache: values["tool-page-cache"],
       log: (line) => console.error(line),
       onStep: (step, report) => console.error(`${path.basename(step.files[0] ?? step.mapping)}: ${report.rowsRead} rows, ${report.rowsRejected} rejected`),
     });

@@ -33,9 +33,10 @@ export interface BulkLoadOptions {
   /** Where `<input>.rejects.csv`, `.flags.csv`, `.collisions.csv` go; by default next to each input. */
   readonly reportDir?: string;
   readonly batchSize?: number;
-  /** The import tool's JVM heap and off-heap budget (see import-tool.ts for the defaults). */
+  /** The import tool's JVM heap, off-heap budget and page cache (see import-tool.ts for the defaults). */
   readonly toolHeap?: string;
   readonly toolOffHeap?: string;
+  readonly toolPageCache?: string;
   /** Leave the database running after the load (the caller stops it); by default it is stopped. */
   readonly keepOpen?: boolean;
   readonly log?: (line: string) => void;
@@ -97,6 +98,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       multiline: files.multiline,
       heap: options.toolHeap,
       offHeap: options.toolOffHeap,
+      pageCache: options.toolPageCache,
       log,
     });
     log(`neo4j-admin database import: ${tool.seconds.toFixed(1)} s, peak RSS ${(tool.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);

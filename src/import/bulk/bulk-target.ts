@@ -54,9 +54,9 @@ interface SpeciesState {
 
 interface SymmetricState {
   type: string;
-  from: string;
+  from: NodeLabel;
   fromId: string;
-  to: string;
+  to: NodeLabel;
   toId: string;
   sourceId: string;
   row: number;
@@ -101,7 +101,10 @@ export class BulkTarget implements ImportTarget {
   private readonly patchesFile: string;
   private readonly patchesFd: number;
   private patchCount = 0;
+  /** The node id the next node gets in the new database: they are numbered as they are written. */
   private nodeCount = 0;
+  /** The node ids of the Sources (written last, referred to by every SOURCED_FROM). */
+  private readonly sourceNodeIds = new Map<string, number>();
   private relationshipCount = 0;
 
   constructor(dir: string) {
@@ -159,10 +162,12 @@ export class BulkTarget implements ImportTarget {
     }
     this.sources.set(sourceId, properties);
     if (!this.counts.has(sourceId)) this.counts.set(sourceId, { nodes: {}, relationships: {} });
+    if (!this.sourceNodeIds.has(sourceId)) this.sourceNodeIds.set(sourceId, this.nodeCount++);
   };
 
   write = async (source: SourceInput, sourceId: string, plans: readonly RowPlan[]): Promise<void> => {
     const sourceNumber = this.numberOf(sourceId);
+    const sourceNode = this.sourceNodeIds.get(sourceId)!;
     const synthetic = source.synthetic;
     const counts = this.counts.get(sourceId)!;
     for (const plan of plans) {
@@ -171,8 +176,7 @@ export class BulkTarget implements ImportTarget {
         let slot = set.find(node.id);
         if (node.mention) {
           if (slot < 0) {
-            set.add(node.id, synthetic ? SYNTHETIC : 0, 0);
-            this.writeNode(node.label, node.id, synthetic, {});
+            set.add(node.id, synthetic ? SYNTHETIC : 0, 0, this.writeNode(node.label, node.id, synthetic, {}));
           } else if (synthetic && (set.flags(slot) & SYNTHETIC) === 0) {
             set.setFlags(slot, set.flags(slot) | SYNTHETIC);
             this.patch({ label: node.label, id: node.id, properties: {}, synthetic: true });
@@ -181,8 +185,7 @@ export class BulkTarget implements ImportTarget {
         }
         let provenance = false;
         if (slot < 0) {
-          slot = set.add(node.id, DESCRIBED | (synthetic ? SYNTHETIC : 0), sourceNumber);
-          this.writeNode(node.label, node.id, synthetic, node.properties);
+          slot = set.add(node.id, DESCRIBED | (synthetic ? SYNTHETIC : 0), sourceNumber, this.writeNode(node.label, node.id, synthetic, node.properties));
           provenance = true;
         } else {
           const flags = set.flags(slot);
@@ -206,7 +209,7 @@ export class BulkTarget implements ImportTarget {
         }
         this.remember(node.label, node.id, node.properties, (set.flags(slot) & SYNTHETIC) !== 0);
         if (provenance) {
-          this.csv.relationship("SOURCED_FROM", node.label, node.id, NodeLabel.Source, sourceId, [["row", { type: "long", text: String(plan.row) }]]);
+          this.csv.relationship("SOURCED_FROM", set.nodeId(slot), sourceNode, [["row", { type: "long", text: String(plan.row) }]]);
           this.relationshipCount += 1;
           counts.nodes[node.label] = (counts.nodes[node.label] ?? 0) + 1;
           counts.relationships.SOURCED_FROM = (counts.relationships.SOURCED_FROM ?? 0) + 1;
@@ -215,7 +218,7 @@ export class BulkTarget implements ImportTarget {
 
       // One relationship per key within a row (the batch writer's key; the row is the same), its
       // properties merged.
-      const ofRow = new Map<string, { type: string; mode: string; from: string; fromId: string; to: string; toId: string; seq: string; properties: Record<string, PropertyValue> }>();
+      const ofRow = new Map<string, { type: string; mode: string; from: NodeLabel; fromId: string; to: NodeLabel; toId: string; seq: string; properties: Record<string, PropertyValue> }>();
       for (const relationship of plan.relationships) {
         const seq = relationship.seq?.toString() ?? "";
         const key = [relationship.mode, relationship.from.label, relationship.type, relationship.to.label, relationship.from.id, relationship.to.id, seq].join("\u0000");
@@ -249,7 +252,7 @@ export class BulkTarget implements ImportTarget {
         const properties: Record<string, unknown> = { sourceId, sourceRow: neo4j.int(plan.row) };
         if (relationship.mode === "sequenced") properties.seq = neo4j.int(relationship.seq);
         Object.assign(properties, relationship.properties);
-        this.csv.relationship(relationship.type, relationship.from, relationship.fromId, relationship.to, relationship.toId, cellsOf(properties, true));
+        this.csv.relationship(relationship.type, this.nodeIdOf(relationship.from, relationship.fromId), this.nodeIdOf(relationship.to, relationship.toId), cellsOf(properties, true));
         this.relationshipCount += 1;
         counts.relationships[relationship.type] = (counts.relationships[relationship.type] ?? 0) + 1;
         if (relationship.type === "IN_COUNTRY" && relationship.from === NodeLabel.Place && relationship.to === NodeLabel.Country) {
@@ -268,12 +271,12 @@ export class BulkTarget implements ImportTarget {
         ...Object.fromEntries(Object.entries(counts.nodes).map(([label, count]) => [`nodes.${label}`, neo4j.int(count)])),
         ...Object.fromEntries(Object.entries(counts.relationships).map(([type, count]) => [`relationships.${type}`, neo4j.int(count)])),
       };
-      this.csv.node(NodeLabel.Source, sourceId, [NodeLabel.Source], cellsOf(kept, true));
-      this.nodeCount += 1;
+      this.csv.node(NodeLabel.Source, this.sourceNodeIds.get(sourceId)!, sourceId, [NodeLabel.Source], cellsOf(kept, true));
     }
     for (const relationship of this.symmetric.values()) {
       const properties = { sourceId: relationship.sourceId, sourceRow: neo4j.int(relationship.row), ...relationship.properties };
-      this.csv.relationship(relationship.type, relationship.from, relationship.fromId, relationship.to, relationship.toId, cellsOf(properties, true));
+      const from = this.nodeIdOf(relationship.from, relationship.fromId);
+      this.csv.relationship(relationship.type, from, this.nodeIdOf(relationship.to, relationship.toId), cellsOf(properties, true));
       this.relationshipCount += 1;
     }
     this.symmetric.clear();
@@ -288,7 +291,8 @@ export class BulkTarget implements ImportTarget {
     };
   }
 
-  private writeNode(label: NodeLabel, id: string, synthetic: boolean, properties: Readonly<Record<string, PropertyValue>>): void {
+  /** Writes a node; returns its node id in the new database. */
+  private writeNode(label: NodeLabel, id: string, synthetic: boolean, properties: Readonly<Record<string, PropertyValue>>): number {
     const cells: Cell[] = [];
     const rest: Record<string, PropertyValue> = {};
     for (const [name, value] of Object.entries(properties)) {
@@ -296,10 +300,18 @@ export class BulkTarget implements ImportTarget {
       if (cell) cells.push([name, cell]);
       else rest[name] = value;
     }
-    this.csv.node(label, id, synthetic ? [label, SYNTHETIC_LABEL] : [label], cells);
-    this.nodeCount += 1;
+    const nodeId = this.nodeCount++;
+    this.csv.node(label, nodeId, id, synthetic ? [label, SYNTHETIC_LABEL] : [label], cells);
     // What a CSV cell cannot hold exactly is set once the database is open.
     if (Object.keys(rest).length > 0) this.patch({ label, id, properties: rest, synthetic: false });
+    return nodeId;
+  }
+
+  /** The node id of a node written before (a relationship's end: the planner made it, or a reference check found it). */
+  private nodeIdOf(label: NodeLabel, id: string): number {
+    const slot = this.ids.get(label)?.find(id) ?? -1;
+    if (slot < 0) throw new Error(`a relationship points at a ${label} that no row wrote (a defect of the bulk load)`);
+    return this.ids.get(label)!.nodeId(slot);
   }
 
   private patch(patch: NodePatch): void {

@@ -94,36 +94,30 @@ export class CsvParts {
   constructor(private readonly dir: string) {}
 
   /**
-   * A node row: `id` in the id space of `label`, its labels, and its properties (each already a
-   * cell, see cellOf), in one file per label and shape.
+   * A node row: its node id in the new database (`--id-type=actual`: the import tool keeps no table
+   * of ids to map), its `id` property, its labels, and its properties (each already a cell, see
+   * cellOf), in one file per label and shape.
    */
-  node(label: string, id: string, labels: readonly string[], cells: readonly (readonly [string, { type: CsvType; text: string }])[]): void {
-    const shape = cells.map(([name, cell]) => `${name}:${cell.type}`);
-    const key = `n|${label}|${shape.join(",")}`;
+  node(label: string, nodeId: number, id: string, labels: readonly string[], cells: readonly (readonly [string, { type: CsvType; text: string }])[]): void {
+    let key = `n|${label}`;
+    for (const [name, cell] of cells) key += `|${name}:${cell.type}`;
     let part = this.parts.get(key);
     if (!part) {
-      part = this.open(key, "nodes", null, [`id:ID(${label})`, ":LABEL", ...shape.map(checkName)]);
+      part = this.open(key, "nodes", null, [":ID", "id:string", ":LABEL", ...cells.map(([name, cell]) => checkName(`${name}:${cell.type}`))]);
     }
-    let line = `${quote(id)},${quote(labels.join(ARRAY_DELIMITER))}`;
+    let line = `${nodeId},${quote(id)},${labels.length === 1 ? labels[0] : labels.join(ARRAY_DELIMITER)}`;
     for (const [, cell] of cells) line += `,${cell.text}`;
     this.watch(line);
     part.write(line + "\n");
   }
 
-  /** A relationship row of one type, between ids of the id spaces of two labels. */
-  relationship(
-    type: string,
-    from: string,
-    fromId: string,
-    to: string,
-    toId: string,
-    cells: readonly (readonly [string, { type: CsvType; text: string }])[],
-  ): void {
-    const shape = cells.map(([name, cell]) => `${name}:${cell.type}`);
-    const key = `r|${type}|${from}|${to}|${shape.join(",")}`;
+  /** A relationship row of one type, between two node ids of the new database. */
+  relationship(type: string, from: number, to: number, cells: readonly (readonly [string, { type: CsvType; text: string }])[]): void {
+    let key = `r|${type}`;
+    for (const [name, cell] of cells) key += `|${name}:${cell.type}`;
     let part = this.parts.get(key);
-    if (!part) part = this.open(key, "relationships", type, [`:START_ID(${from})`, `:END_ID(${to})`, ...shape.map(checkName)]);
-    let line = `${quote(fromId)},${quote(toId)}`;
+    if (!part) part = this.open(key, "relationships", type, [":START_ID", ":END_ID", ...cells.map(([name, cell]) => checkName(`${name}:${cell.type}`))]);
+    let line = `${from},${to}`;
     for (const [, cell] of cells) line += `,${cell.text}`;
     this.watch(line);
     part.write(line + "\n");

@@ -1,6 +1,6 @@
 /**
- * The ids of one label a bulk load has written, each with a byte of flags and a small number (the
- * first source that described it), exactly: every id is kept as UTF-8 bytes in one growing buffer,
+ * The ids of one label a bulk load has written, each with a byte of flags, a small number (the
+ * first source that described it) and its node id in the new database, exactly: every id is kept as UTF-8 bytes in one growing buffer,
  * found through an open-addressing table of offsets. A few million ids take tens of megabytes,
  * where a `Map<string, …>` of them takes several hundred (string and entry headers per id).
  */
@@ -12,6 +12,7 @@ export class IdSet {
   private hashes = new Int32Array(1 << 10);
   private flagBytes = new Uint8Array(1 << 10);
   private sources = new Uint16Array(1 << 10);
+  private nodeIds = new Uint32Array(1 << 10);
   private count = 0;
   private scratch = Buffer.allocUnsafe(1024);
 
@@ -31,8 +32,8 @@ export class IdSet {
     }
   }
 
-  /** Adds an id that `find` did not find; returns its slot. */
-  add(id: string, flags: number, source: number): number {
+  /** Adds an id that `find` did not find, with the node id it gets; returns its slot. */
+  add(id: string, flags: number, source: number, nodeId: number): number {
     if ((this.count + 1) * 2 > this.offsets.length) this.grow();
     const hash = hashOf(id);
     const length = this.encode(id);
@@ -53,6 +54,7 @@ export class IdSet {
     this.hashes[slot] = hash;
     this.flagBytes[slot] = flags;
     this.sources[slot] = source;
+    this.nodeIds[slot] = nodeId;
     this.count += 1;
     return slot;
   }
@@ -73,6 +75,10 @@ export class IdSet {
     this.sources[slot] = source;
   }
 
+  nodeId(slot: number): number {
+    return this.nodeIds[slot]!;
+  }
+
   /** The id's bytes in `scratch`; returns their length. */
   private encode(id: string): number {
     if (id.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(id.length * 3);
@@ -85,12 +91,13 @@ export class IdSet {
   }
 
   private grow(): void {
-    const { offsets, hashes, flagBytes, sources } = this;
+    const { offsets, hashes, flagBytes, sources, nodeIds } = this;
     const size = offsets.length * 2;
     this.offsets = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.flagBytes = new Uint8Array(size);
     this.sources = new Uint16Array(size);
+    this.nodeIds = new Uint32Array(size);
     const mask = size - 1;
     for (let old = 0; old < offsets.length; old += 1) {
       if (offsets[old] === 0) continue;
@@ -100,6 +107,7 @@ export class IdSet {
       this.hashes[slot] = hashes[old]!;
       this.flagBytes[slot] = flagBytes[old]!;
       this.sources[slot] = sources[old]!;
+      this.nodeIds[slot] = nodeIds[old]!;
     }
   }
 }
