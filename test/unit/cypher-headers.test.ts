@@ -46,8 +46,10 @@ describe("every query file under cypher/queries", () => {
     const writes = shapes.filter(([, writes]) => writes).map(([file]) => file);
     expect(writes).toStrictEqual([
       "aggregates/mark-all",
+      "aggregates/mark-stale-taxa",
       "aggregates/touch-shipments",
       "aggregates/write-tallies",
+      "aggregates/write-trend-tallies",
       "api-keys/create",
       "api-keys/revoke",
       "import/bulk-patch-nodes",
