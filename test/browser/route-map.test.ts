@@ -394,6 +394,30 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       expect(seizedIn[0].get("n").toNumber()).toBe(inCountry.length);
       expect(seizedIn[0].get("there").toNumber()).toBe(inCountry.length);
       await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-country.png") });
+
+      // A country's shape, clicked away from its dot and from any line: the same list.
+      await page.locator("trafficking-routes button[data-action=close-panel]").click();
+      const shapeCountry = "AU";
+      expect(names.has(shapeCountry)).toBe(true);
+      const inShape = await page.evaluate((name) => {
+        const root = document.querySelector("trafficking-routes")!.shadowRoot!;
+        const shape = [...root.querySelectorAll("path.country")].find((candidate) => candidate.querySelector("title")?.textContent === name)!;
+        const box = shape.getBoundingClientRect();
+        for (let row = 1; row < 12; row += 1) {
+          for (let column = 1; column < 12; column += 1) {
+            const x = box.left + (box.width * column) / 12;
+            const y = box.top + (box.height * row) / 12;
+            if (root.elementFromPoint(x, y) === shape) return { x, y };
+          }
+        }
+        return null;
+      }, "Australia");
+      expect(inShape, "a point of the shape clear of lines and dots").not.toBeNull();
+      await page.mouse.click(inShape!.x, inShape!.y);
+      await page.waitForFunction((name) => document.querySelector("trafficking-routes")!.shadowRoot!.querySelector(".panel h2")?.textContent === name, names.get(shapeCountry));
+      await panelReady(page);
+      const australia = await api.post(`query ($country: CountryCode!) { seizures(filter: { country: $country }, first: 1) { totalCount } }`, { country: shapeCountry }, Role.ANALYST);
+      expect(await listedSeizures(page)).toHaveLength(Math.min(50, australia.data!.seizures.totalCount as number));
       expect(consoleErrors).toEqual([]);
     } finally {
       await page.close();
@@ -414,6 +438,11 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       // The attribute keeps what was typed; the iframe page takes a name in its URL the same way.
       expect(await page.locator("trafficking-routes").getAttribute("species")).toBe("White-bellied pangolin");
       await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-species.png") });
+      // Its scientific name, in any case, gives the same map.
+      await submit(page, { species: "manis TRICUSPIS" });
+      await settled(page);
+      expect(await page.locator("trafficking-routes .resolved b").textContent()).toBe("Manis tricuspis (White-bellied pangolin)");
+      expect((await linesOnMap(page)).map(({ key, seizures }) => ({ key, seizures }))).toEqual(pangolin);
 
       // A name no species has: said over the map, and no flows asked for under it.
       const before = flowsRequests.length;
