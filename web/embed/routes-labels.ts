@@ -24,7 +24,7 @@ export interface PlacedLabel {
   anchor: "start" | "end" | "middle";
 }
 
-interface Box {
+export interface Box {
   left: number;
   top: number;
   right: number;
@@ -62,13 +62,14 @@ function inside(box: Box, bounds: Box): boolean {
 
 /**
  * Places labels greedily by priority (ties by id, so the same map always shows the same labels):
- * each takes the first of its positions that stays inside `bounds` and clear of the labels placed
- * before it and of every point (`points`, so that a label never hides another country's dot).
+ * each takes the first of its positions that stays inside `bounds` and clear of the obstacles, of
+ * the labels placed before it and of every point (so that a label never hides another country's dot).
  * Points outside the bounds get no label.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box, pointRadius = 3): PlacedLabel[] {
+export function placeLabels(candidates: readonly LabelCandidate[], bounds: Box, pointRadius = 3, obstacles: readonly Box[] = []): PlacedLabel[] {
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const placed: Box[] = [];
+  // What lies over the map (its legend, buttons, a panel) is room taken already.
+  const placed: Box[] = [...obstacles];
   const dots: Box[] = candidates.map(({ x, y }) => ({ left: x - pointRadius, top: y - pointRadius, right: x + pointRadius, bottom: y + pointRadius }));
   const shown: PlacedLabel[] = [];
   for (const candidate of ordered) {

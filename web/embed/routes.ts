@@ -31,7 +31,7 @@ import countries110m from "world-atlas/countries-110m.json";
 
 import { apiNextToScript, attributesFromQuery, credentialOf, download, escapeHtml, GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
 import { countrySeizures, flowSeizures, type EvidenceList, type TradeFilterValues } from "./routes-evidence.js";
-import { placeLabels } from "./routes-labels.js";
+import { placeLabels, type Box } from "./routes-labels.js";
 import { evidenceHtml } from "./routes-panel.js";
 import { PeriodSlider } from "./routes-period.js";
 import { PRODUCTS, productName, productValue } from "./routes-products.js";
@@ -410,7 +410,7 @@ export class TraffickingRoutesElement extends HTMLElement {
     this.selected = null;
     this.panel.hidden = true;
     this.panel.replaceChildren();
-    this.markSelection();
+    this.redraw();
   }
 
   /** The map as a standalone SVG document. */
@@ -644,17 +644,10 @@ export class TraffickingRoutesElement extends HTMLElement {
     const used = new Map([...points].filter(([, node]) => node.traffic > 0));
     const maxSeizures = Math.max(1, ...links.map((link) => link.seizureCount));
     this.drawing = { nodes: used, links: drawnLinks, maxSeizures, maxTraffic: Math.max(1, ...[...used.values()].map((node) => node.traffic)) };
-    this.drawn = 0;
-    this.redraw();
-    const drawn = this.drawn;
-    const omitted = links.length - drawn;
-    this.summary.textContent =
-      `${number.format(totals.seizureCount)} seizures · ${drawn} flow${drawn === 1 ? "" : "s"} drawn` +
-      (totals.linkCount > links.length ? ` (largest ${links.length} of ${totals.linkCount})` : "") +
-      (omitted > 0 ? ` · ${omitted} without coordinates` : "");
     const steps = [...new Set([maxSeizures, Math.max(1, Math.round(maxSeizures / 4)), 1])];
+    // The legend first: the labels are placed clear of it.
     this.legend.innerHTML =
-      drawn === 0
+      drawnLinks.length === 0
         ? "No flow under this filter."
         : `<b>Seizures per flow</b>` +
           steps
@@ -664,6 +657,14 @@ export class TraffickingRoutesElement extends HTMLElement {
             )
             .join("") +
           `<div>Click a flow or a country for its seizures</div>`;
+    this.drawn = 0;
+    this.redraw();
+    const drawn = this.drawn;
+    const omitted = links.length - drawn;
+    this.summary.textContent =
+      `${number.format(totals.seizureCount)} seizures · ${drawn} flow${drawn === 1 ? "" : "s"} drawn` +
+      (totals.linkCount > links.length ? ` (largest ${links.length} of ${totals.linkCount})` : "") +
+      (omitted > 0 ? ` · ${omitted} without coordinates` : "");
   }
 
   /** Area-like: width grows with the square root of the seizures, from 1.5 to 9 units. */
@@ -745,7 +746,7 @@ export class TraffickingRoutesElement extends HTMLElement {
       layer.append(dot);
       candidates.push({ id: node.id, x, y, width: this.labelWidth(node.name), height: LABEL_SIZE + 1, priority: node.traffic });
     }
-    for (const placed of placeLabels(candidates, { left: 0, top: 0, right: WIDTH, bottom: HEIGHT }, 5)) {
+    for (const placed of placeLabels(candidates, { left: 0, top: 0, right: WIDTH, bottom: HEIGHT }, 5, this.obstacles())) {
       const node = drawing.nodes.get(placed.id)!;
       const label = svg("text", { class: "stop-label", x: placed.x.toFixed(1), y: placed.y.toFixed(1), "text-anchor": placed.anchor, "data-country": node.id });
       label.textContent = node.name;
@@ -754,6 +755,22 @@ export class TraffickingRoutesElement extends HTMLElement {
     layer.append(labelLayer);
     this.drawn = drawn;
     this.markSelection();
+  }
+
+  /** The legend, the zoom buttons and the open panel, in the drawing's units: no label goes under them. */
+  private obstacles(): Box[] {
+    const matrix = this.svgRoot.getScreenCTM();
+    if (!matrix) return [];
+    const inverse = matrix.inverse();
+    const covering = [this.legend, this.root.querySelector<HTMLElement>(".controls")!, this.panel];
+    return covering
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        const topLeft = new DOMPoint(box.left, box.top).matrixTransform(inverse);
+        const bottomRight = new DOMPoint(box.right, box.bottom).matrixTransform(inverse);
+        return { left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y };
+      });
   }
 
   /** A label's width in the drawing's units, measured once per name. */
@@ -810,8 +827,11 @@ export class TraffickingRoutesElement extends HTMLElement {
   }
 
   private showPanel(html: string): void {
+    const opening = this.panel.hidden;
     this.panel.innerHTML = html;
     this.panel.hidden = false;
+    // The labels under the panel find room elsewhere.
+    if (opening) this.redraw();
   }
 
   private async showEvidence(selection: Selected): Promise<void> {
