@@ -412,7 +412,7 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       expect(names.has(shapeCountry)).toBe(true);
       const inShape = await page.evaluate((name) => {
         const root = document.querySelector("trafficking-routes")!.shadowRoot!;
-        const shape = [...root.querySelectorAll("path.country")].find((candidate) => candidate.querySelector("title")?.textContent === name)!;
+        const shape = Array.from(root.querySelectorAll("path.country")).find((candidate) => candidate.querySelector("title")?.textContent === name)!;
         const box = shape.getBoundingClientRect();
         for (let row = 1; row < 12; row += 1) {
           for (let column = 1; column < 12; column += 1) {
