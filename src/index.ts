@@ -60,14 +60,24 @@ async function main(): Promise<void> {
     await neo4j.stop();
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // `on`, not `once`: Apollo Server stops itself on these signals too, then sends the signal again
+  // to this process; with no listener left, that second signal would end the process before the
+  // database is stopped and the running-database file removed.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   // The API answers (with DATABASE_UNAVAILABLE if need be) while this is retried.
   const log = (line: string) => logger.info(line);
+  let demoBegun = false;
   while (!started && !stopping) {
     try {
-      const prepared = await prepareDatabase(executor, registry, { seedDemo: config.seedDemo, log });
+      const prepared = await prepareDatabase(executor, registry, {
+        seedDemo: config.seedDemo,
+        resumeDemo: demoBegun,
+        onDemoStart: () => (demoBegun = true),
+        onDemoDone: () => (demoBegun = false),
+        log,
+      });
       // The demo's rings take about a second: computed before the API says it is ready. On a
       // database of its own that never had them, after (it may take minutes).
       if (prepared.ringsMissing && prepared.demoLoaded) await computeRings(executor, registry, log);

@@ -11,6 +11,14 @@ import { RingRepository } from "./repositories/ring.repository.js";
 export interface StartUpOptions {
   /** Load the demo graph into an empty database (SEED_DEMO). */
   seedDemo: boolean;
+  /**
+   * An earlier attempt of this start began loading the demo and failed (a timeout on a busy
+   * machine): load it again, though the database is no longer empty (every step merges on keys).
+   */
+  resumeDemo?: boolean;
+  /** Told when the demo begins to load, and when it is loaded whole. */
+  onDemoStart?: () => void;
+  onDemoDone?: () => void;
   log: (line: string) => void;
 }
 
@@ -35,8 +43,11 @@ export async function prepareDatabase(executor: CypherExecutor, registry: Cypher
   log(`applied ${applied.length} constraint and index files`);
   const demoStarted = performance.now();
   const loadData = () => loadDemoData(executor, { registry, log, generate: (outDir) => generateNetwork({ ...DEMO_NETWORK, outDir }) });
-  const demoLoaded = options.seedDemo && (await loadDemoIfEmpty(executor, registry, loadData));
+  if (options.seedDemo && options.resumeDemo) log("the demo graph was not loaded whole: loading it again");
+  const demoLoaded =
+    options.seedDemo && (await loadDemoIfEmpty(executor, registry, loadData, { force: options.resumeDemo, onStart: options.onDemoStart }));
   if (demoLoaded) {
+    options.onDemoDone?.();
     const seconds = ((performance.now() - demoStarted) / 1000).toFixed(1);
     log(
       `the database was empty: loaded the demo in ${seconds} s (the fixture, countries, airports, species, ` +

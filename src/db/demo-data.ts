@@ -25,15 +25,21 @@ export async function loadFixture(executor: CypherExecutor): Promise<void> {
  * Loads the demo graph when the database holds no entity yet; says whether it did. The hand-made
  * fixture goes first (a second or two), so a first query has data at once; then `loadData` (the
  * reference data, ROUTES and a generated network: `loadDemoData` of src/import/demo.ts, passed in
- * by src/index.ts since db/ does not know the import).
+ * by src/index.ts since db/ does not know the import). `force` loads it whatever the database holds:
+ * for a start whose earlier attempt began loading it and failed; `onStart` is told when loading begins.
  */
 export async function loadDemoIfEmpty(
   executor: CypherExecutor,
   _registry: CypherRegistry,
   loadData?: () => Promise<void>,
+  options: { force?: boolean; onStart?: () => void } = {},
 ): Promise<boolean> {
-  const [{ empty }] = await executor.readQuery(adminDatabaseIsEmpty, {});
-  if (!empty) return false;
+  if (!options.force) {
+    const [{ empty }] = await executor.readQuery(adminDatabaseIsEmpty, {});
+    if (!empty) return false;
+  }
+  // Every step merges on keys, so a load stopped half-way (`force`) is finished by loading again.
+  options.onStart?.();
   await loadFixture(executor);
   await loadData?.();
   return true;

@@ -82,10 +82,10 @@ describe.skipIf(missing)("the browser views", { timeout: 120_000 }, () => {
       });
       try {
         await page.goto(api.url, { waitUntil: "load" });
-        await page.getByText("Load and run").first().waitFor({ timeout: 30_000 });
 
-        // The token field keeps the credential in localStorage; from then on every request sends it.
-        await page.getByRole("button", { name: "Show Access token" }).click();
+        // With no credential kept, the token panel is open at first. The token field keeps the
+        // credential in localStorage; from then on every request sends it.
+        await page.locator("input[name=token]").waitFor({ timeout: 30_000 });
         await page.locator("input[name=token]").fill(token);
         await page.getByRole("button", { name: "Save" }).click();
         await page.reload({ waitUntil: "load" });

@@ -1,4 +1,4 @@
-import { useEditorContext, useExecutionContext, usePrettifyEditors, useSchemaContext, type GraphiQLPlugin } from "@graphiql/react";
+import { useEditorContext, useExecutionContext, usePluginContext, usePrettifyEditors, useSchemaContext, type GraphiQLPlugin } from "@graphiql/react";
 import { useState } from "react";
 
 import { readCredential, storeCredential } from "./credential.js";
@@ -47,6 +47,7 @@ function ExamplesPanel() {
 
 function CredentialPanel() {
   const schema = useSchemaContext({ nonNull: true });
+  const plugins = usePluginContext();
   const [value, setValue] = useState(readCredential);
   const [saved, setSaved] = useState(readCredential() !== "");
   return (
@@ -59,6 +60,8 @@ function CredentialPanel() {
         // The schema was asked for when the page opened, perhaps without a credential: ask again
         // with this one, so the documentation and completion work at once.
         schema.introspect();
+        // A first visit goes on to the examples.
+        if (value.trim() !== "") plugins?.setVisiblePlugin(EXAMPLES_PLUGIN);
       }}
     >
       <div className="graphiql-doc-explorer-title">Access token</div>
