@@ -8,7 +8,7 @@ import { NodeLabel, SYNTHETIC_LABEL } from "../../domain/graph-schema.js";
 import type { CompiledMapping, PropertyValue } from "../mapping/compiled-mapping.js";
 import type { SourceInput } from "../mapping/mapping-schema.js";
 import { PlaceIndex, SpeciesIndex, type Lookups } from "../plan/lookups.js";
-import type { RowPlan } from "../plan/plan-row.js";
+import type { PlannedRelationship, RowPlan } from "../plan/plan-row.js";
 import type { ImportTarget, SourceCounts } from "../write/import-target.js";
 import { cellOf, CsvParts, type CsvPartFile, type CsvType } from "./csv-parts.js";
 import { IdSet } from "./id-set.js";
@@ -95,8 +95,8 @@ export class BulkTarget implements ImportTarget {
   private readonly places = new Map<string, PlaceState>();
   private readonly species = new Map<string, SpeciesState>();
   private readonly symmetric = new Map<string, SymmetricState>();
-  /** Which mapping (by its order) wrote a source's relationship type first. */
-  private readonly typeOwners = new Map<string, number>();
+  /** Which mapping (by its order) wrote a source's relationship type first, by source and type. */
+  private readonly typeOwners = new Map<string, Map<string, number>>();
   private step = 0;
   private readonly patchesFile: string;
   private readonly patchesFd: number;
@@ -170,6 +170,7 @@ export class BulkTarget implements ImportTarget {
     const sourceNode = this.sourceNodeIds.get(sourceId)!;
     const synthetic = source.synthetic;
     const counts = this.counts.get(sourceId)!;
+    const sourceIdCell = cellOf(sourceId)!;
     for (const plan of plans) {
       for (const node of plan.nodes) {
         const set = this.idsOf(node.label);
@@ -216,47 +217,39 @@ export class BulkTarget implements ImportTarget {
         }
       }
 
-      // One relationship per key within a row (the batch writer's key; the row is the same), its
-      // properties merged.
-      const ofRow = new Map<string, { type: string; mode: string; from: NodeLabel; fromId: string; to: NodeLabel; toId: string; seq: string; properties: Record<string, PropertyValue> }>();
-      for (const relationship of plan.relationships) {
-        const seq = relationship.seq?.toString() ?? "";
-        const key = [relationship.mode, relationship.from.label, relationship.type, relationship.to.label, relationship.from.id, relationship.to.id, seq].join("\u0000");
-        const known = ofRow.get(key);
-        if (known) Object.assign(known.properties, relationship.properties);
-        else {
-          ofRow.set(key, {
-            type: relationship.type,
-            mode: relationship.mode,
-            from: relationship.from.label,
-            fromId: relationship.from.id,
-            to: relationship.to.label,
-            toId: relationship.to.id,
-            seq,
-            properties: { ...relationship.properties },
-          });
-        }
-      }
-      for (const relationship of ofRow.values()) {
+      const rowText = String(plan.row);
+      for (const { relationship, properties: merged } of relationshipsOfRow(plan.relationships)) {
+        const from = relationship.from;
+        const to = relationship.to;
         if (relationship.mode === "symmetric") {
-          const key = [relationship.type, relationship.from, relationship.fromId, relationship.to, relationship.toId, sourceId].join("\u0000");
+          const key = [relationship.type, from.label, from.id, to.label, to.id, sourceId].join("\u0000");
           const known = this.symmetric.get(key);
-          if (known) Object.assign(known.properties, relationship.properties);
+          if (known) Object.assign(known.properties, merged);
           else {
-            this.symmetric.set(key, { ...relationship, sourceId, row: plan.row });
+            this.symmetric.set(key, { type: relationship.type, from: from.label, fromId: from.id, to: to.label, toId: to.id, sourceId, row: plan.row, properties: { ...merged } });
             counts.relationships[relationship.type] = (counts.relationships[relationship.type] ?? 0) + 1;
           }
           continue;
         }
         this.claim(sourceId, relationship.type);
-        const properties: Record<string, unknown> = { sourceId, sourceRow: neo4j.int(plan.row) };
-        if (relationship.mode === "sequenced") properties.seq = neo4j.int(relationship.seq);
-        Object.assign(properties, relationship.properties);
-        this.csv.relationship(relationship.type, this.nodeIdOf(relationship.from, relationship.fromId), this.nodeIdOf(relationship.to, relationship.toId), cellsOf(properties, true));
+        // As `{ sourceId, sourceRow, seq, ...properties }` would make them, without the object.
+        const cells: Cell[] = [
+          ["sourceId", sourceIdCell],
+          ["sourceRow", { type: "long", text: rowText }],
+        ];
+        if (relationship.mode === "sequenced") cells.push(["seq", { type: "long", text: relationship.seq!.toString() }]);
+        for (const name in merged) {
+          const cell = cellOf(merged[name]);
+          if (!cell) throw new RangeError(`the value of ${name} cannot be written to a bulk-load file`);
+          const at = name === "sourceId" || name === "sourceRow" || name === "seq" ? cells.findIndex(([other]) => other === name) : -1;
+          if (at >= 0) cells[at] = [name, cell];
+          else cells.push([name, cell]);
+        }
+        this.csv.relationship(relationship.type, this.nodeIdOf(from.label, from.id), this.nodeIdOf(to.label, to.id), cells);
         this.relationshipCount += 1;
         counts.relationships[relationship.type] = (counts.relationships[relationship.type] ?? 0) + 1;
-        if (relationship.type === "IN_COUNTRY" && relationship.from === NodeLabel.Place && relationship.to === NodeLabel.Country) {
-          this.places.get(relationship.fromId)?.countries.add(relationship.toId);
+        if (relationship.type === "IN_COUNTRY" && from.label === NodeLabel.Place && to.label === NodeLabel.Country) {
+          this.places.get(from.id)?.countries.add(to.id);
         }
       }
     }
@@ -340,9 +333,10 @@ export class BulkTarget implements ImportTarget {
   }
 
   private claim(sourceId: string, type: string): void {
-    const key = `${sourceId}\u0000${type}`;
-    const owner = this.typeOwners.get(key);
-    if (owner === undefined) this.typeOwners.set(key, this.step);
+    let owners = this.typeOwners.get(sourceId);
+    if (!owners) this.typeOwners.set(sourceId, (owners = new Map()));
+    const owner = owners.get(type);
+    if (owner === undefined) owners.set(type, this.step);
     else if (owner !== this.step) {
       throw new Error(
         `two mapping files of source ${sourceId} write ${type} relationships: a bulk load cannot tell whether they state the same ones (import them with npm run import)`,
@@ -365,6 +359,36 @@ export class BulkTarget implements ImportTarget {
     }
     return number;
   }
+}
+
+/**
+ * The relationships of one row, one per key (the batch writer's key; the row is the same), their
+ * properties merged. Rows have a few: they are compared in turn, without a key string each.
+ */
+function relationshipsOfRow(relationships: readonly PlannedRelationship[]): { relationship: PlannedRelationship; properties: Readonly<Record<string, PropertyValue>> }[] {
+  const result: { relationship: PlannedRelationship; properties: Readonly<Record<string, PropertyValue>>; own?: true }[] = [];
+  for (const relationship of relationships) {
+    const known = result.find(({ relationship: other }) => sameKey(other, relationship));
+    if (!known) result.push({ relationship, properties: relationship.properties });
+    else {
+      if (!known.own) known.properties = { ...known.properties };
+      known.own = true;
+      Object.assign(known.properties, relationship.properties);
+    }
+  }
+  return result;
+}
+
+function sameKey(a: PlannedRelationship, b: PlannedRelationship): boolean {
+  return (
+    a.type === b.type &&
+    a.mode === b.mode &&
+    a.from.label === b.from.label &&
+    a.to.label === b.to.label &&
+    a.from.id === b.from.id &&
+    a.to.id === b.to.id &&
+    (a.seq === null ? b.seq === null : b.seq !== null && a.seq.equals(b.seq))
+  );
 }
 
 /** Cells of properties; `strict`: a value no cell can hold is an error (relationships, Sources: no patches). */

@@ -66,7 +66,7 @@ export async function resolveInputFiles(mapping: CompiledMapping, given: readonl
 }
 
 function parser(delimiter: string) {
-  return parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+  return parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
 }
 
 /** Column names as the mapping writes them: headers are trimmed ("Date " is Date). */
@@ -147,7 +147,7 @@ export async function readJoinTable(
   let header: string[] = [];
   let row = 0;
   try {
-    for await (const { record } of createReadStream(file).pipe(parser(delimiter)) as AsyncIterable<{ record: string[] }>) {
+    for await (const record of createReadStream(file).pipe(parser(delimiter)) as AsyncIterable<string[]>) {
       if (!positions) {
         header = record;
         positions = readHeader(file, record, join.columns);
@@ -181,7 +181,7 @@ export interface MainRow {
 
 export interface MainInput {
   readonly rows: AsyncIterable<MainRow>;
-  /** Bytes parsed so far (up to the last row given out) and in all, for progress. */
+  /** Bytes read so far (the parser's input runs ahead of the rows given out by up to a chunk) and in all, for progress. */
   bytesRead(): number;
   readonly totalBytes: number;
   close(): void;
@@ -197,16 +197,14 @@ export async function openMainInput(
   const nullCells = new Set(nulls);
   const { size } = await stat(file);
   const stream: ReadStream = createReadStream(file);
-  const records = stream.pipe(parser(delimiter)) as unknown as AsyncIterable<{ record: string[]; info: { bytes: number } }>;
-  let bytes = 0;
+  const records = stream.pipe(parser(delimiter)) as unknown as AsyncIterable<string[]>;
   async function* rows(): AsyncGenerator<MainRow> {
     let positions: Map<string, number> | undefined;
     let used: Set<number> | undefined;
     let header: string[] = [];
     let row = 0;
     try {
-      for await (const { record, info } of records) {
-        bytes = info.bytes;
+      for await (const record of records) {
         if (!positions) {
           header = record;
           positions = readHeader(file, record, columns);
@@ -221,7 +219,7 @@ export async function openMainInput(
     }
     if (!positions) throw new InputError(`${file}: empty, not even a header`);
   }
-  return { rows: rows(), bytesRead: () => bytes, totalBytes: size, close: () => stream.destroy() };
+  return { rows: rows(), bytesRead: () => Math.min(stream.bytesRead, size), totalBytes: size, close: () => stream.destroy() };
 }
 
 function asInputError(file: string, error: unknown): unknown {
