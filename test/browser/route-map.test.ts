@@ -455,6 +455,21 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       expect(await page.locator("trafficking-routes .resolved b").textContent()).toBe("Manis tricuspis (White-bellied pangolin)");
       expect((await linesOnMap(page)).map(({ key, seizures }) => ({ key, seizures }))).toEqual(pangolin);
 
+      // A name several species share: the best hit of the API's species search, the others offered.
+      const search = await api.post(`{ search(query: "pangolin", kinds: [Species], first: 6) { edges { node { id score matched } } } }`, {}, Role.ANALYST);
+      const hits = (search.data!.search.edges as { node: { id: string; score: number; matched: string | null } }[]).map((edge) => edge.node);
+      expect(hits.length).toBeGreaterThan(1);
+      await submit(page, { species: "pangolin" });
+      await settled(page);
+      const offered = await page.locator("trafficking-routes .resolved button[data-action=species]").evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-species")));
+      expect(offered).toEqual(hits.slice(1).map((hit) => hit.id));
+      expect((await linesOnMap(page)).map(({ key, seizures }) => ({ key, seizures }))).toEqual(await expectedLines({ species: hits[0].id }));
+      // Another of them, chosen from the list.
+      await page.locator(`trafficking-routes .resolved button[data-species="${hits[1].id}"]`).click();
+      await page.waitForFunction((id) => document.querySelector("trafficking-routes")!.getAttribute("species") === id, hits[1].id);
+      await settled(page);
+      expect((await linesOnMap(page)).map(({ key, seizures }) => ({ key, seizures }))).toEqual(await expectedLines({ species: hits[1].id }));
+
       // A name no species has: said over the map, and no flows asked for under it.
       const before = flowsRequests.length;
       const failures: { code: string; message: string }[] = [];
@@ -482,8 +497,8 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       const schema = buildSchema(await readFile(path.join(projectRoot, "schema", "schema.graphql"), "utf8"));
       const product = schema.getType("Product");
       expect(isEnumType(product)).toBe(true);
-      const offered = await page.locator("trafficking-routes datalist option").evaluateAll((options) => options.map((option) => option.getAttribute("data-value")));
-      expect([...offered].sort()).toEqual(isEnumType(product) ? product.getValues().map((value) => value.name).sort() : []);
+      const products = await page.locator("trafficking-routes datalist option").evaluateAll((options) => options.map((option) => option.getAttribute("data-value")));
+      expect([...products].sort()).toEqual(isEnumType(product) ? product.getValues().map((value) => value.name).sort() : []);
 
       // A product no one trades in is refused by name too.
       await submit(page, { product: "feathers" });

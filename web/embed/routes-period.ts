@@ -37,6 +37,7 @@ export class PeriodSlider {
   private readonly lower: HTMLInputElement;
   private readonly upper: HTMLInputElement;
   private readonly output: HTMLOutputElement;
+  private readonly fill: HTMLDivElement;
   private timer: number | undefined;
   private first = 0;
   private last = 0;
@@ -48,6 +49,7 @@ export class PeriodSlider {
     this.element.hidden = true;
     this.element.innerHTML = `<span class="period-name">Period</span>
 <div class="range">
+  <div class="range-fill"></div>
   <input type="range" name="period-from" aria-label="Period from" step="1">
   <input type="range" name="period-to" aria-label="Period to" step="1">
 </div>
@@ -55,6 +57,7 @@ export class PeriodSlider {
     this.lower = this.element.querySelector("input[name=period-from]")!;
     this.upper = this.element.querySelector("input[name=period-to]")!;
     this.output = this.element.querySelector("output")!;
+    this.fill = this.element.querySelector(".range-fill")!;
     for (const [input, other, isLower] of [
       [this.lower, this.upper, true],
       [this.upper, this.lower, false],
@@ -105,5 +108,10 @@ export class PeriodSlider {
   private showLabel(): void {
     const { from, to } = this.period;
     this.output.textContent = `${from.slice(0, 7)} – ${to.slice(0, 7)}`;
+    // The span between the thumbs, as shares of the track (a thumb's centre runs 7px in from each end).
+    const span = Math.max(1, this.last - this.first);
+    const at = (value: string) => (Number(value) - this.first) / span;
+    this.fill.style.left = `calc(7px + (100% - 14px) * ${at(this.lower.value).toFixed(4)})`;
+    this.fill.style.right = `calc(7px + (100% - 14px) * ${(1 - at(this.upper.value)).toFixed(4)})`;
   }
 }

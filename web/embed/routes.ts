@@ -130,7 +130,9 @@ button:hover { background: #e4e7eb; }
 .range input::-webkit-slider-runnable-track { height: 4px; background: transparent; }
 .range::before { content: ""; position: absolute; left: 0; right: 0; top: 8px; height: 4px; border-radius: 2px; background: #cbd2d9; }
 .range input::-webkit-slider-thumb { pointer-events: auto; -webkit-appearance: none; width: 14px; height: 14px; margin-top: -5px; border-radius: 50%; background: #c0392b; border: 2px solid #fff; box-shadow: 0 0 0 1px #7b1d12; cursor: pointer; }
-.range input:focus-visible::-webkit-slider-thumb { box-shadow: 0 0 0 3px #f0b4ad; }
+.range input:focus { outline: none; }
+.range input:focus-visible::-webkit-slider-thumb { box-shadow: 0 0 0 3px #f0b4ad, 0 0 0 4px #7b1d12; }
+.range-fill { position: absolute; top: 8px; height: 4px; border-radius: 2px; background: #c0392b; pointer-events: none; }
 .period-label { min-width: 9em; font-variant-numeric: tabular-nums; color: #1f2933; }
 .resolved { padding: 3px 8px; font-size: 12px; color: #52606d; border-bottom: 1px solid #e4e7eb; }
 .resolved:empty { display: none; }
