@@ -2,6 +2,7 @@
 //   explorer/       GraphiQL, opened at GET /graphql by a browser (hashed assets under explorer/assets/)
 //   embed/network.js, embed/routes.js   one self-contained script per web component
 //   embed/network.html, embed/routes.html   iframe pages taking the same options in their URL
+//   workbench/      the investigator's workbench, opened at GET /workbench/ (hashed assets under workbench/assets/)
 // Everything the pages need (fonts, country shapes) is bundled: they load nothing from other hosts.
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -29,6 +30,14 @@ await build({
       },
     },
   },
+});
+
+await build({
+  ...common,
+  root: path.join(here, "workbench"),
+  base: "/workbench/",
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  build: { outDir: path.join(outRoot, "workbench"), emptyOutDir: true, chunkSizeWarningLimit: 1000 },
 });
 
 for (const name of ["network", "routes"]) {

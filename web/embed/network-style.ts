@@ -71,6 +71,14 @@ export function networkStylesheet(): StylesheetJson {
     },
     { selector: "edge[type = 'BORDERS']", style: { "target-arrow-shape": "none", "line-style": "dotted" } },
     { selector: ".hovered", style: { "overlay-color": "#3e4c59", "overlay-opacity": 0.15, "overlay-padding": 4 } },
+    // What an application steering the drawing (the workbench) marks: sizes and colours by a
+    // property, pinned nodes, a drawn path, and what is hidden, collapsed or outside a period.
+    { selector: "node[size]", style: { width: "data(size)", height: "data(size)" } },
+    { selector: "node[fill]", style: { "background-color": "data(fill)" } },
+    { selector: "node.pinned", style: { "border-width": 3, "border-style": "double", "border-color": "#2e6fba" } },
+    { selector: "edge.path", style: { "line-color": "#f0a202", "target-arrow-color": "#f0a202", width: 3.5, "z-index": 10 } },
+    { selector: "node.path", style: { "border-width": 3, "border-color": "#f0a202" } },
+    { selector: ".hidden, .collapsed, .out-of-period", style: { display: "none" } },
   ];
 }
 

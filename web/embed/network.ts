@@ -7,14 +7,59 @@
  * Attributes: api (GraphQL URL; default: /graphql next to this script), entity (ids, comma
  * separated), depth (1 to 3, default 2), token or api-key (sent as a Bearer credential), limit,
  * hub-threshold, types (relationship types, comma separated), height (CSS length, default 480px);
- * url-options (no value) takes them from the page's URL query instead, for an iframe page.
+ * url-options (no value) takes them from the page's URL query instead, for an iframe page;
+ * tap="select" makes a click select a node instead of adding its neighbours (an application then
+ * calls expand()); allow-empty (no value) draws an empty canvas when no entity is given, to be
+ * filled with add().
  * It draws what the API answers for the credential's role, nothing more. Clicking a node adds its
- * neighbours; hovering shows its details. Events: network-load, network-expand, network-error.
+ * neighbours; hovering shows its details; Undo and Redo take back and redo additions (a hub's
+ * expansion included), removals and moves. Events: network-load, network-expand, network-error,
+ * network-change (after every change of the drawing, undo and redo included).
  */
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from "cytoscape";
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type EventObject, type Position } from "cytoscape";
+import undoRedo from "cytoscape-undo-redo";
 
 import { apiNextToScript, attributesFromQuery, credentialOf, download, escapeHtml, GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
+import { captionFromProperties, lookUpCaptions } from "./network-labels.js";
 import { kindStyle, KIND_STYLES, legendSwatch, networkStylesheet } from "./network-style.js";
+
+cytoscape.use(undoRedo);
+
+/** The parts of cytoscape-undo-redo's instance (`cy.undoRedo()`) the views use. */
+export interface UndoRedo {
+  action<T>(name: string, run: (args: T) => T, undo: (args: T) => T): UndoRedo;
+  do<T>(name: string, args: T): T;
+  undo(): unknown;
+  redo(): unknown;
+  isUndoStackEmpty(): boolean;
+  isRedoStackEmpty(): boolean;
+  reset(): void;
+}
+
+/** What one growth of the drawing (new nodes and edges, marks on nodes) needs to be undone and redone. */
+interface Growth {
+  definitions: ElementDefinition[];
+  /** Data set on existing nodes (such as `expanded`), and what it was before. */
+  marks: { id: string; after: Record<string, unknown>; before?: Record<string, unknown> }[];
+  /** The node the new ones came from, for their first positions. */
+  around?: string;
+  /** Whether to lay the drawing out again (default true). */
+  layout?: boolean;
+  added?: CollectionReturnValue;
+  before?: Record<string, Position>;
+  after?: Record<string, Position>;
+  firstTime?: boolean;
+}
+
+/** Options of add() and expand(). */
+export interface GrowOptions {
+  /** Relationship types to follow (default: the element's `types`, else all). */
+  types?: string[];
+  depth?: number;
+  limit?: number;
+  /** Overrides the element's `hub-threshold` for this request. */
+  hubThreshold?: number;
+}
 
 const DEFAULT_API = apiNextToScript();
 
@@ -22,11 +67,11 @@ const NETWORK_QUERY = `query EmbedNetwork($ids: [ID!]!, $depth: Int!, $limit: In
   network(ids: $ids, depth: $depth, limit: $limit, hubThreshold: $hubThreshold, types: $types) {
     nodeCount edgeCount truncated
     nodes { id kind label neighbourCount synthetic properties }
-    edges { id type source target properties }
+    edges { id type source target properties citations { row source { id title } } }
   }
 }`;
 
-interface NetworkNode {
+export interface NetworkNode {
   id: string;
   kind: string;
   label: string;
@@ -34,12 +79,14 @@ interface NetworkNode {
   synthetic: boolean;
   properties: Record<string, unknown>;
 }
-interface NetworkEdge {
+export interface NetworkEdge {
   id: string;
   type: string;
   source: string;
   target: string;
   properties: Record<string, unknown>;
+  /** Empty below ANALYST. */
+  citations: { row: number | null; source: { id: string; title: string } }[];
 }
 interface NetworkAnswer {
   network: { nodeCount: number; edgeCount: number; truncated: boolean; nodes: NetworkNode[]; edges: NetworkEdge[] };
@@ -89,6 +136,8 @@ export class TraffickingNetworkElement extends HTMLElement {
   private request: AbortController | null = null;
   private current: NetworkViewState = "idle";
   private truncated = false;
+  private history: UndoRedo | null = null;
+  private pendingCaptions = 0;
 
   constructor() {
     super();
@@ -99,6 +148,8 @@ export class TraffickingNetworkElement extends HTMLElement {
     <span class="title"></span>
     <button type="button" data-action="zoom-in" title="Zoom in" aria-label="Zoom in">+</button>
     <button type="button" data-action="zoom-out" title="Zoom out" aria-label="Zoom out">−</button>
+    <button type="button" data-action="undo" title="Undo the last change (an expansion, a removal, a move)">Undo</button>
+    <button type="button" data-action="redo" title="Redo what was undone">Redo</button>
     <button type="button" data-action="fit" title="Fit the network in view">Fit</button>
     <button type="button" data-action="png" title="Save the network as a PNG image">PNG</button>
   </div>
@@ -120,7 +171,28 @@ export class TraffickingNetworkElement extends HTMLElement {
       if (action === "zoom-in") this.zoomBy(1.25);
       if (action === "zoom-out") this.zoomBy(0.8);
       if (action === "png") this.savePng();
+      if (action === "undo") this.undo();
+      if (action === "redo") this.redo();
     });
+  }
+
+  /** The undo history of the drawing (cytoscape-undo-redo), for apps that add undoable actions. */
+  get undoRedo(): UndoRedo | null {
+    return this.history;
+  }
+
+  /** Takes back the last change of the drawing; false when there is none. */
+  undo(): boolean {
+    if (!this.history || this.history.isUndoStackEmpty() || this.current === "loading") return false;
+    this.history.undo();
+    return true;
+  }
+
+  /** Redoes the last change undone; false when there is none. */
+  redo(): boolean {
+    if (!this.history || this.history.isRedoStackEmpty() || this.current === "loading") return false;
+    this.history.redo();
+    return true;
   }
 
   /** The Cytoscape instance once a network is drawn (for apps that want more than the toolbar). */
@@ -159,28 +231,168 @@ export class TraffickingNetworkElement extends HTMLElement {
     return this.core.png({ full: true, scale: 2, bg: "#ffffff", output: "base64uri" });
   }
 
-  /** Adds the neighbours of a drawn node (one step out), as a click on it does. */
-  async expand(id: string): Promise<void> {
+  /**
+   * Adds the neighbours of a drawn node (one step out), as a click on it does; with `types`, only
+   * those reached by relationships of these types (a node can then be expanded again by others).
+   * Undoable as one change, however many nodes it adds.
+   */
+  async expand(id: string, options: GrowOptions = {}): Promise<void> {
     const core = this.core;
     const node = core?.getElementById(id);
     if (!core || !node || node.empty() || node.data("expanded")) return;
+    const types = options.types?.map((type) => type.toUpperCase());
+    const done: string[] = node.data("expandedTypes") ?? [];
+    if (types && types.every((type) => done.includes(type))) return;
     this.setState("loading", "Adding neighbours…");
     try {
-      const answer = await this.fetchNetwork([id], 1);
+      const answer = await this.fetchNetwork([id], 1, { ...options, types });
       if (this.core !== core) return;
-      const added = core.add(this.elements(answer, new Set(core.nodes().map((n) => n.id())), new Set([id])));
-      node.data("expanded", true);
+      const shown = { hub: false, caption: node.data("title") ?? node.data("label") };
+      const after = types ? { expandedTypes: [...new Set([...done, ...types])], ...shown } : { expanded: true, ...shown };
+      const growth = this.grow(core, answer, new Set([id]), [{ id, after }], id);
       this.truncated = this.truncated || answer.network.truncated;
-      if (added.nonempty()) this.layout(core, added, node);
-      this.renderLegend();
       this.setState("ready");
       this.dispatchEvent(
-        new CustomEvent("network-expand", { detail: { id, addedNodes: added.nodes().length, addedEdges: added.edges().length, ...this.counts() } }),
+        new CustomEvent("network-expand", {
+          detail: { id, types: types ?? null, addedNodes: growth.nodes().length, addedEdges: growth.edges().length, ...this.counts() },
+        }),
       );
     } catch (error) {
       if ((error as Error).name === "AbortError") return;
       this.fail(error);
     }
+  }
+
+  /**
+   * Adds entities and what joins them to what is drawn (by default the entities alone: `depth` 1
+   * cut at `limit` = their number). Undoable as one change. Resolves to the ids of the nodes added.
+   */
+  async add(ids: string[], options: GrowOptions = {}): Promise<string[]> {
+    const core = this.core;
+    if (!core || ids.length === 0) return [];
+    this.setState("loading", "Adding to the drawing…");
+    try {
+      const answer = await this.fetchNetwork(ids, options.depth ?? 1, { limit: ids.length, ...options });
+      if (this.core !== core) return [];
+      const seeds = new Set(ids);
+      const marks = ids.filter((id) => core.getElementById(id).nonempty()).map((id) => ({ id, after: { seed: true } }));
+      const growth = this.grow(core, answer, seeds, marks);
+      this.setState("ready");
+      return growth.nodes().map((node) => node.id());
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return [];
+      this.fail(error);
+      return [];
+    }
+  }
+
+  /**
+   * Adds nodes and edges an application got from the API itself (a path, a saved workspace), shaped
+   * as the `network` field's, as one undoable change; those already drawn are left as they are.
+   */
+  addGraph(nodes: NetworkNode[], edges: NetworkEdge[], options: { layout?: boolean } = {}): CollectionReturnValue | null {
+    const core = this.core;
+    if (!core) return null;
+    const answer: NetworkAnswer = { network: { nodeCount: nodes.length, edgeCount: edges.length, truncated: false, nodes, edges } };
+    const definitions = this.elements(answer, new Set(core.nodes().map((node) => node.id())), new Set());
+    const result = this.history!.do<Growth>("grow", { definitions, marks: [], layout: options.layout ?? true });
+    this.captionNodes(result.added!.nodes());
+    return result.added!;
+  }
+
+  /** After a failed add() or expand(), shows the drawing again (the message stays with the caller). */
+  dismissError(): void {
+    if (this.core && this.current === "error") this.setState("ready");
+  }
+
+  /** Removes everything drawn and forgets the undo history. */
+  clear(): void {
+    if (!this.core) return;
+    this.core.elements().remove();
+    this.history?.reset();
+    this.truncated = false;
+    this.renderLegend();
+    this.setState("ready");
+    this.dispatchEvent(new CustomEvent("network-change", { detail: { action: "clear", ...this.counts() } }));
+  }
+
+  /** Adds the answer's new elements through the undo history, lays them out and captions them. */
+  private grow(core: Core, answer: NetworkAnswer, seeds: Set<string>, marks: Growth["marks"], around?: string): CollectionReturnValue {
+    const definitions = this.elements(answer, new Set(core.nodes().map((n) => n.id())), seeds);
+    const result = this.history!.do<Growth>("grow", { definitions, marks, around });
+    this.captionNodes(result.added!.nodes());
+    return result.added!;
+  }
+
+  private registerActions(core: Core): void {
+    const history = (core as unknown as { undoRedo(options: object): UndoRedo }).undoRedo({ undoableDrag: true, stackSizeLimit: 200 });
+    const positions = (): Record<string, Position> => Object.fromEntries(core.nodes().map((node) => [node.id(), { ...node.position() }]));
+    const place = (saved: Record<string, Position> | undefined) =>
+      saved && core.nodes().forEach((node) => void (saved[node.id()] && node.position(saved[node.id()])));
+    history.action<Growth>(
+      "grow",
+      (growth) => {
+        const before = positions();
+        const marks = growth.marks.map((mark) => {
+          const node = core.getElementById(mark.id);
+          const previous = Object.fromEntries(Object.keys(mark.after).map((key) => [key, node.data(key)]));
+          node.data(mark.after);
+          return { ...mark, before: previous };
+        });
+        let added: CollectionReturnValue;
+        if (growth.added) {
+          added = growth.added.restore();
+          place(growth.after);
+        } else {
+          added = core.add(growth.definitions);
+          if (added.nodes().nonempty() && growth.layout !== false) {
+            this.layout(core, added, growth.around ? core.getElementById(growth.around) : undefined);
+          }
+        }
+        this.renderLegend();
+        return { ...growth, marks, added, before, after: positions() };
+      },
+      (growth) => {
+        growth.added?.remove();
+        for (const mark of growth.marks) core.getElementById(mark.id).data(mark.before ?? {});
+        place(growth.before);
+        this.renderLegend();
+        return growth;
+      },
+    );
+    core.on("afterDo afterUndo afterRedo", (_event, name: string) => {
+      this.updateButtons();
+      this.note.textContent = this.noteText();
+      this.dispatchEvent(new CustomEvent("network-change", { detail: { action: name, ...this.counts() } }));
+    });
+    this.history = history;
+  }
+
+  /** Gives nodes without a name a readable caption: from their properties at once, then from a lookup. */
+  private captionNodes(nodes: cytoscape.NodeCollection): void {
+    const plain = nodes.map((node) => ({ id: node.id(), kind: node.data("kind") as string, properties: (node.data("properties") ?? {}) as Record<string, unknown> }));
+    if (plain.length === 0) return;
+    const core = this.core;
+    const api = this.getAttribute("api") || DEFAULT_API;
+    // While captions are being looked up the element says so (captioning), for apps and tests that wait.
+    this.pendingCaptions += 1;
+    this.setAttribute("captioning", "");
+    void lookUpCaptions(api, credentialOf(this), plain).then((captions) => {
+      this.pendingCaptions -= 1;
+      if (this.pendingCaptions === 0) this.removeAttribute("captioning");
+      if (this.core !== core || !core) return;
+      core.batch(() => {
+        for (const [id, title] of captions) {
+          const node = core.getElementById(id);
+          if (node.nonempty()) node.data({ title, caption: this.caption(title, node.data("hub"), node.data("neighbourCount")) });
+        }
+      });
+      this.dispatchEvent(new CustomEvent("network-captions", { detail: { count: captions.size } }));
+    });
+  }
+
+  private caption(title: string, hub: boolean, neighbourCount: number | null): string {
+    return hub ? `${title} (${neighbourCount})` : title;
   }
 
   private zoomBy(factor: number): void {
@@ -221,17 +433,21 @@ export class TraffickingNetworkElement extends HTMLElement {
     return Number.isInteger(parsed) ? parsed : undefined;
   }
 
-  private async fetchNetwork(ids: string[], depth: number): Promise<NetworkAnswer> {
+  private async fetchNetwork(ids: string[], depth: number, options: GrowOptions = {}): Promise<NetworkAnswer> {
     this.request?.abort();
     const request = new AbortController();
     this.request = request;
-    const types = this.getAttribute("types")
-      ?.split(",")
-      .map((type) => type.trim().toUpperCase())
-      .filter((type) => type !== "");
+    const types =
+      options.types ??
+      this.getAttribute("types")
+        ?.split(",")
+        .map((type) => type.trim().toUpperCase())
+        .filter((type) => type !== "");
     const variables: Record<string, unknown> = { ids, depth };
-    if (this.integer("limit") !== undefined) variables.limit = this.integer("limit");
-    if (this.integer("hub-threshold") !== undefined) variables.hubThreshold = this.integer("hub-threshold");
+    const limit = options.limit ?? this.integer("limit");
+    if (limit !== undefined) variables.limit = limit;
+    const hubThreshold = options.hubThreshold ?? this.integer("hub-threshold");
+    if (hubThreshold !== undefined) variables.hubThreshold = hubThreshold;
     if (types && types.length > 0) variables.types = types;
     const api = this.getAttribute("api") || DEFAULT_API;
     return postGraphQL<NetworkAnswer>(api, credentialOf(this), NETWORK_QUERY, variables, request.signal);
@@ -244,7 +460,12 @@ export class TraffickingNetworkElement extends HTMLElement {
     if (ids.length === 0) {
       this.core?.destroy();
       this.core = null;
-      this.setState("error", "No entity given: set the entity attribute to an id.");
+      if (this.hasAttribute("allow-empty")) {
+        this.truncated = false;
+        this.draw([]);
+        this.setState("ready");
+        this.dispatchEvent(new CustomEvent("network-load", { detail: { ...this.counts(), truncated: false } }));
+      } else this.setState("error", "No entity given: set the entity attribute to an id.");
       return;
     }
     this.setState("loading", "Loading the network…");
@@ -253,19 +474,11 @@ export class TraffickingNetworkElement extends HTMLElement {
       const answer = await this.fetchNetwork(ids, depth);
       this.core?.destroy();
       this.truncated = answer.network.truncated;
-      const core = cytoscape({
-        container: this.canvas,
-        elements: this.elements(answer, new Set(), new Set(ids)),
-        style: networkStylesheet(),
-        wheelSensitivity: 0.3,
-        minZoom: 0.05,
-        maxZoom: 6,
-      });
-      this.core = core;
+      const core = this.draw(this.elements(answer, new Set(), new Set(ids)));
       for (const id of ids) core.getElementById(id).data({ seed: true, expanded: true });
-      this.wire(core);
       this.layout(core, null);
       this.renderLegend();
+      this.captionNodes(core.nodes());
       if (answer.network.nodes.length === 0) this.setState("error", "The API returned no node for this entity.");
       else this.setState("ready");
       this.dispatchEvent(new CustomEvent("network-load", { detail: { ...this.counts(), truncated: answer.network.truncated } }));
@@ -273,6 +486,22 @@ export class TraffickingNetworkElement extends HTMLElement {
       if ((error as Error).name === "AbortError") return;
       this.fail(error);
     }
+  }
+
+  /** A new Cytoscape instance with these elements, its events and its undo history. */
+  private draw(elements: ElementDefinition[]): Core {
+    const core = cytoscape({
+      container: this.canvas,
+      elements,
+      style: networkStylesheet(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 6,
+    });
+    this.core = core;
+    this.wire(core);
+    this.registerActions(core);
+    return core;
   }
 
   private counts(): { nodeCount: number; edgeCount: number } {
@@ -292,8 +521,24 @@ export class TraffickingNetworkElement extends HTMLElement {
     this.status.hidden = state === "ready" || state === "idle";
     this.status.className = `status ${state}`;
     this.status.innerHTML = state === "loading" ? `<span class="spinner"></span>${escapeHtml(message)}` : escapeHtml(message);
-    this.root.querySelectorAll("button").forEach((button) => (button.disabled = state === "loading" || !this.core));
-    this.note.textContent = state === "ready" ? `${this.counts().nodeCount} nodes · ${this.counts().edgeCount} edges${this.truncated ? " · cut (limit or hubs)" : ""}` : "";
+    this.updateButtons();
+    this.note.textContent = this.noteText();
+  }
+
+  private noteText(): string {
+    if (this.current !== "ready") return "";
+    return `${this.counts().nodeCount} nodes · ${this.counts().edgeCount} edges${this.truncated ? " · cut (limit or hubs)" : ""}`;
+  }
+
+  private updateButtons(): void {
+    this.root.querySelectorAll<HTMLButtonElement>(".toolbar button").forEach((button) => {
+      const action = button.dataset.action;
+      button.disabled =
+        this.current === "loading" ||
+        !this.core ||
+        (action === "undo" && (this.history?.isUndoStackEmpty() ?? true)) ||
+        (action === "redo" && (this.history?.isRedoStackEmpty() ?? true));
+    });
   }
 
   /** Cytoscape elements for the nodes and edges not drawn yet. */
@@ -303,13 +548,17 @@ export class TraffickingNetworkElement extends HTMLElement {
       .map((node) => {
         const style = kindStyle(node.kind);
         const hub = node.neighbourCount !== null && !seeds.has(node.id);
+        const title = captionFromProperties(node, node.label);
         return {
           group: "nodes",
           data: {
             id: node.id,
             kind: node.kind,
             label: node.label,
-            caption: hub ? `${node.label} (${node.neighbourCount})` : node.label,
+            title,
+            synthetic: node.synthetic,
+            ...(seeds.has(node.id) ? { seed: true } : {}),
+            caption: this.caption(title, hub, node.neighbourCount),
             color: style.color,
             shape: style.shape,
             hub,
@@ -322,11 +571,21 @@ export class TraffickingNetworkElement extends HTMLElement {
     const existingEdges = new Set(this.core?.edges().map((edge) => edge.id()) ?? []);
     const edges: ElementDefinition[] = answer.network.edges
       .filter((edge) => !existingEdges.has(edge.id) && known.has(edge.source) && known.has(edge.target))
-      .map((edge) => ({ group: "edges", data: { id: edge.id, type: edge.type, source: edge.source, target: edge.target, properties: edge.properties } }));
+      .map((edge) => ({
+        group: "edges",
+        data: { id: edge.id, type: edge.type, source: edge.source, target: edge.target, properties: edge.properties, citations: edge.citations ?? [] },
+      }));
     return [...nodes, ...edges];
   }
 
   private layout(core: Core, added: cytoscape.CollectionReturnValue | null, around?: cytoscape.NodeSingular): void {
+    if (added && !around) {
+      // Entities added on their own start near the middle of the view.
+      const extent = core.extent();
+      added.nodes().forEach((node, index) => {
+        node.position({ x: (extent.x1 + extent.x2) / 2 + 60 * (index % 5), y: (extent.y1 + extent.y2) / 2 + 60 * Math.floor(index / 5) });
+      });
+    }
     if (added && around) {
       // New nodes start on a ring around the node they came from; the force layout then settles all.
       const { x, y } = around.position();
@@ -351,7 +610,9 @@ export class TraffickingNetworkElement extends HTMLElement {
   }
 
   private wire(core: Core): void {
-    core.on("tap", "node", (event: EventObject) => void this.expand(event.target.id()));
+    core.on("tap", "node", (event: EventObject) => {
+      if (this.getAttribute("tap") !== "select") void this.expand(event.target.id());
+    });
     core.on("mouseover", "node, edge", (event: EventObject) => {
       event.target.addClass("hovered");
       this.showTooltip(event);
@@ -371,9 +632,10 @@ export class TraffickingNetworkElement extends HTMLElement {
       .slice(0, 10)
       .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(Array.isArray(value) ? value.join(", ") : String(value))}</dd>`)
       .join("");
+    const select = this.getAttribute("tap") === "select";
     const head = event.target.isNode()
-      ? `<b>${escapeHtml(data.label)}</b><br>${escapeHtml(data.kind)} · ${escapeHtml(data.id)}` +
-        (data.hub ? `<br>${data.neighbourCount} neighbours: click to add them` : data.expanded ? "" : "<br>Click to add its neighbours")
+      ? `<b>${escapeHtml(data.title ?? data.label)}</b><br>${escapeHtml(data.kind)} · ${escapeHtml(data.id)}` +
+        (select ? "" : data.hub ? `<br>${data.neighbourCount} neighbours: click to add them` : data.expanded ? "" : "<br>Click to add its neighbours")
       : `<b>${escapeHtml(data.type)}</b><br>${escapeHtml(data.source)} → ${escapeHtml(data.target)}`;
     this.tooltip.innerHTML = `${head}${rows ? `<dl>${rows}</dl>` : ""}`;
     this.tooltip.hidden = false;
