@@ -176,6 +176,8 @@ interface BulkPhaseResult extends PhaseResult {
   /** The import tool JVM's peak RSS (VmHWM). */
   toolPeakRssMiB: number;
   phases: BulkLoadResult["seconds"];
+  /** This process's peak RSS at the end of each phase (a high-water mark). */
+  phasePeaks: BulkLoadResult["peakRssMiB"];
   patches: number;
   files: number;
 }
@@ -222,6 +224,7 @@ async function bulkImport(dir: string): Promise<BulkPhaseResult> {
       perFile,
       toolPeakRssMiB: result.tool.peakRssBytes / 2 ** 20,
       phases: result.seconds,
+      phasePeaks: result.peakRssMiB,
       patches: result.files.patchCount,
       files: result.files.parts,
     };
@@ -375,7 +378,7 @@ async function main(): Promise<void> {
   if (values["bulk-only"]) {
     log("bulk path into a new database");
     const bulk = await bulkImport(dir);
-    log(`bulk: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s = ${bulk.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${bulk.peakRssMiB.toFixed(0)} MiB (import JVM ${bulk.toolPeakRssMiB.toFixed(0)} MiB), phases ${JSON.stringify(bulk.phases)}`);
+    log(`bulk: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s = ${bulk.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${bulk.peakRssMiB.toFixed(0)} MiB (import JVM ${bulk.toolPeakRssMiB.toFixed(0)} MiB), phases ${JSON.stringify(bulk.phases)}, peak RSS at the end of each phase ${JSON.stringify(bulk.phasePeaks)}`);
     const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}-bulk.json`);
     await mkdir(path.dirname(resultsFile), { recursive: true });
     await writeFile(resultsFile, JSON.stringify({ date: new Date().toISOString(), shipments, seed, generateSeconds, load: os.loadavg(), bulk }, null, 2) + "\n");

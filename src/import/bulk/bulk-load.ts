@@ -50,6 +50,11 @@ export interface BulkLoadResult {
   readonly tool: ImportToolResult;
   /** Seconds of each phase: planning and writing the files, the import tool, the database start, constraints, patches, aggregates. */
   readonly seconds: { files: number; tool: number; open: number; constraints: number; patches: number; aggregates: number; total: number };
+  /**
+   * This process's peak resident set (MiB) at the end of each phase: a high-water mark, so the phase
+   * where it grows is the one that raised it.
+   */
+  readonly peakRssMiB: { files: number; tool: number; open: number; constraints: number; patches: number; aggregates: number };
   /** Set with keepOpen. */
   readonly database?: EmbeddedNeo4j;
 }
@@ -88,6 +93,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     }
     const files = target.finish();
     const filesSeconds = (performance.now() - began) / 1000;
+    const peak = { files: peakRssMiB(), tool: 0, open: 0, constraints: 0, patches: 0, aggregates: 0 };
     log(`wrote ${files.nodes} nodes and ${files.relationships} relationships to ${files.parts.length} files in ${filesSeconds.toFixed(1)} s; ${files.patchCount} node patches`);
 
     await mkdir(options.into, { recursive: true });
@@ -102,10 +108,12 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       log,
     });
     log(`neo4j-admin database import: ${tool.seconds.toFixed(1)} s, peak RSS ${(tool.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+    peak.tool = peakRssMiB();
 
     let mark = performance.now();
     database = await startEmbeddedNeo4j({ home: options.into, log });
     const open = (performance.now() - mark) / 1000;
+    peak.open = peakRssMiB();
     const driver = createDriver({ uri: database.uri, user: database.user, password: database.password, connectionTimeoutMs: 30_000 });
     let constraints = 0;
     let patches = 0;
@@ -115,12 +123,15 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       mark = performance.now();
       await applyConstraints(executor);
       constraints = (performance.now() - mark) / 1000;
+      peak.constraints = peakRssMiB();
       mark = performance.now();
       await applyPatches(executor, files.patches);
       patches = (performance.now() - mark) / 1000;
+      peak.patches = peakRssMiB();
       mark = performance.now();
       await rebuildTradeAggregates(executor);
       aggregates = (performance.now() - mark) / 1000;
+      peak.aggregates = peakRssMiB();
     } finally {
       await driver.close();
     }
@@ -133,6 +144,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       files: { ...files, parts: files.parts.length },
       tool,
       seconds: { files: filesSeconds, tool: tool.seconds, open, constraints, patches, aggregates, total: (performance.now() - began) / 1000 },
+      peakRssMiB: peak,
       ...(database && { database }),
     };
   } catch (error) {
@@ -141,6 +153,11 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
   } finally {
     if (!options.keepFiles) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** This process's peak resident set so far, in MiB (`maxRSS` is in KiB). */
+function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** The import tool writes only into a database that does not exist yet; so does this, into a folder that holds nothing. */
