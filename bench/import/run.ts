@@ -1,5 +1,6 @@
 import "reflect-metadata";
 
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -282,6 +283,8 @@ function renderSection(run: {
   engine: PhaseResult;
   hand: PhaseResult;
   bulk: BulkPhaseResult | null;
+  /** The bulk-only runs at larger sizes (bench/results/import-<N>-bulk.json), rendered. */
+  larger: string;
 }): string {
   const { engine, hand, bulk } = run;
   const files = engine.perFile.map((entry) => {
@@ -302,7 +305,7 @@ ${bulk ? bulkRows(bulk, hand) : ""}
 Goal (issue 3, item 9): at least 20,000 rows/s, within 1.25× of the hand-written loader, under 500 MB peak at 1M shipments.
 In this run: ${fmt(engine.rowsPerSecond)} rows/s (**${engine.rowsPerSecond >= 20_000 ? "meets" : "does not meet"}** 20,000; the hand-written loader ${fmt(hand.rowsPerSecond)}); ${fmt(engine.seconds / hand.seconds, 2)}× the hand-written time (**${engine.seconds / hand.seconds <= 1.25 ? "within" : "outside"}** 1.25×); engine peak RSS ${fmt(engine.peakRssMiB)} MiB at ${fmt(run.shipments)} shipments (**${engine.peakRssMiB * 1.048576 < 500 ? "under" : "over"}** 500 MB${run.shipments < 1_000_000 ? "; the memory goal is set at 1M" : ""}).
 
-${bulk ? bulkText(bulk, run.shipments) : ""}
+${bulk ? bulkText(bulk, run.shipments) : ""}${run.larger}
 Per file (seconds; the engine's include its reject and flag reports, reference look-ups and the reads of the counts its Source keeps):
 
 | file | rows | engine s | hand-written s | ratio |
@@ -333,6 +336,42 @@ function bulkText(bulk: BulkPhaseResult, shipments: number): string {
   const files = p.files + p.tool;
   return `Bulk path phases (s): pipeline and import files ${fmt(p.files, 1)} (${fmt(bulk.files)} files, ${fmt(bulk.patches)} node patches), import tool ${fmt(p.tool, 1)}, database start ${fmt(p.open, 1)}, constraints and indexes ${fmt(p.constraints, 1)}, patches ${fmt(p.patches, 1)}, trade aggregates rebuilt ${fmt(p.aggregates, 1)}; total ${fmt(p.total, 1)}. Peak RSS: this Node.js process ${fmt(bulk.peakRssMiB)} MiB, the import tool's JVM ${fmt(bulk.toolPeakRssMiB)} MiB (VmHWM; heap ${DEFAULT_TOOL_HEAP}, off-heap budget ${DEFAULT_TOOL_OFF_HEAP}, page cache ${DEFAULT_TOOL_PAGE_CACHE}). CPU s on the bulk row: Node.js + (import tool + the embedded Neo4j that applies constraints, patches and aggregates).
 Goal (issue 13, item 4): at least 50,000 rows/s on a first load through the bulk path, under 500 MB peak at 1M shipments. In this run: ${fmt(bulk.rowsPerSecond)} rows/s from the first row to the aggregates (**${bulk.rowsPerSecond >= 50_000 ? "meets" : "does not meet"}** 50,000), ${fmt(bulk.rows / files)} rows/s to the database on disk (**${bulk.rows / files >= 50_000 ? "meets" : "does not meet"}**); peak RSS ${fmt(bulk.peakRssMiB)} MiB (Node.js) and ${fmt(bulk.toolPeakRssMiB)} MiB (import JVM) at ${fmt(shipments)} shipments (**${Math.max(bulk.peakRssMiB, bulk.toolPeakRssMiB) * 1.048576 < 500 ? "under" : "over"}** 500 MB${shipments < 1_000_000 ? "; the memory goal is set at 1M" : ""}).
+`;
+}
+
+interface BulkOnlyResult {
+  date: string;
+  shipments: number;
+  load: number[];
+  commit?: string;
+  bulk: BulkPhaseResult;
+}
+
+/**
+ * The bulk path at larger sizes, from the results of `--bulk-only` runs kept in bench/results/
+ * (made before this run, each on its own: a 1M side by side with the engine takes hours).
+ */
+async function largerBulkRuns(smaller: number): Promise<string> {
+  const runs: BulkOnlyResult[] = [];
+  for (const size of [100_000, 1_000_000]) {
+    if (size <= smaller) continue;
+    const file = path.join(projectRoot, "bench", "results", `import-${size}-bulk.json`);
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text) runs.push(JSON.parse(text) as BulkOnlyResult);
+  }
+  if (runs.length === 0) return "";
+  const rows = runs.map((run) => {
+    const { bulk } = run;
+    const p = bulk.phases;
+    const peaks = bulk.phasePeaks ? ` (files ${fmt(bulk.phasePeaks.files)}, aggregates ${fmt(bulk.phasePeaks.aggregates)})` : "";
+    return `| ${fmt(run.shipments)} | ${fmt(bulk.rows)} | ${fmt(p.files, 1)} | ${fmt(p.tool, 1)} | ${fmt(bulk.rows / (p.files + p.tool))} | ${fmt(p.open + p.constraints + p.patches, 1)} | ${fmt(p.aggregates, 1)} | ${fmt(p.total, 1)} | ${fmt(bulk.rowsPerSecond)} | ${fmt(bulk.cpuNodeSeconds, 1)} | ${fmt(bulk.rows / bulk.cpuNodeSeconds)} | ${fmt(bulk.peakRssMiB)}${peaks} | ${fmt(bulk.toolPeakRssMiB)} | ${run.load.map((value) => value.toFixed(1)).join(" / ")} | ${run.date.slice(0, 16)}${run.commit ? ` at ${run.commit}` : ""} |`;
+  });
+  return `
+The bulk path at larger sizes (\`node --enable-source-maps dist/bench/import/run.js --shipments N --bulk-only --dir <generated folder>\`, one run at a time, results in \`bench/results/import-N-bulk.json\`):
+
+| shipments | rows | pipeline and files s | import tool s | rows/s to disk | open, constraints, patches s | aggregates rebuilt s | total s | rows/s in all | Node CPU s (whole load) | rows per Node CPU-s | Node peak RSS MiB (at the end of the files; of the aggregates) | import JVM peak RSS MiB | load average at end | run |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |
+${rows.join("\n")}
 `;
 }
 
@@ -381,7 +420,7 @@ async function main(): Promise<void> {
     log(`bulk: ${bulk.rows} rows in ${bulk.seconds.toFixed(1)} s = ${bulk.rowsPerSecond.toFixed(0)} rows/s, peak RSS ${bulk.peakRssMiB.toFixed(0)} MiB (import JVM ${bulk.toolPeakRssMiB.toFixed(0)} MiB), phases ${JSON.stringify(bulk.phases)}, peak RSS at the end of each phase ${JSON.stringify(bulk.phasePeaks)}`);
     const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}-bulk.json`);
     await mkdir(path.dirname(resultsFile), { recursive: true });
-    await writeFile(resultsFile, JSON.stringify({ date: new Date().toISOString(), shipments, seed, generateSeconds, load: os.loadavg(), bulk }, null, 2) + "\n");
+    await writeFile(resultsFile, JSON.stringify({ date: new Date().toISOString(), shipments, seed, generateSeconds, load: os.loadavg(), commit: gitCommit(), bulk }, null, 2) + "\n");
     log(`wrote ${path.relative(projectRoot, resultsFile)}`);
     return;
   }
@@ -418,6 +457,7 @@ async function main(): Promise<void> {
     engine,
     hand,
     bulk,
+    larger: await largerBulkRuns(shipments),
   };
   const resultsFile = path.join(projectRoot, "bench", "results", `import-${shipments}.json`);
   await mkdir(path.dirname(resultsFile), { recursive: true });
@@ -428,6 +468,17 @@ async function main(): Promise<void> {
     log(`wrote the Import section of ${path.relative(projectRoot, REPORT_FILE)} and ${path.relative(projectRoot, resultsFile)}`);
   }
   console.log(section);
+}
+
+/** The commit the code ran at (with `+` when the tree had changes), or undefined outside git. */
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src/import", "bench/import"], { cwd: projectRoot, encoding: "utf8" }).trim();
+    return dirty ? `${head}+` : head;
+  } catch {
+    return undefined;
+  }
 }
 
 await runBenchmark("bench:import", main, cleanUp.run);
