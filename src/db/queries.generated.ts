@@ -4339,6 +4339,8 @@ export type SeizureCountParameters = {
   product: string | null;
   mode: string | null;
   source: string | null;
+  flowFrom: string | null;
+  flowTo: string | null;
 };
 
 export type SeizureCountRow = {
@@ -4352,13 +4354,17 @@ export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, 
   name: "seizureCount",
   file: "seizure/count",
   mode: "read",
-  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null" },
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", flowFrom: "string | null", flowTo: "string | null" },
   slots: {},
   columns: { count: "integer" },
   text: `// How many seizures match a filter.
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
-// seizures it reports).
+// seizures it reports),
+// $flowFrom, $flowTo (Country codes, both or neither: only seizures that intercepted a shipment the
+// country-level flow from one to the other counts, as \`flows(level: COUNTRY)\` counts it: the
+// shipment is COUNTED_IN the trade entity \`LINK|COUNTRY|<from>><to>\`, see model.md; with $mode,
+// that shipment has the mode).
 // Columns: count (integer).
 // @param dateFrom: date | null
 // @param dateTo: date | null
@@ -4368,6 +4374,8 @@ export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, 
 // @param product: string | null
 // @param mode: string | null
 // @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
 // @column count: integer
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
@@ -4378,6 +4386,10 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
 RETURN count(node) AS count
 `,
 };
@@ -4393,6 +4405,8 @@ export type SeizureListParameters = {
   product: string | null;
   mode: string | null;
   source: string | null;
+  flowFrom: string | null;
+  flowTo: string | null;
   after: string | null;
   limit: Integer;
 };
@@ -4408,13 +4422,17 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
   name: "seizureList",
   file: "seizure/list",
   mode: "read",
-  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", after: "string | null", limit: "integer" },
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", flowFrom: "string | null", flowTo: "string | null", after: "string | null", limit: "integer" },
   slots: {},
   columns: { node: "NodeProperties" },
   text: `// One page of seizures matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
-// seizures it reports).
+// seizures it reports),
+// $flowFrom, $flowTo (Country codes, both or neither: only seizures that intercepted a shipment the
+// country-level flow from one to the other counts, as \`flows(level: COUNTRY)\` counts it: the
+// shipment is COUNTED_IN the trade entity \`LINK|COUNTRY|<from>><to>\`, see model.md; with $mode,
+// that shipment has the mode).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the seizure's properties).
 // @param dateFrom: date | null
@@ -4425,6 +4443,8 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
 // @param product: string | null
 // @param mode: string | null
 // @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
@@ -4437,10 +4457,106 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id
 LIMIT $limit
+`,
+};
+
+// seizure/list-ordered.cypher
+
+export type SeizureListOrderedParameters = {
+  dateFrom: CypherDate<number> | null;
+  dateTo: CypherDate<number> | null;
+  country: string | null;
+  place: string | null;
+  species: string | null;
+  product: string | null;
+  mode: string | null;
+  source: string | null;
+  flowFrom: string | null;
+  flowTo: string | null;
+  orderField: string;
+  descending: boolean;
+  afterValue: string | Integer | null;
+  afterId: string | null;
+  limit: Integer;
+};
+
+export type SeizureListOrderedRow = {
+  node: NodeProperties;
+  sortValue: string | number;
+};
+
+export type SeizureListOrderedSlots = Record<string, never>;
+
+/** One page of seizures matching a filter, sorted by a chosen value (keyset pagination on the value, ties broken by id ascending). The default order (id ascending) is seizure/list.cypher. */
+export const seizureListOrdered: CypherQuery<SeizureListOrderedParameters, SeizureListOrderedRow, SeizureListOrderedSlots, "read"> = {
+  name: "seizureListOrdered",
+  file: "seizure/list-ordered",
+  mode: "read",
+  parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", flowFrom: "string | null", flowTo: "string | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
+  slots: {},
+  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  text: `// One page of seizures matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is seizure/list.cypher.
+// Parameters: the filters of seizure/list.cypher ($dateFrom, $dateTo, $country, $place, $species,
+// $product, $mode, $source, $flowFrom, $flowTo); $orderField (a SeizureOrderField name: ID, DATE);
+// $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: the id, or the date as \`YYYY-MM-DD\`).
+// Undated seizures come last in either direction: their sort value is '' when descending and '~'
+// (after every digit) when ascending. Cypher takes neither a sort key nor a direction as a
+// parameter: the key is chosen by CASE on $orderField, the direction by two sort keys of which one
+// is always null.
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
+MATCH (node:Seizure)
+WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
+  AND ($dateTo IS NULL OR node.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
+WITH node, CASE $orderField
+    WHEN "DATE" THEN coalesce(toString(node.date), CASE WHEN $descending THEN "" ELSE "~" END)
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
 `,
 };
 
@@ -5022,6 +5138,7 @@ export const queries = {
   searchHits,
   seizureCount,
   seizureList,
+  seizureListOrdered,
   sharedIdentifiersOfParties,
   shipmentCount,
   shipmentList,

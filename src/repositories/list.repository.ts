@@ -18,6 +18,7 @@ import {
   placeList,
   seizureCount,
   seizureList,
+  seizureListOrdered,
   shipmentCount,
   shipmentList,
   speciesCount,
@@ -123,6 +124,8 @@ export const listQueries: { readonly [L in ListName]: ListQueries<ListFilters[L]
       product: text(parameters, "product"),
       mode: text(parameters, "mode"),
       source: text(parameters, "source"),
+      flowFrom: text(parameters, "flowFrom"),
+      flowTo: text(parameters, "flowTo"),
     }),
   },
   shipments: {
@@ -201,15 +204,20 @@ export type CountsQuery = CypherQuery<{ ids: readonly string[] }, PartyCountsRow
 
 export type PartyListName = "persons" | "companies";
 
-/**
- * The lists of parties (persons, companies), which can also be sorted by a chosen value and whose
- * items have relationship counts: the query of a sorted page, and of the counts of a batch of items.
- */
-export const partyListQueries: {
-  readonly [L in PartyListName]: { page: SortedPageQuery<ListFilters[L]>; counts: CountsQuery };
-} = {
-  persons: { page: personListOrdered, counts: personCounts },
-  companies: { page: companyListOrdered, counts: companyCounts },
+/** The lists that can be sorted by a chosen value: the parties, and seizures (by date). */
+export type OrderedListName = PartyListName | "seizures";
+
+/** The query of a sorted page of each list that can be sorted by a chosen value. */
+export const orderedListQueries: { readonly [L in OrderedListName]: SortedPageQuery<ListFilters[L]> } = {
+  persons: personListOrdered,
+  companies: companyListOrdered,
+  seizures: seizureListOrdered,
+};
+
+/** The lists of parties (persons, companies), whose items have relationship counts: the query of the counts of a batch of items. */
+export const partyListQueries: { readonly [L in PartyListName]: { counts: CountsQuery } } = {
+  persons: { counts: personCounts },
+  companies: { counts: companyCounts },
 };
 
 /** The parameters of a sorted page, after the list's filters. */

@@ -15,13 +15,13 @@ import { relations, type RelationName } from "../domain/relations.js";
 import { factsOf, sortBySeq, type Related, type RelatedRead } from "./graph.repository.js";
 import {
   listQueries,
-  partyListQueries,
+  orderedListQueries,
   sortedPageParameters,
   type ListFilters,
   type ListName,
   type ListQueries,
   type PartyCounts,
-  type PartyListName,
+  type OrderedListName,
 } from "./list.repository.js";
 
 /** Where the facts read ahead for a node are kept on it, out of sight of GraphQL's default resolvers. */
@@ -117,8 +117,8 @@ export class NestedReadRepository {
     );
   }
 
-  /** A page of persons or companies in a chosen order, as `listPage`, with each item's sort value. */
-  async sortedListPage<L extends PartyListName>(
+  /** A page of persons, companies or seizures in a chosen order, as `listPage`, with each item's sort value. */
+  async sortedListPage<L extends OrderedListName>(
     list: L,
     filter: Parameters,
     order: ListOrder,
@@ -129,7 +129,7 @@ export class NestedReadRepository {
     const queries: ListQueries<ListFilters[L]> = listQueries[list];
     return this.readList(
       listLabels[list],
-      partyListQueries[list].page.text,
+      orderedListQueries[list].text,
       queries.count.text,
       { ...queries.filter(filter), ...sortedPageParameters(order, page) },
       page.first,

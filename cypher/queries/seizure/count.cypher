@@ -1,7 +1,11 @@
 // How many seizures match a filter.
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
-// seizures it reports).
+// seizures it reports),
+// $flowFrom, $flowTo (Country codes, both or neither: only seizures that intercepted a shipment the
+// country-level flow from one to the other counts, as `flows(level: COUNTRY)` counts it: the
+// shipment is COUNTED_IN the trade entity `LINK|COUNTRY|<from>><to>`, see model.md; with $mode,
+// that shipment has the mode).
 // Columns: count (integer).
 // @param dateFrom: date | null
 // @param dateTo: date | null
@@ -11,6 +15,8 @@
 // @param product: string | null
 // @param mode: string | null
 // @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
 // @column count: integer
 MATCH (node:Seizure)
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
@@ -21,4 +27,8 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
 RETURN count(node) AS count

@@ -1,7 +1,11 @@
 // One page of seizures matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
-// seizures it reports).
+// seizures it reports),
+// $flowFrom, $flowTo (Country codes, both or neither: only seizures that intercepted a shipment the
+// country-level flow from one to the other counts, as `flows(level: COUNTRY)` counts it: the
+// shipment is COUNTED_IN the trade entity `LINK|COUNTRY|<from>><to>`, see model.md; with $mode,
+// that shipment has the mode).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (the seizure's properties).
 // @param dateFrom: date | null
@@ -12,6 +16,8 @@
 // @param product: string | null
 // @param mode: string | null
 // @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
@@ -24,6 +30,10 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id

@@ -9,7 +9,7 @@ import { BadInputError } from "../../domain/errors.js";
 import { OrderDirection, type ListOrder } from "../../domain/paging.js";
 import type { NodeLabel } from "../../domain/graph-schema.js";
 import { isEmptyPlan } from "../../domain/fetch-plan.js";
-import type { ListName, PartyListName } from "../../repositories/list.repository.js";
+import type { ListName, OrderedListName, PartyListName } from "../../repositories/list.repository.js";
 import { PREFETCHED } from "../../repositories/nested-read.js";
 import type { PageArgs } from "../inputs/page.args.js";
 import type { ConnectionShape } from "../types/connection.js";
@@ -68,14 +68,14 @@ export async function listConnection<T extends { id: string }>(
 }
 
 /**
- * A list of persons or companies as a Relay connection, in the order asked for. Without an order,
+ * A list of persons, companies or seizures as a Relay connection, in the order asked for. Without an order,
  * or in id ascending order, it is `listConnection` with its id cursors; in another order the cursors
  * carry the order and the sort value, and a cursor of one order is refused by another.
  */
 export async function partyListConnection<T extends { id: string }>(
   ctx: Context,
   info: GraphQLResolveInfo,
-  list: PartyListName,
+  list: OrderedListName,
   parameters: Parameters,
   order: ListOrder | null | undefined,
   args: PageArgs,

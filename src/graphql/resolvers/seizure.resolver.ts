@@ -3,8 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "
 
 import type { Context } from "../../context.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
+import type { Parameters } from "../../db/cypher-executor.js";
+import { BadInputError } from "../../domain/errors.js";
 import { PageArgs } from "../inputs/page.args.js";
 import { SeizureFilter } from "../inputs/seizure-filter.input.js";
+import { SeizureOrder } from "../inputs/seizure-order.input.js";
 import { Cost, RelationCost } from "../limits/field-cost.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
@@ -14,13 +17,20 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, listConnection, lookup } from "./lists.js";
+import { filterParameters, lookup, partyListConnection } from "./lists.js";
 import { checkSourceFilter } from "./source-filter.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
 
 export const SeizureConnection = connectionType("Seizure", Seizure);
 
 const FILTER_KEYS = ["country", "place", "species", "product", "mode", "source", "dateFrom", "dateTo"] as const;
+
+/** The list queries' parameters of a filter: its fields, and its flow as `flowFrom` and `flowTo`. */
+function seizureParameters(filter: SeizureFilter | null): Parameters {
+  const flow = filter?.flow ?? null;
+  if (flow && flow.from === flow.to) throw new BadInputError("filter.flow.to", "must differ from filter.flow.from");
+  return { ...filterParameters(filter, FILTER_KEYS), flowFrom: flow?.from ?? null, flowTo: flow?.to ?? null };
+}
 
 @Resolver(() => Seizure)
 export class SeizureResolver {
@@ -31,15 +41,19 @@ export class SeizureResolver {
   }
 
   @Cost({ base: 1000, perItem: 10, items: "first" })
-  @Query(() => SeizureConnection, { description: "Seizures matching a filter, in id order." })
+  @Query(() => SeizureConnection, {
+    description: "Seizures matching a filter, in id order or in the order asked for (such as the latest first).",
+  })
   async seizures(
     @Arg("filter", () => SeizureFilter, { nullable: true }) filter: SeizureFilter | null,
+    @Arg("orderBy", () => SeizureOrder, { nullable: true, description: "Id ascending when left out." })
+    orderBy: SeizureOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
     await checkSourceFilter(ctx, filter?.source);
-    return listConnection(ctx, info, "seizures", filterParameters(filter, FILTER_KEYS), page);
+    return partyListConnection(ctx, info, "seizures", seizureParameters(filter), orderBy, page);
   }
 
   @Cost(RelationCost.ONE)

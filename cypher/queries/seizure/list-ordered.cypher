@@ -1,0 +1,54 @@
+// One page of seizures matching a filter, sorted by a chosen value (keyset pagination on the
+// value, ties broken by id ascending). The default order (id ascending) is seizure/list.cypher.
+// Parameters: the filters of seizure/list.cypher ($dateFrom, $dateTo, $country, $place, $species,
+// $product, $mode, $source, $flowFrom, $flowTo); $orderField (a SeizureOrderField name: ID, DATE);
+// $descending (boolean).
+// Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
+// null for the first page), $limit (integer).
+// Columns: node (properties), sortValue (the value sorted on: the id, or the date as `YYYY-MM-DD`).
+// Undated seizures come last in either direction: their sort value is '' when descending and '~'
+// (after every digit) when ascending. Cypher takes neither a sort key nor a direction as a
+// parameter: the key is chosen by CASE on $orderField, the direction by two sort keys of which one
+// is always null.
+// @param dateFrom: date | null
+// @param dateTo: date | null
+// @param country: string | null
+// @param place: string | null
+// @param species: string | null
+// @param product: string | null
+// @param mode: string | null
+// @param source: string | null
+// @param flowFrom: string | null
+// @param flowTo: string | null
+// @param orderField: string
+// @param descending: boolean
+// @param afterValue: string | integer | null
+// @param afterId: string | null
+// @param limit: integer
+// @column node: NodeProperties
+// @column sortValue: string | integer
+MATCH (node:Seizure)
+WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
+  AND ($dateTo IS NULL OR node.date <= $dateTo)
+  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
+  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
+  AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
+  AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
+  AND ($flowFrom IS NULL OR EXISTS {
+        MATCH (node)-[:INTERCEPTED]->(shipment:Shipment)-[:COUNTED_IN]->(:TradeEntity {id: 'LINK|COUNTRY|' + $flowFrom + '>' + $flowTo})
+        WHERE $mode IS NULL OR shipment.mode = $mode
+      })
+WITH node, CASE $orderField
+    WHEN "DATE" THEN coalesce(toString(node.date), CASE WHEN $descending THEN "" ELSE "~" END)
+    ELSE node.id
+  END AS sortValue
+WHERE $afterId IS NULL
+   OR (sortValue = $afterValue AND node.id > $afterId)
+   OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node, sortValue
+ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
+LIMIT $limit
+RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
