@@ -319,6 +319,12 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
     await page.waitForFunction(() => document.querySelector("trafficking-routes")?.shadowRoot?.querySelector(".panel")?.getAttribute("state") === "ready", null, { timeout: 30_000 });
   }
 
+  /** The panel's count line: all of them, or the latest of them while more pages follow. */
+  function panelCount(listed: number, total: number, what: string): string {
+    const seizures = `${total} seizure${total === 1 ? "" : "s"} ${what}`;
+    return listed >= total ? seizures : `The latest ${listed} of ${seizures}`;
+  }
+
   async function listedSeizures(page: Page) {
     return page.locator("trafficking-routes .panel li.seizure").evaluateAll((items) =>
       items.map((item) => ({
@@ -344,11 +350,28 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       await page.mouse.click(point!.x, point!.y);
       await panelReady(page);
       expect(await page.locator("trafficking-routes .panel h2").textContent()).toBe(`${names.get(source)} → ${names.get(target)}`);
-      const listed = await listedSeizures(page);
-      // As many as the flow's figure, each once.
+      // The latest 50 first, with the flow's figure as the total; the rest page by page.
+      let listed = await listedSeizures(page);
+      expect(listed.length).toBe(Math.min(50, busiest.seizures));
+      expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(panelCount(listed.length, busiest.seizures, "behind this flow"));
+      if (busiest.seizures > 50) await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-flow-more.png") });
+      while (listed.length < busiest.seizures) {
+        const before = listed.length;
+        await page.locator("trafficking-routes button[data-action=more-seizures]").click();
+        await page.waitForFunction(
+          (count) => document.querySelector("trafficking-routes")!.shadowRoot!.querySelectorAll(".panel li.seizure").length > count,
+          before,
+          { timeout: 30_000 },
+        );
+        await panelReady(page);
+        listed = await listedSeizures(page);
+        expect(listed.length).toBe(Math.min(before + 50, busiest.seizures));
+      }
+      // As many as the flow's figure, each once, and no button for more.
       expect(listed.length).toBe(busiest.seizures);
       expect(new Set(listed.map((item) => item.id)).size).toBe(listed.length);
       expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(`${busiest.seizures} seizures behind this flow`);
+      expect(await page.locator("trafficking-routes button[data-action=more-seizures]").count()).toBe(0);
 
       // Each listed seizure, read in the database: its shipment stops in the one country and later in
       // the other; its date and every source row shown.
@@ -378,9 +401,10 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
         expect(fact.sources.length, item.id).toBeGreaterThan(0);
         for (const cited of fact.sources) expect(item.sources, item.id).toContain(cited);
       }
-      // Latest first.
+      // Latest first, the undated last.
       const dates = listed.map((item) => item.date).filter((date) => /^\d{4}-/.test(date));
       expect(dates).toEqual([...dates].sort().reverse());
+      expect(listed.slice(0, dates.length).map((item) => item.date)).toEqual(dates);
       expect(await page.locator(`trafficking-routes .flow.selected[data-source="${source}"][data-target="${target}"]`).count()).toBe(1);
       await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-flow.png") });
 
@@ -396,6 +420,15 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       expect(await page.locator("trafficking-routes .panel h2").textContent()).toBe(names.get(country));
       const inCountry = await listedSeizures(page);
       expect(inCountry.length).toBe(Math.min(50, total));
+      expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(panelCount(inCountry.length, total, "made in this country"));
+      // The latest 50 made there, as Cypher over the facts orders them (undated last, then by id).
+      const { records: latest } = await api.driver.executeQuery(
+        `MATCH (seizure:Seizure)-[:SEIZED_IN]->(:Country {id: $country})
+         RETURN seizure.id AS id ORDER BY seizure.date IS NULL, seizure.date DESC, seizure.id LIMIT 50`,
+        { country },
+        { database: database!.database },
+      );
+      expect(inCountry.map((item) => item.id)).toEqual(latest.map((record) => record.get("id") as string));
       const { records: seizedIn } = await api.driver.executeQuery(
         `UNWIND $ids AS id MATCH (seizure:Seizure {id: id}) RETURN count(DISTINCT seizure) AS n,
            count(DISTINCT CASE WHEN EXISTS { (seizure)-[:SEIZED_IN]->(:Country {id: $country}) } OR EXISTS { (seizure)-[:SEIZED_AT]->(:Place)-[:IN_COUNTRY]->(:Country {id: $country}) } THEN seizure END) AS there`,
@@ -618,17 +651,20 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
     }
   });
 
-  it("shows a PUBLIC key the routes of a flow without the seizures and sources it may not read", async () => {
+  it("shows a PUBLIC key the seizures and routes of a flow without the sources it may not read", async () => {
     const { page, consoleErrors } = await openMap(Role.PUBLIC);
     try {
       const [busiest] = (await expectedLines({})).sort((a, b) => b.seizures - a.seizures || (a.key < b.key ? -1 : 1));
       const [source, target] = busiest.key.split(">");
       await page.evaluate(([from, to]) => (document.querySelector("trafficking-routes") as unknown as { selectFlow(a: string, b: string): void }).selectFlow(from, to), [source, target]);
       await panelReady(page);
-      expect(await page.locator("trafficking-routes .panel li.seizure").count()).toBe(0);
-      expect(await page.locator("trafficking-routes .panel .restricted").textContent()).toContain("shown to analysts and above");
+      expect(await page.locator("trafficking-routes .panel li.seizure").count()).toBe(Math.min(50, busiest.seizures));
+      expect(await page.locator("trafficking-routes .panel .sources").count()).toBe(0);
+      expect(await page.locator("trafficking-routes .panel .restricted").textContent()).toBe("Sources are shown to analysts and above.");
       expect(await page.locator("trafficking-routes .panel .routes li").count()).toBeGreaterThan(0);
-      expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(`${busiest.seizures} seizures behind this flow`);
+      expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(
+        panelCount(Math.min(50, busiest.seizures), busiest.seizures, "behind this flow"),
+      );
       // A country's seizures without their sources.
       await page.evaluate(() => (document.querySelector("trafficking-routes") as unknown as { selectCountry(code: string): void }).selectCountry("CN"));
       await panelReady(page);

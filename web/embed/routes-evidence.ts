@@ -1,39 +1,39 @@
 /**
  * The seizures behind what a reader clicked on the route map, with their evidence: date, place,
- * products and species, and the sources (with their rows) that report them.
+ * products and species, and the sources (with their rows) that report them. Both lists come latest
+ * first (undated last), a page of 50 at a time, with their total; the next page follows the last
+ * one's cursor.
  *
- * - A flow from country A to country B: the API has no list of a flow's seizures, so they are
- *   gathered from `routes(from: A, to: B)`: the observed routes that pass from A straight to B (a
- *   route from A to B may also go through other countries, which is another flow) and their
- *   `evidence`, the seizures behind each, merged. The API gives 50 routes at a time (more, with their evidence, passes its cost limit) and 50 seizures
- *   per route, so a very busy flow is listed in part, and says so.
- * - A country: `seizures(filter: {country})`, the seizures made there under the same filter, the
- *   first 50 (the API pages by 100 at most).
- * Sources and a route's evidence are for ANALYST and above: for a lesser role the list says which
- * routes or seizures there are without them.
+ * - A flow from country A to country B: `seizures(filter: {flow: {from: A, to: B}})`, exactly the
+ *   seizures `flows` counts for that link under the same filter; beside them, the observed routes
+ *   that pass from A straight to B (`routes(from: A, to: B)`, without their evidence).
+ * - A country: `seizures(filter: {country})`, the seizures made there under the same filter.
+ * Sources are for ANALYST and above: for a lesser role the list shows the seizures without them.
  */
 import { GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
 
-/** Seizures listed for a country (one page). */
-export const COUNTRY_PAGE = 50;
-/** The most routes and seizures per route the API gives (routes' `first` and `evidence`). */
+/** Seizures listed at a time (the API pages by 100 at most). */
+export const SEIZURE_PAGE = 50;
+/** Observed routes listed beside a flow's seizures. */
 const MAX_ROUTES = 50;
-const MAX_EVIDENCE = 50;
 
 const SEIZURE_FIELDS = (sources: boolean) => `id date dateText locationText
   place { name } country { code name }
   commodities { product quantity quantityText unit weightKg speciesText species { id scientificName } }
   ${sources ? "sources { row source { id title url } }" : ""}`;
 
-const FLOW_QUERY = (evidence: boolean) => `query EmbedFlowSeizures($from: CountryCode!, $to: CountryCode!, $filter: TradeFilter, $first: Int!, $evidence: Int!) {
-  routes(from: $from, to: $to, filter: $filter, first: $first, evidence: $evidence, inferred: false) {
-    observedCount
-    observed { countries { code name } seizureCount lastSeen ${evidence ? `evidence { ${SEIZURE_FIELDS(true)} }` : ""} }
+const ROUTES_QUERY = `query EmbedFlowRoutes($from: CountryCode!, $to: CountryCode!, $filter: TradeFilter, $first: Int!) {
+  routes(from: $from, to: $to, filter: $filter, first: $first, evidence: 0, inferred: false) {
+    observed { countries { code name } seizureCount lastSeen }
   }
 }`;
 
-const COUNTRY_QUERY = (sources: boolean) => `query EmbedCountrySeizures($filter: SeizureFilter, $first: Int!) {
-  seizures(filter: $filter, first: $first) { totalCount edges { node { ${SEIZURE_FIELDS(sources)} } } }
+const SEIZURES_QUERY = (sources: boolean) => `query EmbedSeizures($filter: SeizureFilter, $first: Int!, $after: String) {
+  seizures(filter: $filter, orderBy: { field: DATE, direction: DESC }, first: $first, after: $after) {
+    totalCount
+    edges { node { ${SEIZURE_FIELDS(sources)} } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`;
 
 export interface SeizureEvidence {
@@ -63,14 +63,18 @@ export interface FlowRoute {
 }
 
 export interface EvidenceList {
-  /** The seizures listed, latest first. */
+  /** The seizures listed so far, latest first (undated last). */
   seizures: SeizureEvidence[];
-  /** How many seizures there are in all (a flow's from the map's figures, a country's from the API). */
+  /** How many seizures there are in all. */
   total: number;
   /** For a flow: the observed routes that pass straight from one country to the other. */
   routes: FlowRoute[];
-  /** False when the viewer's role may not read sources or evidence: the list holds what it may. */
+  /** False when the viewer's role may not read sources: the list holds the seizures without them. */
   withSources: boolean;
+  /** The filter the seizures were asked with, for the next page. */
+  filter: SeizureFilterValues;
+  /** The cursor of the next page; null when every seizure is listed. */
+  after: string | null;
 }
 
 export interface TradeFilterValues {
@@ -80,22 +84,22 @@ export interface TradeFilterValues {
   dateTo?: string;
 }
 
+export interface SeizureFilterValues extends TradeFilterValues {
+  country?: string;
+  flow?: { from: string; to: string };
+}
+
 interface RoutesAnswer {
-  routes: { observedCount: number; observed: (FlowRoute & { evidence?: SeizureEvidence[] })[] };
+  routes: { observed: FlowRoute[] };
 }
 
 interface SeizuresAnswer {
-  seizures: { totalCount: number; edges: { node: SeizureEvidence }[] };
+  seizures: { totalCount: number; edges: { node: SeizureEvidence }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
 /** Whether a route's countries go from `from` straight to `to` somewhere along it. */
 function passesStraight(route: FlowRoute, from: string, to: string): boolean {
   return route.countries.some((country, index) => country.code === from && route.countries[index + 1]?.code === to);
-}
-
-function latestFirst(a: SeizureEvidence, b: SeizureEvidence): number {
-  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Runs `ask(true)`, and `ask(false)` when the viewer's role may not read what the first asks (FORBIDDEN). */
@@ -108,39 +112,56 @@ async function withOrWithoutSources<T>(ask: (sources: boolean) => Promise<T>): P
   }
 }
 
-export async function flowSeizures(
-  api: string,
-  credential: string | null,
-  flow: { source: string; target: string; seizureCount: number },
-  filter: TradeFilterValues,
-  signal: AbortSignal,
-): Promise<EvidenceList> {
-  const variables = { from: flow.source, to: flow.target, filter, first: MAX_ROUTES, evidence: MAX_EVIDENCE };
-  const { answer, withSources } = await withOrWithoutSources((sources) => postGraphQL<RoutesAnswer>(api, credential, FLOW_QUERY(sources), variables, signal));
-  const routes = answer.routes.observed.filter((route) => passesStraight(route, flow.source, flow.target));
-  const seizures = new Map<string, SeizureEvidence>();
-  for (const route of routes) for (const seizure of route.evidence ?? []) seizures.set(seizure.id, seizure);
+async function firstPage(api: string, credential: string | null, filter: SeizureFilterValues, signal: AbortSignal): Promise<EvidenceList> {
+  const variables = { filter, first: SEIZURE_PAGE, after: null };
+  const { answer, withSources } = await withOrWithoutSources((sources) =>
+    postGraphQL<SeizuresAnswer>(api, credential, SEIZURES_QUERY(sources), variables, signal),
+  );
+  const { totalCount, edges, pageInfo } = answer.seizures;
   return {
-    seizures: [...seizures.values()].sort(latestFirst),
-    total: flow.seizureCount,
-    routes: routes.map(({ countries, seizureCount, lastSeen }) => ({ countries, seizureCount, lastSeen })),
+    seizures: edges.map((edge) => edge.node),
+    total: totalCount,
+    routes: [],
     withSources,
+    filter,
+    after: pageInfo.hasNextPage ? pageInfo.endCursor : null,
   };
 }
 
-export async function countrySeizures(
+/** The list with its next page of seizures added (with sources when the first page had them). */
+export async function nextSeizures(api: string, credential: string | null, list: EvidenceList, signal: AbortSignal): Promise<EvidenceList> {
+  if (list.after === null) return list;
+  const variables = { filter: list.filter, first: SEIZURE_PAGE, after: list.after };
+  const answer = await postGraphQL<SeizuresAnswer>(api, credential, SEIZURES_QUERY(list.withSources), variables, signal);
+  const { totalCount, edges, pageInfo } = answer.seizures;
+  return {
+    ...list,
+    seizures: [...list.seizures, ...edges.map((edge) => edge.node)],
+    total: totalCount,
+    after: pageInfo.hasNextPage ? pageInfo.endCursor : null,
+  };
+}
+
+export async function flowSeizures(
+  api: string,
+  credential: string | null,
+  flow: { source: string; target: string },
+  filter: TradeFilterValues,
+  signal: AbortSignal,
+): Promise<EvidenceList> {
+  const [list, routes] = await Promise.all([
+    firstPage(api, credential, { ...filter, flow: { from: flow.source, to: flow.target } }, signal),
+    postGraphQL<RoutesAnswer>(api, credential, ROUTES_QUERY, { from: flow.source, to: flow.target, filter, first: MAX_ROUTES }, signal),
+  ]);
+  return { ...list, routes: routes.routes.observed.filter((route) => passesStraight(route, flow.source, flow.target)) };
+}
+
+export function countrySeizures(
   api: string,
   credential: string | null,
   country: string,
   filter: TradeFilterValues,
   signal: AbortSignal,
 ): Promise<EvidenceList> {
-  const variables = { filter: { ...filter, country }, first: COUNTRY_PAGE };
-  const { answer, withSources } = await withOrWithoutSources((sources) => postGraphQL<SeizuresAnswer>(api, credential, COUNTRY_QUERY(sources), variables, signal));
-  return {
-    seizures: answer.seizures.edges.map((edge) => edge.node).sort(latestFirst),
-    total: answer.seizures.totalCount,
-    routes: [],
-    withSources,
-  };
+  return firstPage(api, credential, { ...filter, country }, signal);
 }

@@ -1,9 +1,10 @@
 /**
  * The route map's evidence panel as HTML: what was clicked, its figures, and each seizure with its
- * date, place, goods (product, quantity, species) and sources. Every value from the API is escaped.
+ * date, place, goods (product, quantity, species) and sources, latest first, with a button for the
+ * next page while there is one. Every value from the API is escaped.
  */
 import { escapeHtml } from "../shared/graphql-client.js";
-import type { EvidenceList, SeizureEvidence } from "./routes-evidence.js";
+import { SEIZURE_PAGE, type EvidenceList, type SeizureEvidence } from "./routes-evidence.js";
 import { productName } from "./routes-products.js";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
@@ -70,17 +71,18 @@ export function evidenceHtml(title: string, filterText: string, list: EvidenceLi
   const listed = list.seizures.length;
   const what = kind === "flow" ? "behind this flow" : "made in this country";
   const count =
-    listed === list.total || (kind === "flow" && !list.withSources)
+    listed >= list.total
       ? `${plural(list.total, "seizure")} ${what}`
-      : kind === "flow"
-        ? `${number.format(listed)} of ${plural(list.total, "seizure")} ${what} listed (the API gives at most 50 per route and 50 routes)`
-        : `The first ${number.format(listed)} of ${plural(list.total, "seizure")} ${what}, by id`;
-  const restricted = list.withSources
-    ? ""
-    : `<p class="restricted">Sources${kind === "flow" ? " and the seizures behind a flow" : ""} are shown to analysts and above.</p>`;
+      : `The latest ${number.format(listed)} of ${plural(list.total, "seizure")} ${what}`;
+  const restricted = list.withSources ? "" : `<p class="restricted">Sources are shown to analysts and above.</p>`;
+  const more =
+    list.after !== null
+      ? `<button type="button" class="more" data-action="more-seizures">Show ${number.format(Math.min(SEIZURE_PAGE, list.total - listed))} more</button>`
+      : "";
   return `<header><h2>${escapeHtml(title)}</h2><button type="button" data-action="close-panel" aria-label="Close the list" title="Close">×</button></header>
 <p class="panel-filter">${escapeHtml(filterText)}</p>
 <p class="panel-count">${count}</p>
 ${restricted}${routes}
-<ol class="seizures">${list.seizures.map(seizureItem).join("")}</ol>`;
+<ol class="seizures">${list.seizures.map(seizureItem).join("")}</ol>
+${more}`;
 }

@@ -30,7 +30,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
 
 import { apiNextToScript, attributesFromQuery, credentialOf, download, escapeHtml, GraphQLRequestError, postGraphQL } from "../shared/graphql-client.js";
-import { countrySeizures, flowSeizures, type EvidenceList, type TradeFilterValues } from "./routes-evidence.js";
+import { countrySeizures, flowSeizures, nextSeizures, type EvidenceList, type TradeFilterValues } from "./routes-evidence.js";
 import { placeLabels, type Box } from "./routes-labels.js";
 import { evidenceHtml } from "./routes-panel.js";
 import { PeriodSlider } from "./routes-period.js";
@@ -170,6 +170,7 @@ button:hover { background: #e4e7eb; }
 .panel .sources { color: #52606d; font-size: 11px; }
 .panel details { margin-bottom: 6px; }
 .panel ul { margin: 4px 0; padding-left: 18px; }
+.panel .more { margin-top: 6px; font: inherit; }
 .status { position: absolute; inset: 0; z-index: 4; display: flex; align-items: center; justify-content: center; text-align: center; padding: 16px; font-size: 14px; }
 .status.loading { background: rgba(255,255,255,.55); pointer-events: none; }
 .status.error { background: rgba(255,255,255,.6); }
@@ -224,6 +225,8 @@ export class TraffickingRoutesElement extends HTMLElement {
   private loadTimer: number | undefined;
   private request: AbortController | null = null;
   private evidenceRequest: AbortController | null = null;
+  /** The list the panel shows, its title and kind, for its next page. */
+  private evidence: { title: string; kind: "flow" | "country"; list: EvidenceList } | null = null;
   private current: RoutesViewState = "idle";
   private drawn = 0;
   private drawing: Drawing | null = null;
@@ -410,6 +413,7 @@ export class TraffickingRoutesElement extends HTMLElement {
   closeEvidence(): void {
     this.evidenceRequest?.abort();
     this.selected = null;
+    this.evidence = null;
     this.panel.hidden = true;
     this.panel.replaceChildren();
     this.redraw();
@@ -453,6 +457,9 @@ export class TraffickingRoutesElement extends HTMLElement {
         return;
       case "close-panel":
         this.closeEvidence();
+        return;
+      case "more-seizures":
+        void this.showMoreEvidence();
         return;
       case "species":
         this.setAttribute("species", target.closest("button")!.dataset.species!);
@@ -840,6 +847,7 @@ export class TraffickingRoutesElement extends HTMLElement {
     this.evidenceRequest?.abort();
     const request = new AbortController();
     this.evidenceRequest = request;
+    this.evidence = null;
     const title =
       selection.kind === "flow"
         ? `${this.drawing?.nodes.get(selection.source)?.name ?? selection.source} → ${this.drawing?.nodes.get(selection.target)?.name ?? selection.target}`
@@ -863,17 +871,53 @@ export class TraffickingRoutesElement extends HTMLElement {
       } else {
         list = await countrySeizures(api, credential, selection.country, this.appliedFilter, request.signal);
       }
-      this.showPanel(evidenceHtml(title, this.filterText(), list, selection.kind));
-      this.panel.setAttribute("state", "ready");
-      this.dispatchEvent(
-        new CustomEvent("routes-evidence", {
-          detail: { ...selection, listed: list.seizures.length, total: list.total, withSources: list.withSources, seizureIds: list.seizures.map((seizure) => seizure.id) },
-        }),
-      );
+      this.evidence = { title, kind: selection.kind, list };
+      this.showEvidenceList(selection);
     } catch (error) {
       if ((error as Error).name === "AbortError") return;
       const message = error instanceof GraphQLRequestError ? `${error.message} (${error.code})` : "The seizures could not be listed.";
       this.showPanel(`<header><h2>${escapeHtml(title)}</h2>${close}</header><p class="restricted">${escapeHtml(message)}</p>`);
+      this.panel.setAttribute("state", "error");
+    }
+  }
+
+  private showEvidenceList(selection: Selected): void {
+    const { title, kind, list } = this.evidence!;
+    const scrolled = this.panel.scrollTop;
+    this.showPanel(evidenceHtml(title, this.filterText(), list, kind));
+    this.panel.scrollTop = scrolled;
+    this.panel.setAttribute("state", "ready");
+    this.dispatchEvent(
+      new CustomEvent("routes-evidence", {
+        detail: { ...selection, listed: list.seizures.length, total: list.total, withSources: list.withSources, seizureIds: list.seizures.map((seizure) => seizure.id) },
+      }),
+    );
+  }
+
+  /** The next page of the panel's seizures, added below those listed. */
+  private async showMoreEvidence(): Promise<void> {
+    const shown = this.evidence;
+    const selection = this.selected;
+    if (!shown || !selection || shown.list.after === null) return;
+    this.evidenceRequest?.abort();
+    const request = new AbortController();
+    this.evidenceRequest = request;
+    const button = this.panel.querySelector<HTMLButtonElement>("button[data-action=more-seizures]");
+    if (button) {
+      button.disabled = true;
+      button.textContent = "Loading…";
+    }
+    this.panel.setAttribute("state", "loading");
+    try {
+      const list = await nextSeizures(this.api(), credentialOf(this), shown.list, request.signal);
+      if (this.evidence !== shown) return;
+      this.evidence = { ...shown, list };
+      this.showEvidenceList(selection);
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return;
+      const message = error instanceof GraphQLRequestError ? `${error.message} (${error.code})` : "The next seizures could not be listed.";
+      this.panel.insertAdjacentHTML("beforeend", `<p class="restricted">${escapeHtml(message)}</p>`);
+      button?.remove();
       this.panel.setAttribute("state", "error");
     }
   }
