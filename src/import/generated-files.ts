@@ -63,6 +63,9 @@ export async function addRowKey(input: string, output: string): Promise<void> {
   let atStart = true;
   let quoted = false;
   let first = true;
+  let previous = 0;
+  /** The file's line break (CRLF where its records end so), for a last record that lacks one. */
+  let lineBreak = "\n";
   const number = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       if (first) {
@@ -80,14 +83,18 @@ export async function addRowKey(input: string, output: string): Promise<void> {
           atStart = false;
         }
         if (byte === QUOTE) quoted = !quoted;
-        else if (byte === NEWLINE && !quoted) atStart = true;
+        else if (byte === NEWLINE && !quoted) {
+          atStart = true;
+          lineBreak = previous === RETURN ? "\r\n" : "\n";
+        }
+        previous = byte;
       }
       parts.push(chunk.subarray(from));
       callback(null, Buffer.concat(parts));
     },
     flush(callback) {
       // A last record without its line break ends the file with one.
-      callback(null, atStart ? null : Buffer.from("\n"));
+      callback(null, atStart ? null : Buffer.from(lineBreak));
     },
   });
   await pipeline(createReadStream(input), number, createWriteStream(output));
@@ -95,6 +102,7 @@ export async function addRowKey(input: string, output: string): Promise<void> {
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 
 /**
  * Makes keyed copies of the keyless files of a generated folder in `<dir>/keyed/` and returns the
