@@ -264,6 +264,9 @@ describe("npm start on an empty data folder", { timeout: 120_000 }, () => {
         await page.goto(`${origin}/graphql`, { waitUntil: "load" });
         // With no token stored, the token panel comes first.
         await page.locator("input[name=token]").waitFor({ timeout: 30_000 });
+        await page.waitForFunction(() => (document.querySelector(".graphiql-query-editor .CodeMirror") as any)?.CodeMirror !== undefined, null, {
+          timeout: 30_000,
+        });
         const first = EXAMPLES[0];
         expect(await editor(".graphiql-query-editor .CodeMirror")).toBe(first.query);
         expect(JSON.parse((await editor(".graphiql-editor-tool .CodeMirror")) ?? "null")).toEqual(first.variables);
