@@ -4,7 +4,7 @@ import { networkExpand, type NetworkExpandRow } from "../db/queries.generated.js
 import type { FrontierInput, KeyedRelationshipMap } from "../db/query-types.js";
 import { dateParameter, integerParameter } from "../db/values.js";
 import { NotFoundError } from "../domain/errors.js";
-import { RelType } from "../domain/graph-schema.js";
+import { type NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
 import type { Reliability } from "../domain/vocabulary.js";
 import { compareViewNodes, factEdges, viewNode } from "./view-elements.js";
@@ -26,6 +26,8 @@ export interface NetworkRequest {
    * a hub (neighbours, not relationships: a fact is stored once per source row that states it).
    */
   hubThreshold: number;
+  /** Kinds drawn where reached but not expanded through, unless a seed (none when left out; the API's default is places and countries). */
+  referenceKinds?: readonly NodeLabel[];
   /** At most this many nodes, seeds included. */
   limit: number;
 }
@@ -83,6 +85,7 @@ export class NetworkRepository {
     const relationships = new Map<string, KeyedRelationshipMap>();
     let truncated = false;
     let frontier: FrontierInput[] = request.ids.map((id) => ({ id, kind: null }));
+    const reference = new Set<string>(request.referenceKinds ?? []);
 
     for (let level = 1; level <= request.depth && frontier.length > 0; level++) {
       const rows = await this.executor.readQuery(networkExpand, { ...fixed, frontier });
@@ -105,7 +108,8 @@ export class NetworkRepository {
         truncated = true;
       }
       for (const node of added) reached.set(node.id, { node, distance: level, hub: node.neighbourCount !== null });
-      frontier = truncated ? [] : added.filter((node) => node.neighbourCount === null).map(({ id, kind }) => ({ id, kind }));
+      // Hubs and reference nodes (places, countries) are drawn but not expanded.
+      frontier = truncated ? [] : added.filter((node) => node.neighbourCount === null && !reference.has(node.kind)).map(({ id, kind }) => ({ id, kind }));
     }
 
     const ordered = [...reached.values()].sort((a, b) => a.distance - b.distance || compareViewNodes(a.node, b.node));

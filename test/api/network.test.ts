@@ -26,9 +26,9 @@ let graph: ExpectedGraph;
 const ALL_TYPES = Object.values(RelType).filter((type) => type !== RelType.SourcedFrom);
 
 const QUERY = `query($ids: [ID!]!, $depth: Int, $types: [RelationshipType!], $from: LocalDate, $to: LocalDate,
-                     $minReliability: Reliability, $hubThreshold: Int, $limit: Int) {
+                     $minReliability: Reliability, $hubThreshold: Int, $limit: Int, $referenceKinds: [EntityKind!]) {
   network(ids: $ids, depth: $depth, types: $types, from: $from, to: $to, minReliability: $minReliability,
-          hubThreshold: $hubThreshold, limit: $limit) {
+          hubThreshold: $hubThreshold, limit: $limit, referenceKinds: $referenceKinds) {
     nodeCount edgeCount truncated collapsedHubs
     nodes { id kind label synthetic neighbourCount properties }
     edges { id type source target properties }
@@ -144,6 +144,8 @@ interface Options {
   minReliability?: string;
   hubThreshold?: number;
   limit?: number;
+  /** Kinds drawn but not expanded through, seeds apart (the field's default: places and countries). */
+  referenceKinds?: NodeLabel[];
 }
 
 interface ExpectedNetwork {
@@ -165,6 +167,7 @@ function expectedNetwork(g: ExpectedGraph, seeds: string[], options: Options): E
   const types = new Set(options.types ?? ALL_TYPES);
   const threshold = options.hubThreshold ?? 50;
   const limit = options.limit ?? 500;
+  const reference = new Set<string>(options.referenceKinds ?? [NodeLabel.Place, NodeLabel.Country]);
   const followed = (node: string) => (g.incident.get(node) ?? []).filter((r) => types.has(r.type));
   const neighbours = (node: string) => new Set(followed(node).map((r) => other(r, node))).size;
   const passes = (r: Rel) => !options.minReliability || r.grade <= options.minReliability;
@@ -196,7 +199,7 @@ function expectedNetwork(g: ExpectedGraph, seeds: string[], options: Options): E
       const count = neighbours(node);
       if (count > threshold) hubs.set(node, count);
     }
-    frontier = truncated ? [] : added.filter((node) => !hubs.has(node));
+    frontier = truncated ? [] : added.filter((node) => !hubs.has(node) && !reference.has(g.kind.get(node)!));
   }
   const nodes = [...distance.keys()].sort(
     (a, b) => distance.get(a)! - distance.get(b)! || compare(g.kind.get(a)!, g.kind.get(b)!) || compare(a, b),
@@ -285,6 +288,34 @@ describe("network over a generated world", () => {
     const { actual } = await expectNetwork([species], { depth: 1 });
     expect(actual.nodes[0]).toMatchObject({ id: species, neighbourCount: null });
     expect(actual.nodeCount).toBe(1 + world.network.truth.hubs.species[0].lines);
+  });
+
+  it("at depth 3 draws the ports a ring member's shipments stop at without expanding them into their shipments", async () => {
+    const seed = ringMember();
+    const { actual } = await expectNetwork([seed], { depth: 3, limit: 2000 });
+    const placesOf = (shipment: string) => world.network.rows.routeStops.filter((row) => world.id(row.shipmentId) === shipment && row.placeId).map((row) => world.id(row.placeId));
+    // The seed's own shipments, read from the generator's party rows.
+    const own = new Set(world.network.rows.parties.filter((row) => world.id(row.partyId) === seed).map((row) => world.id(row.shipmentId)));
+    const ports = new Set([...own].flatMap(placesOf));
+    expect(ports.size).toBeGreaterThan(0);
+    const drawn = new Set(actual.nodes.map((node) => node.id));
+    for (const port of ports) expect(drawn.has(port), port).toBe(true);
+    // No edge leaves a place or a country towards a node the seed reaches only through it.
+    const kinds = new Map(actual.nodes.map((node) => [node.id, node.kind]));
+    const reference = (id: string) => kinds.get(id) === "Place" || kinds.get(id) === "Country";
+    expect(actual.edges.filter((edge) => reference(edge.source) && reference(edge.target))).toEqual([]);
+    // Asked for explicitly, the old behaviour expands them: a larger network with other parties' shipments.
+    const { actual: through } = await expectNetwork([seed], { depth: 3, limit: 2000, referenceKinds: [] });
+    expect(through.nodeCount).toBeGreaterThan(actual.nodeCount);
+    const strangers = through.nodes.filter((node) => node.kind === "Shipment" && !drawn.has(node.id));
+    expect(strangers.length).toBeGreaterThan(0);
+    expect(strangers.some((node) => placesOf(node.id).some((place) => ports.has(place)))).toBe(true);
+  });
+
+  it("expands a place given as a seed", async () => {
+    const port = world.id(world.network.truth.hubs.places[0].id);
+    const { actual } = await expectNetwork([port], { depth: 2, hubThreshold: 10_000 });
+    expect(actual.nodes.filter((node) => node.kind === "Shipment").length).toBeGreaterThan(0);
   });
 
   it("follows only the types named", async () => {

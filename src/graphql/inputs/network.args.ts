@@ -4,7 +4,7 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 import { MAX_HUB_THRESHOLD, MAX_NETWORK_DEPTH, MAX_NETWORK_LIMIT, MAX_NETWORK_SEEDS } from "../../domain/graph-view.js";
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
 import { Reliability } from "../types/enums.js";
-import { RelationshipType } from "../types/graph-view.type.js";
+import { EntityKind, RelationshipType } from "../types/graph-view.type.js";
 
 @ArgsType()
 export class NetworkArgs {
@@ -28,6 +28,15 @@ export class NetworkArgs {
     description: "The relationship types followed (default: all but SOURCED_FROM, which is never followed: BAD_USER_INPUT).",
   })
   types: RelationshipType[] | null;
+
+  @Field(() => [EntityKind], {
+    defaultValue: [EntityKind.Place, EntityKind.Country],
+    description:
+      "Reference kinds: nodes of these kinds are drawn where reached but not expanded through (a seed always is). Places " +
+      "and countries are shared by every shipment, seizure, person and company that names them, so expanding a port at " +
+      "depth 3 would fill the network with the shipments of strangers. Pass [] to expand every kind as far as depth goes.",
+  })
+  referenceKinds: EntityKind[];
 
   @Field(() => LocalDateScalar, {
     nullable: true,

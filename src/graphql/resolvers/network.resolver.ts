@@ -19,7 +19,8 @@ export class NetworkResolver {
   @Query(() => Network, {
     description:
       "The neighbourhood of one or more entities, breadth-first up to depth, for drawing and export. Hubs (nodes with " +
-      "more distinct neighbours than hubThreshold) are shown once with their neighbourCount and not expanded. Costs at most " +
+      "more distinct neighbours than hubThreshold) are shown once with their neighbourCount and not expanded; so are places " +
+      "and countries by default (referenceKinds). Costs at most " +
       "depth round trips to the database.",
   })
   async network(@Args(() => NetworkArgs) args: NetworkArgs, @Ctx() ctx: Context): Promise<Network> {
@@ -38,6 +39,7 @@ export class NetworkResolver {
       to: args.to ?? null,
       minReliability: args.minReliability ?? null,
       hubThreshold: args.hubThreshold,
+      referenceKinds: args.referenceKinds,
       limit: args.limit,
     });
     // What the viewer may see is all that is drawn and exported.

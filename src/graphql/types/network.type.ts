@@ -34,8 +34,8 @@ export class Network {
   @Field(() => [GraphEdge], {
     description:
       "Every fact (one edge however many source rows state it, each cited) of the followed types that passes the filters, " +
-      "between two nodes of the network, with at least one end expanded (a seed, or a node that is not a hub and is closer " +
-      "to the seeds than depth). Ordered by source, type, target, then seq, role and the other properties that tell facts apart.",
+      "between two nodes of the network, with at least one end expanded (a seed, or a node that is neither a hub nor of a " +
+      "referenceKinds kind and is closer to the seeds than depth). Ordered by source, type, target, then seq, role and the other properties that tell facts apart.",
   })
   edges: GraphEdge[];
 
