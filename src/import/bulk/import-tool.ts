@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -39,16 +39,17 @@ export class ImportToolError extends Error {
 }
 
 /**
- * The memory of the tool's JVM, chosen to keep its resident set under 500 MB at a million shipments
- * (about 3 million nodes and 14 million relationships). Nodes come with their node ids
+ * The memory of the tool's JVM. Nodes come with their node ids
  * (`--id-type=actual`), so the tool keeps no table of string ids to sort and search: that table was
- * most of its heap, and a third of its CPU time. What is left on the heap is the batches in flight.
+ * most of its heap, and a third of its CPU time. What is left on the heap is the batches in flight,
+and the caches that do not fit the off-heap budget: a 160 MiB heap ran out in the relationship
+linking of a million shipments (3.1 million nodes, 13.8 million relationships), hence 256 MiB.
  * The serial collector needs no native structures of its own (the default one's took tens of MB on
  * two CPUs). Direct buffers (the read buffers) are capped by the heap size unless told otherwise,
  * and a heap this small needs more. Its page cache, left alone, is sized from the machine (1 GiB
  * here); writing the stores in order needs little.
  */
-export const DEFAULT_TOOL_HEAP = "160m";
+export const DEFAULT_TOOL_HEAP = "256m";
 export const DEFAULT_TOOL_OFF_HEAP = "192m";
 export const DEFAULT_TOOL_PAGE_CACHE = "64m";
 const TOOL_DIRECT_MEMORY = "256m";
@@ -68,6 +69,8 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
     `-Xmx${options.heap ?? DEFAULT_TOOL_HEAP}`,
     `-XX:MaxDirectMemorySize=${TOOL_DIRECT_MEMORY}`,
     "-XX:+UseSerialGC",
+    // A crash report goes with the tool's files, not into the working directory.
+    `-XX:ErrorFile=${path.join(options.workDir, "hs_err_pid%p.log")}`,
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -126,9 +129,19 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
   }).finally(() => clearInterval(timer));
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) {
-    throw new ImportToolError(`neo4j-admin database import failed (exit code ${code}):\n${output.slice(-40).join("\n")}`);
+    // Out of heap, the tool shuts down while other threads still read its off-heap caches, and the
+    // JVM may die of that instead: its crash report then names the first error.
+    const outOfMemory = output.some((line) => line.includes("OutOfMemoryError")) || crashReportsOutOfMemory(options.workDir);
+    const hint = outOfMemory ? `\nthe import tool ran out of heap: give it more (--tool-heap, now ${options.heap ?? DEFAULT_TOOL_HEAP})` : "";
+    throw new ImportToolError(`neo4j-admin database import failed (exit code ${code}):\n${output.slice(-40).join("\n")}${hint}`);
   }
   return { seconds, peakRssBytes: peak, cpuSeconds: cpuTicks / 100 };
+}
+
+function crashReportsOutOfMemory(workDir: string): boolean {
+  return readdirSync(workDir)
+    .filter((name) => name.startsWith("hs_err_pid"))
+    .some((name) => readProc(path.join(workDir, name))?.includes("OutOfMemoryError") ?? false);
 }
 
 function readProc(file: string): string | null {
