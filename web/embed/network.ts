@@ -6,7 +6,9 @@
  *
  * Attributes: api (GraphQL URL; default: /graphql next to this script), entity (ids, comma
  * separated), depth (1 to 3, default 2), token or api-key (sent as a Bearer credential), limit,
- * hub-threshold, types (relationship types, comma separated), height (CSS length, default 480px);
+ * hub-threshold, types (relationship types, comma separated), reference-kinds (kinds drawn but not
+ * expanded through, comma separated; the API's default is Place,Country, "none" expands every kind),
+ * height (CSS length of the drawing area, default 480px; the legend sits in a strip below it);
  * url-options (no value) takes them from the page's URL query instead, for an iframe page;
  * tap="select" makes a click select a node instead of adding its neighbours (an application then
  * calls expand()); allow-empty (no value) draws an empty canvas when no entity is given, to be
@@ -63,8 +65,8 @@ export interface GrowOptions {
 
 const DEFAULT_API = apiNextToScript();
 
-const NETWORK_QUERY = `query EmbedNetwork($ids: [ID!]!, $depth: Int!, $limit: Int, $hubThreshold: Int, $types: [RelationshipType!]) {
-  network(ids: $ids, depth: $depth, limit: $limit, hubThreshold: $hubThreshold, types: $types) {
+const NETWORK_QUERY = `query EmbedNetwork($ids: [ID!]!, $depth: Int!, $limit: Int, $hubThreshold: Int, $types: [RelationshipType!], $referenceKinds: [EntityKind!]) {
+  network(ids: $ids, depth: $depth, limit: $limit, hubThreshold: $hubThreshold, types: $types, referenceKinds: $referenceKinds) {
     nodeCount edgeCount truncated
     nodes { id kind label neighbourCount synthetic properties }
     edges { id type source target properties citations { row source { id title } } }
@@ -103,9 +105,9 @@ const STYLE = `
 .toolbar button:hover { background: #e4e7eb; }
 .toolbar button:disabled { opacity: .5; cursor: default; }
 .canvas { position: relative; width: 100%; }
-.legend { position: absolute; left: 8px; bottom: 8px; max-width: 45%; padding: 6px 8px; background: rgba(255,255,255,.92);
-  border: 1px solid #e4e7eb; border-radius: 4px; font-size: 11px; display: flex; flex-wrap: wrap; gap: 4px 10px; }
-.legend:empty { display: none; }
+/* The legend and the counts sit in a strip below the drawing, so they never cover a node. */
+.footer { display: flex; align-items: flex-start; gap: 10px; padding: 4px 8px; min-height: 24px; border-top: 1px solid #e4e7eb; background: #f5f7fa; }
+.legend { flex: 1; min-width: 0; font-size: 11px; display: flex; flex-wrap: wrap; gap: 2px 10px; }
 .legend span { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
 .tooltip { position: absolute; z-index: 2; max-width: 300px; padding: 6px 8px; background: #1f2933; color: #f5f7fa; border-radius: 4px;
   font-size: 11px; pointer-events: none; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
@@ -117,12 +119,12 @@ const STYLE = `
 .status.error { color: #9b2226; }
 .spinner { width: 18px; height: 18px; margin-right: 8px; border: 3px solid #cbd2d9; border-top-color: #2e6fba; border-radius: 50%; animation: spin 1s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
-.note { position: absolute; right: 8px; bottom: 8px; font-size: 11px; color: #52606d; background: rgba(255,255,255,.9); padding: 2px 6px; border-radius: 4px; }
+.note { font-size: 11px; color: #52606d; white-space: nowrap; }
 .note:empty { display: none; }
 `;
 
 export class TraffickingNetworkElement extends HTMLElement {
-  static readonly observedAttributes = ["api", "entity", "depth", "token", "api-key", "limit", "hub-threshold", "types", "height"];
+  static readonly observedAttributes = ["api", "entity", "depth", "token", "api-key", "limit", "hub-threshold", "types", "reference-kinds", "height"];
 
   private readonly root: ShadowRoot;
   private readonly canvas: HTMLDivElement;
@@ -154,8 +156,10 @@ export class TraffickingNetworkElement extends HTMLElement {
     <button type="button" data-action="png" title="Save the network as a PNG image">PNG</button>
   </div>
   <div class="canvas" part="canvas"></div>
-  <div class="legend" part="legend" aria-label="Legend"></div>
-  <div class="note"></div>
+  <div class="footer" part="footer">
+    <div class="legend" part="legend" aria-label="Legend"></div>
+    <div class="note" part="note"></div>
+  </div>
   <div class="tooltip" role="tooltip" hidden></div>
   <div class="status" role="status" hidden></div>
 </div>`;
@@ -449,6 +453,11 @@ export class TraffickingNetworkElement extends HTMLElement {
     const hubThreshold = options.hubThreshold ?? this.integer("hub-threshold");
     if (hubThreshold !== undefined) variables.hubThreshold = hubThreshold;
     if (types && types.length > 0) variables.types = types;
+    const reference = this.getAttribute("reference-kinds");
+    if (reference !== null) {
+      const kinds = reference.split(",").map((kind) => kind.trim()).filter((kind) => kind !== "");
+      variables.referenceKinds = kinds.length === 1 && kinds[0].toLowerCase() === "none" ? [] : kinds;
+    }
     const api = this.getAttribute("api") || DEFAULT_API;
     return postGraphQL<NetworkAnswer>(api, credentialOf(this), NETWORK_QUERY, variables, request.signal);
   }
