@@ -152,6 +152,35 @@ describe.skipIf(missing)("a third-party site embedding the components", { timeou
     }
   });
 
+  it("treats a key made without --origin as the keys command says: for servers and the API's own pages, refused on any site", async () => {
+    const created = await runKeysCommand(
+      ["create", "--role", "PUBLIC", "--name", "no origin"],
+      new ApiKeyRepository(api.executor, await CypherRegistry.load()),
+      api.config.auth,
+    );
+    expect(created[1]).toMatch(/^origins: none: usable without a browser .* a page of any other origin is refused/);
+    const bare = created.at(-1)!;
+    // A server or a script sends no Origin: the key works.
+    const fromServer = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${bare}` },
+      body: JSON.stringify({ query: "{ countries(first: 1) { totalCount } }" }),
+    });
+    expect(fromServer.status).toBe(200);
+    expect(((await fromServer.json()) as any).data.countries.totalCount).toBeGreaterThan(0);
+    // A site's page, even the one another key was made for: refused, and said so.
+    const { tab, network, routes } = await open(allowedSite, snippets.replaceAll(key, bare));
+    try {
+      for (const view of [network, routes]) {
+        expect(view.state).toBe("error");
+        expect(view.text).toContain("UNAUTHENTICATED");
+        expect(view.text).toContain("not valid for this origin");
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
   it("says the API could not be reached when nothing answers there", async () => {
     const page = snippets.replaceAll(`api="${new URL(api.url).origin}/graphql"`, 'api="http://127.0.0.1:9/graphql"');
     expect(page).toContain("127.0.0.1:9/graphql");
