@@ -424,11 +424,11 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       // The latest 50 made there, as Cypher over the facts orders them (undated last, then by id).
       const { records: latest } = await api.driver.executeQuery(
         `MATCH (seizure:Seizure)-[:SEIZED_IN]->(:Country {id: $country})
-         RETURN seizure.id AS id ORDER BY seizure.date IS NULL, seizure.date DESC, seizure.id LIMIT 50`,
+         RETURN seizure.id AS id ORDER BY seizure.date IS NULL, seizure.date DESC, seizure.id LIMIT 100`,
         { country },
         { database: database!.database },
       );
-      expect(inCountry.map((item) => item.id)).toEqual(latest.map((record) => record.get("id") as string));
+      expect(inCountry.map((item) => item.id)).toEqual(latest.map((record) => record.get("id") as string).slice(0, 50));
       const { records: seizedIn } = await api.driver.executeQuery(
         `UNWIND $ids AS id MATCH (seizure:Seizure {id: id}) RETURN count(DISTINCT seizure) AS n,
            count(DISTINCT CASE WHEN EXISTS { (seizure)-[:SEIZED_IN]->(:Country {id: $country}) } OR EXISTS { (seizure)-[:SEIZED_AT]->(:Place)-[:IN_COUNTRY]->(:Country {id: $country}) } THEN seizure END) AS there`,
@@ -438,6 +438,19 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
       expect(seizedIn[0].get("n").toNumber()).toBe(inCountry.length);
       expect(seizedIn[0].get("there").toNumber()).toBe(inCountry.length);
       await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-country.png") });
+      // The next page, below the first: the next latest, and the total unchanged.
+      expect(total, "a country of more than one page").toBeGreaterThan(50);
+      const more = page.locator("trafficking-routes button[data-action=more-seizures]");
+      await more.scrollIntoViewIfNeeded();
+      expect(await more.textContent()).toBe(`Show ${Math.min(50, total - 50)} more`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "route-map-more.png") });
+      await more.click();
+      await page.waitForFunction(() => document.querySelector("trafficking-routes")!.shadowRoot!.querySelectorAll(".panel li.seizure").length > 50, null, { timeout: 30_000 });
+      await panelReady(page);
+      const twoPages = await listedSeizures(page);
+      expect(twoPages.map((item) => item.id)).toEqual(latest.map((record) => record.get("id") as string).slice(0, Math.min(100, total)));
+      expect(await page.locator("trafficking-routes .panel .panel-count").textContent()).toBe(panelCount(twoPages.length, total, "made in this country"));
+      expect(await more.count()).toBe(total > 100 ? 1 : 0);
 
       // A country's shape, clicked away from its dot and from any line: the same list.
       await page.locator("trafficking-routes button[data-action=close-panel]").click();
