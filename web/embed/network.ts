@@ -8,7 +8,8 @@
  * separated), depth (1 to 3, default 2), token or api-key (sent as a Bearer credential), limit,
  * hub-threshold, types (relationship types, comma separated), reference-kinds (kinds drawn but not
  * expanded through, comma separated; the API's default is Place,Country, "none" expands every kind),
- * height (CSS length of the drawing area, default 480px; the legend sits in a strip below it);
+ * height (CSS length of the view below the toolbar, default 480px: the drawing, and the strip below it that
+ * holds the legend and the counts, so that they never cover a node);
  * url-options (no value) takes them from the page's URL query instead, for an iframe page;
  * tap="select" makes a click select a node instead of adding its neighbours (an application then
  * calls expand()); allow-empty (no value) draws an empty canvas when no entity is given, to be
@@ -104,9 +105,10 @@ const STYLE = `
 .toolbar button { font: inherit; padding: 2px 9px; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; cursor: pointer; }
 .toolbar button:hover { background: #e4e7eb; }
 .toolbar button:disabled { opacity: .5; cursor: default; }
-.canvas { position: relative; width: 100%; }
+.view { display: flex; flex-direction: column; }
+.canvas { position: relative; width: 100%; flex: 1 1 auto; min-height: 0; }
 /* The legend and the counts sit in a strip below the drawing, so they never cover a node. */
-.footer { display: flex; align-items: flex-start; gap: 10px; padding: 4px 8px; min-height: 24px; border-top: 1px solid #e4e7eb; background: #f5f7fa; }
+.footer { flex: none; display: flex; align-items: flex-start; gap: 10px; padding: 4px 8px; min-height: 24px; border-top: 1px solid #e4e7eb; background: #f5f7fa; }
 .legend { flex: 1; min-width: 0; font-size: 11px; display: flex; flex-wrap: wrap; gap: 2px 10px; }
 .legend span { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
 .tooltip { position: absolute; z-index: 2; max-width: 300px; padding: 6px 8px; background: #1f2933; color: #f5f7fa; border-radius: 4px;
@@ -128,6 +130,7 @@ export class TraffickingNetworkElement extends HTMLElement {
 
   private readonly root: ShadowRoot;
   private readonly canvas: HTMLDivElement;
+  private readonly view: HTMLDivElement;
   private readonly legend: HTMLDivElement;
   private readonly tooltip: HTMLDivElement;
   private readonly status: HTMLDivElement;
@@ -155,15 +158,20 @@ export class TraffickingNetworkElement extends HTMLElement {
     <button type="button" data-action="fit" title="Fit the network in view">Fit</button>
     <button type="button" data-action="png" title="Save the network as a PNG image">PNG</button>
   </div>
-  <div class="canvas" part="canvas"></div>
-  <div class="footer" part="footer">
-    <div class="legend" part="legend" aria-label="Legend"></div>
-    <div class="note" part="note"></div>
+  <div class="view" part="view">
+    <div class="canvas" part="canvas"></div>
+    <div class="footer" part="footer">
+      <div class="legend" part="legend" aria-label="Legend"></div>
+      <div class="note" part="note"></div>
+    </div>
   </div>
   <div class="tooltip" role="tooltip" hidden></div>
   <div class="status" role="status" hidden></div>
 </div>`;
     this.canvas = this.root.querySelector(".canvas")!;
+    this.view = this.root.querySelector(".view")!;
+    // The drawing takes what the legend strip leaves (it grows when the legend wraps).
+    new ResizeObserver(() => this.core?.resize()).observe(this.canvas);
     this.legend = this.root.querySelector(".legend")!;
     this.tooltip = this.root.querySelector(".tooltip")!;
     this.status = this.root.querySelector(".status")!;
@@ -349,6 +357,7 @@ export class TraffickingNetworkElement extends HTMLElement {
           place(growth.after);
         } else {
           added = core.add(growth.definitions);
+          this.renderLegend();
           if (added.nodes().nonempty() && growth.layout !== false) {
             this.layout(core, added, growth.around ? core.getElementById(growth.around) : undefined);
           }
@@ -412,7 +421,7 @@ export class TraffickingNetworkElement extends HTMLElement {
   }
 
   private applyHeight(): void {
-    this.canvas.style.height = this.getAttribute("height") ?? "480px";
+    this.view.style.height = this.getAttribute("height") ?? "480px";
     this.core?.resize();
   }
 
@@ -485,8 +494,9 @@ export class TraffickingNetworkElement extends HTMLElement {
       this.truncated = answer.network.truncated;
       const core = this.draw(this.elements(answer, new Set(), new Set(ids)));
       for (const id of ids) core.getElementById(id).data({ seed: true, expanded: true });
-      this.layout(core, null);
+      // The legend first: the drawing's height is what its strip leaves.
       this.renderLegend();
+      this.layout(core, null);
       this.captionNodes(core.nodes());
       if (answer.network.nodes.length === 0) this.setState("error", "The API returned no node for this entity.");
       else this.setState("ready");
@@ -668,6 +678,8 @@ export class TraffickingNetworkElement extends HTMLElement {
       .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([kind, count]) => `<span data-kind="${escapeHtml(kind)}">${legendSwatch(kind)}${escapeHtml(kind)} ${count}</span>`)
       .join("");
+    // A legend that wraps onto another line takes height from the drawing: Cytoscape reads its new size now.
+    this.core?.resize();
   }
 }
 
