@@ -65,20 +65,26 @@ export interface Cell {
 
 export const ALL_SEIZURES: Cell = { dimension: "any", value: ANY };
 
-/** The cell that answers a filter's mode, source, species and product, or null when it names two or more. */
-export function cellOf(filter: TradeFilter): Cell | null {
-  const named = (
-    [
-      ["mode", filter.mode],
-      ["source", filter.source],
-      ["species", filter.species],
-      ["product", filter.product],
-    ] as const
-  ).filter(([, value]) => value !== null);
-  if (named.length === 0) return ALL_SEIZURES;
+/**
+ * The cell of the one filter value named: all seizures when none is, null when two or more are (a
+ * cell splits by one filter only).
+ */
+export function singleCell<D extends string>(values: readonly (readonly [D, string | null])[]): { dimension: D | "any"; value: string } | null {
+  const named = values.filter(([, value]) => value !== null);
+  if (named.length === 0) return { dimension: "any", value: ANY };
   if (named.length > 1) return null;
   const [[dimension, value]] = named;
   return { dimension, value: value! };
+}
+
+/** The cell that answers a filter's mode, source, species and product, or null when it names two or more. */
+export function cellOf(filter: TradeFilter): Cell | null {
+  return singleCell<Dimension>([
+    ["mode", filter.mode],
+    ["source", filter.source],
+    ["species", filter.species],
+    ["product", filter.product],
+  ]);
 }
 
 export function cellKey(cell: Cell): string {

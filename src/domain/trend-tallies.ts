@@ -1,5 +1,5 @@
 import { TrendDimension, TrendInterval, type TradeFilter, type TrendPointRow } from "./trade-analysis.js";
-import { ANY, monthOf, roundWeight } from "./trade-tallies.js";
+import { ANY, monthOf, roundWeight, singleCell } from "./trade-tallies.js";
 
 /**
  * Trend tallies: the figures of `trends` kept ahead of the question, as trends/series.cypher
@@ -72,19 +72,14 @@ export interface TrendFilter extends TradeFilter {
 
 /** The cell key (`<filter>|<value>`) that answers a trend filter's values, or null when it names two or more. */
 export function trendCellOf(filter: TrendFilter): string | null {
-  const named = (
-    [
-      ["country", filter.country],
-      ["mode", filter.mode],
-      ["source", filter.source],
-      ["species", filter.species],
-      ["product", filter.product],
-    ] as const
-  ).filter(([, value]) => value !== null);
-  if (named.length === 0) return `any|${ANY}`;
-  if (named.length > 1) return null;
-  const [[dimension, value]] = named;
-  return `${dimension}|${value}`;
+  const cell = singleCell([
+    ["country", filter.country],
+    ["mode", filter.mode],
+    ["source", filter.source],
+    ["species", filter.species],
+    ["product", filter.product],
+  ]);
+  return cell === null ? null : `${cell.dimension}|${cell.value}`;
 }
 
 /** A stored key: `''` stands for null (no species, no genus known, no product, no country of seizure). */
