@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../src/auth/role.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { CHROMIUM, launchBrowser, requestsLeavingLocalhost, type TestBrowser } from "./helpers/browser.js";
+import { CHROMIUM, closeAfterChecks, launchBrowser, type TestBrowser } from "./helpers/browser.js";
 import { openWorkbench, waitReady } from "./helpers/workbench-page.js";
 
 /**
@@ -108,12 +108,7 @@ describe.skipIf(missing)("the network view stays readable", { timeout: 300_000 }
   }, 240_000);
 
   afterAll(async () => {
-    if (browser) {
-      expect(browser.requests.length).toBeGreaterThan(0);
-      expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
-      expect(browser.policyViolations).toEqual([]);
-      await browser.close();
-    }
+    await closeAfterChecks(browser);
     await world?.remove();
     await api?.close();
   });

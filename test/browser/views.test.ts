@@ -12,7 +12,7 @@ import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
 import { Role } from "../../src/auth/role.js";
 import { FIXTURE_FILE } from "../../src/db/demo-data.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { CHROMIUM, launchBrowser, pngSize, requestsLeavingLocalhost, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
+import { CHROMIUM, closeAfterChecks, launchBrowser, pngSize, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 
 /**
  * The explorer and the network view in Debian's Chromium, against the API over the
@@ -41,14 +41,7 @@ describe.skipIf(missing)("the browser views", { timeout: 120_000 }, () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (browser) {
-      // Whatever the tests did, the browser asked nothing of any other host.
-      expect(browser.requests.length).toBeGreaterThan(0);
-      expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
-      // Every page ran under its Content-Security-Policy without anything refused.
-      expect(browser.policyViolations).toEqual([]);
-      await browser.close();
-    }
+    await closeAfterChecks(browser);
     await api?.close();
   });
 

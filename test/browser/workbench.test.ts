@@ -13,7 +13,7 @@ import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { FIXTURE_FILE } from "../../src/db/demo-data.js";
 import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { CHROMIUM, launchBrowser, pngSize, requestsLeavingLocalhost, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
+import { CHROMIUM, closeAfterChecks, launchBrowser, pngSize, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 import { addHit, drawn, nodePosition, openWorkbench, searchFor, selectNodes, snapshot, stableSnapshot, waitReady } from "./helpers/workbench-page.js";
 
 /**
@@ -57,12 +57,7 @@ describe.skipIf(missing)("the investigator's workbench", { timeout: 600_000 }, (
   }, 180_000);
 
   afterAll(async () => {
-    if (browser) {
-      expect(browser.requests.length).toBeGreaterThan(0);
-      expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
-      expect(browser.policyViolations).toEqual([]);
-      await browser.close();
-    }
+    await closeAfterChecks(browser);
     await api?.close();
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { chromium, type BrowserContext, type Request } from "playwright-core";
+import { expect } from "vitest";
 
 import { projectRoot } from "../../../src/config.js";
 
@@ -74,6 +75,18 @@ export function requestsLeavingLocalhost(requests: Request[]): string[] {
       if (parsed.protocol === "data:" || parsed.protocol === "blob:" || parsed.protocol === "about:") return false;
       return !["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
     });
+}
+
+/**
+ * Closes the browser of a test file after checking what every page did: it asked something, nothing
+ * of any other host, and no Content-Security-Policy refused anything.
+ */
+export async function closeAfterChecks(browser: TestBrowser | undefined): Promise<void> {
+  if (!browser) return;
+  expect(browser.requests.length).toBeGreaterThan(0);
+  expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
+  expect(browser.policyViolations).toEqual([]);
+  await browser.close();
 }
 
 /** The width and height a PNG's IHDR chunk declares, or null when the bytes are not a PNG. */
