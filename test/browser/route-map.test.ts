@@ -19,7 +19,7 @@ import { applyConstraints } from "../../src/db/schema-setup.js";
 import { importFiles } from "../../src/import/import-files.js";
 import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { CHROMIUM, launchBrowser, requestsLeavingLocalhost, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
+import { CHROMIUM, closeAfterChecks, launchBrowser, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 
 /**
  * The route map in Debian's Chromium, over a database of this file's own holding the ROUTES records
@@ -67,14 +67,7 @@ describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () =
   }, 300_000);
 
   afterAll(async () => {
-    if (browser) {
-      // Whatever the test did, the browser asked nothing of any other host.
-      expect(browser.requests.length).toBeGreaterThan(0);
-      expect(requestsLeavingLocalhost(browser.requests)).toEqual([]);
-      // The page ran under its Content-Security-Policy without anything refused.
-      expect(browser.policyViolations).toEqual([]);
-      await browser.close();
-    }
+    await closeAfterChecks(browser);
     await api?.close();
     await database?.stop();
     if (reportDir) await rm(reportDir, { recursive: true, force: true });
