@@ -4,13 +4,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { loadConfig } from "../../src/config.js";
-import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
-import { applyConstraints } from "../../src/db/schema-setup.js";
-import { importFiles } from "../../src/import/import-files.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import { startRoutesDatabase, type RoutesDatabase } from "../helpers/routes-database.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import {
   expectedFlows as flowsOf,
@@ -23,7 +18,7 @@ import {
   type Role,
   type RoutesRecord,
 } from "../helpers/trade-records.js";
-import { COUNTRIES_FILE, COUNTRIES_MAPPING, readCsv, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
+import { COUNTRIES_FILE, readCsv } from "../import/helpers/import-context.js";
 
 /**
  * The analyst fields (routes, flows, trends, transitHubs) on the ROUTES data, imported with its real
@@ -65,22 +60,9 @@ let reportDir: string;
 
 describe.skipIf(external)("the analyst fields on the ROUTES data", () => {
   beforeAll(async () => {
-    database = await provideNeo4j(loadConfig().neo4j);
-    const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
-    const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
-    try {
-      const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 120_000 });
-      await applyConstraints(executor);
-      const registry = await CypherRegistry.load();
-      reportDir = await mkdtemp(path.join(tmpdir(), "analyst-routes-"));
-      await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_FILE], { registry, reportDir });
-      await importFiles(executor, ROUTES_MAPPING, [path.join(ROUTES_DIR, "tot.csv"), path.join(ROUTES_DIR, "transittots.csv")], {
-        registry,
-        reportDir,
-      });
-    } finally {
-      await driver.close();
-    }
+    let connection: RoutesDatabase["connection"];
+    reportDir = await mkdtemp(path.join(tmpdir(), "analyst-routes-"));
+    ({ database, connection } = await startRoutesDatabase(reportDir));
     api = await startTestApi({ connection });
   }, 300_000);
 

@@ -5,16 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
-import { loadConfig } from "../../src/config.js";
-import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
-import { applyConstraints } from "../../src/db/schema-setup.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
-import { importGeneratedNetwork } from "../../src/import/generated-files.js";
-import { importFiles } from "../../src/import/import-files.js";
 import { readNetwork } from "../generate/network-files.js";
+import { startRoutesDatabase, type RoutesDatabase } from "../helpers/routes-database.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import {
   expectedFlows,
@@ -27,7 +21,6 @@ import {
   type Group,
   type SeizureRecord,
 } from "../helpers/trade-records.js";
-import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 
 /**
  * The source filter and the trends by genus and order, on two sources in one database of this
@@ -82,29 +75,15 @@ function pairsOf(records: readonly SeizureRecord[]): Map<string, number> {
 
 describe.skipIf(external)("the source filter, and trends by genus and order, on ROUTES and a generated network", () => {
   beforeAll(async () => {
-    database = await provideNeo4j(loadConfig().neo4j);
-    const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
+    let connection: RoutesDatabase["connection"];
     workDir = await mkdtemp(path.join(tmpdir(), "analyst-sources-"));
     const networkDir = path.join(workDir, "network");
     await generateNetwork({ seed: "sources", shipments: 400, outDir: networkDir });
     generated = generatedRecords(await readNetwork(networkDir));
     recordsOf = { [ROUTES]: routesRecords, [GENERATED]: generated };
     all = [...routesRecords, ...generated];
-    const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
-    try {
-      const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 120_000 });
-      await applyConstraints(executor);
-      const registry = await CypherRegistry.load();
-      const reportDir = path.join(workDir, "reports");
-      await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_FILE], { registry, reportDir });
-      await importFiles(executor, ROUTES_MAPPING, [path.join(ROUTES_DIR, "tot.csv"), path.join(ROUTES_DIR, "transittots.csv")], {
-        registry,
-        reportDir,
-      });
-      await importGeneratedNetwork(executor, networkDir, { registry, reference: "missing" });
-    } finally {
-      await driver.close();
-    }
+    const reportDir = path.join(workDir, "reports");
+    ({ database, connection } = await startRoutesDatabase(reportDir, networkDir));
     api = await startTestApi({ connection });
   }, 300_000);
 

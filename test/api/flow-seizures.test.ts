@@ -5,19 +5,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
-import { loadConfig } from "../../src/config.js";
-import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
-import { applyConstraints } from "../../src/db/schema-setup.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
 import { generateNetwork } from "../../src/generate/generate-network.js";
-import { importGeneratedNetwork } from "../../src/import/generated-files.js";
-import { importFiles } from "../../src/import/import-files.js";
 import { readNetwork } from "../generate/network-files.js";
+import { startRoutesDatabase, type RoutesDatabase } from "../helpers/routes-database.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { expectedFlows, generatedRecords, hopsOf, readRoutesRecords, type SeizureRecord } from "../helpers/trade-records.js";
-import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 
 /**
  * `seizures(filter: { flow })` and `seizures(orderBy: { field: DATE, ... })` on ROUTES and a
@@ -100,8 +93,7 @@ describe.skipIf(external)("the seizures behind a flow, and seizures latest first
   let flows: Map<string, Set<string>>;
 
   beforeAll(async () => {
-    database = await provideNeo4j(loadConfig().neo4j);
-    const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
+    let connection: RoutesDatabase["connection"];
     workDir = await mkdtemp(path.join(tmpdir(), "flow-seizures-"));
     const networkDir = path.join(workDir, "network");
     await generateNetwork({ seed: "flow-seizures", shipments: 400, outDir: networkDir });
@@ -119,21 +111,8 @@ describe.skipIf(external)("the seizures behind a flow, and seizures latest first
     const graphIdOf = new Map([...byGraphId].map(([graphId, record]) => [record, graphId]));
     flows = new Map([...expectedFlows(all)].map(([key]) => [key, new Set<string>()]));
     for (const record of all) for (const key of hopsOf(record)) flows.get(key)!.add(graphIdOf.get(record)!);
-    const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
-    try {
-      const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 120_000 });
-      await applyConstraints(executor);
-      const registry = await CypherRegistry.load();
-      const reportDir = path.join(workDir, "reports");
-      await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_FILE], { registry, reportDir });
-      await importFiles(executor, ROUTES_MAPPING, [path.join(ROUTES_DIR, "tot.csv"), path.join(ROUTES_DIR, "transittots.csv")], {
-        registry,
-        reportDir,
-      });
-      await importGeneratedNetwork(executor, networkDir, { registry, reference: "missing" });
-    } finally {
-      await driver.close();
-    }
+    const reportDir = path.join(workDir, "reports");
+    ({ database, connection } = await startRoutesDatabase(reportDir, networkDir));
     api = await startTestApi({ connection });
   }, 300_000);
 

@@ -1,0 +1,45 @@
+import path from "node:path";
+
+import { loadConfig } from "../../src/config.js";
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
+import { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { createDriver } from "../../src/db/driver.js";
+import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import { applyConstraints } from "../../src/db/schema-setup.js";
+import { importGeneratedNetwork } from "../../src/import/generated-files.js";
+import { importFiles } from "../../src/import/import-files.js";
+import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
+
+export interface RoutesDatabase {
+  database: RunningNeo4j;
+  connection: { uri: string; user: string; password: string; database: string };
+}
+
+/**
+ * A Neo4j of its own for the analyst tests, which count every seizure in it: its constraints, the
+ * countries, the ROUTES seizures and, when a folder is given, a generated network's files. Import
+ * reports go to `reportDir`.
+ */
+export async function startRoutesDatabase(reportDir: string, networkDir?: string): Promise<RoutesDatabase> {
+  const database = await provideNeo4j(loadConfig().neo4j);
+  const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
+  const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
+  try {
+    const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 120_000 });
+    await applyConstraints(executor);
+    const registry = await CypherRegistry.load();
+    await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_FILE], { registry, reportDir });
+    await importFiles(executor, ROUTES_MAPPING, [path.join(ROUTES_DIR, "tot.csv"), path.join(ROUTES_DIR, "transittots.csv")], {
+      registry,
+      reportDir,
+    });
+    if (networkDir !== undefined) await importGeneratedNetwork(executor, networkDir, { registry, reference: "missing" });
+  } catch (error) {
+    // The caller never gets the database to stop.
+    await database.stop();
+    throw error;
+  } finally {
+    await driver.close();
+  }
+  return { database, connection };
+}
