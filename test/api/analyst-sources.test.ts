@@ -83,7 +83,7 @@ describe.skipIf(external)("the source filter, and trends by genus and order, on 
     recordsOf = { [ROUTES]: routesRecords, [GENERATED]: generated };
     all = [...routesRecords, ...generated];
     const reportDir = path.join(workDir, "reports");
-    ({ database, connection } = await startRoutesDatabase(reportDir, networkDir));
+    ({ database, connection } = await startRoutesDatabase(reportDir, { networkDir }));
     api = await startTestApi({ connection });
   }, 300_000);
 

@@ -112,7 +112,7 @@ describe.skipIf(external)("the seizures behind a flow, and seizures latest first
     flows = new Map([...expectedFlows(all)].map(([key]) => [key, new Set<string>()]));
     for (const record of all) for (const key of hopsOf(record)) flows.get(key)!.add(graphIdOf.get(record)!);
     const reportDir = path.join(workDir, "reports");
-    ({ database, connection } = await startRoutesDatabase(reportDir, networkDir));
+    ({ database, connection } = await startRoutesDatabase(reportDir, { networkDir }));
     api = await startTestApi({ connection });
   }, 300_000);
 

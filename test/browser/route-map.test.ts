@@ -9,15 +9,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
-import { loadConfig, projectRoot } from "../../src/config.js";
-import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { loadFixture } from "../../src/db/demo-data.js";
-import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
-import { applyConstraints } from "../../src/db/schema-setup.js";
-import { importFiles } from "../../src/import/import-files.js";
-import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
+import { projectRoot } from "../../src/config.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import { startRoutesDatabase, type RoutesDatabase } from "../helpers/routes-database.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { CHROMIUM, closeAfterChecks, launchBrowser, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 
@@ -46,20 +40,9 @@ let reportDir: string;
 describe.skipIf(external || missing)("the route map", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const launching = launchBrowser();
-    database = await provideNeo4j(loadConfig().neo4j);
-    const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
-    const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
-    try {
-      const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 120_000 });
-      await applyConstraints(executor);
-      const registry = await CypherRegistry.load();
-      reportDir = await mkdtemp(path.join(tmpdir(), "route-map-"));
-      await importFiles(executor, COUNTRIES_MAPPING, [COUNTRIES_FILE], { registry, reportDir });
-      await importFiles(executor, ROUTES_MAPPING, [path.join(ROUTES_DIR, "tot.csv"), path.join(ROUTES_DIR, "transittots.csv")], { registry, reportDir });
-      await loadFixture(executor);
-    } finally {
-      await driver.close();
-    }
+    let connection: RoutesDatabase["connection"];
+    reportDir = await mkdtemp(path.join(tmpdir(), "route-map-"));
+    ({ database, connection } = await startRoutesDatabase(reportDir, { fixture: true }));
     api = await startTestApi({ connection });
     origin = new URL(api.url).origin;
     browser = await launching;

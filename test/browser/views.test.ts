@@ -10,7 +10,7 @@ import { runKeysCommand } from "../../src/auth/keys-command.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
 import { Role } from "../../src/auth/role.js";
-import { FIXTURE_FILE } from "../../src/db/demo-data.js";
+import { fixturePersonNames } from "../helpers/fixture-names.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { CHROMIUM, closeAfterChecks, launchBrowser, pngSize, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 
@@ -201,11 +201,7 @@ describe.skipIf(missing)("the browser views", { timeout: 120_000 }, () => {
     });
 
     it("shows no person's name to a PUBLIC API key", async () => {
-      const fixture = await readFile(FIXTURE_FILE, "utf8");
-      const names = [...fixture.matchAll(/\{id: "fixture-person-\d+", name: "([^"]+)", aliases: \[([^\]]*)\]/g)].flatMap((match) => [
-        match[1],
-        ...[...match[2].matchAll(/"([^"]+)"/g)].map((alias) => alias[1]),
-      ]);
+      const names = await fixturePersonNames();
       expect(names.length).toBeGreaterThanOrEqual(6);
       const page = await browser.context.newPage();
       try {

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runKeysCommand } from "../../src/auth/keys-command.js";
 import { Role } from "../../src/auth/role.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { FIXTURE_FILE } from "../../src/db/demo-data.js";
 import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
+import { fixturePersonNames } from "../helpers/fixture-names.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { CHROMIUM, closeAfterChecks, launchBrowser, pngSize, SCREENSHOTS, type TestBrowser } from "./helpers/browser.js";
 import { addHit, drawn, nodePosition, openWorkbench, searchFor, selectNodes, snapshot, stableSnapshot, waitReady } from "./helpers/workbench-page.js";
@@ -293,11 +293,7 @@ describe.skipIf(missing)("the investigator's workbench", { timeout: 600_000 }, (
   });
 
   it("shows no person's name on any panel to a PUBLIC API key", async () => {
-    const fixture = await readFile(FIXTURE_FILE, "utf8");
-    const names = [...fixture.matchAll(/\{id: "fixture-person-\d+", name: "([^"]+)", aliases: \[([^\]]*)\]/g)].flatMap((match) => [
-      match[1],
-      ...[...match[2].matchAll(/"([^"]+)"/g)].map((alias) => alias[1]),
-    ]);
+    const names = await fixturePersonNames();
     expect(names.length).toBeGreaterThanOrEqual(6);
     const created = await runKeysCommand(
       ["create", "--role", "PUBLIC", "--name", "workbench test", "--origin", "https://dashboard.example.org"],

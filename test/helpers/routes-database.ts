@@ -5,6 +5,7 @@ import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { createDriver } from "../../src/db/driver.js";
 import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import { loadFixture } from "../../src/db/demo-data.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
 import { importGeneratedNetwork } from "../../src/import/generated-files.js";
 import { importFiles } from "../../src/import/import-files.js";
@@ -17,10 +18,10 @@ export interface RoutesDatabase {
 
 /**
  * A Neo4j of its own for the analyst tests, which count every seizure in it: its constraints, the
- * countries, the ROUTES seizures and, when a folder is given, a generated network's files. Import
- * reports go to `reportDir`.
+ * countries, the ROUTES seizures and, when asked, a generated network's files (`networkDir`) and
+ * the hand-made fixture. Import reports go to `reportDir`.
  */
-export async function startRoutesDatabase(reportDir: string, networkDir?: string): Promise<RoutesDatabase> {
+export async function startRoutesDatabase(reportDir: string, also: { networkDir?: string; fixture?: boolean } = {}): Promise<RoutesDatabase> {
   const database = await provideNeo4j(loadConfig().neo4j);
   const connection = { uri: database.uri, user: database.user, password: database.password, database: database.database };
   const driver = createDriver({ ...connection, connectionTimeoutMs: 10_000 });
@@ -33,7 +34,8 @@ export async function startRoutesDatabase(reportDir: string, networkDir?: string
       registry,
       reportDir,
     });
-    if (networkDir !== undefined) await importGeneratedNetwork(executor, networkDir, { registry, reference: "missing" });
+    if (also.networkDir !== undefined) await importGeneratedNetwork(executor, also.networkDir, { registry, reference: "missing" });
+    if (also.fixture) await loadFixture(executor);
   } catch (error) {
     // The caller never gets the database to stop.
     await database.stop();
