@@ -208,6 +208,9 @@ function samples(ringId: string): Sample[] {
     list("seizures", SEIZURE, 20),
     list("seizures", SEIZURE, 100),
     list("seizures", "id date", 100),
+    // The latest first reads and sorts every matching seizure; a flow's come through its trade entity.
+    list("seizures", "id date", 100, "orderBy: { field: DATE, direction: DESC }"),
+    list("seizures", "id date", 100, 'filter: { flow: { from: "CN", to: "VN" } }, orderBy: { field: DATE, direction: DESC }'),
     list("places", "id name country { code } seizures(first: 5) { totalCount edges { node { id } } }", 50),
     list("speciesList", "id scientificName commonNames { name } commodityLines(first: 10) { totalCount edges { node { id } } }", 50),
     list("countries", "code name neighbours { code } seizures(first: 10) { totalCount edges { node { id } } } shipments(first: 10) { edges { node { id } } }", 20),

@@ -40,7 +40,8 @@ export class SeizureResolver {
     return lookup(ctx, info, NodeLabel.Seizure, id);
   }
 
-  @Cost({ base: 1000, perItem: 10, items: "first" })
+  // The base covers a filter that is tested on every seizure, such as a flow's membership (calibrated).
+  @Cost({ base: 2000, perItem: 10, items: "first" })
   @Query(() => SeizureConnection, {
     description: "Seizures matching a filter, in id order or in the order asked for (such as the latest first).",
   })
