@@ -14,7 +14,7 @@ import { Identifier } from "../types/identifier.type.js";
 import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
 import { entityId, filterWithEntityIds } from "./argument-ids.js";
-import { filterParameters, lookup, partyCount, partyListConnection, validatedAs } from "./lists.js";
+import { filterParameters, lookup, partyCount, orderedListConnection, validatedAs } from "./lists.js";
 import { citations, node, nodes, offices, participations } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
@@ -39,7 +39,7 @@ export class CompanyResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Company>> {
-    return partyListConnection(ctx, info, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
+    return orderedListConnection(ctx, info, "companies", filterParameters(await filterWithEntityIds(ctx, filter), COMPANY_FILTER_KEYS), orderBy, page);
   }
 
   @Cost(RelationCost.COUNT)

@@ -72,7 +72,7 @@ export async function listConnection<T extends { id: string }>(
  * or in id ascending order, it is `listConnection` with its id cursors; in another order the cursors
  * carry the order and the sort value, and a cursor of one order is refused by another.
  */
-export async function partyListConnection<T extends { id: string }>(
+export async function orderedListConnection<T extends { id: string }>(
   ctx: Context,
   info: GraphQLResolveInfo,
   list: OrderedListName,

@@ -15,7 +15,7 @@ import { Arrest, Office, Participation } from "../types/links.type.js";
 import { Person } from "../types/person.type.js";
 import { Citation } from "../types/source.type.js";
 import { entityId, filterWithEntityIds } from "./argument-ids.js";
-import { filterParameters, lookup, partyCount, partyListConnection, validatedAs } from "./lists.js";
+import { filterParameters, lookup, partyCount, orderedListConnection, validatedAs } from "./lists.js";
 import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
 
 export const PersonConnection = connectionType("Person", Person);
@@ -42,7 +42,7 @@ export class PersonResolver {
   ): Promise<ConnectionShape<Person>> {
     // Sorting by name would tell names to a viewer who may not read them.
     if (orderBy?.field === PersonOrderField.NAME) ctx.access.require(Role.INVESTIGATOR, "persons(orderBy: NAME)");
-    return partyListConnection(ctx, info, "persons", filterParameters(await filterWithEntityIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
+    return orderedListConnection(ctx, info, "persons", filterParameters(await filterWithEntityIds(ctx, filter), PERSON_FILTER_KEYS), orderBy, page);
   }
 
   @Cost(RelationCost.COUNT)

@@ -17,7 +17,7 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
-import { filterParameters, lookup, partyListConnection } from "./lists.js";
+import { filterParameters, lookup, orderedListConnection } from "./lists.js";
 import { checkSourceFilter } from "./source-filter.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
 
@@ -54,7 +54,7 @@ export class SeizureResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Seizure>> {
     await checkSourceFilter(ctx, filter?.source);
-    return partyListConnection(ctx, info, "seizures", seizureParameters(filter), orderBy, page);
+    return orderedListConnection(ctx, info, "seizures", seizureParameters(filter), orderBy, page);
   }
 
   @Cost(RelationCost.ONE)
