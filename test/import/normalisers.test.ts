@@ -86,6 +86,27 @@ describe("number", () => {
     ["1,000", 1000],
     ["2.5", undefined, "not a whole number"],
   ])("integer: %j", (...c) => expectOutcome(whole(c[0]), c));
+
+  // "Y" in a count column: seized, count not reported. No value and no problem, as for weight.
+  const counted = parseNumber({ decimal: ".", integer: true, unknown: ["Y", " unknown "] });
+  it.each<Case<number>>([
+    ["Y", null],
+    ["y", null],
+    [" Y ", null],
+    ["Unknown", null],
+    ["12", 12],
+    ["N", undefined, "not a number"],
+    ["YY", undefined, "not a number"],
+  ])("unknown markers: %j", (...c) => expectOutcome(counted(c[0]), c));
+
+  it("reads the unknown option from a mapping, and refuses an empty marker", () => {
+    const options = normalisers.get("number")!.options;
+    expect(options.safeParse({ unknown: ["Y"] }).success).toBe(true);
+    const empty = options.safeParse({ unknown: [""] });
+    expect(empty.success).toBe(false);
+    expect(empty.error!.issues[0].message).toBe("an unknown marker cannot be empty");
+    expect(normalisers.get("weight")!.options.safeParse({ unknown: [" "] }).success).toBe(false);
+  });
 });
 
 describe("weight", () => {

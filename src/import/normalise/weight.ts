@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { defineNormaliser, problem, valueOf, type Outcome } from "./normaliser.js";
-import { parseNumber } from "./number.js";
+import { isUnknown, parseNumber, unknownMarkers } from "./number.js";
 
 /**
  * A weight, to kilograms. A bare number is in the column's `unit`; a number may also carry its own
@@ -14,7 +14,7 @@ const options = z
   .object({
     unit: z.enum(Object.keys(UNITS) as [keyof typeof UNITS, ...(keyof typeof UNITS)[]]).default("kg"),
     decimal: z.enum([".", ","]).default("."),
-    unknown: z.array(z.string()).default([]),
+    unknown: unknownMarkers,
   })
   .strict();
 
@@ -29,12 +29,12 @@ export const weight = defineNormaliser({
 
 const WITH_UNIT = /^(.*?)\s*(kgs?|kilos?|kilograms?|g|grams?|t|tonnes?|lbs?)\.?$/i;
 
-export function parseWeight(settings: WeightOptions): (raw: string) => Outcome<number> {
+export function parseWeight(settings: { unit: WeightOptions["unit"]; decimal: "." | ","; unknown: readonly string[] }): (raw: string) => Outcome<number> {
   const toNumber = parseNumber({ decimal: settings.decimal, integer: false });
-  const unknown = new Set(settings.unknown.map((marker) => marker.trim().toLowerCase()));
+  const unknown = isUnknown(settings.unknown);
   return (raw) => {
     const text = raw.trim();
-    if (unknown.has(text.toLowerCase())) return valueOf(null);
+    if (unknown(text)) return valueOf(null);
     const withUnit = WITH_UNIT.exec(text);
     const figure = toNumber(withUnit ? withUnit[1] : text);
     if ("problem" in figure || figure.value === null) return problem("not a weight");
