@@ -29,6 +29,7 @@ export async function readCountryIndex(countriesFile: string, aliasesFile: strin
   const countries: CountryNames[] = rows.map((row) => ({
     cca2: row.cca2,
     cca3: row.cca3,
+    territory: row.independent === "0",
     names: [row.name_common, row.name_official, row.name_zho, ...row.alt_spellings.split(ALT_SPELLINGS_SEPARATOR)].filter(
       (name): name is string => Boolean(name?.trim()) && name.trim() !== row.cca2,
     ),
