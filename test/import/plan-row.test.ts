@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 
 import { parseMapping } from "../../src/import/mapping/load-mapping.js";
@@ -194,5 +195,180 @@ describe("RowPlanner", () => {
     expect(result.rejects).toEqual([
       { kind: "missing", entry: "nodes.line.properties.product", column: "species", value: "", reason: "no value, and every CommodityLine needs one" },
     ]);
+  });
+});
+
+/** A route chained from three columns, each holding several places; seq counts from 1. */
+const CHAIN = `
+version: 1
+source: { id: chain-test, title: T, publisher: P, licence: MIT, retrievedOn: 2026-01-01, reliability: F, kind: SYNTHETIC, synthetic: true }
+input:
+  file: rows.csv
+  key: id
+  columns: [id, origin, transit, destination, n]
+groups:
+  stop:
+    list:
+      - { column: origin, separator: ",", values: { role: ORIGIN } }
+      - { column: transit, pattern: "\\\\s*(?:;|/)\\\\s*", values: { role: TRANSIT } }
+      - { column: destination, separator: ",", values: { role: DESTINATION } }
+nodes:
+  shipment: { label: Shipment, id: "s-{id}", properties: { mode: { value: AIR } } }
+references:
+  stop:
+    group: stop
+    country: { slot: item }
+relationships:
+  route:
+    type: STOPS_AT
+    from: shipment
+    to: stop
+    sequenced: true
+    properties:
+      seq: { slot: index, offset: 1 }
+      role: { slot: role, normalise: vocabulary, vocabulary: StopRole }
+      placeText: { slot: item }
+      columnText: { slot: column }
+`;
+
+describe("a list group chained from several columns", () => {
+  const chain = new RowPlanner(parseMapping("chain.yaml", CHAIN, context), new Map(), lookups);
+  const cells = { id: "1", origin: "", transit: "", destination: "", n: "" };
+  const stops = (result: RowPlan) =>
+    result.relationships.map((relationship) => [
+      relationship.seq?.toNumber(),
+      relationship.properties.role,
+      relationship.to.id,
+      relationship.properties.columnText,
+    ]);
+
+  it("gives the origins, then the transits, then the destinations, numbered across the chain from the offset", () => {
+    const result = chain.plan(1, { ...cells, origin: "Nigeria, Cameroon", transit: "Togo / Ghana; Kenya", destination: "Viet Nam" });
+    expect(stops(result)).toEqual([
+      [1, "ORIGIN", "NG", "origin"],
+      [2, "ORIGIN", "CM", "origin"],
+      [3, "TRANSIT", "TG", "transit"],
+      [4, "TRANSIT", "GH", "transit"],
+      [5, "TRANSIT", "KE", "transit"],
+      [6, "DESTINATION", "VN", "destination"],
+    ]);
+    expect(result.flags).toEqual([]);
+  });
+
+  it("skips empty columns without leaving a gap in the numbers", () => {
+    expect(stops(chain.plan(1, { ...cells, origin: "Nigeria", destination: "China, Viet Nam" }))).toEqual([
+      [1, "ORIGIN", "NG", "origin"],
+      [2, "DESTINATION", "CN", "destination"],
+      [3, "DESTINATION", "VN", "destination"],
+    ]);
+    expect(chain.plan(1, cells).relationships).toEqual([]);
+  });
+
+  it("stores every seq as an integer, whether a slot, a constant or a column gave it", () => {
+    const fromConstant = parseMapping("constant.yaml", CHAIN.replace("seq: { slot: index, offset: 1 }", "seq: { value: 7 }"), context);
+    const fromColumn = parseMapping("column.yaml", CHAIN.replace("seq: { slot: index, offset: 1 }", "seq: { column: n, normalise: number }"), context);
+    const fromText = parseMapping("text.yaml", CHAIN.replace("seq: { slot: index, offset: 1 }", "seq: { column: n, offset: -1 }"), context);
+    const row = { ...cells, origin: "Nigeria", n: "3" };
+    const seqs = [fromConstant, fromColumn, fromText, parseMapping("chain.yaml", CHAIN, context)].map(
+      (compiled) => new RowPlanner(compiled, new Map(), lookups).plan(1, row).relationships[0].seq,
+    );
+    for (const seq of seqs) expect(neo4j.isInt(seq), String(seq)).toBe(true);
+    expect(seqs.map((seq) => seq!.toNumber())).toEqual([7, 3, 2, 1]);
+  });
+
+  it("flags a seq that is not a whole number and leaves its stop out", () => {
+    const fromColumn = new RowPlanner(parseMapping("column.yaml", CHAIN.replace("seq: { slot: index, offset: 1 }", "seq: { column: n, normalise: number }"), context), new Map(), lookups);
+    const result = fromColumn.plan(1, { ...cells, origin: "Nigeria", n: "2.5" });
+    expect(result.relationships).toEqual([]);
+    expect(result.flags).toEqual([{ kind: "number", entry: "relationships.route.properties.seq", column: "n", value: "2.5", reason: "not a whole number" }]);
+  });
+
+  it("keeps one empty instance when asked and every column is empty", () => {
+    const keep = parseMapping("keep.yaml", CHAIN.replace("      - { column: destination, separator: \",\", values: { role: DESTINATION } }\n", "      - { column: destination, separator: \",\", values: { role: DESTINATION } }\n    keepEmpty: true\n"), context);
+    const planner = new RowPlanner(keep, new Map(), lookups);
+    const instance = (keep.groups.get("stop")!).expand(() => null, () => {});
+    expect(instance).toEqual([{ slots: { item: null, column: null, role: "ORIGIN" }, columns: { item: "origin", column: "origin", role: "origin" } }]);
+    expect(planner.plan(1, cells).relationships).toEqual([]);
+  });
+});
+
+/**
+ * A stand-in for the gazetteer (its contract: src/import/normalise/gazetteer/gazetteer.ts), reading a
+ * table written here: the planner's part is to turn mentions into instances, and to flag.
+ */
+const MENTIONS: Record<string, { text: string; country: string | null; place?: string; candidates?: string[] }[]> = {
+  "Kinshasa (DRC), Xiamen (China)": [
+    { text: "Kinshasa (DRC)", country: "CD", place: "Kinshasa" },
+    { text: "Xiamen (China)", country: "CN", place: "Xiamen" },
+  ],
+  "Lagos, Nigeria": [{ text: "Lagos, Nigeria", country: "NG", place: "Lagos" }],
+  "Viet Nam": [{ text: "Viet Nam", country: "VN" }],
+  "Kinshasa, Matadi": [
+    { text: "Kinshasa", country: "CD", place: "Kinshasa" },
+    { text: "Matadi", country: "CD", place: "Matadi" },
+  ],
+  "Congo, Hanoi": [
+    { text: "Congo", country: null, candidates: ["CG", "CD"] },
+    { text: "Hanoi", country: "VN", place: "Hanoi" },
+  ],
+};
+const fakeGazetteer = {
+  find: (text: string) =>
+    (MENTIONS[text] ?? []).map((mention) => ({
+      text: mention.text,
+      country: mention.country,
+      place: mention.place ? { name: mention.place, kind: "CITY" as never, locode: null, iata: null } : null,
+      ambiguous: (mention.candidates ?? []).length > 1,
+      candidates: mention.candidates ?? (mention.country ? [mention.country] : []),
+    })),
+};
+
+describe("a list group whose items the gazetteer finds", () => {
+  const text = (find: string) =>
+    CHAIN.replace(/(separator: ",")|(pattern: "[^"]*")/g, `find: ${find}`)
+      .replace("country: { slot: item }", "country: { slot: country }")
+      .replace("columnText: { slot: column }", "columnText: { slot: column }\n      cityText: { slot: place }");
+  const withGazetteer = { ...context, gazetteer: fakeGazetteer };
+  const countries = new RowPlanner(parseMapping("countries.yaml", text("countries"), withGazetteer), new Map(), lookups);
+  const places = new RowPlanner(parseMapping("places.yaml", text("places"), withGazetteer), new Map(), lookups);
+  const cells = { id: "1", origin: "", transit: "", destination: "", n: "" };
+  const stops = (result: RowPlan) =>
+    result.relationships.map((relationship) => [relationship.seq?.toNumber(), relationship.to.id, relationship.properties.placeText, relationship.properties.cityText ?? null]);
+
+  it("makes one stop per country a cell names, in the order written, before the next column's", () => {
+    const result = countries.plan(1, { ...cells, origin: "Kinshasa (DRC), Xiamen (China)", destination: "Viet Nam" });
+    expect(stops(result)).toEqual([
+      [1, "CD", "Kinshasa (DRC)", null],
+      [2, "CN", "Xiamen (China)", null],
+      [3, "VN", "Viet Nam", null],
+    ]);
+    expect(result.flags).toEqual([]);
+  });
+
+  it("names each country once per cell with find: countries, every place with find: places", () => {
+    expect(stops(countries.plan(1, { ...cells, origin: "Kinshasa, Matadi" }))).toEqual([[1, "CD", "Kinshasa", null]]);
+    expect(stops(places.plan(1, { ...cells, origin: "Kinshasa, Matadi" }))).toEqual([
+      [1, "CD", "Kinshasa", "Kinshasa"],
+      [2, "CD", "Matadi", "Matadi"],
+    ]);
+  });
+
+  it("flags an ambiguous mention and a cell naming nothing known, and guesses no country for either", () => {
+    const result = countries.plan(1, { ...cells, origin: "Congo, Hanoi", transit: "Atlantis" });
+    expect(stops(result)).toEqual([[2, "VN", "Hanoi", null]]);
+    expect(result.flags).toEqual([
+      { kind: "place", entry: "groups.stop.list.0.find", column: "origin", value: "Congo", reason: "ambiguous: may be in CG, CD; left without a country" },
+      { kind: "place", entry: "groups.stop.list.1.find", column: "transit", value: "Atlantis", reason: "names no place or country the gazetteer knows" },
+    ]);
+    const nothing = countries.plan(1, { ...cells, origin: "Somewhere far" });
+    expect(nothing.flags).toEqual([
+      { kind: "place", entry: "groups.stop.list.0.find", column: "origin", value: "Somewhere far", reason: "names no place or country the gazetteer knows" },
+    ]);
+  });
+
+  it("cannot be used without a gazetteer", () => {
+    expect(() => parseMapping("countries.yaml", text("countries"), context)).toThrow(
+      "groups.stop.list.0.find: the gazetteer is not loaded, so nothing can be found in free text",
+    );
   });
 });

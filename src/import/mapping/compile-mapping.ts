@@ -1,7 +1,8 @@
 import { NodeLabel, RelType } from "../../domain/graph-schema.js";
 import { relations } from "../../domain/relations.js";
 import { foldName, type NormaliseContext } from "../normalise/normaliser.js";
-import { splitter } from "../normalise/list.js";
+import { regexError, splitter } from "../normalise/list.js";
+import { collapseSpace } from "../normalise/text.js";
 import type {
   ColumnRef,
   CompiledGroup,
@@ -12,9 +13,11 @@ import type {
   CompiledRelationship,
   CompiledValue,
   GroupInstance,
+  InputColumn,
+  Problem,
 } from "./compiled-mapping.js";
 import { IMPORT_ONLY_RELATIONSHIPS } from "./import-only-relations.js";
-import { compileValue, INSTANCE_SLOTS, type ValueEnvironment } from "./compile-value.js";
+import { compileValue, INSTANCE_SLOTS, integerValue, type ValueEnvironment } from "./compile-value.js";
 import type { GroupInput, MappingInput } from "./mapping-schema.js";
 import { REQUIRED_PROPERTIES } from "./required-properties.js";
 
@@ -53,10 +56,8 @@ export function compileMapping(
   const problems: string[] = [];
   const error = (entry: string, message: string) => void problems.push(`${entry}: ${message}`);
 
-  const mainColumns = new Set(input.input.columns);
-  for (const [index, column] of input.input.columns.entries()) {
-    if (input.input.columns.indexOf(column) !== index) error(`input.columns.${index}`, `column "${column}" is listed twice`);
-  }
+  const inputColumns = compileInputColumns(input.input, error);
+  const mainColumns = new Set(inputColumns.map((column) => column.name));
   const joinColumns = new Map(Object.entries(input.input.joins).map(([name, join]) => [name, new Set(join.columns)]));
 
   const column = (name: string): ColumnRef | string => {
@@ -76,7 +77,7 @@ export function compileMapping(
     return {
       column,
       slots: compiled?.slots ?? new Set(),
-      inListGroup: group !== null && input.groups[group] !== undefined && "list" in input.groups[group],
+      inListGroup: group !== null && input.groups[group]?.list !== undefined,
       context,
       error,
     };
@@ -107,7 +108,7 @@ export function compileMapping(
   // Groups.
   const groups = new Map<string, CompiledGroup>();
   for (const [name, group] of Object.entries(input.groups)) {
-    groups.set(name, compileGroup(name, group, column, error));
+    groups.set(name, compileGroup(name, group, column, context, error));
   }
   const knownGroup = (entry: string, group: string | undefined): string | null => {
     if (group === undefined) return null;
@@ -191,9 +192,11 @@ export function compileMapping(
     if (relationship.sequenced && !("seq" in relationship.properties)) {
       error(`${entry}.sequenced`, "a sequenced relationship needs a seq property (such as { slot: index })");
     }
-    const properties = compileProperties(`${entry}.properties`, relationship.properties, environment(group), error, [
+    const env = environment(group);
+    // seq is one integer type whatever gives it (a slot, a constant, a column), so stops order and merge alike.
+    const properties = compileProperties(`${entry}.properties`, relationship.properties, env, error, [
       ...RESERVED_RELATIONSHIP_PROPERTIES,
-    ]);
+    ]).map(([property, value]) => [property, property === "seq" ? integerValue(relationship.properties.seq, value, env) : value] as const);
     return {
       name,
       type: relationship.type,
@@ -213,7 +216,7 @@ export function compileMapping(
         file: input.input.file,
         key,
         delimiter: input.input.delimiter,
-        columns: input.input.columns,
+        columns: inputColumns,
         nulls: input.input.nulls,
         where: Object.entries(input.input.where).map(([column, values]) => ({ column, values: new Set(values) })),
         joins,
@@ -225,6 +228,36 @@ export function compileMapping(
     },
     problems,
   };
+}
+
+/**
+ * The main file's columns under the names the mapping uses: a header name as it is, a renamed column
+ * (`{ name, header }`, `occurrence` among repeated headers), a column by `position`, and the row
+ * number (`rowNumber`). Two entries may not give one name, nor read one column by one way twice.
+ */
+function compileInputColumns(input: MappingInput["input"], error: (entry: string, message: string) => void): InputColumn[] {
+  const columns: InputColumn[] = input.columns.map((column): InputColumn => {
+    if (typeof column === "string") return { kind: "header", name: column, header: column, occurrence: null };
+    if (column.position !== undefined) return { kind: "position", name: column.name, position: column.position, header: column.header ?? null };
+    return { kind: "header", name: column.name, header: column.header ?? column.name, occurrence: column.occurrence ?? null };
+  });
+  const seen = new Map<string, number>();
+  const read = new Map<string, number>();
+  columns.forEach((column, index) => {
+    if (seen.has(column.name)) error(`input.columns.${index}`, `column "${column.name}" is listed twice`);
+    seen.set(column.name, index);
+    const where =
+      column.kind === "position" ? `position ${column.position}` : column.kind === "header" ? `"${column.header}" #${column.occurrence ?? 1}` : "";
+    if (read.has(where)) error(`input.columns.${index}`, `reads the same column as input.columns.${read.get(where)}`);
+    read.set(where, index);
+  });
+  if (input.rowNumber !== undefined) {
+    if (seen.has(input.rowNumber)) {
+      error("input.rowNumber", `"${input.rowNumber}" is also a column of input.columns: the row number needs a name of its own`);
+    }
+    columns.push({ kind: "rowNumber", name: input.rowNumber });
+  }
+  return columns;
 }
 
 function compileProperties(
@@ -251,6 +284,7 @@ function compileGroup(
   name: string,
   group: GroupInput,
   column: (name: string) => ColumnRef | string,
+  context: NormaliseContext,
   error: (entry: string, message: string) => void,
 ): CompiledGroup {
   const entry = `groups.${name}`;
@@ -263,23 +297,10 @@ function compileGroup(
     return ref;
   };
 
-  if ("list" in group) {
-    const ref = resolve(`${entry}.list.column`, group.list.column);
-    const split = splitter({ separator: group.list.separator, pattern: group.list.pattern, unique: group.list.unique });
-    return {
-      name,
-      slots: new Set(["item", ...INSTANCE_SLOTS]),
-      expand: (cell) => {
-        const items = ref ? split(cell(ref) ?? "") : [];
-        const columns = { item: group.list.column };
-        if (items.length === 0) return group.keepEmpty ? [{ slots: { item: null }, columns }] : [];
-        return items.map((item) => ({ slots: { item }, columns }));
-      },
-    };
-  }
+  if (group.list !== undefined) return compileListGroup(name, group.list, group.keepEmpty ?? false, resolve, context, error);
 
   const slotNames = new Set<string>();
-  const instances = group.instances.map((instance, index) => {
+  const instances = (group.instances ?? []).map((instance, index) => {
     for (const slot of [...Object.keys(instance.columns), ...Object.keys(instance.values)]) {
       if ((INSTANCE_SLOTS as readonly string[]).includes(slot) || slot === "item") {
         error(`${entry}.instances.${index}`, `slot "${slot}" is built in`);
@@ -315,6 +336,148 @@ function compileGroup(
       }
       return kept;
     },
+  };
+}
+
+// TEMP until the gazetteer lands: its agreed interface (src/import/normalise/gazetteer/gazetteer.ts).
+interface Gazetteer {
+  find(text: string): {
+    readonly text: string;
+    readonly country: string | null;
+    readonly place: { readonly name: string; readonly kind: string | null; readonly locode: string | null; readonly iata: string | null } | null;
+    readonly ambiguous: boolean;
+    readonly candidates: readonly string[];
+  }[];
+}
+
+/** Slots of the items a gazetteer finds (`find: countries | places`), beside `item` (the words of the cell). */
+const FOUND_SLOTS = ["country", "place", "placeKind", "locode", "iata", "candidates"] as const;
+
+/** Built-in slots of a list group's items. */
+const ITEM_SLOTS = ["item", "column"] as const;
+
+type Item = { readonly text: string; readonly found?: Readonly<Record<(typeof FOUND_SLOTS)[number], string | null>> };
+
+/**
+ * A list group: the items of one column, or of several chained in order (a route's origins, then
+ * transits, then destinations), split by a separator or pattern or found by the gazetteer. Every item
+ * is an instance with its text (`item`), the column it came from (`column`), its part's `values`, and
+ * its `index` in the whole chain; a cell the gazetteer reads as ambiguous, or as naming nothing, is
+ * flagged, never guessed.
+ */
+function compileListGroup(
+  name: string,
+  list: NonNullable<GroupInput["list"]>,
+  keepEmpty: boolean,
+  resolve: (where: string, columnName: string) => ColumnRef | null,
+  context: NormaliseContext,
+  error: (entry: string, message: string) => void,
+): CompiledGroup {
+  const chained = Array.isArray(list);
+  const parts = (Array.isArray(list) ? list : [list]).map((part, index) => {
+    const entry = chained ? `groups.${name}.list.${index}` : `groups.${name}.list`;
+    const ref = resolve(`${entry}.column`, part.column);
+    for (const slot of Object.keys(part.values)) {
+      if ([...INSTANCE_SLOTS, ...ITEM_SLOTS, ...FOUND_SLOTS].includes(slot as never)) error(`${entry}.values.${slot}`, `slot "${slot}" is built in`);
+    }
+    let items: (text: string, report: (problem: Problem) => void) => Item[] = () => [];
+    if (part.find !== undefined) {
+      const gazetteer = (context as NormaliseContext & { gazetteer?: Gazetteer }).gazetteer;
+      if (!gazetteer) error(`${entry}.find`, "the gazetteer is not loaded, so nothing can be found in free text");
+      else items = finder(gazetteer, part.find, part.unique, entry, ref?.display ?? part.column);
+    } else {
+      const problem = part.pattern === undefined ? undefined : regexError(part.pattern);
+      if (problem) error(`${entry}.pattern`, `not a regular expression: ${problem}`);
+      else {
+        const split = splitter({ separator: part.separator, pattern: part.pattern, unique: part.unique });
+        items = (text) => split(text).map((item) => ({ text: item }));
+      }
+    }
+    return { entry, ref, column: part.column, values: part.values, finds: part.find !== undefined, items };
+  });
+
+  const valueSlots = new Set(parts.flatMap((part) => Object.keys(part.values)));
+  for (const part of parts) {
+    const missing = [...valueSlots].filter((slot) => !(slot in part.values));
+    if (missing.length) error(`${part.entry}.values`, `missing slot(s) ${missing.join(", ")}: every column of the list gives the same slots`);
+  }
+  const finds = parts.some((part) => part.finds);
+  const slots = [...ITEM_SLOTS, ...valueSlots, ...(finds ? FOUND_SLOTS : [])];
+  const empty = Object.fromEntries(slots.map((slot) => [slot, null]));
+
+  return {
+    name,
+    slots: new Set([...slots, ...INSTANCE_SLOTS]),
+    expand: (cell, report) => {
+      const instances: GroupInstance[] = [];
+      for (const part of parts) {
+        const text = part.ref ? cell(part.ref) : null;
+        if (text === null) continue;
+        const display = part.ref?.display ?? part.column;
+        const columns = Object.fromEntries(slots.map((slot) => [slot, display]));
+        for (const item of part.items(text, report)) {
+          instances.push({ slots: { ...empty, ...part.values, ...item.found, item: item.text, column: part.column }, columns });
+        }
+      }
+      if (instances.length > 0 || !keepEmpty) return instances;
+      const columns = Object.fromEntries(slots.map((slot) => [slot, parts[0].ref?.display ?? parts[0].column]));
+      return [{ slots: { ...empty, ...parts[0].values }, columns }];
+    },
+  };
+}
+
+/**
+ * Items the gazetteer finds in a cell, in the order written. `countries`: each country once per cell
+ * (a city gives its country; "Lagos, Nigeria" is Nigeria once); `places`: every mention. A mention
+ * that fits several countries keeps no country, and is flagged with the ones that fit; a cell in
+ * which nothing is found is flagged.
+ */
+function finder(
+  gazetteer: Gazetteer,
+  find: "countries" | "places",
+  unique: boolean,
+  entry: string,
+  column: string,
+): (text: string, report: (problem: Problem) => void) => Item[] {
+  return (text, report) => {
+    const mentions = gazetteer.find(text);
+    if (mentions.length === 0) {
+      report({ kind: "place", entry: `${entry}.find`, column, value: collapseSpace(text), reason: "names no place or country the gazetteer knows" });
+      return [];
+    }
+    const items: Item[] = [];
+    const seen = new Set<string>();
+    for (const mention of mentions) {
+      if (mention.ambiguous || mention.country === null) {
+        report({
+          kind: "place",
+          entry: `${entry}.find`,
+          column,
+          value: mention.text,
+          reason: mention.candidates.length
+            ? `ambiguous: may be in ${mention.candidates.join(", ")}; left without a country`
+            : "names no country; left without one",
+        });
+      }
+      const country = mention.ambiguous ? null : mention.country;
+      const place = find === "places" ? mention.place : null;
+      // Compared by what the item stands for: a country, or a place in one.
+      const key = find === "countries" ? country : unique ? `${country ?? ""}\u0000${foldName(place?.name ?? mention.text)}` : null;
+      if (key !== null && seen.has(key)) continue;
+      if (key !== null) seen.add(key);
+      items.push({
+        text: mention.text,
+        found: {
+          country,
+          place: place?.name ?? null,
+          placeKind: place?.kind ?? null,
+          locode: place?.locode ?? null,
+          iata: place?.iata ?? null,
+          candidates: mention.candidates.length > 1 ? mention.candidates.join(",") : null,
+        },
+      });
+    }
+    return items;
   };
 }
 

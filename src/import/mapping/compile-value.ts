@@ -1,4 +1,4 @@
-import neo4j from "neo4j-driver";
+import neo4j, { type Integer } from "neo4j-driver";
 
 import { dateParameter } from "../../db/values.js";
 import { isProblem, type NormaliseContext, type Outcome, type ValueType } from "../normalise/normaliser.js";
@@ -39,7 +39,7 @@ export function compileValue(
   defaultNormaliser = "text",
 ): CompiledValue {
   if (typeof spec === "string") return compileTemplate(spec, entry, env);
-  const compiled = compileWhen(spec, entry, env, compileSpec(spec, entry, env, defaultNormaliser));
+  const compiled = compileWhen(spec, entry, env, compileOffset(spec, entry, env, compileSpec(spec, entry, env, defaultNormaliser)));
   if (spec.ifPresent === undefined) return compiled;
   // The value exists only when another column (or slot) has something: a unit only beside a count.
   const condition = spec.ifPresent;
@@ -76,6 +76,70 @@ function compileWhen(spec: ValueSpecInput, entry: string, env: ValueEnvironment,
       return compiled.evaluate(scope);
     },
   };
+}
+
+/**
+ * `offset`: a whole number added to a whole-number value, giving an integer (`{ slot: index,
+ * offset: 1 }` numbers stops from 1). A value that is not a whole number is a problem of its cell.
+ */
+function compileOffset(spec: ValueSpecInput, entry: string, env: ValueEnvironment, compiled: CompiledValue): CompiledValue {
+  if (spec.offset === undefined) return compiled;
+  if (spec.column === undefined && spec.slot === undefined && spec.value === undefined) {
+    env.error(`${entry}.offset`, "offset applies to a column, a slot or a value");
+  }
+  if (spec.value !== undefined && wholeNumber(spec.value) === null) env.error(`${entry}.offset`, "offset needs a whole-number value");
+  const offset = spec.offset;
+  return {
+    ...compiled,
+    evaluate: (scope) => {
+      const result = compiled.evaluate(scope);
+      if (result.value === null) return result;
+      const whole = wholeNumber(result.value);
+      if (whole === null) {
+        const reason = "not a whole number, so the offset cannot be added";
+        scope.report({ kind: "number", entry, column: compiled.describe(scope), value: result.raw ?? String(result.value), reason }, spec.required ?? false);
+        return { value: null, raw: result.raw };
+      }
+      return { value: whole.add(offset), raw: result.raw };
+    },
+  };
+}
+
+/**
+ * A sequence number as one integer type whatever gave it: a slot (`index`), a constant, a column
+ * read as a number or as text. Anything that is not a whole number is a problem of its cell; a
+ * constant that is not is a problem of the mapping.
+ */
+export function integerValue(spec: ValueSpecInput | string, compiled: CompiledValue, env: ValueEnvironment): CompiledValue {
+  if (typeof spec === "object" && spec.value !== undefined && spec.value !== null && wholeNumber(spec.value) === null) {
+    env.error(compiled.entry, "must be a whole number");
+  }
+  return {
+    ...compiled,
+    evaluate: (scope) => {
+      const result = compiled.evaluate(scope);
+      if (result.value === null) return result;
+      const whole = wholeNumber(result.value);
+      if (whole !== null) return { value: whole, raw: result.raw };
+      const required = typeof spec === "object" && (spec.required ?? false);
+      scope.report(
+        { kind: "number", entry: compiled.entry, column: compiled.describe(scope), value: result.raw ?? String(result.value), reason: "not a whole number" },
+        required,
+      );
+      return { value: null, raw: result.raw };
+    },
+  };
+}
+
+/** A value as a Neo4j integer when it is a whole number (an integer, a whole float, digits as text), else null. */
+function wholeNumber(value: unknown): Integer | null {
+  if (neo4j.isInt(value)) return value as Integer;
+  if (typeof value === "number") return Number.isSafeInteger(value) ? neo4j.int(value) : null;
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) {
+    const number = Number(value.trim());
+    return Number.isSafeInteger(number) ? neo4j.int(number) : null;
+  }
+  return null;
 }
 
 function compileSpec(spec: ValueSpecInput, entry: string, env: ValueEnvironment, defaultNormaliser: string): CompiledValue {

@@ -24,13 +24,24 @@ export interface CompiledInput {
   /** The column, or the columns together, that identify a row. */
   readonly key: readonly ColumnRef[];
   readonly delimiter: string;
-  readonly columns: readonly string[];
+  /** The columns the mapping reads, under the names it uses, and where each is read from. */
+  readonly columns: readonly InputColumn[];
   /** Cells that mean "no value" (`\N`), read as empty. */
   readonly nulls: readonly string[];
   /** Rows are planned only when each of these main-file columns holds one of its values; others are skipped. */
   readonly where: readonly { readonly column: string; readonly values: ReadonlySet<string> }[];
   readonly joins: readonly CompiledJoin[];
 }
+
+/**
+ * A column of the main file as the mapping names it: read by its header text (the `occurrence`-th
+ * column so headed, when the header repeats it), by its 1-based position (its header text checked
+ * when given), or the data row's number.
+ */
+export type InputColumn =
+  | { readonly kind: "header"; readonly name: string; readonly header: string; readonly occurrence: number | null }
+  | { readonly kind: "position"; readonly name: string; readonly position: number; readonly header: string | null }
+  | { readonly kind: "rowNumber"; readonly name: string };
 
 export interface CompiledJoin {
   readonly name: string;
@@ -105,8 +116,8 @@ export interface GroupInstance {
 export interface CompiledGroup {
   readonly name: string;
   readonly slots: ReadonlySet<string>;
-  /** The instances of a row, empty ones already skipped, in order. */
-  expand(cell: (ref: ColumnRef) => string | null): GroupInstance[];
+  /** The instances of a row, empty ones already skipped, in order; what cannot be read is `report`ed (flagged). */
+  expand(cell: (ref: ColumnRef) => string | null, report: (problem: Problem) => void): GroupInstance[];
 }
 
 export interface CompiledNode {

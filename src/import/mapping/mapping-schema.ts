@@ -21,7 +21,7 @@ const constant = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** The keys a value specification may have besides its normaliser's options. */
 export const VALUE_SPEC_KEYS = [
   "column", "slot", "template", "value", "firstOf", "concat", "joinWith", "normalise", "raw", "required", "rowTotal",
-  "default", "ifPresent", "when",
+  "default", "ifPresent", "when", "offset",
 ] as const;
 
 export interface ValueSpecInput {
@@ -40,6 +40,8 @@ export interface ValueSpecInput {
   ifPresent?: string;
   /** Column (or slot) → values: the value exists only when each holds (trimmed) one of its values. */
   when?: Record<string, string[]>;
+  /** A whole number added to a whole-number value (`{ slot: index, offset: 1 }` counts from 1): an integer. */
+  offset?: number;
   /** Any other key is an option of the normaliser, checked by it. */
   [option: string]: unknown;
 }
@@ -64,6 +66,7 @@ export const valueSpecSchema: z.ZodType<ValueSpecInput> = z.lazy(() =>
         .record(z.string().min(1), z.array(z.string()).min(1))
         .refine((when) => Object.keys(when).length > 0, { message: "name at least one column" })
         .optional(),
+      offset: z.number().int("must be a whole number").optional(),
     })
     .catchall(z.unknown())
     .superRefine((spec, context) => {
@@ -107,13 +110,40 @@ const joinSchema = z
   .strict()
   .refine((join) => (join.file === undefined) !== (join.path === undefined), { message: "give either file or path" });
 
+/**
+ * A column the mapping reads: a header name, or a name of the mapping's own for a column found by
+ * header text (`header`, and `occurrence` when the header repeats it) or by 1-based `position`.
+ */
+const inputColumnSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      name: z.string().min(1),
+      header: z.string().trim().min(1).optional(),
+      position: z.number().int().min(1).optional(),
+      occurrence: z.number().int().min(1).optional(),
+    })
+    .strict()
+    .refine((column) => !(column.position !== undefined && column.occurrence !== undefined), {
+      message: "give position or occurrence, not both: a position names one column already",
+    })
+    .refine((column) => column.occurrence === undefined || column.header !== undefined, {
+      message: "occurrence counts columns of one header: give header as well",
+    }),
+]);
+
+export type InputColumnInput = z.infer<typeof inputColumnSchema>;
+
 const inputSchema = z
   .object({
     file: z.string().min(1),
     // One column, or several that identify a row together (UN/LOCODE: country and location).
     key: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]),
     delimiter: z.string().length(1).default(","),
-    columns: z.array(z.string().min(1)).min(1),
+    columns: z.array(inputColumnSchema).min(1),
+    // A column of this name holds the data row's number (1 = the first row after the header): a key
+    // for files without one, the same on every import of the same file.
+    rowNumber: z.string().min(1).optional(),
     // Cells that mean "no value" in this source (OpenFlights writes \N): read as empty, in every file.
     nulls: z.array(z.string().min(1)).default([]),
     // Only rows whose column holds one of the values (trimmed, exact) are planned; others are skipped.
@@ -122,42 +152,59 @@ const inputSchema = z
   })
   .strict();
 
-const instancesGroupSchema = z
+/**
+ * One column of a list group: its items split by `separator` or `pattern`, or found by the gazetteer
+ * (`find: countries` or `places`); `values` are constant slots of its items (a stop's role per column).
+ */
+const listPartSchema = z
   .object({
-    instances: z
-      .array(
-        z
-          .object({
-            columns: z.record(name("a slot name"), z.string().min(1)).default({}),
-            values: z.record(name("a slot name"), constant).default({}),
-          })
-          .strict(),
-      )
-      .min(1),
+    column: z.string().min(1),
+    separator: z.string().min(1).optional(),
+    pattern: z.string().min(1).optional(),
+    find: z.enum(["countries", "places"]).optional(),
+    // Repeated items are kept by default: a route "A; B; A" returns to A. `unique: true` keeps
+    // the first of each (a set, such as a country's neighbours).
+    unique: z.boolean().default(false),
+    values: z.record(name("a slot name"), constant).default({}),
+  })
+  .strict()
+  .refine((list) => [list.separator, list.pattern, list.find].filter((way) => way !== undefined).length === 1, {
+    message: "give one of separator, pattern or find",
+  });
+
+export type ListPartInput = z.infer<typeof listPartSchema>;
+
+const instanceSchema = z
+  .object({
+    columns: z.record(name("a slot name"), z.string().min(1)).default({}),
+    values: z.record(name("a slot name"), constant).default({}),
+  })
+  .strict();
+
+/**
+ * A group is either column groups (`instances`, `skipEmpty`) or a list (`list`: one column, or
+ * several chained into one ordered list such as origins, then transits, then destinations;
+ * `keepEmpty`). One object rather than a union, so a mistake is reported at its own entry.
+ */
+const groupSchema = z
+  .object({
+    instances: z.array(instanceSchema).min(1).optional(),
     skipEmpty: z.array(z.string()).optional(),
+    list: z.union([listPartSchema, z.array(listPartSchema).min(1)]).optional(),
+    keepEmpty: z.boolean().optional(),
   })
-  .strict();
-
-const listGroupSchema = z
-  .object({
-    list: z
-      .object({
-        column: z.string().min(1),
-        separator: z.string().min(1).optional(),
-        pattern: z.string().min(1).optional(),
-        // Repeated items are kept by default: a route "A; B; A" returns to A. `unique: true` keeps
-        // the first of each (a set, such as a country's neighbours).
-        unique: z.boolean().default(false),
-      })
-      .strict()
-      .refine((list) => (list.separator === undefined) !== (list.pattern === undefined), { message: "give either separator or pattern" }),
-    keepEmpty: z.boolean().default(false),
-  })
-  .strict();
-
-const groupSchema = z.union([instancesGroupSchema, listGroupSchema], {
-  error: "a group has either instances (column groups) or list (a column holding several values)",
-});
+  .strict()
+  .superRefine((group, context) => {
+    if ((group.instances === undefined) === (group.list === undefined)) {
+      context.addIssue({ code: "custom", message: "a group has either instances (column groups) or list (a column, or columns chained, holding several values)" });
+    }
+    if (group.skipEmpty !== undefined && group.instances === undefined) {
+      context.addIssue({ code: "custom", path: ["skipEmpty"], message: "skipEmpty applies to instances only" });
+    }
+    if (group.keepEmpty !== undefined && group.list === undefined) {
+      context.addIssue({ code: "custom", path: ["keepEmpty"], message: "keepEmpty applies to a list only" });
+    }
+  });
 
 const nodeSchema = z
   .object({

@@ -146,7 +146,7 @@ export class RowPlanner {
 
     const rowScope: Scope = { cell, slot: () => null, columnOf: (slot) => slot, index: 0, count: 1, report };
     const instances = new Map<string, GroupInstance[]>();
-    for (const [name, group] of this.mapping.groups) instances.set(name, group.expand(cell));
+    for (const [name, group] of this.mapping.groups) instances.set(name, group.expand(cell, (problem) => report(problem, false)));
     const scopesOf = (group: string | null): Scope[] => {
       if (group === null) return [rowScope];
       const list = instances.get(group)!;

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { parse } from "csv-parse";
 
-import type { CompiledJoin, CompiledMapping, Problem } from "../mapping/compiled-mapping.js";
+import type { CompiledJoin, CompiledMapping, InputColumn, Problem } from "../mapping/compiled-mapping.js";
 import { joinKey } from "../mapping/compile-mapping.js";
 import { InputError } from "../mapping/mapping-error.js";
 
@@ -69,31 +69,80 @@ function parser(delimiter: string) {
   return parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
 }
 
-/** Column names as the mapping writes them: headers are trimmed ("Date " is Date). */
-function readHeader(file: string, record: string[], expected: readonly string[]): Map<string, number> {
+/**
+ * Where each column the mapping reads sits in the header: found by its header text (trimmed: "Date "
+ * is Date), by its `occurrence` among columns sharing that text, or by position. Header names the
+ * mapping does not read may repeat (three unused "Notes" columns); one it reads by name must be
+ * unique, or be told apart by occurrence or position.
+ */
+function locateColumns(file: string, record: readonly string[], columns: readonly InputColumn[]): Map<string, number> {
+  const headers = record.map((name) => name.trim());
+  const at = new Map<string, number[]>();
+  headers.forEach((name, index) => at.set(name, [...(at.get(name) ?? []), index]));
   const positions = new Map<string, number>();
-  record.forEach((name, index) => {
-    const trimmed = name.trim();
-    if (positions.has(trimmed)) throw new InputError(`${file}: the header names "${trimmed}" twice`);
-    positions.set(trimmed, index);
-  });
-  const missing = expected.filter((name) => !positions.has(name));
+  const missing: string[] = [];
+  for (const column of columns) {
+    if (column.kind === "rowNumber") continue;
+    if (column.kind === "position") {
+      const index = column.position - 1;
+      if (index >= headers.length) {
+        throw new InputError(`${file}: the header has ${headers.length} columns, none at position ${column.position} (input.columns: ${column.name})`);
+      }
+      if (column.header !== null && headers[index] !== column.header) {
+        throw new InputError(`${file}: column ${column.position} is headed "${headers[index]}", not "${column.header}" (input.columns: ${column.name})`);
+      }
+      positions.set(column.name, index);
+      continue;
+    }
+    const found = at.get(column.header) ?? [];
+    if (found.length === 0) {
+      missing.push(column.header);
+    } else if (column.occurrence !== null) {
+      if (column.occurrence > found.length) {
+        throw new InputError(
+          `${file}: the header names "${column.header}" ${times(found.length)}, not ${column.occurrence} (input.columns: ${column.name})`,
+        );
+      }
+      positions.set(column.name, found[column.occurrence - 1]);
+    } else if (found.length > 1) {
+      throw new InputError(
+        `${file}: the header names "${column.header}" ${times(found.length)} (columns ${found.map((index) => index + 1).join(", ")}): ` +
+          `name the one to read in input.columns, as { name: ..., header: "${column.header}", occurrence: 1 } or { name: ..., position: ${found[0] + 1} }`,
+      );
+    } else {
+      positions.set(column.name, found[0]);
+    }
+  }
   if (missing.length > 0) {
-    throw new InputError(`${file}: the header lacks ${missing.map((name) => `"${name}"`).join(", ")} (it has ${[...positions.keys()].map((name) => `"${name}"`).join(", ")})`);
+    throw new InputError(`${file}: the header lacks ${missing.map((name) => `"${name}"`).join(", ")} (it has ${[...at.keys()].map((name) => `"${name}"`).join(", ")})`);
   }
   return positions;
 }
 
+function times(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
+}
+
+/** A column read by its header text, as joined files' columns are. */
+function byHeader(name: string): InputColumn {
+  return { kind: "header", name, header: name, occurrence: null };
+}
+
 function cellsOf(
   record: string[],
+  row: number,
   positions: ReadonlyMap<string, number>,
-  columns: readonly string[],
+  columns: readonly InputColumn[],
   nulls: ReadonlySet<string>,
 ): Record<string, string> {
   const cells: Record<string, string> = {};
-  for (const name of columns) {
-    const cell = record[positions.get(name)!] ?? "";
-    cells[name] = nulls.size > 0 && nulls.has(cell.trim()) ? "" : cell;
+  for (const column of columns) {
+    if (column.kind === "rowNumber") {
+      cells[column.name] = String(row);
+      continue;
+    }
+    const cell = record[positions.get(column.name)!] ?? "";
+    cells[column.name] = nulls.size > 0 && nulls.has(cell.trim()) ? "" : cell;
   }
   return cells;
 }
@@ -123,8 +172,8 @@ export function recordProblems(
 }
 
 /** The positions of the columns a mapping reads. */
-function usedPositions(positions: ReadonlyMap<string, number>, columns: readonly string[]): Set<number> {
-  return new Set(columns.map((name) => positions.get(name)!));
+function usedPositions(positions: ReadonlyMap<string, number>): Set<number> {
+  return new Set(positions.values());
 }
 
 export interface JoinRow {
@@ -141,6 +190,7 @@ export async function readJoinTable(
   nulls: readonly string[] = [],
 ): Promise<Map<string, JoinRow>> {
   const nullCells = new Set(nulls);
+  const columns = join.columns.map(byHeader);
   const table = new Map<string, JoinRow>();
   const rowOfKey = new Map<string, number>();
   let positions: Map<string, number> | undefined;
@@ -150,18 +200,18 @@ export async function readJoinTable(
     for await (const record of createReadStream(file).pipe(parser(delimiter)) as AsyncIterable<string[]>) {
       if (!positions) {
         header = record;
-        positions = readHeader(file, record, join.columns);
+        positions = locateColumns(file, record, columns);
         continue;
       }
       row += 1;
-      const cells = cellsOf(record, positions, join.columns, nullCells);
+      const cells = cellsOf(record, row, positions, columns, nullCells);
       const key = joinKey(cells[join.key] ?? "", join.match);
       if (!key) continue;
       if (rowOfKey.has(key)) {
         throw new InputError(`${file}: rows ${rowOfKey.get(key)} and ${row} both have ${join.key} "${cells[join.key].trim()}"`);
       }
       rowOfKey.set(key, row);
-      const problems = recordProblems(record, header, header.length, usedPositions(positions, join.columns));
+      const problems = recordProblems(record, header, header.length, usedPositions(positions));
       table.set(key, problems.length ? { cells, problem: `${path.basename(file)} row ${row}: ${problems[0].reason}` } : { cells });
     }
   } catch (error) {
@@ -187,10 +237,14 @@ export interface MainInput {
   close(): void;
 }
 
-/** Streams the main file: a header, then rows checked for width and encoding; `nulls` cells read as empty. */
+/**
+ * Streams the main file: a header, then rows checked for width and encoding; `nulls` cells read as
+ * empty. A `rowNumber` column holds the data row's number (1 for the first row after the header;
+ * empty lines are not rows), the same on every read of the same file.
+ */
 export async function openMainInput(
   file: string,
-  columns: readonly string[],
+  columns: readonly InputColumn[],
   delimiter: string,
   nulls: readonly string[] = [],
 ): Promise<MainInput> {
@@ -207,12 +261,12 @@ export async function openMainInput(
       for await (const record of records) {
         if (!positions) {
           header = record;
-          positions = readHeader(file, record, columns);
+          positions = locateColumns(file, record, columns);
           continue;
         }
         row += 1;
-        used ??= usedPositions(positions, columns);
-        yield { row, cells: cellsOf(record, positions, columns, nullCells), problems: recordProblems(record, header, header.length, used) };
+        used ??= usedPositions(positions);
+        yield { row, cells: cellsOf(record, row, positions, columns, nullCells), problems: recordProblems(record, header, header.length, used) };
       }
     } catch (error) {
       throw asInputError(file, error);
