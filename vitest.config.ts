@@ -14,6 +14,7 @@ const WITHOUT_DATABASE = [
   // The import's mapping files, normalisers, row planner and reports are pure; its other tests write to Neo4j.
   "test/import/{mapping-errors,normalisers,plan-row,reference-engine,report-lines,seen-keys}.test.ts",
   "test/import/{country-names,identifier-normalisers,taxa-index}.test.ts",
+  "test/import/gazetteer*.test.ts",
   "test/import/ngo-columns.test.ts",
 ];
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 
 import type { NormaliseContext } from "../normalise/normaliser.js";
 import { loadCountryIndex } from "../normalise/country-index.js";
+import { loadGazetteer } from "../normalise/gazetteer/gazetteer.js";
 import type { CompiledMapping } from "./compiled-mapping.js";
 import { compileMapping } from "./compile-mapping.js";
 import { MappingError } from "./mapping-error.js";
@@ -21,7 +22,27 @@ export async function loadMapping(file: string, context?: NormaliseContext): Pro
   } catch (error) {
     throw new MappingError(file, [`cannot read the mapping file (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
   }
-  return parseMapping(file, text, context ?? { countries: await loadCountryIndex() });
+  return parseMapping(file, text, context ?? (await contextFor(text)));
+}
+
+/**
+ * The reference data a mapping's normalisers need. The gazetteer takes a moment to build (about
+ * 70,000 names), so it is loaded only for a mapping that names it: `normalise: places`, or a
+ * `gazetteer` key anywhere (list groups use one).
+ */
+export async function contextFor(text: string): Promise<NormaliseContext> {
+  const countries = await loadCountryIndex();
+  return usesGazetteer(parseDocument(text).toJS()) ? { countries, gazetteer: await loadGazetteer() } : { countries };
+}
+
+const GAZETTEER_NORMALISERS = new Set(["places"]);
+
+function usesGazetteer(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(usesGazetteer);
+  if (node === null || typeof node !== "object") return false;
+  return Object.entries(node).some(
+    ([key, value]) => key === "gazetteer" || (key === "normalise" && GAZETTEER_NORMALISERS.has(String(value))) || usesGazetteer(value),
+  );
 }
 
 export function parseMapping(file: string, text: string, context: NormaliseContext): CompiledMapping {

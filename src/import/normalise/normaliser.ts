@@ -1,5 +1,7 @@
 import type { z } from "zod";
 
+import type { Gazetteer } from "./gazetteer/place-mention.js";
+
 /**
  * The result of normalising one raw cell: a value (`null` when the cell says "nothing" or "known to
  * be unknown", such as `Y` for a weight), or a problem: the cell says something that cannot be
@@ -25,6 +27,8 @@ export type ValueType = "string" | "number" | "integer" | "date" | "string-list"
 /** Shared read-only reference data that some normalisers need (loaded once per import). */
 export interface NormaliseContext {
   countries: CountryResolver;
+  /** Places in free text (`gazetteer/`); loaded only for a mapping that uses it (see load-mapping.ts). */
+  gazetteer?: Gazetteer;
 }
 
 export interface CountryResolver {

@@ -16,5 +16,5 @@ import { weight } from "./weight.js";
 
 /** Every normaliser a mapping file may name, by that name. */
 export const normalisers: ReadonlyMap<string, NormaliserDefinition> = new Map(
-  [text, date, number, weight, list, country, vocabulary, slug, phone, email, address, documentNumber, bankAccount].map((definition) => [definition.name, definition]),
+  [text, date, number, weight, list, country, vocabulary, slug, phone, email, address, documentNumber, bankAccount, places].map((definition) => [definition.name, definition]),
 );

@@ -1,0 +1,230 @@
+import { PlaceKind } from "../../../domain/vocabulary.js";
+import type { NameEntry, NameIndex, PlaceEntry } from "./name-index.js";
+import type { Gazetteer, PlaceMention } from "./place-mention.js";
+import { BREAK, keyOf, type PlaceToken } from "./place-tokens.js";
+
+/** A run of tokens that is a name in the index. */
+interface Match {
+  readonly from: number;
+  readonly to: number;
+  /** Country entries when the name is a country's (a country's name wins over a town of that name). */
+  readonly countries: readonly string[];
+  readonly places: readonly PlaceEntry[];
+}
+
+/**
+ * A mention being built: its first and last tokens, the place it names (if any) narrowed to the
+ * countries that the words around it allow, and the country it names when it names only one.
+ */
+interface Group {
+  from: number;
+  to: number;
+  places: PlaceEntry[];
+  countries: string[];
+  airportWord: boolean;
+}
+
+/** A place (or province, or country) the next or previous words may say the country of. */
+const NEAR = 3;
+
+/** Hong Kong, Macao and Taiwan are written "Hong Kong, China": one place, the first. */
+const WRITTEN_WITH_CHINA = new Set(["HK", "MO", "TW"]);
+
+const AIRPORT_WORDS = new Set(["airport", "international airport", "机场", "国际机场"]);
+
+/**
+ * Finds places in a text: at every token the longest run that is a name, then names next to each
+ * other read together ("Lagos, Nigeria" and "尼日利亞拉各斯" are one mention: Lagos, in Nigeria).
+ */
+export class PlaceScanner implements Gazetteer {
+  constructor(
+    private readonly index: NameIndex,
+    /** `country key` of a city → the IATA codes of its airports. */
+    private readonly cityAirports: ReadonlyMap<string, readonly string[]>,
+  ) {}
+
+  get names(): number {
+    return this.index.size;
+  }
+
+  find(text: string): PlaceMention[] {
+    const tokens = this.index.tokens(text);
+    const matches = this.matches(tokens, !/\p{Ll}/u.test(text));
+    return this.group(tokens, matches).map((group) => this.mention(text, tokens, group));
+  }
+
+  private matches(tokens: readonly PlaceToken[], allCapitals: boolean): Match[] {
+    const matches: Match[] = [];
+    let at = 0;
+    while (at < tokens.length) {
+      const found = tokens[at].key === BREAK ? undefined : this.longestAt(tokens, at, allCapitals);
+      if (found === undefined) {
+        at += 1;
+        continue;
+      }
+      const [length, entries] = found;
+      const countries = [...new Set(entries.filter((entry) => entry.type === "country").map((entry) => entry.country))];
+      const places = entries.filter((entry): entry is PlaceEntry => entry.type === "place");
+      if (!entries.some((entry) => entry.type === "nothing")) matches.push({ from: at, to: at + length, countries, places });
+      at += length;
+    }
+    return matches;
+  }
+
+  private longestAt(tokens: readonly PlaceToken[], at: number, allCapitals: boolean): [number, readonly NameEntry[]] | undefined {
+    const last = Math.min(tokens.length, at + this.index.longest);
+    for (let to = last; to > at; to -= 1) {
+      if (tokens[to - 1].key === BREAK) continue;
+      if (to === at + 1 && tokens[at].capitals && (!allCapitals || this.alone(tokens, at))) {
+        const code = this.index.code(tokens[at].key.toUpperCase());
+        if (code) return [1, code];
+      }
+      const entries = this.index.name(keyOf(tokens, at, to));
+      if (entries) return [to - at, entries];
+    }
+    return undefined;
+  }
+
+  /** In a text all in capitals, a code counts only as an item of its own ("USA", "(DRC)"). */
+  private alone(tokens: readonly PlaceToken[], at: number): boolean {
+    return (at === 0 || tokens[at - 1].key === BREAK) && (at === tokens.length - 1 || tokens[at + 1].key === BREAK);
+  }
+
+  private group(tokens: readonly PlaceToken[], matches: readonly Match[]): Group[] {
+    const groups: Group[] = [];
+    let previousEnd = -1;
+    for (const match of matches) {
+      const last = groups.at(-1);
+      const near = last !== undefined && match.from - previousEnd <= NEAR && !hasTwoBreaks(tokens, previousEnd, match.from);
+      previousEnd = match.to;
+      if (last !== undefined && near && this.joins(last, match)) {
+        last.to = Math.max(last.to, match.to);
+        continue;
+      }
+      const airportWords = followedByAirport(tokens, match.to);
+      groups.push({
+        from: match.from,
+        to: match.to + airportWords,
+        places: match.countries.length > 0 ? [] : [...match.places],
+        countries: [...match.countries],
+        airportWord: airportWords > 0,
+      });
+    }
+    return groups;
+  }
+
+  /**
+   * Whether `match` belongs to the mention `group` is building; if so, narrows the group. A country
+   * or province after a place it may lie in says where the place is ("Lagos, Nigeria", "Kinshasa
+   * (DRC)"); a country or province before a place in it does the same ("Nigeria, Lagos", Chinese
+   * order "尼日利亞拉各斯"); "Hong Kong, China" is Hong Kong; "Singapore, Singapore" is Singapore.
+   */
+  private joins(group: Group, match: Match): boolean {
+    const groupCountries = countriesOf(group);
+    if (match.countries.length > 0) {
+      if (group.places.length === 0) {
+        if (group.countries.length !== 1 || match.countries.length !== 1) return false;
+        const [first, second] = [group.countries[0], match.countries[0]];
+        return first === second || (WRITTEN_WITH_CHINA.has(first) && second === "CN");
+      }
+      const fits = match.countries.filter((country) => groupCountries.includes(country));
+      if (fits.length === 0) return false;
+      group.places = group.places.filter((entry) => fits.includes(entry.country));
+      group.countries = fits;
+      return true;
+    }
+    const inside = match.places.filter((entry) => groupCountries.includes(entry.country));
+    if (inside.length === 0) return false;
+    const groupIsContainer = group.places.length === 0 || group.places.every((entry) => entry.province);
+    const matchIsContainer = match.places.every((entry) => entry.province);
+    if (groupIsContainer && !(matchIsContainer && group.places.length > 0)) {
+      // A country or province, then a place in it: the place is what the mention names.
+      group.places = inside;
+      group.countries = [...new Set(inside.map((entry) => entry.country))];
+      return true;
+    }
+    if (matchIsContainer) {
+      const countries = new Set(inside.map((entry) => entry.country));
+      group.places = group.places.filter((entry) => countries.has(entry.country));
+      group.countries = [...countries].filter((country) => groupCountries.includes(country));
+      return true;
+    }
+    return false;
+  }
+
+  private mention(text: string, tokens: readonly PlaceToken[], group: Group): PlaceMention {
+    const written = quote(text, tokens[group.from].start, tokens[group.to - 1].end);
+    if (group.places.length === 0) {
+      const candidates = [...group.countries].sort();
+      return { text: written, country: candidates.length === 1 ? candidates[0] : null, place: null, ambiguous: candidates.length > 1, candidates };
+    }
+    const best = bestByCountry(group.places);
+    const ranked = [...best.values()].sort((a, b) => b.prominence - a.prominence || a.country.localeCompare(b.country));
+    const candidates = ranked.map((entry) => entry.country);
+    const prominent = ranked.filter((entry) => entry.prominence >= 3);
+    const chosen = ranked.length === 1 ? ranked[0] : prominent.length === 1 ? prominent[0] : undefined;
+    if (chosen === undefined) {
+      const kinds = new Set(ranked.map((entry) => entry.kind));
+      return {
+        text: written,
+        country: null,
+        place: { name: ranked[0].name, kind: kinds.size === 1 ? ranked[0].kind : null, locode: null, iata: null },
+        ambiguous: true,
+        candidates,
+      };
+    }
+    let place = { name: chosen.name, kind: chosen.kind, locode: chosen.locode, iata: chosen.iata };
+    if (group.airportWord && chosen.kind !== PlaceKind.AIRPORT && !chosen.province) {
+      const key = this.index.keyOf(chosen.name);
+      const airports = key ? this.cityAirports.get(`${chosen.country} ${key}`) : undefined;
+      place = { ...place, kind: PlaceKind.AIRPORT, iata: airports?.length === 1 ? airports[0] : null };
+    }
+    return { text: written, country: chosen.country, place, ambiguous: false, candidates };
+  }
+}
+
+/** "Dubai Airport", "Addis Ababa International Airport", "首都國際機場": the city's airport. Returns how many tokens say so. */
+function followedByAirport(tokens: readonly PlaceToken[], at: number): number {
+  for (let to = Math.min(tokens.length, at + 4); to > at; to -= 1) if (AIRPORT_WORDS.has(keyOf(tokens, at, to))) return to - at;
+  return 0;
+}
+
+function countriesOf(group: Group): string[] {
+  return group.places.length > 0 ? [...new Set(group.places.map((entry) => entry.country))] : group.countries;
+}
+
+/**
+ * Per country, its most prominent place of the name; on a tie a port or airport (UN/LOCODE's
+ * Lagos NGLOS, a port and airport, before NGLAG, a road terminal), then the first listed.
+ */
+function bestByCountry(places: readonly PlaceEntry[]): Map<string, PlaceEntry> {
+  const best = new Map<string, PlaceEntry>();
+  for (const entry of places) {
+    const known = best.get(entry.country);
+    if (known === undefined || rank(entry) > rank(known)) best.set(entry.country, entry);
+  }
+  return best;
+}
+
+const TRANSPORT_HUBS = new Set<PlaceKind | null>([PlaceKind.SEAPORT, PlaceKind.AIRPORT, PlaceKind.RIVER_PORT]);
+
+function rank(entry: PlaceEntry): number {
+  return entry.prominence * 2 + (TRANSPORT_HUBS.has(entry.kind) ? 1 : 0);
+}
+
+function hasTwoBreaks(tokens: readonly PlaceToken[], from: number, to: number): boolean {
+  let breaks = 0;
+  for (let index = Math.max(0, from); index < to; index += 1) if (tokens[index].key === BREAK) breaks += 1;
+  return breaks > 1;
+}
+
+/** The words as written, with a closing bracket whose opening one they hold ("Kinshasa (DRC)"). */
+function quote(text: string, start: number, end: number): string {
+  let written = text.slice(start, end);
+  const open = (written.match(/[(（]/g) ?? []).length - (written.match(/[)）]/g) ?? []).length;
+  if (open > 0) {
+    const rest = /^\s*[)）]/.exec(text.slice(end));
+    if (rest) written = text.slice(start, end + rest[0].length);
+  }
+  return written;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+
+import { loadGazetteer, type PlaceMention } from "../../src/import/normalise/gazetteer/gazetteer.js";
+import { isProblem } from "../../src/import/normalise/normaliser.js";
+import { normalisers } from "../../src/import/normalise/registry.js";
+import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
+
+const gazetteer = await loadGazetteer();
+const countryIndex = await loadCountryIndex();
+
+/**
+ * A mention in one line: `CC` a country, `CC/Name:KIND` a place in it (kind omitted when null, as
+ * for a province), `?/Name[A,B]` a place that fits several countries, best first.
+ */
+function brief(mention: PlaceMention): string {
+  const place = mention.place === null ? "" : `/${mention.place.name}${mention.place.kind ? `:${mention.place.kind}` : ""}`;
+  return mention.ambiguous ? `?${place}[${mention.candidates.join(",")}]` : `${mention.country}${place}`;
+}
+
+describe("gazetteer: what a text names, in order", () => {
+  it.each<[text: string, mentions: string[]]>([
+    // Several places in one cell, each with its country in brackets or after a comma.
+    ["Kinshasa (DRC), Xiamen (China)", ["CD/Kinshasa:SEAPORT", "CN/Xiamen:SEAPORT"]],
+    ["Cameroon, Central African Republic, Democratic Republic of Congo", ["CM", "CF", "CD"]],
+    ["Lagos, Nigeria", ["NG/Lagos:SEAPORT"]],
+    ["Nigeria, Lagos", ["NG/Lagos:SEAPORT"]],
+    ["Victoria, Seychelles", ["SC/Victoria:SEAPORT"]],
+    ["Guangzhou, Guangdong, China", ["CN/Guangzhou:SEAPORT"]],
+    // Countries by any of their names and codes; Hong Kong written with China is Hong Kong.
+    ["Hong Kong", ["HK"]],
+    ["Hong Kong, China", ["HK"]],
+    ["China - Hong Kong", ["HK"]],
+    ["Viet Nam", ["VN"]],
+    ["Côte d'Ivoire", ["CI"]],
+    ["Guinea-Bissau", ["GW"]],
+    ["Dubai, UAE", ["AE/Dubai:SEAPORT"]],
+    ["USA", ["US"]],
+    ["Singapore, Singapore", ["SG"]],
+    // Airports by name or IATA code; a city's "Airport".
+    ["Suvarnabhumi", ["TH/Suvarnabhumi Airport:AIRPORT"]],
+    ["BKK", ["TH/Suvarnabhumi Airport:AIRPORT"]],
+    ["Dubai Airport", ["AE/Dubai:AIRPORT"]],
+    // Provinces and Mekong crossings.
+    ["Yunnan", ["CN/Yunnan"]],
+    ["Hekou - Lao Cai", ["CN/Hekou:BORDER_CROSSING", "VN/Lao Cai:BORDER_CROSSING"]],
+    // Chinese, Traditional (Hong Kong) or Simplified.
+    ["尼日利亞", ["NG"]],
+    ["尼日利亚", ["NG"]],
+    ["越南", ["VN"]],
+    ["香港國際機場", ["HK/Hong Kong International Airport:AIRPORT"]],
+    ["尼日利亞拉各斯", ["NG/Lagos:CITY"]],
+    ["墨西哥埃莫西約，經墨西哥蒙特雷及南韓首爾", ["MX/Hermosillo:CITY", "MX/Monterrey:CITY", "KR/Seoul:CITY"]],
+    // A name several countries share is ambiguous unless a country is named next to it.
+    ["Victoria", ["?/Victoria[SC,CA,CL,US,HK,HN,CM,PH]"]],
+    // Words that are not places name nothing.
+    ["Various", []],
+    ["unknown", []],
+    ["Asia", []],
+    ["West Africa", []],
+  ])("%j", (text, mentions) => {
+    expect(gazetteer.find(text).map(brief)).toEqual(mentions);
+  });
+
+  it("quotes the words as written, with their closing bracket", () => {
+    expect(gazetteer.find("Kinshasa (DRC), Xiamen (China)").map((mention) => mention.text)).toEqual(["Kinshasa (DRC)", "Xiamen (China)"]);
+    expect(gazetteer.find("Dubai Airport")[0].text).toBe("Dubai Airport");
+  });
+
+  it("gives codes: UN/LOCODE and IATA", () => {
+    expect(gazetteer.find("Lagos, Nigeria")[0]).toEqual({
+      text: "Lagos, Nigeria",
+      country: "NG",
+      place: { name: "Lagos", kind: "SEAPORT", locode: "NGLOS", iata: null },
+      ambiguous: false,
+      candidates: ["NG"],
+    });
+    expect(gazetteer.find("BKK")[0].place).toEqual({ name: "Suvarnabhumi Airport", kind: "AIRPORT", locode: null, iata: "BKK" });
+  });
+});
+
+describe("places normaliser", () => {
+  const context = { countries: countryIndex, gazetteer };
+  const definition = normalisers.get("places")!;
+  const countries = definition.create(definition.options.parse({}), context);
+  const names = definition.create(definition.options.parse({ level: "place" }), context);
+
+  it("gives country codes in order, once each", () => {
+    expect(countries("Kinshasa (DRC), Xiamen (China)")).toEqual({ value: ["CD", "CN"] });
+    expect(countries("Kenya, Nairobi, Kenya")).toEqual({ value: ["KE"] });
+  });
+
+  it("gives place names where one is named", () => {
+    expect(names("Kinshasa (DRC), Xiamen (China), Vietnam")).toEqual({ value: ["Kinshasa", "Xiamen", "VN"] });
+  });
+
+  it("flags ambiguity and cells that name no place", () => {
+    expect(countries("Victoria")).toEqual({ problem: 'ambiguous place "Victoria" (SC, CA, CL, US, HK, HN, CM, PH)' });
+    const none = countries("Various");
+    expect(isProblem(none)).toBe(true);
+  });
+});
