@@ -625,7 +625,10 @@ export const dataRelationshipTypes: Readonly<Record<RelType, RelationshipModel>>
   [RelType.PartyTo]: fact("A person or company with a role in a shipment.", [
     ends([Person, Company], [Shipment], [field("Person.shipments"), field("Company.shipments")], [field("Shipment.parties")]),
   ], {
-    properties: { role: oneOf("PartyRole", "The party's role.", { required: true }) },
+    properties: {
+      role: oneOf("PartyRole", "The party's role.", { required: true }),
+      roleText: text("The role as the source wrote it (driver, contact, buyer, ...), kept beside the model's role."),
+    },
     graphqlTypes: ["ShipmentParty", "Participation"],
   }),
   [RelType.HasIdentifier]: fact("An identifier a person or company used.", [
@@ -638,7 +641,13 @@ export const dataRelationshipTypes: Readonly<Record<RelType, RelationshipModel>>
   ]),
   [RelType.OfficerOf]: fact("A person who holds an office in a company.", [
     ends([Person], [Company], [field("Person.offices")], [field("Company.officers")]),
-  ], { properties: { role: text("The office: director, owner, ...") }, graphqlTypes: ["Office"] }),
+  ], {
+    properties: {
+      role: text("The office: director, owner, ..."),
+      roleText: text("The office as the source wrote it, when the import put it in other words in `role`."),
+    },
+    graphqlTypes: ["Office"],
+  }),
   [RelType.NationalOf]: fact("A nationality of a person.", [
     ends([Person], [Country], [field("Person.nationalities")], [], "a country's nationals are not listed"),
   ]),

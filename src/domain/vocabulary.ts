@@ -38,6 +38,11 @@ export enum StopRole {
   DESTINATION = "DESTINATION",
 }
 
+/**
+ * A party's role in a shipment. Records use words of their own (driver, contact, partner, ...): an
+ * import keeps the word beside the role (`roleText`, through `raw:`), and a word the model has no
+ * role for is OTHER, its word saying what it is.
+ */
 export enum PartyRole {
   SHIPPER = "SHIPPER",
   CONSIGNEE = "CONSIGNEE",
@@ -45,6 +50,12 @@ export enum PartyRole {
   COURIER = "COURIER",
   ORGANISER = "ORGANISER",
   FINANCIER = "FINANCIER",
+  /** Bought the goods, whoever the papers name as consignee. */
+  BUYER = "BUYER",
+  /** Sold or supplied the goods, whoever the papers name as shipper. */
+  SUPPLIER = "SUPPLIER",
+  /** A part the model has no role for (a contact, a partner): `roleText` says which. */
+  OTHER = "OTHER",
 }
 
 export enum IdentifierKind {

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { refreshTradeAggregates, type RefreshReport } from "../aggregates/trade-aggregates.js";
@@ -7,7 +9,7 @@ import { createDriver } from "../db/driver.js";
 import { provideNeo4j, type RunningNeo4j } from "../db/neo4j-harness.js";
 import { applyConstraints } from "../db/schema-setup.js";
 import { DatabaseUnavailableError } from "../domain/errors.js";
-import { DEFAULT_BATCH_SIZE, ImportAbortedError, importFiles } from "./import-files.js";
+import { DEFAULT_BATCH_SIZE, ImportAbortedError, importPlan, type PlanStep } from "./import-files.js";
 import { InputError, MappingError } from "./mapping/mapping-error.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { progressDisplay } from "./progress.js";
@@ -16,9 +18,14 @@ import { exitCodeOf, formatReport } from "./report/import-report.js";
 import { formatRemovalReport } from "./report/removal-report.js";
 
 const USAGE = `usage: npm run import -- --mapping <mapping.yaml> <file.csv | folder>... [options]
+       npm run import -- <a.yaml> <b.yaml>... [<file.csv | folder>...] [options]
        npm run import -- --remove-source <source id> [--batch-size <n>]
 
-  --mapping <file>     the mapping file (see mappings/README.md)
+  --mapping <file>     the mapping file (see mappings/README.md); give it several times, or give
+                       several .yaml files, for a plan: the files imported (or dry-run) in that
+                       order as one, a later one referring to what an earlier one makes. Each
+                       mapping takes its main file by name among the files given, or, when none
+                       is given, from its own folder
   --dry-run            check every row and report, without writing to the database
   --batch-size <n>     rows per transaction (default ${DEFAULT_BATCH_SIZE})
   --report-dir <dir>   where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
@@ -44,7 +51,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       options: {
-        mapping: { type: "string" },
+        mapping: { type: "string", multiple: true },
         "dry-run": { type: "boolean", default: false },
         "batch-size": { type: "string" },
         "report-dir": { type: "string" },
@@ -62,8 +69,12 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Mapping files are given with --mapping or as .yaml files among the positionals, in plan order.
+  const isMapping = (file: string) => /\.ya?ml$/i.test(file);
+  const mappings = [...(values.mapping ?? []), ...positionals.filter(isMapping)];
+  const files = positionals.filter((file) => !isMapping(file));
   const removal = values["remove-source"];
-  if (removal !== undefined && (values.mapping || positionals.length > 0 || values["dry-run"] || values["id-prefix"] || values["report-dir"])) {
+  if (removal !== undefined && (mappings.length > 0 || positionals.length > 0 || values["dry-run"] || values["id-prefix"] || values["report-dir"])) {
     console.error(`--remove-source takes only --batch-size (the source id already holds any prefix)\n\n${USAGE}`);
     return 1;
   }
@@ -71,8 +82,12 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     console.error(`--remove-source needs a source id\n\n${USAGE}`);
     return 1;
   }
-  if (removal === undefined && (!values.mapping || positionals.length === 0)) {
-    console.error(`give --mapping and at least one CSV file or folder\n\n${USAGE}`);
+  if (removal === undefined && mappings.length === 0) {
+    console.error(`give --mapping (or .yaml files) and the CSV files or folders\n\n${USAGE}`);
+    return 1;
+  }
+  if (values.mapping?.length && positionals.some(isMapping)) {
+    console.error(`give the mapping files either with --mapping or as .yaml files, not both (their order would be unclear)\n\n${USAGE}`);
     return 1;
   }
   const batchSize = values["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(values["batch-size"]);
@@ -92,8 +107,20 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
   process.once("SIGTERM", stop);
   try {
     const config = loadConfig();
-    // A broken mapping fails before any database starts.
-    if (values.mapping) await loadMapping(values.mapping);
+    // A broken mapping, or one whose file cannot be found, fails before any database starts.
+    const steps: PlanStep[] = [];
+    for (const mapping of mappings) {
+      const { input } = await loadMapping(mapping);
+      if (files.length > 0) {
+        steps.push({ mapping, files });
+        continue;
+      }
+      // No file given: the mapping's main file beside it (its folder, for joined files found by name).
+      if (!existsSync(path.join(path.dirname(mapping), input.file))) {
+        throw new InputError(`${mapping}: no file given, and no ${input.file} beside the mapping`);
+      }
+      steps.push({ mapping, files: [path.dirname(mapping)] });
+    }
     neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
     driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
@@ -106,23 +133,29 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
       console.log(describeRefresh(await refreshTradeAggregates(executor)));
       return 0;
     }
-    const display = progressDisplay(process.stderr);
-    let report;
+    let display = progressDisplay(process.stderr);
+    let reports;
     try {
-      report = await importFiles(executor, values.mapping!, positionals, {
+      reports = await importPlan(executor, steps, {
         dryRun: values["dry-run"],
         batchSize,
         reportDir: values["report-dir"],
         idPrefix: values["id-prefix"],
         signal: controller.signal,
         onProgress: (progress) => display.update(progress),
+        // Each file's report as it is done; a plan of several files prints them in order.
+        onReport: (report) => {
+          display.stop();
+          for (const line of formatReport(report)) console.log(line);
+          display = progressDisplay(process.stderr);
+        },
       });
     } finally {
       display.stop();
     }
-    for (const line of formatReport(report)) console.log(line);
     if (!values["dry-run"]) console.log(describeRefresh(await refreshTradeAggregates(executor)));
-    return exitCodeOf(report);
+    // 2 when any file had rejected rows, as for one file.
+    return Math.max(...reports.map(exitCodeOf));
   } catch (error) {
     if (error instanceof UnknownSourceError) {
       console.error(error.message);

@@ -1,15 +1,21 @@
 
+import path from "node:path";
+
 import neo4j from "neo4j-driver";
 
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
 import { importSourceCounts, importSourceNodeCounts, importSourceRelationshipCounts } from "../db/queries.generated.js";
-import type { Problem } from "./mapping/compiled-mapping.js";
+import type { NodeLabel } from "../domain/graph-schema.js";
+import type { CompiledMapping, Problem } from "./mapping/compiled-mapping.js";
+import { InputError } from "./mapping/mapping-error.js";
 import type { SourceInput } from "./mapping/mapping-schema.js";
 import { loadMapping } from "./mapping/load-mapping.js";
 import { confirmReferences } from "./plan/confirm-references.js";
 import { existingIds, loadLookups } from "./plan/lookups.js";
+import { PlannedNodes } from "./plan/planned-nodes.js";
 import { RowPlanner, type JoinTables, type RowPlan } from "./plan/plan-row.js";
+import { RecordIndex } from "./plan/record-index.js";
 import { openMainInput, readJoinTable, resolveInputFiles, type JoinRow } from "./read/csv-input.js";
 import { SeenKeys } from "./read/seen-keys.js";
 import { IdCollisions } from "./report/id-collisions.js";
@@ -47,6 +53,11 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
   /** Called after each batch is written (or checked, in a dry run). */
   readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /**
+   * Nodes that earlier files of a plan would have written (a dry run of a plan, `importPlan`): they
+   * count as existing for this file's references, and this file's nodes are added to them.
+   */
+  readonly planned?: PlannedNodes;
 }
 
 /** Thrown when `signal` stops an import; the report says how far it got. */
@@ -72,6 +83,50 @@ export async function importFiles(
 ): Promise<ImportReport> {
   const registry = options.registry ?? (await CypherRegistry.load());
   return importFilesInto(databaseTarget(executor, registry), mappingPath, files, { ...options, registry });
+}
+
+/** One file of a plan: a mapping and the files or folders its input is found among. */
+export interface PlanStep {
+  readonly mapping: string;
+  readonly files: readonly string[];
+}
+
+export interface PlanOptions extends Omit<ImportOptions, "planned"> {
+  /** Called with each file's report as soon as it is done. */
+  readonly onReport?: (report: ImportReport, step: PlanStep) => void | Promise<void>;
+}
+
+/**
+ * Imports several mapping files as one plan, in order, so that a later file may refer to what an
+ * earlier one makes. Every mapping is loaded and every input file found before anything is read or
+ * written. In a dry run nothing is written, so the nodes each file would make are kept
+ * (PlannedNodes) and a later file's references are confirmed against them as well as against the
+ * database: the dry run of a plan reports what its import would do. Each file is reported as on its
+ * own; a file with rejected rows does not stop the plan (its other rows load, as on its own).
+ */
+export async function importPlan(
+  executor: CypherExecutor,
+  steps: readonly PlanStep[],
+  options: PlanOptions = {},
+): Promise<ImportReport[]> {
+  const registry = options.registry ?? (await CypherRegistry.load());
+  const target = databaseTarget(executor, registry);
+  for (const step of steps) {
+    const mapping = await loadMapping(step.mapping);
+    const found = await resolveInputFiles(mapping, step.files);
+    // With several mappings given the same files, a file is the main file of the mapping that names it.
+    if (steps.length > 1 && path.basename(found.main) !== mapping.input.file) {
+      throw new InputError(`${step.mapping}: no file named ${mapping.input.file} among those given`);
+    }
+  }
+  const planned = options.dryRun ? new PlannedNodes() : undefined;
+  const reports: ImportReport[] = [];
+  for (const step of steps) {
+    const report = await importFilesInto(target, step.mapping, step.files, { ...options, registry, planned });
+    reports.push(report);
+    await options.onReport?.(report, step);
+  }
+  return reports;
 }
 
 /** The database as an import target: lookups and reference checks read it, batches MERGE into it. */
@@ -107,7 +162,16 @@ export async function importFilesInto(
     joins.set(join.name, await readJoinTable(join, inputFiles.joins.get(join.name)!, mapping.input.delimiter, mapping.input.nulls));
   }
   const lookups = await target.loadLookups(mapping, options.idPrefix);
-  const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix });
+  const records = RecordIndex.isNeeded(mapping)
+    ? await indexRecords(mapping, inputFiles.main, new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix }))
+    : undefined;
+  const planner = new RowPlanner(mapping, joins as JoinTables, lookups, { idPrefix: options.idPrefix, records });
+  const planned = options.planned;
+  const existing = async (label: NodeLabel, ids: readonly string[], onlyOf: boolean) => {
+    const found = await target.existingIds(label, ids, onlyOf);
+    for (const id of planned?.filter(label, ids, onlyOf) ?? []) found.add(id);
+    return found;
+  };
 
   const kept = await target.keptSourceCounts(sourceId);
   const before = kept ?? (await target.sourceCounts(sourceId));
@@ -189,9 +253,10 @@ export async function importFilesInto(
 
   const flush = async (plans: RowPlan[]) => {
     if (plans.length === 0) return;
-    await confirmReferences((label, ids, onlyOf) => target.existingIds(label, ids, onlyOf), plans, synthetic);
+    await confirmReferences(existing, plans, synthetic);
     const good = plans.filter((plan) => plan.rejects.length === 0);
     if (!dryRun) await target.write(mapping.source, sourceId, good);
+    planned?.add(good, synthetic);
     batches += 1;
     for (const plan of plans) {
       if (plan.rejects.length > 0) {
@@ -225,24 +290,13 @@ export async function importFilesInto(
   try {
     for await (const { row, cells, problems } of input.rows) {
       rowsRead += 1;
-      if (problems.length > 0) {
-        reject(row, problems.map((problem) => ({ ...problem, entry: "" })));
-        continue;
-      }
-      if (!mapping.input.where.every(({ column, values }) => values.has(cells[column].trim()))) {
+      const screened = screenRow(mapping, seenKeys, cells, problems);
+      if (screened === "skip") {
         rowsSkipped += 1;
         continue;
       }
-      // A key of several columns is missing when any of them is empty; its value joins them with ",".
-      const parts = mapping.input.key.map((column) => cells[column.name].trim());
-      const keyColumn = mapping.input.key.map((column) => column.display).join(",");
-      if (parts.some((part) => !part)) {
-        reject(row, [{ kind: "missing", entry: "input.key", column: keyColumn, value: parts.length > 1 ? parts.join(",") : "", reason: "missing key" }]);
-        continue;
-      }
-      const key = parts.join("\u0000");
-      if (!seenKeys.add(key)) {
-        reject(row, [{ kind: "duplicate", entry: "input.key", column: keyColumn, value: parts.join(","), reason: "a key seen on an earlier row" }]);
+      if (screened.length > 0) {
+        reject(row, screened);
         continue;
       }
       const plan = planner.plan(row, cells);
@@ -263,6 +317,52 @@ export async function importFilesInto(
     input.close();
     await Promise.all([rejectsFile.close(), flagsFile.close(), collisionsFile.close()]);
   }
+}
+
+/**
+ * What keeps a row from being planned, before the mapping reads it: problems of the record itself
+ * (width, encoding), a `where` it fails ("skip"), a missing or repeated key. An empty list: plan it.
+ */
+function screenRow(
+  mapping: CompiledMapping,
+  seenKeys: SeenKeys,
+  cells: Readonly<Record<string, string>>,
+  problems: readonly Omit<Problem, "entry">[],
+): Problem[] | "skip" {
+  if (problems.length > 0) return problems.map((problem) => ({ ...problem, entry: "" }));
+  if (!mapping.input.where.every(({ column, values }) => values.has(cells[column].trim()))) return "skip";
+  // A key of several columns is missing when any of them is empty; its value joins them with ",".
+  const parts = mapping.input.key.map((column) => cells[column.name].trim());
+  const keyColumn = mapping.input.key.map((column) => column.display).join(",");
+  if (parts.some((part) => !part)) {
+    return [{ kind: "missing", entry: "input.key", column: keyColumn, value: parts.length > 1 ? parts.join(",") : "", reason: "missing key" }];
+  }
+  if (!seenKeys.add(parts.join("\u0000"))) {
+    return [{ kind: "duplicate", entry: "input.key", column: keyColumn, value: parts.join(","), reason: "a key seen on an earlier row" }];
+  }
+  return [];
+}
+
+/**
+ * Reads the main file once before the import plans it for writing, noting what the rows that plan
+ * without a problem make, record by record (`input.record`): a row's `record` reference then finds
+ * the node another row of its record makes, before or after it, in any batch.
+ */
+async function indexRecords(mapping: CompiledMapping, mainFile: string, planner: RowPlanner): Promise<RecordIndex> {
+  const index = new RecordIndex(mapping);
+  const seenKeys = new SeenKeys();
+  const input = await openMainInput(mainFile, mapping.input.columns, mapping.input.delimiter, mapping.input.nulls);
+  try {
+    for await (const { row, cells, problems } of input.rows) {
+      const screened = screenRow(mapping, seenKeys, cells, problems);
+      if (screened === "skip" || screened.length > 0) continue;
+      const plan = planner.plan(row, cells);
+      if (plan.rejects.length === 0) index.add(cells, plan.endpoints!);
+    }
+  } finally {
+    input.close();
+  }
+  return index;
 }
 
 /**

@@ -75,6 +75,7 @@ export async function citations(ctx: Context, name: RelationName, parent: Parent
 export async function participations(ctx: Context, name: RelationName, parent: Parent): Promise<Participation[]> {
   return (await links(ctx, name, parent)).map((link) => ({
     role: link.rel.role as PartyRole,
+    roleText: optional<string>(link.rel.roleText),
     shipment: link.node as unknown as Participation["shipment"],
     ...citationsOf(link),
   }));
@@ -108,6 +109,7 @@ export async function offices(
     person: (known.person ?? link.node) as Office["person"],
     company: (known.company ?? link.node) as Office["company"],
     role: optional<string>(link.rel.role),
+    roleText: optional<string>(link.rel.roleText),
     ...citationsOf(link),
   }));
 }

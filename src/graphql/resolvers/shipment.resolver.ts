@@ -92,6 +92,7 @@ export class ShipmentResolver {
   async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
     return (await links(ctx, "Shipment.parties", shipment)).map((link) => ({
       role: link.rel.role as PartyRole,
+      roleText: typeof link.rel.roleText === "string" ? link.rel.roleText : null,
       party: { ...link.node, labels: link.labels } as unknown as ShipmentParty["party"],
       ...citationsOf(link),
     }));

@@ -52,6 +52,12 @@ export class ShipmentParty {
   @Field(() => PartyRole)
   role: PartyRole;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The role as the source wrote it (driver, contact, buyer, ...), beside the model's `role`; from the first source stating it.",
+  })
+  roleText: string | null;
+
   @Field(() => Party)
   party: typeof Party;
 
@@ -66,6 +72,12 @@ export class ShipmentParty {
 export class Participation {
   @Field(() => PartyRole)
   role: PartyRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The role as the source wrote it (driver, contact, buyer, ...), beside the model's `role`; from the first source stating it.",
+  })
+  roleText: string | null;
 
   @Field(() => Shipment)
   shipment: Shipment;
@@ -111,6 +123,12 @@ export class Office {
 
   @Field(() => String, { nullable: true })
   role: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The office as the source wrote it, when the import put it in other words in `role`; from the first source stating it.",
+  })
+  roleText: string | null;
 
   @Field(() => [Citation], { description: CITATIONS })
   citations: Citation[];

@@ -130,6 +130,30 @@ export function compileMapping(
     return { alias, label: node.label, group, id: compileValue(node.id, `${entry}.id`, env), mention: node.mention, properties };
   });
 
+  // A record: rows sharing a column's value, whose nodes `record` references reach across rows.
+  const recordName = input.input.record;
+  const recordRef = recordName === undefined ? undefined : column(recordName);
+  if (recordName !== undefined && (typeof recordRef === "string" || recordRef?.join !== null)) {
+    error("input.record", `"${recordName}" is not a column of ${input.input.file}`);
+  }
+  const record = typeof recordRef === "object" && recordRef.join === null ? recordRef : undefined;
+  const compileRecordReference = (
+    base: { alias: string; entry: string; group: string | null; required: boolean },
+    spec: NonNullable<MappingInput["references"][string]["record"]>,
+  ): CompiledReference => {
+    const made = nodes.find((node) => node.alias === spec.node);
+    if (recordName === undefined) error(`${base.entry}.record`, "a record reference needs input.record (the column that groups rows into records)");
+    if (!made) error(`${base.entry}.record.node`, `"${spec.node}" is not a node alias (nodes: ${nodes.map((node) => node.alias).join(", ") || "none"})`);
+    else if (made.mention) error(`${base.entry}.record.node`, `"${spec.node}" is only mentioned by its rows: refer to the node a row makes`);
+    const conditions = (key: "where" | "when") =>
+      Object.entries(spec[key]).map(([name, values]) => {
+        const ref = column(name);
+        if (typeof ref === "string" || ref.join !== null) error(`${base.entry}.record.${key}.${name}`, `"${name}" is not a column of ${input.input.file}`);
+        return { column: typeof ref === "string" ? { join: null, name, display: name } : ref, values: new Set(values) };
+      });
+    return { ...base, kind: "record", labels: made ? [made.label] : [], node: spec.node, where: conditions("where"), when: conditions("when") };
+  };
+
   // References.
   const references: CompiledReference[] = Object.entries(input.references).map(([alias, reference]) => {
     const entry = `references.${alias}`;
@@ -157,6 +181,7 @@ export function compileMapping(
     if (reference.species) {
       return { ...base, kind: "species", labels: [NodeLabel.Species], name: compileValue(reference.species.name, `${entry}.species.name`, env) };
     }
+    if (reference.record) return compileRecordReference(base, reference.record);
     const node = reference.node!;
     return { ...base, kind: "node", labels: [node.label], label: node.label, id: compileValue(node.id, `${entry}.node.id`, env) };
   });
@@ -220,6 +245,7 @@ export function compileMapping(
         nulls: input.input.nulls,
         where: Object.entries(input.input.where).map(([column, values]) => ({ column, values: new Set(values) })),
         joins,
+        ...(record && { record }),
       },
       groups,
       nodes,

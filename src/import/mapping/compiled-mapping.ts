@@ -31,6 +31,8 @@ export interface CompiledInput {
   /** Rows are planned only when each of these main-file columns holds one of its values; others are skipped. */
   readonly where: readonly { readonly column: string; readonly values: ReadonlySet<string> }[];
   readonly joins: readonly CompiledJoin[];
+  /** The column whose value groups rows into records (`input.record`), for `record` references. */
+  readonly record?: ColumnRef;
 }
 
 /**
@@ -139,7 +141,15 @@ export type CompiledReference =
       readonly fallbackToCountry: boolean;
     }
   | ReferenceBase<"species"> & { readonly name: CompiledValue }
-  | ReferenceBase<"node"> & { readonly label: NodeLabel; readonly id: CompiledValue };
+  | ReferenceBase<"node"> & { readonly label: NodeLabel; readonly id: CompiledValue }
+  | ReferenceBase<"record"> & {
+      /** The node alias whose node, made by another row of the same record, this resolves to. */
+      readonly node: string;
+      /** The row that made it has, in each of these main-file columns, one of the values (trimmed). */
+      readonly where: readonly RowCondition[];
+      /** The row that refers has, in each of these main-file columns, one of the values; other rows do not refer. */
+      readonly when: readonly RowCondition[];
+    };
 
 interface ReferenceBase<Kind extends string> {
   readonly kind: Kind;
@@ -149,6 +159,12 @@ interface ReferenceBase<Kind extends string> {
   readonly required: boolean;
   /** The labels the reference may resolve to. */
   readonly labels: readonly NodeLabel[];
+}
+
+/** A main-file column holding (trimmed, exactly) one of the values; `""` stands for an empty cell. */
+export interface RowCondition {
+  readonly column: ColumnRef;
+  readonly values: ReadonlySet<string>;
 }
 
 export type RelationshipMode = "plain" | "sequenced" | "symmetric";

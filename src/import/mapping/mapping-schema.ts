@@ -149,6 +149,9 @@ const inputSchema = z
     // Only rows whose column holds one of the values (trimmed, exact) are planned; others are skipped.
     where: z.record(z.string().min(1), z.array(z.string()).min(1)).default({}),
     joins: z.record(name("a join name"), joinSchema).default({}),
+    // Rows sharing this column's value form one record (a case of a case file): a `record`
+    // reference finds what another row of the same record made, whatever the rows' order.
+    record: z.string().min(1).optional(),
   })
   .strict();
 
@@ -236,10 +239,20 @@ const referenceSchema = z
       .optional(),
     species: z.object({ name: valueSpecSchema }).strict().optional(),
     node: z.object({ label: z.enum(NodeLabel), id: z.union([z.string().min(1), valueSpecSchema]) }).strict().optional(),
+    // The node `node` (an alias of this mapping) made by the row of the same record (input.record)
+    // whose columns hold the `where` values; looked for only on rows whose columns hold `when`'s.
+    record: z
+      .object({
+        node: name("a node alias"),
+        where: z.record(z.string().min(1), z.array(z.string()).min(1)).default({}),
+        when: z.record(z.string().min(1), z.array(z.string()).min(1)).default({}),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((reference) => ["country", "place", "species", "node"].filter((key) => key in reference).length === 1, {
-    message: "give exactly one of country, place, species, node",
+  .refine((reference) => ["country", "place", "species", "node", "record"].filter((key) => key in reference).length === 1, {
+    message: "give exactly one of country, place, species, node, record",
   });
 
 const relationshipSchema = z

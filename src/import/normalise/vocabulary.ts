@@ -9,7 +9,9 @@ import { regexError } from "./list.js";
  * A cell matches, in order: an entry of `values` (compared case-, accent- and punctuation-blind),
  * then the first of `patterns` (regular expressions, case-blind) that it contains, then a member of
  * the vocabulary written the same way (`air` is AIR). `unmatched: flag` (the default) makes any
- * other cell a problem; `unmatched: empty` gives no value instead, for use inside `firstOf`.
+ * other cell a problem; `unmatched: empty` gives no value instead, for use inside `firstOf`;
+ * `otherwise: OTHER` gives that member instead, for vocabularies with a member for "a word the
+ * model has no member for" (PartyRole's OTHER), whose word `raw:` keeps beside it.
  */
 export const VOCABULARIES = vocabularies as unknown as Readonly<Record<string, Readonly<Record<string, string>>>>;
 export type VocabularyName = keyof typeof vocabularies;
@@ -21,7 +23,8 @@ const options = z
     vocabulary: z.enum(vocabularyNames),
     values: z.record(z.string(), z.string()).default({}),
     patterns: z.array(z.object({ pattern: z.string().min(1), value: z.string() }).strict()).default([]),
-    unmatched: z.enum(["flag", "empty"]).default("flag"),
+    unmatched: z.enum(["flag", "empty"]).optional(),
+    otherwise: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((value, context) => {
@@ -31,6 +34,10 @@ const options = z
         context.addIssue({ code: "custom", path, message: `"${member}" is not a ${value.vocabulary} (${[...members].join(", ")})` });
       }
     };
+    if (value.otherwise !== undefined) {
+      check(value.otherwise, ["otherwise"]);
+      if (value.unmatched !== undefined) context.addIssue({ code: "custom", path: ["otherwise"], message: "give either unmatched or otherwise" });
+    }
     for (const [written, member] of Object.entries(value.values)) check(member, ["values", written]);
     for (const [index, rule] of value.patterns.entries()) {
       check(rule.value, ["patterns", index, "value"]);
@@ -58,6 +65,7 @@ export function matchVocabulary(settings: VocabularyOptions): (raw: string) => O
     const found =
       table.get(folded) ?? patterns.find((rule) => rule.regex.test(raw))?.value ?? byName.get(folded);
     if (found !== undefined) return valueOf(found);
+    if (settings.otherwise !== undefined) return valueOf(settings.otherwise);
     return settings.unmatched === "empty" ? valueOf(null) : problem(`not a known ${settings.vocabulary}`);
   };
 }

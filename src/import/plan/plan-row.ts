@@ -73,6 +73,17 @@ export interface RowPlan {
   readonly flags: Problem[];
   /** Any of these rejects the whole row: nothing of it is written. */
   readonly rejects: Problem[];
+  /** What each node alias became, per group instance (null: no node), for record references (record-index.ts). */
+  readonly endpoints?: ReadonlyMap<string, readonly (Endpoint | null)[]>;
+}
+
+export type RecordReference = Extract<CompiledReference, { kind: "record" }>;
+/** The node a record reference reaches, or why none can be named. */
+export type RecordMatch = { readonly endpoint: Endpoint } | { readonly problem: string };
+/** What the rows of each record made (src/import/plan/record-index.ts). */
+export interface RecordLookup {
+  /** The node `reference` reaches in the record `key`. */
+  find(reference: RecordReference, key: string): RecordMatch;
 }
 
 /** Rows of joined files by key, as the planner reads them. */
@@ -84,6 +95,8 @@ export interface PlanOptions {
    * one, for trials and tests (its reference data is imported with the same prefix).
    */
   readonly idPrefix?: string;
+  /** What the rows of each record made; without it, `record` references reach nothing (and say nothing). */
+  readonly records?: RecordLookup;
 }
 
 /**
@@ -92,6 +105,7 @@ export interface PlanOptions {
  */
 export class RowPlanner {
   private readonly prefix: string;
+  private readonly records: RecordLookup | undefined;
   /** Aliases made once per group instance rather than once per row. */
   private readonly grouped: ReadonlySet<string>;
 
@@ -102,13 +116,16 @@ export class RowPlanner {
     options: PlanOptions = {},
   ) {
     this.prefix = options.idPrefix ?? "";
+    this.records = options.records;
     this.grouped = new Set(
       [...mapping.nodes, ...mapping.references].filter((entry) => entry.group !== null).map((entry) => entry.alias),
     );
   }
 
   plan(row: number, cells: Readonly<Record<string, string>>): RowPlan {
-    const plan: RowPlan = { row, nodes: [], relationships: [], checks: [], flags: [], rejects: [] };
+    // Every alias resolves, per group instance (one slot outside groups), to an endpoint or to nothing.
+    const endpoints = new Map<string, (Endpoint | null)[]>();
+    const plan: RowPlan = { row, nodes: [], relationships: [], checks: [], flags: [], rejects: [], endpoints };
     // A cell read by two entries (a weight that is also the quantity) is one flagged value, once.
     const flagged = new Set<string>();
     const report = (problem: Problem, required: boolean) => {
@@ -159,9 +176,6 @@ export class RowPlanner {
         report,
       }));
     };
-
-    // Every alias resolves, per group instance (one slot outside groups), to an endpoint or to nothing.
-    const endpoints = new Map<string, (Endpoint | null)[]>();
 
     for (const node of this.mapping.nodes) {
       endpoints.set(
@@ -244,6 +258,20 @@ export class RowPlanner {
         }
         return checked({ label: reference.label, id: `${this.prefix}${String(value)}` }, reference.id, raw ?? String(value));
       }
+      case "record": {
+        // A node another row of the record makes: mentioned here, so the relationship reaches it
+        // whichever of the two rows is written first.
+        const key = scope.cell(this.mapping.input.record!)?.trim() ?? "";
+        if (!this.records || !holds(reference.when, (ref) => scope.cell(ref))) return null;
+        const column = this.mapping.input.record!.display;
+        const found = key ? this.records.find(reference, key) : { problem: `the row belongs to no record (${column} is empty)` };
+        if ("endpoint" in found) {
+          plan.nodes.push({ ...found.endpoint, mention: true, properties: {} });
+          return found.endpoint;
+        }
+        strict.report({ kind: "record", entry: `${reference.entry}.record`, column, value: key, reason: found.problem }, required);
+        return null;
+      }
       case "species": {
         const { value } = reference.name.evaluate(strict);
         if (value === null) {
@@ -292,6 +320,11 @@ export class RowPlanner {
       }
     }
   }
+}
+
+/** Whether a row's main-file cells hold each condition (trimmed, exactly; `""` is an empty cell). */
+export function holds(conditions: RecordReference["when"], cell: (ref: ColumnRef) => string | null): boolean {
+  return conditions.every(({ column, values }) => values.has(cell(column)?.trim() ?? ""));
 }
 
 function properties(values: readonly (readonly [string, CompiledValue])[], scope: Scope): Record<string, PropertyValue> {
