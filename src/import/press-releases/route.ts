@@ -1,0 +1,80 @@
+import type { ChineseCountryNames, CountryMention } from "./chinese-countries.js";
+
+/**
+ * The route a release gives: 從莫桑比克貝拉經南非約翰內斯堡及卡塔爾多哈飛抵本港 (from Beira,
+ * Mozambique, via Johannesburg and Doha to Hong Kong), 由尼日利亞抵港, 由非洲安哥拉經香港轉口至柬埔寨,
+ * 經馬來西亞運往香港. Countries only: the cities are kept in the text. Hong Kong, where the goods
+ * were seized, ends the route, or is a transit when the goods were bound elsewhere (轉口到, 準備前往).
+ */
+
+const ARRIVAL = "(?:飛抵|抵港|抵達|到港|運抵|運到|進口|輸港|入口|付運|轉口|運往|到)";
+const FROM = new RegExp(`(?:從|由)([^，。；]{1,40}?)${ARRIVAL}`, "u");
+const VIA_ONLY = new RegExp(`經([^，。；從由]{1,20}?)(?:運往香港|運往本港|抵港|運抵)`, "u");
+const ONWARD = /(?:轉口(?:到|至|往)|準備前往|準備運往|原訂再轉口到|轉口到)([^，。；的]{1,15})/u;
+
+export type StopRole = "ORIGIN" | "TRANSIT" | "DESTINATION";
+
+export interface RouteStop {
+  readonly country: string;
+  readonly role: StopRole;
+  readonly text: string;
+}
+
+export interface Route {
+  readonly stops: readonly RouteStop[];
+  readonly sentence: string;
+  /** Several countries where one origin is expected (two containers from two countries). */
+  readonly severalOrigins: boolean;
+  /** Words that should name an origin but name no country the data knows (a city such as 廈門). */
+  readonly unknownOrigin: string | null;
+}
+
+/** The first route the sentences give, searched from `start` to the end, then before it. */
+export function findRoute(sentences: readonly string[], start: number, countries: ChineseCountryNames): Route | null {
+  const order = [...sentences.keys()].filter((i) => i >= start).concat([...sentences.keys()].filter((i) => i < start));
+  for (const index of order) {
+    const route = routeOf(sentences[index]!, countries);
+    if (route) return route;
+  }
+  return null;
+}
+
+function routeOf(sentence: string, countries: ChineseCountryNames): Route | null {
+  // 從X出發，經Y飛抵: the departure and the transit are one phrase.
+  const text = sentence.replace(/出發[，,]?\s*經/gu, "經");
+  const from = FROM.exec(text);
+  let originWords = "";
+  let viaWords = "";
+  let after = "";
+  if (from) {
+    const [origin, via = ""] = from[1]!.split("經");
+    originWords = origin!.replace(/出發$/u, "");
+    viaWords = via;
+    after = text.slice(from.index + from[0].length - 2);
+  } else {
+    const viaOnly = VIA_ONLY.exec(text);
+    if (!viaOnly) return null;
+    viaWords = viaOnly[1]!;
+    after = text.slice(viaOnly.index + viaOnly[0].length - 4);
+  }
+  const origins = countries.find(originWords).filter((mention) => mention.code !== "HK");
+  const transits = countries.find(viaWords);
+  if (from && origins.length === 0 && transits.length === 0 && !/^[一二兩三四五六七八九十\d]/u.test(originWords)) {
+    // 從上海抵港: a route, but from a place the country data cannot name.
+    return { stops: [], sentence, severalOrigins: false, unknownOrigin: originWords.trim() || null };
+  }
+  const onward = ONWARD.exec(after);
+  const destinations = onward ? countries.find(onward[1]!).filter((mention) => mention.code !== "HK") : [];
+  const stops: RouteStop[] = [];
+  const push = (mention: CountryMention, role: StopRole) => {
+    const last = stops.at(-1);
+    if (last && last.country === mention.code) return;
+    stops.push({ country: mention.code, role, text: mention.text });
+  };
+  for (const origin of origins) push(origin, "ORIGIN");
+  for (const transit of transits) push(transit, "TRANSIT");
+  push({ code: "HK", text: "香港", index: -1 }, destinations.length > 0 ? "TRANSIT" : "DESTINATION");
+  for (const destination of destinations) push(destination, "DESTINATION");
+  if (stops.length < 2) return null;
+  return { stops, sentence, severalOrigins: origins.length > 1, unknownOrigin: null };
+}
