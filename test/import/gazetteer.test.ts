@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+
+import { projectRoot } from "../../src/config.js";
 
 import { loadGazetteer, type PlaceMention } from "../../src/import/normalise/gazetteer/gazetteer.js";
 import { isProblem } from "../../src/import/normalise/normaliser.js";
@@ -40,6 +46,11 @@ describe("gazetteer: what a text names, in order", () => {
     ["Suvarnabhumi", ["TH/Suvarnabhumi Airport:AIRPORT"]],
     ["BKK", ["TH/Suvarnabhumi Airport:AIRPORT"]],
     ["Dubai Airport", ["AE/Dubai:AIRPORT"]],
+    ["Hong Kong Airport", ["HK/Hong Kong International Airport:AIRPORT"]],
+    ["Milan-Malpensa Airport", ["IT/Malpensa International Airport:AIRPORT"]],
+    ["Kenneth Kaunda Airport", ["ZM/Kenneth Kaunda International Airport Lusaka:AIRPORT"]],
+    // Two airports share the name: ambiguous.
+    ["Simon Bolivar Airport", ["?/Simón Bolívar International Airport:AIRPORT[CO,VE]"]],
     // Provinces and Mekong crossings.
     ["Yunnan", ["CN/Yunnan"]],
     ["Hekou - Lao Cai", ["CN/Hekou:BORDER_CROSSING", "VN/Lao Cai:BORDER_CROSSING"]],
@@ -54,6 +65,13 @@ describe("gazetteer: what a text names, in order", () => {
     ["Victoria", ["?/Victoria[SC,CA,CL,US,HK,HN,CM,PH]"]],
     // Words that are not places name nothing.
     ["Various", []],
+    // In a text with capitals, a name starts with a capital: "ivory" is not Ivory (a US town).
+    ["ivory hidden in wooden crates, bound for Vietnam", ["VN"]],
+    ["lagos, nigeria", ["NG/Lagos:SEAPORT"]],
+    // "Congo" alone is either Congo; a place next to it says which.
+    ["Congo", ["?[CD,CG]"]],
+    ["Bukavu, Congo", ["CD/Bukavu:AIRPORT"]],
+    ["西貢", ["?/Sai Kung:CITY[HK,VN]"]],
     ["unknown", []],
     ["Asia", []],
     ["West Africa", []],
@@ -97,5 +115,22 @@ describe("places normaliser", () => {
     expect(countries("Victoria")).toEqual({ problem: 'ambiguous place "Victoria" (SC, CA, CL, US, HK, HN, CM, PH)' });
     const none = countries("Various");
     expect(isProblem(none)).toBe(true);
+  });
+});
+
+describe("data/gazetteer/names.csv", () => {
+  // Its codes must be codes of the bundled data, so a mention's locode or iata finds a Place node.
+  const read = (file: string) => parse(readFileSync(path.join(projectRoot, "data", file)), { columns: true, comment: "#", bom: true, relax_column_count: true }) as Record<string, string>[];
+  const names = read("gazetteer/names.csv");
+  const locodes = new Set(
+    readFileSync(path.join(projectRoot, "data", "unlocode", "unlocode_filtered.csv"), "utf8")
+      .split("\n")
+      .map((line) => line.split(",").slice(0, 2).join("")),
+  );
+  const iatas = new Set(read("openflights/airports.csv").map((row) => row.iata));
+
+  it("gives only UN/LOCODEs and IATA codes the bundled data has", () => {
+    expect(names.filter((row) => row.locode && !locodes.has(row.locode)).map((row) => row.name)).toEqual([]);
+    expect(names.filter((row) => row.iata && !iatas.has(row.iata)).map((row) => row.name)).toEqual([]);
   });
 });

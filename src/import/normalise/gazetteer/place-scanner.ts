@@ -19,9 +19,17 @@ interface Match {
 interface Group {
   from: number;
   to: number;
+  /** The key of the words that opened the group ("hong kong" of "Hong Kong Airport"). */
+  readonly opening: string;
   places: PlaceEntry[];
   countries: string[];
   airportWord: boolean;
+}
+
+/** An airport of a city, from OpenFlights. */
+export interface CityAirport {
+  readonly iata: string;
+  readonly name: string;
 }
 
 /** A place (or province, or country) the next or previous words may say the country of. */
@@ -39,8 +47,8 @@ const AIRPORT_WORDS = new Set(["airport", "international airport", "机场", "�
 export class PlaceScanner implements Gazetteer {
   constructor(
     private readonly index: NameIndex,
-    /** `country key` of a city → the IATA codes of its airports. */
-    private readonly cityAirports: ReadonlyMap<string, readonly string[]>,
+    /** `country key` of a city → its airports. */
+    private readonly cityAirports: ReadonlyMap<string, readonly CityAirport[]>,
   ) {}
 
   get names(): number {
@@ -49,15 +57,20 @@ export class PlaceScanner implements Gazetteer {
 
   find(text: string): PlaceMention[] {
     const tokens = this.index.tokens(text);
-    const matches = this.matches(tokens, !/\p{Ll}/u.test(text));
+    const matches = this.matches(tokens, !/\p{Ll}/u.test(text), /\p{Lu}/u.test(text));
     return this.group(tokens, matches).map((group) => this.mention(text, tokens, group));
   }
 
-  private matches(tokens: readonly PlaceToken[], allCapitals: boolean): Match[] {
+  /**
+   * Names, longest first at each token. In a text that has capitals, a name starts only at a word
+   * written with a capital: "ivory" in "ivory hidden in crates" is not Ivory (a town in UN/LOCODE).
+   */
+  private matches(tokens: readonly PlaceToken[], allCapitals: boolean, hasCapitals: boolean): Match[] {
     const matches: Match[] = [];
     let at = 0;
     while (at < tokens.length) {
-      const found = tokens[at].key === BREAK ? undefined : this.longestAt(tokens, at, allCapitals);
+      const skip = tokens[at].key === BREAK || (hasCapitals && tokens[at].lower);
+      const found = skip ? undefined : this.longestAt(tokens, at, allCapitals);
       if (found === undefined) {
         at += 1;
         continue;
@@ -96,8 +109,9 @@ export class PlaceScanner implements Gazetteer {
     for (const match of matches) {
       const last = groups.at(-1);
       const near = last !== undefined && match.from - previousEnd <= NEAR && !hasTwoBreaks(tokens, previousEnd, match.from);
+      const touching = match.from === previousEnd;
       previousEnd = match.to;
-      if (last !== undefined && near && this.joins(last, match)) {
+      if (last !== undefined && near && this.joins(last, match, touching)) {
         last.to = Math.max(last.to, match.to);
         continue;
       }
@@ -105,6 +119,7 @@ export class PlaceScanner implements Gazetteer {
       groups.push({
         from: match.from,
         to: match.to + airportWords,
+        opening: keyOf(tokens, match.from, match.to),
         places: match.countries.length > 0 ? [] : [...match.places],
         countries: [...match.countries],
         airportWord: airportWords > 0,
@@ -117,9 +132,10 @@ export class PlaceScanner implements Gazetteer {
    * Whether `match` belongs to the mention `group` is building; if so, narrows the group. A country
    * or province after a place it may lie in says where the place is ("Lagos, Nigeria", "Kinshasa
    * (DRC)"); a country or province before a place in it does the same ("Nigeria, Lagos", Chinese
-   * order "尼日利亞拉各斯"); "Hong Kong, China" is Hong Kong; "Singapore, Singapore" is Singapore.
+   * order "尼日利亞拉各斯"); "Hong Kong, China" is Hong Kong; "Singapore, Singapore" is Singapore; a
+   * city and, with no break between, an airport of its country is the airport ("Milan-Malpensa").
    */
-  private joins(group: Group, match: Match): boolean {
+  private joins(group: Group, match: Match, touching: boolean): boolean {
     const groupCountries = countriesOf(group);
     if (match.countries.length > 0) {
       if (group.places.length === 0) {
@@ -149,6 +165,11 @@ export class PlaceScanner implements Gazetteer {
       group.countries = [...countries].filter((country) => groupCountries.includes(country));
       return true;
     }
+    if (touching && inside.every((entry) => entry.kind === PlaceKind.AIRPORT)) {
+      group.places = inside;
+      group.countries = [...new Set(inside.map((entry) => entry.country))];
+      return true;
+    }
     return false;
   }
 
@@ -156,7 +177,11 @@ export class PlaceScanner implements Gazetteer {
     const written = quote(text, tokens[group.from].start, tokens[group.to - 1].end);
     if (group.places.length === 0) {
       const candidates = [...group.countries].sort();
-      return { text: written, country: candidates.length === 1 ? candidates[0] : null, place: null, ambiguous: candidates.length > 1, candidates };
+      const country = candidates.length === 1 ? candidates[0] : null;
+      // "Hong Kong Airport", "Kuwait Airport": the airport of a country named like its city.
+      const airports = country !== null && group.airportWord ? this.cityAirports.get(`${country} ${group.opening}`) : undefined;
+      const place = airports ? airportOf(airports, text.slice(tokens[group.from].start, tokens[group.to - 1].end)) : null;
+      return { text: written, country, place, ambiguous: candidates.length > 1, candidates };
     }
     const best = bestByCountry(group.places);
     const ranked = [...best.values()].sort((a, b) => b.prominence - a.prominence || a.country.localeCompare(b.country));
@@ -177,7 +202,7 @@ export class PlaceScanner implements Gazetteer {
     if (group.airportWord && chosen.kind !== PlaceKind.AIRPORT && !chosen.province) {
       const key = this.index.keyOf(chosen.name);
       const airports = key ? this.cityAirports.get(`${chosen.country} ${key}`) : undefined;
-      place = { ...place, kind: PlaceKind.AIRPORT, iata: airports?.length === 1 ? airports[0] : null };
+      place = { ...place, ...airportOf(airports ?? [], place.name), locode: place.locode };
     }
     return { text: written, country: chosen.country, place, ambiguous: false, candidates };
   }
@@ -187,6 +212,12 @@ export class PlaceScanner implements Gazetteer {
 function followedByAirport(tokens: readonly PlaceToken[], at: number): number {
   for (let to = Math.min(tokens.length, at + 4); to > at; to -= 1) if (AIRPORT_WORDS.has(keyOf(tokens, at, to))) return to - at;
   return 0;
+}
+
+/** A city's one airport by its own name and code; of a city with several, the words as written and no code. */
+function airportOf(airports: readonly CityAirport[], written: string) {
+  const only = airports.length === 1 ? airports[0] : undefined;
+  return { name: only?.name ?? written, kind: PlaceKind.AIRPORT, locode: null, iata: only?.iata ?? null };
 }
 
 function countriesOf(group: Group): string[] {

@@ -16,6 +16,8 @@ export interface PlaceToken {
   readonly end: number;
   /** Two or three capital letters as written: may be a country or an IATA code. */
   readonly capitals: boolean;
+  /** A Latin word written with a small first letter ("ivory", "from"): in a text with capitals, not the start of a name. */
+  readonly lower: boolean;
   readonly han: boolean;
 }
 
@@ -42,14 +44,16 @@ function isWordChar(char: string, code: number): boolean {
 export function tokenise(text: string, simplify: ReadonlyMap<string, string>): PlaceToken[] {
   const tokens: PlaceToken[] = [];
   const pushBreak = (start: number) => {
-    if (tokens.length > 0 && tokens[tokens.length - 1].key !== BREAK) tokens.push({ key: BREAK, start, end: start + 1, capitals: false, han: false });
+    if (tokens.length > 0 && tokens[tokens.length - 1].key !== BREAK) tokens.push({ key: BREAK, start, end: start + 1, capitals: false, lower: false, han: false });
   };
   let wordStart = -1;
   const endWord = (end: number) => {
     if (wordStart < 0) return;
     const word = text.slice(wordStart, end);
     const key = foldWord(word);
-    if (key.length > 0 && key !== "the") tokens.push({ key, start: wordStart, end, capitals: /^[A-Z]{2,3}$/.test(word), han: false });
+    if (key.length > 0 && key !== "the") {
+      tokens.push({ key, start: wordStart, end, capitals: /^[A-Z]{2,3}$/.test(word), lower: word[0] !== word[0].toUpperCase(), han: false });
+    }
     wordStart = -1;
   };
   for (let at = 0; at < text.length; at += 1) {
@@ -61,8 +65,8 @@ export function tokenise(text: string, simplify: ReadonlyMap<string, string>): P
     }
     if (JOINERS.has(char) && wordStart >= 0 && at + 1 < text.length && isWordChar(text[at + 1], text.charCodeAt(at + 1))) continue;
     endWord(at);
-    if (isHan(code)) tokens.push({ key: simplify.get(char) ?? char, start: at, end: at + 1, capitals: false, han: true });
-    else if (char === "&") tokens.push({ key: "and", start: at, end: at + 1, capitals: false, han: false });
+    if (isHan(code)) tokens.push({ key: simplify.get(char) ?? char, start: at, end: at + 1, capitals: false, lower: false, han: true });
+    else if (char === "&") tokens.push({ key: "and", start: at, end: at + 1, capitals: false, lower: true, han: false });
     else if (BREAKS.has(char)) pushBreak(at);
   }
   endWord(text.length);

@@ -7,7 +7,7 @@ import { projectRoot } from "../../../config.js";
 import { PlaceKind } from "../../../domain/vocabulary.js";
 import { ALT_SPELLINGS_SEPARATOR, COUNTRIES_FILE, COUNTRY_ALIASES_FILE } from "../country-index.js";
 import { NameIndex, type NameEntry, type PlaceEntry } from "./name-index.js";
-import { PlaceScanner } from "./place-scanner.js";
+import { PlaceScanner, type CityAirport } from "./place-scanner.js";
 
 /** The files the gazetteer is built from: the bundled reference data and the project's own tables. */
 export interface GazetteerFiles {
@@ -78,10 +78,24 @@ function unlocodeNames(name: string): string[] {
   return bracket ? [name, bracket[1], bracket[2]] : [name];
 }
 
-/** An airport's names: "Suvarnabhumi Airport" is also "Suvarnabhumi", unless that is the city's own name. */
+/**
+ * An airport's names: "Suvarnabhumi Airport" is also "Suvarnabhumi", unless that is the city's own
+ * name; "Kenneth Kaunda International Airport Lusaka" is also "Kenneth Kaunda International Airport"
+ * and "Kenneth Kaunda".
+ */
 function airportNames(name: string, city: string): string[] {
-  const short = name.replace(/\s+(International\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i, "").trim();
-  return short !== name && short.length >= 4 && short.toLowerCase() !== city.toLowerCase() ? [name, short] : [name];
+  const names = new Set([name]);
+  const withoutCity = city.length >= 3 ? name.replace(new RegExp(`\\s*\\b${escapeRegExp(city)}$`, "i"), "").trim() : name;
+  if (withoutCity.length >= 4) names.add(withoutCity);
+  for (const full of [...names]) {
+    const short = full.replace(/\s+(International\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i, "").trim();
+    if (short !== full && short.length >= 4 && short.toLowerCase() !== city.toLowerCase()) names.add(short);
+  }
+  return [...names];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Promise<PlaceScanner> {
@@ -90,7 +104,7 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
   const countryCodes = new Set<string>();
   /** `country key` of capitals and of cities with an airport: places of that name in that country are prominent. */
   const capitals = new Map<string, string>();
-  const airportCities = new Map<string, { name: string; iata: string[] }>();
+  const airportCities = new Map<string, { name: string; airports: CityAirport[] }>();
 
   for (const row of await readCsv(files.countries)) {
     const entry: NameEntry = { type: "country", country: row.cca2 };
@@ -144,7 +158,8 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
 
   for (const row of await readCsv(files.airports)) {
     const iata = row.iata === "\\N" ? "" : row.iata;
-    if (!CODE.test(iata)) continue;
+    // Heliports and seaplane bases carry IATA codes too, but no seizure record means one by "Airport".
+    if (!CODE.test(iata) || /heliport|seaplane/i.test(row.name)) continue;
     const country = countryOf(row.country);
     if (country === undefined) continue;
     const entry: PlaceEntry = { type: "place", country, name: row.name, kind: PlaceKind.AIRPORT, province: false, locode: null, iata, prominence: 3 };
@@ -153,7 +168,7 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
     const cityKey = index.keyOf(row.city);
     if (cityKey) {
       const key = `${country} ${cityKey}`;
-      airportCities.set(key, { name: row.city, iata: [...(airportCities.get(key)?.iata ?? []), iata] });
+      airportCities.set(key, { name: row.city, airports: [...(airportCities.get(key)?.airports ?? []), { iata, name: row.name }] });
     }
   }
 
@@ -202,6 +217,6 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
       prominence: capitals.has(where) ? 4 : 3,
     });
   }
-  const cityAirports = new Map([...airportCities].map(([where, city]) => [where, city.iata]));
+  const cityAirports = new Map([...airportCities].map(([where, city]) => [where, city.airports]));
   return new PlaceScanner(index, cityAirports);
 }
