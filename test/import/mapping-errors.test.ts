@@ -37,7 +37,7 @@ describe("mapping files that cannot be used fail with a message naming the entry
     [
       "an unknown normaliser",
       edit("normalise: date,", "normalise: datee,"),
-      'nodes.seizure.properties.date: unknown normaliser "datee" (known: text, date, number, weight, list, country, vocabulary, slug, phone, email, address, document, bank-account)',
+      'nodes.seizure.properties.date: unknown normaliser "datee" (known: text, date, number, weight, list, country, vocabulary, slug, phone, email, address, document, bank-account, places)',
     ],
     [
       "an option the normaliser does not take",

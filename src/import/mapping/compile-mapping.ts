@@ -1,6 +1,7 @@
 import { NodeLabel, RelType } from "../../domain/graph-schema.js";
 import { relations } from "../../domain/relations.js";
 import { foldName, type NormaliseContext } from "../normalise/normaliser.js";
+import type { Gazetteer } from "../normalise/gazetteer/gazetteer.js";
 import { regexError, splitter } from "../normalise/list.js";
 import { collapseSpace } from "../normalise/text.js";
 import type {
@@ -365,17 +366,6 @@ function compileGroup(
   };
 }
 
-// TEMP until the gazetteer lands: its agreed interface (src/import/normalise/gazetteer/gazetteer.ts).
-interface Gazetteer {
-  find(text: string): {
-    readonly text: string;
-    readonly country: string | null;
-    readonly place: { readonly name: string; readonly kind: string | null; readonly locode: string | null; readonly iata: string | null } | null;
-    readonly ambiguous: boolean;
-    readonly candidates: readonly string[];
-  }[];
-}
-
 /** Slots of the items a gazetteer finds (`find: countries | places`), beside `item` (the words of the cell). */
 const FOUND_SLOTS = ["country", "place", "placeKind", "locode", "iata", "candidates"] as const;
 
@@ -408,7 +398,7 @@ function compileListGroup(
     }
     let items: (text: string, report: (problem: Problem) => void) => Item[] = () => [];
     if (part.find !== undefined) {
-      const gazetteer = (context as NormaliseContext & { gazetteer?: Gazetteer }).gazetteer;
+      const gazetteer = context.gazetteer;
       if (!gazetteer) error(`${entry}.find`, "the gazetteer is not loaded, so nothing can be found in free text");
       else items = finder(gazetteer, part.find, part.unique, entry, ref?.display ?? part.column);
     } else {

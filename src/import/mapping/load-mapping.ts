@@ -28,7 +28,7 @@ export async function loadMapping(file: string, context?: NormaliseContext): Pro
 /**
  * The reference data a mapping's normalisers need. The gazetteer takes a moment to build (about
  * 70,000 names), so it is loaded only for a mapping that names it: `normalise: places`, or a
- * `gazetteer` key anywhere (list groups use one).
+ * `gazetteer` key anywhere, or a list group's `find`.
  */
 export async function contextFor(text: string): Promise<NormaliseContext> {
   const countries = await loadCountryIndex();
@@ -41,7 +41,12 @@ function usesGazetteer(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(usesGazetteer);
   if (node === null || typeof node !== "object") return false;
   return Object.entries(node).some(
-    ([key, value]) => key === "gazetteer" || (key === "normalise" && GAZETTEER_NORMALISERS.has(String(value))) || usesGazetteer(value),
+    ([key, value]) =>
+      key === "gazetteer" ||
+      (key === "normalise" && GAZETTEER_NORMALISERS.has(String(value))) ||
+      // A list group whose items the gazetteer finds (`find: countries | places`).
+      (key === "find" && (value === "countries" || value === "places")) ||
+      usesGazetteer(value),
   );
 }
 
