@@ -192,6 +192,10 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
       database: text(
         "The sub-database of a source that has several, such as ROUTES' Ivory, Rhino Horn, Reptiles, Birds.",
       ),
+      valueHkd: float("The goods' estimated value in Hong Kong dollars, as reported."),
+      citedSentences: texts(
+        "For a source read from its text (a press release): each value read, as `field: sentence`, the sentence it came from.",
+      ),
     },
   },
   [Shipment]: {
@@ -242,6 +246,10 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
       order: text("Higher taxonomy: order."),
       family: text("Higher taxonomy: family."),
       genus: text("Higher taxonomy: genus."),
+      rank: text(
+        "`SPECIES`, or `GENUS`, `FAMILY`, `ORDER` for a higher taxon's node (`manis`, `manidae`, `pholidota`: mappings/cites-taxonomy.yaml), which goods named only at that rank (`Manis spp.`, `Pangolin`) refer to; none: a species.",
+      ),
+      synonyms: texts("Other scientific names of the species in the CITES index, with their authors as written (`Phataginus tricuspis (Rafinesque, 1821)`)."),
       commonNamesEn: texts("Common names in English (the API reads every `commonNames<Xx>`, one per ISO 639-1 language)."),
       commonNamesFr: texts("Common names in French."),
       commonNamesEs: texts("Common names in Spanish."),

@@ -41,6 +41,8 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   "Shipment.parties": Role.ANALYST,
   // Evidence: which source, which row.
   "Seizure.sources": Role.ANALYST,
+  // A release's sentences give the age and sex of those arrested: evidence, as the sources are.
+  "Seizure.citedSentences": Role.ANALYST,
   "Shipment.sources": Role.ANALYST,
   "ObservedRoute.evidence": Role.ANALYST,
 };

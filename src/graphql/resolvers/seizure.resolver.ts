@@ -17,6 +17,7 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
+import { SentenceCitation, sentenceCitations } from "../types/sentence-citation.type.js";
 import { filterParameters, lookup, orderedListConnection } from "./lists.js";
 import { checkSourceFilter } from "./source-filter.js";
 import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
@@ -55,6 +56,13 @@ export class SeizureResolver {
   ): Promise<ConnectionShape<Seizure>> {
     await checkSourceFilter(ctx, filter?.source);
     return orderedListConnection(ctx, info, "seizures", seizureParameters(filter), orderBy, page);
+  }
+
+  @FieldResolver(() => [SentenceCitation], {
+    description: "For a seizure read from a text (a press release): each value read, with the sentence it came from.",
+  })
+  citedSentences(@Root() seizure: Seizure): SentenceCitation[] {
+    return sentenceCitations(seizure.citedSentences);
   }
 
   @Cost(RelationCost.ONE)

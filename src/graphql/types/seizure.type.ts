@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
 
@@ -39,6 +39,12 @@ export class Seizure {
     description: "The part of its source a record comes from, where a source has several (ROUTES: Ivory, Rhino Horn, ...).",
   })
   database: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The goods' estimated value in Hong Kong dollars, as reported." })
+  valueHkd: number | null;
+
+  /** `field: sentence` strings, shown as SentenceCitation objects by the resolver. */
+  citedSentences?: string[] | null;
 
   @Field(() => Boolean, { description: "True for invented records (fixtures, generated networks)." })
   synthetic: boolean;
