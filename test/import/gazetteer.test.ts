@@ -9,6 +9,7 @@ import { projectRoot } from "../../src/config.js";
 import { loadGazetteer, type PlaceMention } from "../../src/import/normalise/gazetteer/gazetteer.js";
 import { isProblem } from "../../src/import/normalise/normaliser.js";
 import { normalisers } from "../../src/import/normalise/registry.js";
+import { GAZETTEER_FILES, readAirports } from "../../src/import/normalise/gazetteer/read-gazetteer.js";
 import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
 
 const gazetteer = await loadGazetteer();
@@ -132,5 +133,12 @@ describe("data/gazetteer/names.csv", () => {
   it("gives only UN/LOCODEs and IATA codes the bundled data has", () => {
     expect(names.filter((row) => row.locode && !locodes.has(row.locode)).map((row) => row.name)).toEqual([]);
     expect(names.filter((row) => row.iata && !iatas.has(row.iata)).map((row) => row.name)).toEqual([]);
+  });
+});
+
+describe("the airports reader", () => {
+  it("reads airports.csv as csv-parse does", async () => {
+    const expected = parse(readFileSync(GAZETTEER_FILES.airports), { columns: true, bom: true }) as Record<string, string>[];
+    expect(await readAirports(GAZETTEER_FILES.airports)).toEqual(expected);
   });
 });

@@ -48,16 +48,20 @@ export class NameIndex {
     return tokenise(text, this.simplify);
   }
 
-  /** Adds a name; returns false when it folds to nothing. */
-  addName(name: string, entry: NameEntry): boolean {
+  /**
+   * Adds a name; returns its key, or undefined when it folds to fewer than `minimum` letters and
+   * digits (nothing at all, by default).
+   */
+  addName(name: string, entry: NameEntry, minimum = 1): string | undefined {
     const tokens = this.tokens(name);
-    if (tokens.length === 0) return false;
+    if (tokens.length === 0) return undefined;
     const key = keyOf(tokens, 0, tokens.length);
+    if (minimum > 1 && key.replace(/[ ,]/g, "").length < minimum) return undefined;
     const entries = this.names.get(key);
     if (entries === undefined) this.names.set(key, [entry]);
     else if (!entries.some((known) => sameEntry(known, entry))) entries.push(entry);
     this.longest = Math.max(this.longest, tokens.length);
-    return true;
+    return key;
   }
 
   addCode(code: string, entry: NameEntry): void {

@@ -47,16 +47,61 @@ const CODE = /^[A-Z]{2,3}$/;
 async function readUnlocode(file: string): Promise<Row[]> {
   const lines = (await readFile(file, "utf8")).split(/\r?\n/);
   const header = lines[0].replace(/^\uFEFF/, "").split(",");
+  const at = (column: string) => header.indexOf(column);
+  const [country, location, name, mask] = [at("country"), at("location"), at("nameWoDiacritics"), at("function")];
   const rows: Row[] = [];
   for (let index = 1; index < lines.length; index += 1) {
     const line = lines[index];
     if (line.length === 0 || line.includes('"')) continue;
     const cells = line.split(",");
-    const row: Row = {};
-    header.forEach((column, at) => (row[column] = cells[at] ?? ""));
-    rows.push(row);
+    rows.push({ country: cells[country], location: cells[location], nameWoDiacritics: cells[name], function: cells[mask] });
   }
   return rows;
+}
+
+/**
+ * OpenFlights airports, one line each (no cell spans lines), quoted cells with `""` for a quote: a
+ * line splitter reads its 7,698 rows in a tenth of csv-parse's time (~0.4 s measured on a busy
+ * two-CPU machine), which counted for half of the gazetteer's build.
+ */
+export async function readAirports(file: string): Promise<Row[]> {
+  const lines = (await readFile(file, "utf8")).split(/\r?\n/);
+  const header = splitQuoted(lines[0].replace(/^\uFEFF/, ""));
+  return lines.slice(1).filter((line) => line.length > 0).map((line) => {
+    const cells = splitQuoted(line);
+    return Object.fromEntries(header.map((column, at) => [column, cells[at] ?? ""]));
+  });
+}
+
+function splitQuoted(line: string): string[] {
+  const cells: string[] = [];
+  let at = 0;
+  while (at <= line.length) {
+    if (line[at] === '"') {
+      let cell = "";
+      let from = at + 1;
+      for (;;) {
+        const close = line.indexOf('"', from);
+        if (close < 0) throw new Error(`unclosed quote in "${line}"`);
+        cell += line.slice(from, close);
+        if (line[close + 1] === '"') {
+          cell += '"';
+          from = close + 2;
+        } else {
+          at = close + 1;
+          break;
+        }
+      }
+      cells.push(cell);
+    } else {
+      const comma = line.indexOf(",", at);
+      const end = comma < 0 ? line.length : comma;
+      cells.push(line.slice(at, end));
+      at = end;
+    }
+    at += 1; // the comma
+  }
+  return cells;
 }
 
 /**
@@ -85,18 +130,18 @@ function unlocodeNames(name: string): string[] {
  */
 function airportNames(name: string, city: string): string[] {
   const names = new Set([name]);
-  const withoutCity = city.length >= 3 ? name.replace(new RegExp(`\\s*\\b${escapeRegExp(city)}$`, "i"), "").trim() : name;
-  if (withoutCity.length >= 4) names.add(withoutCity);
+  if (city.length >= 3 && name.toLowerCase().endsWith(` ${city.toLowerCase()}`)) {
+    const withoutCity = name.slice(0, name.length - city.length - 1).trim();
+    if (withoutCity.length >= 4) names.add(withoutCity);
+  }
   for (const full of [...names]) {
-    const short = full.replace(/\s+(International\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i, "").trim();
+    const short = full.replace(AIRPORT_SUFFIX, "");
     if (short !== full && short.length >= 4 && short.toLowerCase() !== city.toLowerCase()) names.add(short);
   }
   return [...names];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+const AIRPORT_SUFFIX = /\s+(International\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i;
 
 export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Promise<PlaceScanner> {
   const simplify = new Map((await readCsv(files.traditionalSimplified)).map((row) => [row.traditional, row.simplified]));
@@ -156,7 +201,7 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
   }
   for (const row of await readCsv(files.notPlaces)) index.addName(row.phrase, { type: "nothing" });
 
-  for (const row of await readCsv(files.airports)) {
+  for (const row of await readAirports(files.airports)) {
     const iata = row.iata === "\\N" ? "" : row.iata;
     // Heliports and seaplane bases carry IATA codes too, but no seizure record means one by "Airport".
     if (!CODE.test(iata) || /heliport|seaplane/i.test(row.name)) continue;
@@ -189,8 +234,8 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
     };
     for (const name of unlocodeNames(row.nameWoDiacritics)) {
       // Two-letter names ("Ba", "An") are words more often than places.
-      if (name.replace(/[^\p{L}]/gu, "").length < 3) continue;
-      if (index.addName(name, entry)) placed.add(`${row.country} ${index.keyOf(name)}`);
+      const key = index.addName(name, entry, 3);
+      if (key !== undefined) placed.add(`${row.country} ${key}`);
     }
   }
 
