@@ -152,12 +152,12 @@ async function measure(sample: Sample): Promise<Measured> {
 
 const PERSON = `id name aliases birthYear shipmentCount seizureCount companyCount identifierCount
   identifiers { id kind value holders { ... on Person { id } ... on Company { id } } }
-  shipments { role shipment { id } citation { row source { id } } }
-  arrests { charge seizure { id } } offices { role company { id } } nationalities { code } sources { row source { id } }`;
+  shipments { role roleText shipment { id } citation { row source { id } } }
+  arrests { charge seizure { id } } offices { role roleText company { id } } nationalities { code } sources { row source { id } }`;
 const COMPANY = `id name kind shipmentCount seizureCount officerCount identifierCount country { code }
-  identifiers { id } shipments { role shipment { id } } officers { role person { id } } sources { source { id } }`;
+  identifiers { id } shipments { role roleText shipment { id } } officers { role roleText person { id } } sources { source { id } }`;
 const SHIPMENT = `id mode departedOn carrier { id name } route { sequence role country { code } place { id } }
-  commodities { id product species { id } } seizures { id } parties { role party { ... on Person { id } ... on Company { id } } }
+  commodities { id product species { id } } seizures { id } parties { role roleText party { ... on Person { id } ... on Company { id } } }
   sources { source { id } }`;
 const SEIZURE = `id date country { code } place { id } shipments { id } commodities { id species { id } }
   arrests { person { id } } sources { source { id } }`;
