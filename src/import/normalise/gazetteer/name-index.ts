@@ -10,8 +10,10 @@ export interface CountryEntry {
 /**
  * A place below country level. `prominence` ranks places of one name in different countries, so
  * that "Lagos" is Lagos in Nigeria (a city with an airport) and not the small Portuguese port:
- * 4 a capital or a place this project lists by hand, 3 a city with an airport (OpenFlights) or an
- * airport, 2 a UN/LOCODE port or airport, 1 any other UN/LOCODE place.
+ * 5 a hub (data/gazetteer/hubs.csv), 4 a capital or a place this project lists by hand, 3 a city
+ * with an airport (OpenFlights) or an airport, 2 a UN/LOCODE port or airport, 1 any other UN/LOCODE
+ * place. The scanner reads a name as one place when only one of its places is a hub, or only one is
+ * prominent (3 or more); otherwise the name is ambiguous.
  */
 export interface PlaceEntry {
   readonly type: "place";

@@ -90,7 +90,10 @@ export class PlaceScanner implements Gazetteer {
       if (tokens[to - 1].key === BREAK) continue;
       if (to === at + 1 && tokens[at].capitals && (!allCapitals || this.alone(tokens, at))) {
         const code = this.index.code(tokens[at].key.toUpperCase());
-        if (code) return [1, code];
+        // An IATA code counts only as the whole text ("BKK") or before "Airport" ("JFK Airport"):
+        // elsewhere three capitals are an abbreviation more often ("Brazzaville, ROC").
+        const airport = code?.every((entry) => entry.type === "place");
+        if (code && (!airport || tokens.length === 1 || followedByAirport(tokens, at + 1) > 0)) return [1, code];
       }
       const entries = this.index.name(keyOf(tokens, at, to));
       if (entries) return [to - at, entries];
@@ -186,8 +189,7 @@ export class PlaceScanner implements Gazetteer {
     const best = bestByCountry(group.places);
     const ranked = [...best.values()].sort((a, b) => b.prominence - a.prominence || a.country.localeCompare(b.country));
     const candidates = ranked.map((entry) => entry.country);
-    const prominent = ranked.filter((entry) => entry.prominence >= 3);
-    const chosen = ranked.length === 1 ? ranked[0] : prominent.length === 1 ? prominent[0] : undefined;
+    const chosen = ranked.length === 1 ? ranked[0] : onlyOne(ranked, 5) ?? onlyOne(ranked, 3);
     if (chosen === undefined) {
       const kinds = new Set(ranked.map((entry) => entry.kind));
       return {
@@ -218,6 +220,12 @@ function followedByAirport(tokens: readonly PlaceToken[], at: number): number {
 function airportOf(airports: readonly CityAirport[], written: string) {
   const only = airports.length === 1 ? airports[0] : undefined;
   return { name: only?.name ?? written, kind: PlaceKind.AIRPORT, locode: null, iata: only?.iata ?? null };
+}
+
+/** The one place at `least` prominence or more, if there is exactly one. */
+function onlyOne(ranked: readonly PlaceEntry[], least: number): PlaceEntry | undefined {
+  const above = ranked.filter((entry) => entry.prominence >= least);
+  return above.length === 1 ? above[0] : undefined;
 }
 
 function countriesOf(group: Group): string[] {

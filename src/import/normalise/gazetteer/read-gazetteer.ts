@@ -19,6 +19,8 @@ export interface GazetteerFiles {
   names: string;
   notPlaces: string;
   traditionalSimplified: string;
+  /** data/gazetteer/hubs.csv: cities whose name alone means them. */
+  hubs: string;
 }
 
 export const GAZETTEER_FILES: GazetteerFiles = {
@@ -29,6 +31,7 @@ export const GAZETTEER_FILES: GazetteerFiles = {
   names: path.join(projectRoot, "data", "gazetteer", "names.csv"),
   notPlaces: path.join(projectRoot, "data", "gazetteer", "not-places.csv"),
   traditionalSimplified: path.join(projectRoot, "data", "gazetteer", "traditional-simplified.csv"),
+  hubs: path.join(projectRoot, "data", "gazetteer", "hubs.csv"),
 };
 
 type Row = Record<string, string>;
@@ -38,6 +41,9 @@ async function readCsv(file: string, options: { columns: boolean | string[]; fro
 }
 
 const CODE = /^[A-Z]{2,3}$/;
+
+/** The prominence of a city data/gazetteer/hubs.csv lists (see PlaceEntry). */
+const HUB = 5;
 
 /**
  * UN/LOCODE rows as plain comma-split lines: csv-parse takes ~0.6 s over its 48,366 rows, a split
@@ -130,8 +136,11 @@ function unlocodeNames(name: string): string[] {
  */
 function airportNames(name: string, city: string): string[] {
   const names = new Set([name]);
-  if (city.length >= 3 && name.toLowerCase().endsWith(` ${city.toLowerCase()}`)) {
-    const withoutCity = name.slice(0, name.length - city.length - 1).trim();
+  // The city inside the name, anywhere but first: "Kenneth Kaunda International Airport Lusaka",
+  // "George Bush Intercontinental Houston Airport".
+  const at = city.length >= 3 ? name.toLowerCase().indexOf(` ${city.toLowerCase()}`) : -1;
+  if (at > 0) {
+    const withoutCity = `${name.slice(0, at)}${name.slice(at + city.length + 1)}`.trim();
     if (withoutCity.length >= 4) names.add(withoutCity);
   }
   for (const full of [...names]) {
@@ -261,6 +270,16 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
       iata: null,
       prominence: capitals.has(where) ? 4 : 3,
     });
+  }
+  // Hubs: the listed city outranks every other place of its name (added where no source has it).
+  for (const row of await readCsv(files.hubs)) {
+    if (!countryCodes.has(row.cca2)) throw new Error(`data/gazetteer/hubs.csv: "${row.name}" names ${row.cca2}, which is not in the country data`);
+    const key = index.keyOf(row.name);
+    const here = (key ? (index.name(key) ?? []) : []).filter((entry): entry is PlaceEntry => entry.type === "place" && entry.country === row.cca2);
+    for (const entry of here) entry.prominence = HUB;
+    if (here.length === 0 && !(key && (index.name(key) ?? []).some((entry) => entry.type === "country" && entry.country === row.cca2))) {
+      index.addName(row.name, { type: "place", country: row.cca2, name: row.name, kind: PlaceKind.CITY, province: false, locode: null, iata: null, prominence: HUB });
+    }
   }
   const cityAirports = new Map([...airportCities].map(([where, city]) => [where, city.airports]));
   return new PlaceScanner(index, cityAirports);
