@@ -9,6 +9,7 @@ import { projectRoot } from "../../src/config.js";
 import { loadGazetteer, type PlaceMention } from "../../src/import/normalise/gazetteer/gazetteer.js";
 import { isProblem } from "../../src/import/normalise/normaliser.js";
 import { normalisers } from "../../src/import/normalise/registry.js";
+import { contextFor } from "../../src/import/mapping/load-mapping.js";
 import { GAZETTEER_FILES, readAirports } from "../../src/import/normalise/gazetteer/read-gazetteer.js";
 import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
 
@@ -140,5 +141,12 @@ describe("the airports reader", () => {
   it("reads airports.csv as csv-parse does", async () => {
     const expected = parse(readFileSync(GAZETTEER_FILES.airports), { columns: true, bom: true }) as Record<string, string>[];
     expect(await readAirports(GAZETTEER_FILES.airports)).toEqual(expected);
+  });
+});
+
+describe("loading the gazetteer for a mapping", () => {
+  it("loads it only for a mapping that uses it", async () => {
+    expect((await contextFor("nodes:\n  seizure:\n    countries: { column: place, normalise: places, level: country }\n")).gazetteer).toBe(gazetteer);
+    expect((await contextFor("nodes:\n  seizure:\n    country: { column: place, normalise: country }\n")).gazetteer).toBeUndefined();
   });
 });
