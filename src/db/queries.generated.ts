@@ -2726,30 +2726,44 @@ export type ImportSpeciesIndexRow = {
   id: string;
   scientificName: string | null;
   commonNames: string[] | null;
+  rank: string | null;
+  genus: string | null;
+  family: string | null;
+  taxonOrder: string | null;
+  synonyms: string[] | null;
 };
 
 export type ImportSpeciesIndexSlots = Record<string, never>;
 
-/** Every species an import may refer to by name, to build a lookup in memory. */
+/** Every species and higher taxon an import may refer to by name, to build a lookup in memory. */
 export const importSpeciesIndex: CypherQuery<ImportSpeciesIndexParameters, ImportSpeciesIndexRow, ImportSpeciesIndexSlots, "read"> = {
   name: "importSpeciesIndex",
   file: "import/species-index",
   mode: "read",
   parameters: { synthetic: "boolean", prefix: "string" },
   slots: {},
-  columns: { id: "string", scientificName: "string | null", commonNames: "string[] | null" },
-  text: `// Every species an import may refer to by name, to build a lookup in memory.
+  columns: { id: "string", scientificName: "string | null", commonNames: "string[] | null", rank: "string | null", genus: "string | null", family: "string | null", taxonOrder: "string | null", synonyms: "string[] | null" },
+  text: `// Every species and higher taxon an import may refer to by name, to build a lookup in memory.
 // Parameters: $synthetic (boolean: whether synthetic species count), $prefix (only ids that start
 // with it: "" for all; see the import's idPrefix).
-// Columns: id, scientificName, commonNames (English common names, a list or null).
+// Columns: id, scientificName, commonNames (English common names, a list or null), rank (GENUS,
+// FAMILY or ORDER for a higher taxon's node, else SPECIES or null), genus, family, taxonOrder (its
+// higher taxonomy), synonyms (the CITES index's synonyms, as written, or null).
 // @param synthetic: boolean
 // @param prefix: string
 // @column id: string
 // @column scientificName: string | null
 // @column commonNames: string[] | null
+// @column rank: string | null
+// @column genus: string | null
+// @column family: string | null
+// @column taxonOrder: string | null
+// @column synonyms: string[] | null
 MATCH (species:Species)
 WHERE ($synthetic OR NOT species:Synthetic) AND species.id STARTS WITH $prefix
-RETURN species.id AS id, species.scientificName AS scientificName, species.commonNamesEn AS commonNames
+RETURN species.id AS id, species.scientificName AS scientificName, species.commonNamesEn AS commonNames,
+       species.rank AS rank, species.genus AS genus, species.family AS family, species.\`order\` AS taxonOrder,
+       species.synonyms AS synonyms
 `,
 };
 

@@ -279,12 +279,15 @@ export class RowPlanner {
           return null;
         }
         const found = this.lookups.species.find(String(value));
-        if ("id" in found) return { label: NodeLabel.Species, id: found.id };
-        strict.report(
-          { kind: "species", entry: reference.name.entry, column: reference.name.describe(scope), value: String(value), reason: found.problem },
-          required,
-        );
-        return null;
+        const flagged = "id" in found ? found.note : found.problem;
+        if (flagged) {
+          // A name resolved to a higher taxon is linked, and flagged: the record names a group, not one species.
+          strict.report(
+            { kind: "species", entry: reference.name.entry, column: reference.name.describe(scope), value: String(value), reason: flagged },
+            required && !("id" in found),
+          );
+        }
+        return "id" in found ? { label: NodeLabel.Species, id: found.id } : null;
       }
       case "place": {
         // A country that is written but cannot be resolved is already reported; the place is then
