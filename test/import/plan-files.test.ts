@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { projectRoot } from "../../src/config.js";
 import { importPlan } from "../../src/import/import-files.js";
+import { InputError } from "../../src/import/mapping/mapping-error.js";
 import type { ImportReport } from "../../src/import/report/import-report.js";
 import { countsOf, deleteWorld, importTestContext, readCsv, uniquePrefix, type ImportTestContext } from "./helpers/import-context.js";
 import { runCli, type CliResult } from "./helpers/run-cli.js";
@@ -31,6 +32,7 @@ let reversedCli: CliResult;
 let dryRunCli: CliResult;
 let imported: ImportReport[];
 let companiesBefore: unknown;
+let missingFile: unknown;
 
 /** Expected PARTY_TO links, `company role shipment`, from the shipments file. */
 const expectedParties = shipmentRows
@@ -48,6 +50,11 @@ beforeAll(async () => {
   // Through the command: the shipments first, then the companies (the wrong order), and the right order.
   reversedCli = await runCli(["--dry-run", "--mapping", SHIPMENTS, "--mapping", COMPANIES, FIXTURES, "--report-dir", reportDir, "--id-prefix", prefix]);
   dryRunCli = await runCli(["--dry-run", COMPANIES, SHIPMENTS, "--report-dir", reportDir, "--id-prefix", prefix]);
+  // The shipments' file is not among those given to it: the plan stops before the companies are written.
+  const empty = await mkdtemp(path.join(tmpdir(), "import-plan-empty-"));
+  missingFile = await importPlan(context.executor, [{ mapping: COMPANIES, files: [FIXTURES] }, { mapping: SHIPMENTS, files: [empty] }], options).catch(
+    (error: unknown) => error,
+  );
   companiesBefore = await context.executor.read(`MATCH (node) WHERE node.id STARTS WITH $prefix RETURN count(node) AS n`, { prefix });
   imported = await importPlan(context.executor, [{ mapping: COMPANIES, files: [FIXTURES] }, { mapping: SHIPMENTS, files: [FIXTURES] }], options);
 });
@@ -82,7 +89,12 @@ describe("plans of several mapping files", () => {
     expect(dryRunCli.stdout.indexOf("case-file-companies.yaml")).toBeLessThan(dryRunCli.stdout.indexOf("case-file-shipments.yaml"));
   });
 
-  it("writes nothing in a dry run", () => {
+  it("stops before reading or writing anything when a file of the plan cannot be found", () => {
+    expect(missingFile).toBeInstanceOf(InputError);
+    expect((missingFile as Error).message).toMatch(/no input file: give case-file-shipments\.csv|no file named case-file-shipments\.csv/);
+  });
+
+  it("writes nothing in a dry run, nor in a plan that could not run", () => {
     expect(companiesBefore).toEqual([{ n: 0 }]);
   });
 
