@@ -44,6 +44,39 @@ let report: ImportReport;
 let dryRun: ImportReport;
 let reversed: ImportReport;
 
+/**
+ * The way without records: the company's id made from the case alone, and a `node` reference to it
+ * from the director's row. A reference is confirmed before its batch is written, so it finds the
+ * company only when a row of an earlier batch, or of its own batch, made it.
+ */
+const TEMPLATE_MAPPING = `
+version: 1
+source: { id: test-case-file, title: Template ids, publisher: tests, licence: MIT, retrievedOn: 2026-12-06, reliability: F, kind: SYNTHETIC, synthetic: true }
+input:
+  file: case-file-parties.csv
+  key: [Case, Party]
+  columns: [Case, Party, Role, Type, Name]
+nodes:
+  company:
+    label: Company
+    id: { template: "test-case-file-{Case}-consignee", when: { Role: [Consignee] } }
+    properties:
+      name: { column: Name }
+      kind: { value: OTHER }
+  person:
+    label: Person
+    id: { template: "test-case-file-{Case}-{Party}", when: { Type: [person] } }
+    properties:
+      name: { column: Name }
+references:
+  consignee:
+    node: { label: Company, id: { template: "test-case-file-{Case}-consignee", when: { Role: [Director] } } }
+relationships:
+  directs: { type: OFFICER_OF, from: person, to: consignee, properties: { role: { value: director }, roleText: { column: Role } } }
+`;
+const templateWorlds = [uniquePrefix("record-template-one-batch"), uniquePrefix("record-template-row-batches")];
+const templateReports: ImportReport[] = [];
+
 const id = (row: Record<string, string>) => `test-case-file-${row.Case}-${row.Party}`;
 
 /** Director rows, each with the consignee rows of its case. */
@@ -62,11 +95,18 @@ beforeAll(async () => {
   const reversedFile = path.join(reversedDir, "case-file-parties.csv");
   await writeFile(reversedFile, stringify([...rows].reverse(), { header: true, columns: Object.keys(rows[0]) }));
   reversed = await importFiles(context.executor, MAPPING, [reversedFile], { registry: context.registry, reportDir: reversedDir, idPrefix: reversedPrefix, batchSize: 1 });
+  const templateMapping = path.join(reversedDir, "template-ids.yaml");
+  await writeFile(templateMapping, TEMPLATE_MAPPING);
+  for (const [index, batchSize] of [rows.length, 1].entries()) {
+    templateReports.push(
+      await importFiles(context.executor, templateMapping, [INPUT], { registry: context.registry, reportDir: reversedDir, idPrefix: templateWorlds[index], batchSize }),
+    );
+  }
 });
 
 afterAll(async () => {
   if (context) {
-    for (const world of [prefix, reversedPrefix]) await deleteWorld(context.executor, world);
+    for (const world of [prefix, reversedPrefix, ...templateWorlds]) await deleteWorld(context.executor, world);
     await context.driver.close();
   }
 });
@@ -144,5 +184,23 @@ describe("relationships between rows of one record", () => {
     expect(counts.relationships.PARTY_TO).toBe(rows.length);
     const bare = await context.executor.read(`MATCH (company:Company) WHERE company.id STARTS WITH $prefix AND company.name IS NULL RETURN count(*) AS n`, { prefix });
     expect(bare).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("without records: a node reference to an id made from the case alone", () => {
+  const hasConsignee = (director: (typeof directors)[number], before: boolean) =>
+    director.consignees.some((consignee) => !before || rows.indexOf(consignee) + 1 < director.number);
+  const expected = (before: boolean) =>
+    directors.filter((director) => hasConsignee(director, before)).map(({ row }) => `${id(row)} director (Director) of test-case-file-${row.Case}-consignee`).sort();
+
+  it("links every director whose case has a consignee when all rows are one batch (two consignees become one company)", async () => {
+    expect(templateReports[0].flags.byKind).toEqual({ reference: directors.filter((director) => !hasConsignee(director, false)).length });
+    expect(await offices(templateWorlds[0])).toEqual(expected(false));
+  });
+
+  it("misses, one row a batch, every director written before the consignee's row", async () => {
+    expect(templateReports[1].flags.byKind).toEqual({ reference: directors.filter((director) => !hasConsignee(director, true)).length });
+    expect(await offices(templateWorlds[1])).toEqual(expected(true));
+    expect(expected(true).length).toBeLessThan(expected(false).length);
   });
 });
