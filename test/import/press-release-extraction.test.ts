@@ -121,6 +121,7 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, read by ru
 
   it("reads the mode, origin and arrests where the labels give them, and prints how often it is right", () => {
     const fields = ["mode", "origin", "arrests"] as const;
+    const misses: string[] = [];
     const tally = Object.fromEntries(fields.map((field) => [field, { right: 0, total: 0 }])) as Record<(typeof fields)[number], { right: number; total: number }>;
     for (const label of labels.filter((label) => label.status === "seizure")) {
       const reading = readings[label.row - 1]!;
@@ -135,9 +136,10 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, read by ru
         if (label[field] === undefined) continue;
         tally[field].total += 1;
         if (read[field] === label[field]) tally[field].right += 1;
+        else misses.push(`row ${label.row} ${field} (${String(read[field])})`);
       }
     }
-    console.log(`press releases, other fields: ${fields.map((field) => `${field} ${tally[field].right}/${tally[field].total}`).join(", ")}`);
+    console.log(`press releases, other fields: ${fields.map((field) => `${field} ${tally[field].right}/${tally[field].total}`).join(", ")}; wrong: ${misses.join(", ") || "none"}`);
     // Not part of the promise: these are reported, and must not be mostly wrong.
     for (const field of fields) expect(tally[field].right / tally[field].total, field).toBeGreaterThanOrEqual(0.75);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { ChineseCountryNames, foldToSimplified } from "../../src/import/press-releases/chinese-countries.js";
 import { parseChineseNumber } from "../../src/import/press-releases/chinese-number.js";
 import { readArrests, readMode, readValue } from "../../src/import/press-releases/circumstances.js";
+import { loadGazetteer } from "../../src/import/normalise/gazetteer/gazetteer.js";
 import { readLines } from "../../src/import/press-releases/commodity-lines.js";
+import { findRoute } from "../../src/import/press-releases/route.js";
 import { findSeizureDate, releaseDay } from "../../src/import/press-releases/seizure-date.js";
 import { splitSentences, releaseBody } from "../../src/import/press-releases/sentences.js";
 
@@ -87,13 +88,21 @@ describe("goods and their quantities", () => {
   });
 });
 
-describe("countries named in Traditional Chinese", () => {
-  const names = new ChineseCountryNames([
-    [foldToSimplified("尼日利亚"), "NG"], ["尼日尔", "NE"], ["南非", "ZA"], ["刚果", "CG"], ["刚果民主共和国", "CD"], ["卡塔尔", "QA"],
-  ]);
-  it("finds each country in order, the longest name winning", () => {
-    expect(names.find("從剛果民主共和國金沙薩經卡塔爾多哈").map((mention) => mention.code)).toEqual(["CD", "QA"]);
-    expect(names.find("由尼日利亞抵港").map((mention) => [mention.code, mention.text])).toEqual([["NG", "尼日利亞"]]);
+describe("routes", () => {
+  const stops = async (sentence: string) =>
+    findRoute([sentence], 0, await loadGazetteer())?.stops.map((stop) => `${stop.country} ${stop.role}`) ?? null;
+
+  it("reads the origin, the transits, Hong Kong and an onward destination, by country", async () => {
+    expect(await stops("該兩名女子從剛果民主共和國金沙薩經摩洛哥卡薩布蘭卡及卡塔爾多哈飛抵本港，並準備前往澳門。")).toEqual([
+      "CD ORIGIN", "MA TRANSIT", "QA TRANSIT", "HK TRANSIT", "MO DESTINATION",
+    ]);
+    expect(await stops("抽查一個從尼日利亞抵港，報稱載有塑膠物料的四十呎貨櫃。")).toEqual(["NG ORIGIN", "HK DESTINATION"]);
+    expect(await stops("抽查一批由非洲安哥拉經香港轉口至柬埔寨的旅客行李。")).toEqual(["AO ORIGIN", "HK TRANSIT", "KH DESTINATION"]);
+  });
+
+  it("keeps a transit without an origin, and gives no route where none is written", async () => {
+    expect(await stops("檢查一個經馬來西亞運往香港的貨櫃。")).toEqual(["MY TRANSIT", "HK DESTINATION"]);
+    expect(await stops("海關人員在貨櫃內發現該批木材。")).toBeNull();
   });
 });
 

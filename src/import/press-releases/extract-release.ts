@@ -1,5 +1,5 @@
 import { PlaceKind, Product, QuantityUnit, TransportMode } from "../../domain/vocabulary.js";
-import type { ChineseCountryNames } from "./chinese-countries.js";
+import type { Gazetteer } from "../normalise/gazetteer/gazetteer.js";
 import { asciiDigits, parseChineseNumber } from "./chinese-number.js";
 import { readArrests, readConcealment, readDeclaredContents, readDetection, readMode, readValue } from "./circumstances.js";
 import { bracketWeightAfter, readLines, weightIn, withWeight, type CommodityLine } from "./commodity-lines.js";
@@ -62,7 +62,7 @@ const ALL_CONTROL_POINTS = /各[^。，]{0,8}(?:管制站|口岸)/u;
 /** Words that tell of a second case in one release. */
 const SEVERAL_CASES = /[兩二三四]宗[^。，]{0,10}案件|另一宗|接連破獲|同日，海關人員截查另一名|稍後，海關人員|分別從/u;
 
-export function extractRelease(release: PressRelease, countries: ChineseCountryNames): ReleaseReading {
+export function extractRelease(release: PressRelease, gazetteer: Gazetteer): ReleaseReading {
   const body = releaseBody(release.article);
   const sentences = splitSentences(body);
   const totals = sentences.find((sentence) => {
@@ -130,7 +130,9 @@ export function extractRelease(release: PressRelease, countries: ChineseCountryN
   });
   const extractedLines = lines.map((line, i) => citeLine(line, lead, i + 1, flags));
 
-  const moded = first((sentence) => readMode(sentence));
+  // The mode by the strongest words anywhere in the story (a river vessel whose containers were searched went by river).
+  const modeReading = readMode(body);
+  const moded = modeReading ? { value: modeReading, sentence: sentences.find((sentence) => sentence.includes(modeReading.words))! } : null;
   const modeOrder = moded ?? null;
   if (!modeOrder) flags.push({ field: "mode", reason: "no word for the transport" });
   const concealment = first(readConcealment);
@@ -139,9 +141,9 @@ export function extractRelease(release: PressRelease, countries: ChineseCountryN
   const arrests = first(readArrests);
   const value = first((sentence) => readValue(asciiDigits(sentence)));
 
-  const route = findRoute(sentences, leadIndex, countries);
+  const route = findRoute(sentences, leadIndex, gazetteer);
   if (!route) flags.push({ field: "origin", reason: "no origin or route is given" });
-  else if (route.unknownOrigin !== null) flags.push({ field: "origin", reason: "the origin names a place the country data cannot place" });
+  else if (route.unknownOrigin !== null) flags.push({ field: "origin", reason: "the origin names a place the gazetteer cannot tie to one country" });
   else if (route.severalOrigins) flags.push({ field: "origin", reason: "several origins for one seizure" });
 
   if (sentences.some((sentence) => SEVERAL_CASES.test(sentence))) {
