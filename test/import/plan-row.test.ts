@@ -307,6 +307,10 @@ const MENTIONS: Record<string, { text: string; country: string | null; place?: s
     { text: "Kinshasa", country: "CD", place: "Kinshasa" },
     { text: "Matadi", country: "CD", place: "Matadi" },
   ],
+  "Kinshasa; Kinshasa": [
+    { text: "Kinshasa", country: "CD", place: "Kinshasa" },
+    { text: "Kinshasa", country: "CD", place: "Kinshasa" },
+  ],
   "Congo, Hanoi": [
     { text: "Congo", country: null, candidates: ["CG", "CD"] },
     { text: "Hanoi", country: "VN", place: "Hanoi" },
@@ -351,6 +355,20 @@ describe("a list group whose items the gazetteer finds", () => {
       [1, "CD", "Kinshasa", "Kinshasa"],
       [2, "CD", "Matadi", "Matadi"],
     ]);
+  });
+
+  it("drops repeated places of a cell with unique: true", () => {
+    const unique = new RowPlanner(parseMapping("unique.yaml", text("places").replace("find: places,", "find: places, unique: true,"), withGazetteer), new Map(), lookups);
+    expect(stops(unique.plan(1, { ...cells, origin: "Kinshasa, Matadi", transit: "Kinshasa (DRC), Xiamen (China)" }))).toEqual([
+      [1, "CD", "Kinshasa", "Kinshasa"],
+      [2, "CD", "Matadi", "Matadi"],
+      // unique is per cell: the transit's Kinshasa is a stop of its own.
+      [3, "CD", "Kinshasa (DRC)", "Kinshasa"],
+      [4, "CN", "Xiamen (China)", "Xiamen"],
+    ]);
+    // A cell naming one place twice: twice without unique, once with it.
+    expect(stops(places.plan(1, { ...cells, origin: "Kinshasa; Kinshasa" })).map(([seq, country]) => [seq, country])).toEqual([[1, "CD"], [2, "CD"]]);
+    expect(stops(unique.plan(1, { ...cells, origin: "Kinshasa; Kinshasa" })).map(([seq, country]) => [seq, country])).toEqual([[1, "CD"]]);
   });
 
   it("flags an ambiguous mention and a cell naming nothing known, and guesses no country for either", () => {
