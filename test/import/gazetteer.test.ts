@@ -9,7 +9,9 @@ import { projectRoot } from "../../src/config.js";
 import { loadGazetteer, type PlaceMention } from "../../src/import/normalise/gazetteer/gazetteer.js";
 import { isProblem } from "../../src/import/normalise/normaliser.js";
 import { normalisers } from "../../src/import/normalise/registry.js";
-import { contextFor } from "../../src/import/mapping/load-mapping.js";
+import { contextFor, parseMapping } from "../../src/import/mapping/load-mapping.js";
+import { PlaceIndex, SpeciesIndex } from "../../src/import/plan/lookups.js";
+import { RowPlanner } from "../../src/import/plan/plan-row.js";
 import { GAZETTEER_FILES, readAirports } from "../../src/import/normalise/gazetteer/read-gazetteer.js";
 import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
 
@@ -148,5 +150,44 @@ describe("loading the gazetteer for a mapping", () => {
   it("loads it only for a mapping that uses it", async () => {
     expect((await contextFor("nodes:\n  seizure:\n    countries: { column: place, normalise: places, level: country }\n")).gazetteer).toBe(gazetteer);
     expect((await contextFor("nodes:\n  seizure:\n    country: { column: place, normalise: country }\n")).gazetteer).toBeUndefined();
+  });
+});
+
+describe("a country reference read from free text", () => {
+  const mapping = parseMapping(
+    "places-test.yaml",
+    `
+version: 1
+source: { id: places-test, title: T, publisher: P, licence: MIT, retrievedOn: 2026-01-01, reliability: F, kind: SYNTHETIC, synthetic: true }
+input: { file: rows.csv, key: id, columns: [id, location] }
+nodes:
+  seizure: { label: Seizure, id: "s-{id}", properties: { locationText: { column: location } } }
+references:
+  seizureCountry:
+    country: { column: location, normalise: places, single: true }
+relationships:
+  seizedIn: { type: SEIZED_IN, from: seizure, to: seizureCountry }
+`,
+    { countries: countryIndex, gazetteer },
+  );
+  const planner = new RowPlanner(mapping, new Map(), { places: new PlaceIndex([]), species: new SpeciesIndex([]) });
+  const seizedIn = (location: string) => {
+    const plan = planner.plan(1, { id: "1", location });
+    return {
+      to: plan.relationships.filter((relationship) => relationship.type === "SEIZED_IN").map((relationship) => relationship.to.id),
+      flags: plan.flags.map((flag) => flag.reason),
+    };
+  };
+
+  it("takes the one country the cell names", () => {
+    expect(seizedIn("Lagos, Nigeria")).toEqual({ to: ["NG"], flags: [] });
+    expect(seizedIn("香港國際機場")).toEqual({ to: ["HK"], flags: [] });
+  });
+
+  it("flags a cell naming several countries, an ambiguous place, or none", () => {
+    expect(seizedIn("Kinshasa (DRC), Xiamen (China)")).toEqual({ to: [], flags: ["names 2 countries (CD, CN), not one"] });
+    expect(seizedIn("Victoria")).toEqual({ to: [], flags: ['ambiguous place "Victoria" (SC, CA, CL, US, HK, HN, CM, PH)'] });
+    // ("Atlantis" would not do: it is a town in South Africa.)
+    expect(seizedIn("Xyzzy")).toEqual({ to: [], flags: ["names no place the gazetteer knows"] });
   });
 });

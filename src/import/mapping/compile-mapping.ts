@@ -162,8 +162,10 @@ export function compileMapping(
     const env = environment(group);
     const base = { alias, entry, group, required: reference.required };
     if (reference.country) {
-      if (reference.country.normalise !== undefined && reference.country.normalise !== "country") {
-        error(`${entry}.country.normalise`, "a country reference is always normalised with country");
+      // A free-text cell may name its country through the gazetteer ("Lagos, Nigeria": places, single).
+      const viaGazetteer = reference.country.normalise === "places" && (reference.country as Record<string, unknown>).single === true;
+      if (reference.country.normalise !== undefined && reference.country.normalise !== "country" && !viaGazetteer) {
+        error(`${entry}.country.normalise`, "a country reference is normalised with country, or with places and single: true");
       }
       return { ...base, kind: "country", labels: [NodeLabel.Country], country: compileValue(reference.country, `${entry}.country`, env, "country") };
     }
@@ -420,24 +422,23 @@ function compileListGroup(
   const finds = parts.some((part) => part.finds);
   const slots = [...ITEM_SLOTS, ...valueSlots, ...(finds ? FOUND_SLOTS : [])];
   const empty = Object.fromEntries(slots.map((slot) => [slot, null]));
+  // Every slot of an item is reported under the column it came from.
+  const columnsOf = parts.map((part) => Object.fromEntries(slots.map((slot) => [slot, part.ref?.display ?? part.column])));
 
   return {
     name,
     slots: new Set([...slots, ...INSTANCE_SLOTS]),
     expand: (cell, report) => {
       const instances: GroupInstance[] = [];
-      for (const part of parts) {
+      parts.forEach((part, index) => {
         const text = part.ref ? cell(part.ref) : null;
-        if (text === null) continue;
-        const display = part.ref?.display ?? part.column;
-        const columns = Object.fromEntries(slots.map((slot) => [slot, display]));
+        if (text === null) return;
         for (const item of part.items(text, report)) {
-          instances.push({ slots: { ...empty, ...part.values, ...item.found, item: item.text, column: part.column }, columns });
+          instances.push({ slots: { ...empty, ...part.values, ...item.found, item: item.text, column: part.column }, columns: columnsOf[index] });
         }
-      }
+      });
       if (instances.length > 0 || !keepEmpty) return instances;
-      const columns = Object.fromEntries(slots.map((slot) => [slot, parts[0].ref?.display ?? parts[0].column]));
-      return [{ slots: { ...empty, ...parts[0].values }, columns }];
+      return [{ slots: { ...empty, ...parts[0].values }, columns: columnsOf[0] }];
     },
   };
 }
