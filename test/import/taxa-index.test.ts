@@ -115,4 +115,21 @@ describe.skipIf(!haveIndex)("on the whole 2017 Index of CITES Species", () => {
   ])("%j", (name, expected) => {
     expect(index.find(name)).toEqual(expected);
   });
+
+  it("resolves ROUTES' species cells as the species-only lookup did, and adds groups to the others", () => {
+    const speciesOnly = new SpeciesIndex(records.map(({ id, scientificName, commonNames }) => ({ id, scientificName, commonNames })));
+    const cells = (parse(readFileSync(path.join(projectRoot, "data", "routes-airport-seizures-2009-2016", "tot.csv")), { columns: true, bom: true }) as Record<string, string>[])
+      .flatMap((row) => row.Species.split(";").map((item) => item.trim()))
+      .filter(Boolean);
+    const tally = { species: 0, synonym: 0, group: 0, unresolved: 0 };
+    for (const cell of cells) {
+      const before = speciesOnly.find(cell);
+      const after = index.find(cell);
+      if ("id" in before) expect({ cell, after }).toEqual({ cell, after: before });
+      if ("id" in after) tally[after.note ? "group" : "id" in before ? "species" : "synonym"] += 1;
+      else tally.unresolved += 1;
+    }
+    console.log(`ROUTES species cells (${cells.length}):`, JSON.stringify(tally));
+    expect(tally.species + tally.synonym + tally.group + tally.unresolved).toBe(cells.length);
+  });
 });
