@@ -63,9 +63,9 @@ export const COMMODITY_TERMS: readonly CommodityTerm[] = [
   ...terms("Dalbergia", "rosewood", OTHER, "受管制黃檀木材", "黃檀木材", "黃檀"),
   ...terms("Pterocarpus santalinus", "red sanders", OTHER, "檀香紫檀木材", "壇香紫檀木材", "檀香紫檀"),
   ...terms("Pterocarpus", "padauk", OTHER, "紫檀木材", "紫檀木", "紫壇木", "紫檀"),
-  // 九十五隻懷疑為瀕危物種的活: the scraped text lost the animal's name (a character outside Big5).
-  // The comma keeps 瀕危物種的活箱龜 (live box turtles) out: only a 活 with nothing after it is meant.
-  ...terms(null, "live animal", LIVE, "瀕危物種的活，", "瀕危物種活，"),
+  // 九十五隻懷疑為瀕危物種的活: the animal is named by a Hong Kong (HKSCS) character that the scraped
+  // text holds as a private-use code point, U+F570: it reads as nothing, so the taxon is flagged.
+  ...terms(null, "live animal", LIVE, "活\uF570"),
   ...terms(null, "timber", OTHER, "屬於瀕危物種的木材", "瀕危物種木材", "屬瀕危物種木材"),
 ];
 
