@@ -72,6 +72,10 @@ describe("gazetteer: what a text names, in order", () => {
     // In a text with capitals, a name starts with a capital: "ivory" is not Ivory (a US town).
     ["ivory hidden in wooden crates, bound for Vietnam", ["VN"]],
     ["lagos, nigeria", ["NG/Lagos:SEAPORT"]],
+    // One word naming only minor towns (no port, airport or capital) counts only with its country.
+    ["Frozen Fish declared, Golden Triangle", ["?/Golden Triangle[LA,MM,TH]"]],
+    ["Golden, USA", ["US/Golden:ROAD"]],
+    ["Golden Triangle SEZ", ["LA/Golden Triangle Special Economic Zone:CITY"]],
     // "Congo" alone is either Congo; a place next to it says which.
     ["Congo", ["?[CD,CG]"]],
     ["Bukavu, Congo", ["CD/Bukavu:AIRPORT"]],

@@ -21,6 +21,8 @@ interface Group {
   to: number;
   /** The key of the words that opened the group ("hong kong" of "Hong Kong Airport"). */
   readonly opening: string;
+  /** A country or province next to it said where it is. */
+  placed: boolean;
   places: PlaceEntry[];
   countries: string[];
   airportWord: boolean;
@@ -116,6 +118,7 @@ export class PlaceScanner implements Gazetteer {
       previousEnd = match.to;
       if (last !== undefined && near && this.joins(last, match, touching)) {
         last.to = Math.max(last.to, match.to);
+        last.placed = true;
         continue;
       }
       const airportWords = followedByAirport(tokens, match.to);
@@ -123,12 +126,13 @@ export class PlaceScanner implements Gazetteer {
         from: match.from,
         to: match.to + airportWords,
         opening: keyOf(tokens, match.from, match.to),
+        placed: false,
         places: match.countries.length > 0 ? [] : [...match.places],
         countries: [...match.countries],
         airportWord: airportWords > 0,
       });
     }
-    return groups;
+    return groups.filter((group) => group.placed || !minorWord(group, tokens));
   }
 
   /**
@@ -220,6 +224,21 @@ function followedByAirport(tokens: readonly PlaceToken[], at: number): number {
 function airportOf(airports: readonly CityAirport[], written: string) {
   const only = airports.length === 1 ? airports[0] : undefined;
   return { name: only?.name ?? written, kind: PlaceKind.AIRPORT, locode: null, iata: only?.iata ?? null };
+}
+
+/**
+ * One word naming only minor places (UN/LOCODE towns with no port, airport or capital: prominence
+ * 1), with no country or province next to it: in the United States' and other focus countries'
+ * full lists such words are as often English ("Golden", "Triangle", "Fish") as towns, so they are
+ * read only where a country or province confirms them ("Golden, USA").
+ */
+function minorWord(group: Group, tokens: readonly PlaceToken[]): boolean {
+  return (
+    group.places.length > 0 &&
+    group.places.every((entry) => entry.prominence <= 1) &&
+    !group.opening.includes(" ") &&
+    !tokens[group.from].han
+  );
 }
 
 /** The one place at `least` prominence or more, if there is exactly one. */
