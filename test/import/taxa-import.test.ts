@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,6 +6,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { projectRoot } from "../../src/config.js";
 import { importFiles } from "../../src/import/import-files.js";
 import type { ImportReport } from "../../src/import/report/import-report.js";
 import { countsOf, deleteWorld, importTestContext, MAPPINGS, uniquePrefix, type ImportTestContext } from "./helpers/import-context.js";
@@ -170,5 +172,68 @@ describe("goods named by synonym or higher taxon", () => {
     expect(reasons["Pangolin"]).toBe("the English name of 5 species, all of the genus Manis, not one species");
     expect(reasons["Elephant"]).toBe("the English name of 2 species, all of the family Elephantidae, not one species");
     expect(reasons["Big cat"]).toBe("no species has that scientific or English name");
+  });
+});
+
+const FULL_INDEX = path.join(projectRoot, "..", "shared", "data", "cites-species-index-2017", "index_of_cites_species_animalia_2017-04-21.csv");
+const haveFullIndex = existsSync(FULL_INDEX);
+if (!haveFullIndex) console.log(`taxa-import: the whole CITES index test is skipped: ${FULL_INDEX} is absent (shared data of the project)`);
+
+describe.skipIf(!haveFullIndex)("the taxonomy mapping on the whole 2017 index", () => {
+  const fullPrefix = uniquePrefix("taxa-full");
+  let taxonomy: ImportReport;
+  let lines: ImportReport;
+
+  beforeAll(async () => {
+    const options = { registry: context.registry, reportDir: folder, idPrefix: fullPrefix };
+    await importFiles(context.executor, path.join(MAPPINGS, "cites-species.yaml"), [FULL_INDEX], options);
+    taxonomy = await importFiles(context.executor, path.join(MAPPINGS, "cites-taxonomy.yaml"), [FULL_INDEX], options);
+    const cells = path.join(folder, "full-lines.csv");
+    await writeFile(cells, "ref,taxon\nf1,Pangolin\nf2,Manis spp.\nf3,Manidae\nf4,Pholidota\nf5,Phataginus tricuspis\nf6,Rhinoceros\n");
+    lines = await importFiles(context.executor, path.join(folder, "lines.yaml"), [cells], options);
+  });
+
+  afterAll(async () => {
+    if (context) await deleteWorld(context.executor, fullPrefix);
+  });
+
+  it("makes one node per genus, family and order the index's rows name, counted here from the file", async () => {
+    const rows = (parse(readFileSync(FULL_INDEX), { columns: true, bom: true }) as Record<string, string>[]).filter((row) =>
+      ["SPECIES", "GENUS", "FAMILY", "ORDER"].includes(row.RankName),
+    );
+    const names = (column: string) => new Set(rows.map((row) => row[column].trim()).filter(Boolean));
+    const [genera, families, orders] = [names("Genus"), names("Family"), names("Order")];
+    const found = await context.executor.read(
+      `MATCH (taxon:Species) WHERE taxon.id STARTS WITH $prefix AND taxon.rank IN ["GENUS", "FAMILY", "ORDER"]
+       RETURN taxon.rank AS rank, count(*) AS n ORDER BY rank`,
+      { prefix: fullPrefix },
+    );
+    expect(Object.fromEntries(found.map((row) => [row.rank, Number(row.n)]))).toEqual({ FAMILY: families.size, GENUS: genera.size, ORDER: orders.size });
+    const withSynonyms = rows.filter((row) => row.RankName === "SPECIES" && row.SynonymsWithAuthors.trim()).length;
+    const [synonymous] = await context.executor.read(
+      `MATCH (s:Species) WHERE s.id STARTS WITH $prefix AND s.synonyms IS NOT NULL RETURN count(*) AS n`,
+      { prefix: fullPrefix },
+    );
+    expect(Number(synonymous.n)).toBe(withSynonyms);
+    console.log(`cites-taxonomy on the whole index: ${genera.size} genera, ${families.size} families, ${orders.size} orders; ${withSynonyms} species with synonyms; rows ${taxonomy.rowsLoaded} loaded, ${taxonomy.rowsRejected} rejected, flags ${JSON.stringify(taxonomy.flags.byKind)}`);
+    expect(taxonomy.rowsRejected).toBe(0);
+  });
+
+  it("links pangolin goods named by group or synonym, and leaves Rhinoceros unresolved", async () => {
+    const rows = await context.executor.read(
+      `MATCH (line:CommodityLine) WHERE line.id STARTS WITH $prefix
+       OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
+       RETURN line.speciesText AS cell, species.id AS id`,
+      { prefix: fullPrefix },
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.cell, row.id === null ? null : String(row.id).slice(fullPrefix.length)]))).toEqual({
+      Pangolin: "manis",
+      "Manis spp.": "manis",
+      Manidae: "manidae",
+      Pholidota: "pholidota",
+      "Phataginus tricuspis": "manis-tricuspis",
+      Rhinoceros: null,
+    });
+    expect(lines.flags.byKind).toEqual({ species: 5 });
   });
 });
