@@ -42,7 +42,7 @@ const PARTIES = `query($id: ID!) {
     parties {
       role
       roleText
-      party { ... on Company { name officers { role roleText } } }
+      party { ... on Company { name officers { role roleText } shipments { role roleText } } }
     }
   }
 }`;
@@ -79,14 +79,15 @@ describe("the source's role words in the API", () => {
     expect(parties.map((party) => `${party.role} ${party.roleText}`).sort()).toEqual(caseRows.map((row) => `${ROLE_OF[row.Role]} ${row.Role}`).sort());
   });
 
-  it("ANALYST reads a company officer's office and the word the file gave it", async () => {
+  it("ANALYST reads a company officer's office and a company's part in its shipments, each with the file's word", async () => {
     const response = await api.post(PARTIES, { id: shipmentId }, Role.ANALYST);
     const consignee = caseRows.find((row) => row.Role === "Consignee")!;
     const directors = caseRows.filter((row) => row.Role === "Director");
-    const company = (response.data!.shipment.parties as { party: { name?: string; officers?: unknown[] } }[]).find(
+    const company = (response.data!.shipment.parties as { party: { name?: string; officers?: unknown[]; shipments?: unknown[] } }[]).find(
       (party) => party.party.name === consignee.Name,
     )!;
     expect(company.party.officers).toEqual(directors.map((row) => ({ role: "director", roleText: row.Role })));
+    expect(company.party.shipments).toEqual([{ role: ROLE_OF[consignee.Role], roleText: consignee.Role }]);
   });
 
   it("PUBLIC is refused the parties, and with them their role words", async () => {
