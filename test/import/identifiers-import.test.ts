@@ -131,3 +131,57 @@ describe("identifiers written several ways", () => {
     );
   });
 });
+
+/** The documentation's example: the issuing country read from each row, joined to the number with `concat`. */
+const NATIONALITY_MAPPING = `
+version: 1
+source: { id: test-identifiers-nationality, title: T, publisher: P, licence: MIT, retrievedOn: 2026-01-01, reliability: F, kind: SYNTHETIC, synthetic: true }
+input:
+  file: travellers.csv
+  key: ref
+  columns: [ref, name, passport, nationality]
+nodes:
+  person:
+    label: Person
+    id: "{ref}"
+    properties:
+      name: { column: name, required: true }
+  passport:
+    label: Identifier
+    id:
+      concat:
+        - { value: "DOCUMENT:" }
+        - { column: nationality, normalise: country, required: true }
+        - { value: "-" }
+        - { column: passport, normalise: document, required: true }
+      joinWith: ""
+      ifPresent: passport
+    properties:
+      kind: { value: DOCUMENT }
+      value:
+        concat: [{ column: nationality, normalise: country }, { column: passport, normalise: document }]
+        joinWith: "-"
+      rawValue: { column: passport }
+relationships:
+  holdsPassport: { type: HAS_IDENTIFIER, from: person, to: passport }
+`;
+
+describe("a document number with its issuing country from each row", () => {
+  it("is one Identifier for two spellings of number and country; a row without a number makes none; an unknown country rejects the row", async () => {
+    const mapping = path.join(folder, "travellers.yaml");
+    const input = path.join(folder, "travellers.csv");
+    await writeFile(mapping, NATIONALITY_MAPPING);
+    await writeFile(input, "ref,name,passport,nationality\nt1,Nguyen Van An,Passport C1234567,VN\nt2,Tran Thi Binh,c 123 4567,Viet Nam\nt3,Le Van Cuong,,\nt4,Pham Van Dung,B7654321,Atlantis\n");
+    const travellers = await importFiles(context.executor, mapping, [input], { registry: context.registry, reportDir: folder, idPrefix: prefix });
+    expect([travellers.rowsLoaded, travellers.rowsRejected]).toEqual([3, 1]);
+    const rows = await context.executor.read(
+      `MATCH (holder:Person)-[:HAS_IDENTIFIER]->(identifier:Identifier)-[:SOURCED_FROM]->(:Source {id: $source})
+       RETURN identifier.id AS id, identifier.value AS value, collect(holder.id) AS holders`,
+      { source: `${prefix}test-identifiers-nationality` },
+    );
+    expect(rows.map((row) => ({ id: String(row.id).slice(prefix.length), value: row.value, holders: (row.holders as string[]).map((id) => id.slice(prefix.length)).sort() }))).toEqual([
+      // The first file's passport holders too: the same number, however written, is one node in the graph.
+      { id: "DOCUMENT:VN-C1234567", value: "VN-C1234567", holders: ["p1", "p2", "t1", "t2"] },
+    ]);
+  });
+});
