@@ -196,6 +196,9 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
       citedSentences: texts(
         "For a source read from its text (a press release): each value read, as `field: sentence`, the sentence it came from.",
       ),
+      readingFlags: texts(
+        "For a source read from its text: what could not be read, as `field: reason` (the value is left empty, never guessed).",
+      ),
     },
   },
   [Shipment]: {

@@ -107,6 +107,15 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, imported (
     expect(weight.sentence).toContain("一千八百公斤");
   });
 
+  it("says what it could not read: a release of two cases is one seizure flagged as their totals", async () => {
+    // Release index_id_2020 (2017-11-12): two passengers, from Beira and from Xiamen, 1.8 kg and 0.8 kg of rhino horn.
+    const answer = await api.post(`query ($id: ID!) { seizure(id: $id) { readingFlags commodities { weightKg } } }`, { id: `${prefix}hk-customs-pr-2020` }, Role.PUBLIC);
+    expect(answer.errors).toBeUndefined();
+    const seizure = (answer.data as { seizure: { readingFlags: string[]; commodities: { weightKg: number }[] } }).seizure;
+    expect(seizure.commodities).toEqual([{ weightKg: 2.6 }]);
+    expect(seizure.readingFlags).toContain("release: the release reports more than one case: the figures are its totals for all of them");
+  });
+
   it("shows the cited sentences to analysts, not to the public", async () => {
     const answer = await api.post(`query ($id: ID!) { seizure(id: $id) { id citedSentences { sentence } } }`, { id: `${prefix}hk-customs-pr-2076` }, Role.PUBLIC);
     expect(answer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -43,6 +43,12 @@ export class Seizure {
   @Field(() => Float, { nullable: true, description: "The goods' estimated value in Hong Kong dollars, as reported." })
   valueHkd: number | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "For a seizure read from a text (a press release): what could not be read, as `field: reason`; the value is left empty.",
+  })
+  readingFlags: string[] | null;
+
   /** `field: sentence` strings, shown as SentenceCitation objects by the resolver. */
   citedSentences?: string[] | null;
 

@@ -97,7 +97,7 @@ function seizureRow(reading: Extract<ReleaseReading, { kind: "seizure" }>): Reco
     valueText: seizure.valueHkd?.text ?? "",
     description: describe(seizure),
     citations: citationsOf(seizure).join(LIST_SEPARATOR),
-    flags: seizure.flags.map((flag) => `${flag.field}: ${flag.reason}`).join("; "),
+    flags: seizure.flags.map((flag) => `${flag.field}: ${flag.reason}`).join(LIST_SEPARATOR),
   };
   seizure.lines.slice(0, MAX_LINES).forEach((line, i) => {
     const prefix = `line${i + 1}`;
