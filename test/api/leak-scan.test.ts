@@ -21,6 +21,7 @@ import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { queryCost } from "../../src/graphql/limits/query-cost.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import {
+  argumentText,
   findLeaks,
   fold,
   halveLargestSize,
@@ -344,34 +345,60 @@ function prefixCost(prefix: Leaf): number {
 }
 
 /**
+ * A leaf whose own estimate is over the cost limit, with its largest list size halved until it is
+ * not: what the server's refusals would lead to, without a refused request per leaf. A leaf that
+ * cannot be made smaller is left as it is (the server refuses it, and the refusal is noted).
+ */
+function fitUnderCost(leaf: Leaf, maxCost: number): Leaf {
+  let fitted = leaf;
+  while (prefixCost(fitted) > maxCost) {
+    const smaller = halveLargestSize(fitted);
+    if (!smaller) break;
+    fitted = smaller;
+  }
+  return fitted;
+}
+
+/** The response key of each step of a leaf, joined: two fields at one key must take the same arguments. */
+const keyPath = (leaf: Leaf): string => leaf.map((step) => `${step.on ?? ""}|${step.alias ?? step.field}`).join("/");
+
+/**
  * Leaves packed into requests that stay under the server's cost, depth and alias limits, counted
  * with the server's own estimate (each field once, as merged); leaves deeper than the depth limit
- * cannot be asked from this root and are noted.
+ * cannot be asked from this root and are noted. A leaf over the cost limit on its own is asked with
+ * smaller lists; it shares a request only with leaves that ask each field with the same arguments.
  */
 function pack(scan: RoleScan, leaves: readonly Leaf[], label: string): Leaf[][] {
   const { maxCost, maxDepth, maxAliases } = api.config.limits;
   const deep = leaves.filter((leaf) => leafDepth(leaf) > maxDepth);
   if (deep.length > 0) scan.notes.push(`${label}: ${deep.length} leaves deeper than ${maxDepth} cannot be asked from this root`);
+  const shallow = leaves.filter((leaf) => leafDepth(leaf) <= maxDepth);
+  const fitted = shallow.map((leaf) => fitUnderCost(leaf, maxCost));
+  const halved = fitted.filter((leaf, index) => leaf !== shallow[index]).length;
+  if (halved > 0) scan.notes.push(`${label}: ${halved} leaves over the cost limit alone, asked with their largest lists halved until under it`);
   const chunks: Leaf[][] = [];
   let chunk: Leaf[] = [];
   let seen = new Set<string>();
+  let argumentsAt = new Map<string, string>();
   let cost = 0;
   let aliases = 0;
-  for (const leaf of leaves) {
-    if (leafDepth(leaf) > maxDepth) continue;
+  for (const leaf of fitted) {
     let added = 0;
     let addedAliases = 0;
+    let conflict = false;
     const fresh: string[] = [];
     for (let length = 1; length <= leaf.length; length++) {
       const key = printLeaves([leaf.slice(0, length)]);
+      const asked = argumentsAt.get(keyPath(leaf.slice(0, length)));
+      if (asked !== undefined && asked !== argumentText(leaf[length - 1].args)) conflict = true;
       if (seen.has(key)) continue;
       fresh.push(key);
       added += prefixCost(leaf.slice(0, length)) - prefixCost(leaf.slice(0, length - 1));
       if (leaf[length - 1].alias) addedAliases += 1;
     }
-    if (chunk.length > 0 && (cost + added > maxCost || aliases + addedAliases > maxAliases)) {
+    if (chunk.length > 0 && (conflict || cost + added > maxCost || aliases + addedAliases > maxAliases)) {
       chunks.push(chunk);
-      [chunk, seen, cost, aliases] = [[], new Set(), 0, 0];
+      [chunk, seen, argumentsAt, cost, aliases] = [[], new Set(), new Map(), 0, 0];
       for (let length = 1; length <= leaf.length; length++) {
         seen.add(printLeaves([leaf.slice(0, length)]));
         cost += prefixCost(leaf.slice(0, length)) - prefixCost(leaf.slice(0, length - 1));
@@ -382,10 +409,11 @@ function pack(scan: RoleScan, leaves: readonly Leaf[], label: string): Leaf[][] 
       cost += added;
       aliases += addedAliases;
     }
+    for (let length = 1; length <= leaf.length; length++) argumentsAt.set(keyPath(leaf.slice(0, length)), argumentText(leaf[length - 1].args));
     chunk.push(leaf);
   }
   if (chunk.length > 0) chunks.push(chunk);
-  if (chunks.length > 1) scan.notes.push(`${label}: ${leaves.length} leaves in ${chunks.length} requests (estimated cost over ${maxCost} or aliases over ${maxAliases} in one)`);
+  if (chunks.length > 1) scan.notes.push(`${label}: ${shallow.length} leaves in ${chunks.length} requests (estimated cost over ${maxCost}, aliases over ${maxAliases} or differing list sizes in one)`);
   return chunks;
 }
 
