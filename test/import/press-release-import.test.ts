@@ -113,7 +113,7 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, imported (
     expect(answer.errors).toBeUndefined();
     const seizure = (answer.data as { seizure: { readingFlags: string[]; commodities: { weightKg: number }[] } }).seizure;
     expect(seizure.commodities).toEqual([{ weightKg: 2.6 }]);
-    expect(seizure.readingFlags).toContain("release: the release reports more than one case: the figures are its totals for all of them");
+    expect(seizure.readingFlags).toContain("release: the release tells of more than one case: the seizure holds what its lead sentence reports, which may sum several");
   });
 
   it("shows the cited sentences to analysts, not to the public", async () => {

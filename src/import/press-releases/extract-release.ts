@@ -147,7 +147,7 @@ export function extractRelease(release: PressRelease, gazetteer: Gazetteer): Rel
   else if (route.severalOrigins) flags.push({ field: "origin", reason: "several origins for one seizure" });
 
   if (sentences.some((sentence) => SEVERAL_CASES.test(sentence))) {
-    flags.push({ field: "release", reason: "the release reports more than one case: the figures are its totals for all of them" });
+    flags.push({ field: "release", reason: "the release tells of more than one case: the seizure holds what its lead sentence reports, which may sum several" });
   }
 
   const seizure: ExtractedSeizure = {
