@@ -35,6 +35,8 @@ function readLabelled(file: string): Labelled[] {
 /** The sample the gazetteer was tuned on, and cells labelled after tuning and never used for it. */
 const sample = readLabelled("gazetteer-sample.csv");
 const heldOut = readLabelled("gazetteer-heldout.csv");
+/** Airports only, labelled last and never tuned on: the hardest cells (many named after a person). */
+const heldOutAirports = readLabelled("gazetteer-heldout-airports.csv");
 
 interface Tally {
   cells: number;
@@ -103,11 +105,12 @@ describe("gazetteer quality on hand-labelled place cells", () => {
   const all = tally(sample, []);
   const heldOutMisses: string[] = [];
   const held = tally(heldOut, heldOutMisses);
+  const airports = tally(heldOutAirports, heldOutMisses);
 
   it("prints recall and precision per source", () => {
     const line = (name: string, t: Tally) =>
       `${name.padEnd(8)} cells ${String(t.cells).padStart(4)}  country recall ${ratio(t.right, t.expected).toFixed(3)} precision ${ratio(t.right, t.found).toFixed(3)} (${t.right}/${t.expected}, ${t.right}/${t.found}); cells exactly right ${t.exact}  place recall ${ratio(t.placesRight, t.placesExpected).toFixed(3)} precision ${ratio(t.placesRight, t.placesFound).toFixed(3)} (${t.placesRight}/${t.placesExpected}, ${t.placesRight}/${t.placesFound})`;
-    console.log([...[...bySource].map(([name, t]) => line(name, t)), line("all", all), line("held out", held)].join("\n"));
+    console.log([...[...bySource].map(([name, t]) => line(name, t)), line("all", all), line("held out", held), line("airports", airports)].join("\n"));
     if (process.env.GAZETTEER_MISSES) console.log([...misses, "held out:", ...heldOutMisses].join("\n"));
     expect(all.cells).toBeGreaterThanOrEqual(300);
   });
@@ -121,6 +124,14 @@ describe("gazetteer quality on hand-labelled place cells", () => {
   // "Juba, Sudan" after 2011) cost some of it, as the gazetteer reports what the cell says.
   it("names a wrong country at most once in 25", () => {
     expect(ratio(all.right, all.found)).toBeGreaterThanOrEqual(0.96);
+  });
+
+  // Floor set before the airports were first run: a tenth may be missed (an airport named after a
+  // person that OpenFlights spells otherwise), none may be given a wrong country more than once in 25.
+  it("finds nine in ten of the held-out airports' countries", () => {
+    expect(airports.cells).toBeGreaterThanOrEqual(50);
+    expect(ratio(airports.right, airports.expected)).toBeGreaterThanOrEqual(0.9);
+    expect(ratio(airports.right, airports.found)).toBeGreaterThanOrEqual(0.96);
   });
 
   it("keeps both on cells it was not tuned on", () => {

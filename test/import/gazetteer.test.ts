@@ -53,6 +53,13 @@ describe("gazetteer: what a text names, in order", () => {
     ["Hong Kong Airport", ["HK/Hong Kong International Airport:AIRPORT"]],
     ["Milan-Malpensa Airport", ["IT/Malpensa International Airport:AIRPORT"]],
     ["Kenneth Kaunda Airport", ["ZM/Kenneth Kaunda International Airport Lusaka:AIRPORT"]],
+    // An airport by the tail of its name before "Airport", without a bracket, by a part of a name joined by a dash.
+    ["Shahjalal Airport", ["BD/Hazrat Shahjalal International Airport:AIRPORT"]],
+    ["Ngurah Rai Airport", ["ID/Ngurah Rai (Bali) International Airport:AIRPORT"]],
+    ["Madrid Barajas Airport", ["ES/Adolfo Suárez Madrid–Barajas Airport:AIRPORT"]],
+    // An airport and its city are one place, either way round.
+    ["Pinto Martins – Fortaleza Airport", ["BR/Pinto Martins International Airport:AIRPORT"]],
+    ["Bangkok, Suvarnabhumi", ["TH/Suvarnabhumi Airport:AIRPORT"]],
     // Two airports share the name: ambiguous.
     ["Simon Bolivar Airport", ["?/Simón Bolívar International Airport:AIRPORT[CO,VE]"]],
     // Provinces and Mekong crossings.

@@ -25,6 +25,8 @@ export interface PlaceEntry {
   readonly locode: string | null;
   readonly iata: string | null;
   prominence: number;
+  /** An airport's city, folded as a key ("addis ababa"): the city named beside it is the same place. */
+  city?: string;
 }
 
 /** A word that takes the place of a place ("Various", "unknown", "Asia") and names none. */
@@ -101,7 +103,10 @@ function sameEntry(a: NameEntry, b: NameEntry): boolean {
   if (a.type === "nothing" || b.type === "nothing") return a.type === b.type;
   if (a.type === "country" || b.type === "country") return a.type === b.type && a.country === b.country;
   if (a.country !== b.country || a.name !== b.name || a.locode !== b.locode || a.iata !== b.iata || a.kind !== b.kind) return false;
+  // The same place from two sources: it keeps the higher prominence and the airport's city.
   b.prominence = Math.max(a.prominence, b.prominence);
   a.prominence = b.prominence;
+  a.city ??= b.city;
+  b.city ??= a.city;
   return true;
 }

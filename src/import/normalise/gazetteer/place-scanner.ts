@@ -7,6 +7,8 @@ import { BREAK, keyOf, type PlaceToken } from "./place-tokens.js";
 interface Match {
   readonly from: number;
   readonly to: number;
+  /** The folded words matched. */
+  readonly key: string;
   /** Country entries when the name is a country's (a country's name wins over a town of that name). */
   readonly countries: readonly string[];
   readonly places: readonly PlaceEntry[];
@@ -80,7 +82,7 @@ export class PlaceScanner implements Gazetteer {
       const [length, entries] = found;
       const countries = [...new Set(entries.filter((entry) => entry.type === "country").map((entry) => entry.country))];
       const places = entries.filter((entry): entry is PlaceEntry => entry.type === "place");
-      if (!entries.some((entry) => entry.type === "nothing")) matches.push({ from: at, to: at + length, countries, places });
+      if (!entries.some((entry) => entry.type === "nothing")) matches.push({ from: at, to: at + length, key: keyOf(tokens, at, at + length), countries, places });
       at += length;
     }
     return matches;
@@ -175,6 +177,17 @@ export class PlaceScanner implements Gazetteer {
     if (touching && inside.every((entry) => entry.kind === PlaceKind.AIRPORT)) {
       group.places = inside;
       group.countries = [...new Set(inside.map((entry) => entry.country))];
+      return true;
+    }
+    // An airport and its city, either way round ("Pinto Martins – Fortaleza Airport", "Suvarnabhumi, Bangkok").
+    const airportOf = (entries: readonly PlaceEntry[], city: string) => entries.filter((entry) => entry.kind === PlaceKind.AIRPORT && entry.city === city);
+    if (airportOf(group.places, match.key).length > 0) {
+      group.places = airportOf(group.places, match.key);
+      return true;
+    }
+    if (group.places.length > 0 && airportOf(match.places, group.opening).length > 0) {
+      group.places = airportOf(match.places, group.opening);
+      group.countries = [...new Set(group.places.map((entry) => entry.country))];
       return true;
     }
     return false;

@@ -130,27 +130,40 @@ function unlocodeNames(name: string): string[] {
 }
 
 /**
- * An airport's names: "Suvarnabhumi Airport" is also "Suvarnabhumi", unless that is the city's own
- * name; "Kenneth Kaunda International Airport Lusaka" is also "Kenneth Kaunda International Airport"
- * and "Kenneth Kaunda".
+ * An airport's names, as records write them: the full name; without "(Bali)"; each part of a name
+ * joined by "/" or a dash ("Val de Cans/Júlio Cezar Ribeiro International Airport", "Adolfo Suárez
+ * Madrid–Barajas Airport"); without its city where the city follows ("Kenneth Kaunda International
+ * Airport Lusaka"); without "International Airport" ("Suvarnabhumi"), unless that leaves the city's
+ * own name; and every tail of such a short name followed by "Airport" ("Shahjalal Airport" for
+ * "Hazrat Shahjalal International Airport", "Pearson Airport"), which counts only with that word.
  */
 function airportNames(name: string, city: string): string[] {
   const names = new Set([name]);
-  // The city inside the name, anywhere but first: "Kenneth Kaunda International Airport Lusaka",
-  // "George Bush Intercontinental Houston Airport".
-  const at = city.length >= 3 ? name.toLowerCase().indexOf(` ${city.toLowerCase()}`) : -1;
-  if (at > 0) {
-    const withoutCity = `${name.slice(0, at)}${name.slice(at + city.length + 1)}`.trim();
-    if (withoutCity.length >= 4) names.add(withoutCity);
+  const plain = name.replace(/\s*\([^)]*\)/g, "").trim();
+  names.add(plain);
+  for (const part of plain.split(/\s*[/–—]\s*|\s+-\s+/)) if (part !== plain && part.length >= 4) names.add(part);
+  for (const full of [...names]) {
+    const at = city.length >= 3 ? full.toLowerCase().indexOf(` ${city.toLowerCase()}`) : -1;
+    if (at > 0) {
+      const withoutCity = `${full.slice(0, at)}${full.slice(at + city.length + 1)}`.trim();
+      if (withoutCity.length >= 4) names.add(withoutCity);
+    }
   }
+  const cityName = city.toLowerCase();
   for (const full of [...names]) {
     const short = full.replace(AIRPORT_SUFFIX, "");
-    if (short !== full && short.length >= 4 && short.toLowerCase() !== city.toLowerCase()) names.add(short);
+    if (short === full || short.length < 4 || short.toLowerCase() === cityName) continue;
+    names.add(short);
+    const words = short.split(/\s+/);
+    for (let from = 1; from < words.length; from += 1) {
+      const tail = words.slice(from).join(" ");
+      if (tail.replace(/[^\p{L}]/gu, "").length >= 4 && tail.toLowerCase() !== cityName) names.add(`${tail} Airport`);
+    }
   }
   return [...names];
 }
 
-const AIRPORT_SUFFIX = /\s+(International\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i;
+const AIRPORT_SUFFIX = /\s+(International\s+|Intl\.?\s+|Int\.?\s+)?(Airport|Airfield|Air\s*Base|Airstrip)$/i;
 
 export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Promise<PlaceScanner> {
   const simplify = new Map((await readCsv(files.traditionalSimplified)).map((row) => [row.traditional, row.simplified]));
@@ -216,10 +229,10 @@ export async function readGazetteer(files: GazetteerFiles = GAZETTEER_FILES): Pr
     if (!CODE.test(iata) || /heliport|seaplane/i.test(row.name)) continue;
     const country = countryOf(row.country);
     if (country === undefined) continue;
-    const entry: PlaceEntry = { type: "place", country, name: row.name, kind: PlaceKind.AIRPORT, province: false, locode: null, iata, prominence: 3 };
+    const cityKey = index.keyOf(row.city);
+    const entry: PlaceEntry = { type: "place", country, name: row.name, kind: PlaceKind.AIRPORT, province: false, locode: null, iata, prominence: 3, city: cityKey };
     for (const name of airportNames(row.name, row.city)) index.addName(name, entry);
     if (!countryCodes.has(iata)) index.addCode(iata, entry);
-    const cityKey = index.keyOf(row.city);
     if (cityKey) {
       const key = `${country} ${cityKey}`;
       airportCities.set(key, { name: row.city, airports: [...(airportCities.get(key)?.airports ?? []), { iata, name: row.name }] });
