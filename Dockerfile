@@ -26,9 +26,14 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
-# Read at run time: Cypher queries, constraints and seed (cypher/), the committed schema (schema/).
+# Read at run time: Cypher queries, constraints and seed (cypher/), the committed schema (schema/),
+# and what the demo load (SEED_DEMO, on by default in docker-compose.yml) and the import's
+# normalisers read: the mapping files (mappings/) and the bundled reference data (data/, about 5 MB).
+# test/unit/runtime-image.test.ts checks this list against the paths the server opens.
 COPY cypher ./cypher
 COPY schema ./schema
+COPY mappings ./mappings
+COPY data ./data
 
 # Files stay owned by root (read-only to the app); the process runs unprivileged. It writes only
 # the audit trail, in a folder of its own (a volume in docker-compose.yml).
