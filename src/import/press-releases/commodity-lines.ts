@@ -5,8 +5,8 @@ import { findTerms, type CommodityTerm } from "./commodity-terms.js";
 /**
  * The goods of a seizure, read from the sentence that reports it: each commodity term with the
  * quantity written just before it (約二十八公斤懷疑石首魚花膠, 779支象牙), or just after it (12件懷疑犀牛角，
- * 共重約六點六公斤; 33支犀牛角（共重86.54千克）), or in a list of weights after 分別 ("respectively").
- * A weight that covers several lines (1 120支象牙、13支犀牛角及5塊豹皮，共重約2 266公斤) is not split:
+ * 共重約六點六公斤; 30支犀牛角（共重80千克）), or in a list of weights after 分別 ("respectively").
+ * A weight that covers several lines (1 000支象牙、10支犀牛角及5塊豹皮，共重約2 000公斤) is not split:
  * the lines keep their counts and the shared weight is flagged.
  */
 
@@ -111,7 +111,7 @@ export function readLines(sentence: string, start = 0): LinesReading {
 
 const BRACKET_WEIGHT = new RegExp(`^[（(]\\s*(?:共重|重)約?\\s*(${NUMBER_PATTERN})\\s*(公斤|千克|公噸|克)[)）]`, "u");
 
-/** 33支犀牛角（共重86.54千克）: a weight in brackets right after the words. */
+/** 30支犀牛角（共重80千克）: a weight in brackets right after the words. */
 function bracketWeight(sentence: string, end: number): Quantity | null {
   const match = BRACKET_WEIGHT.exec(asciiDigits(sentence.slice(end)));
   const value = match ? parseChineseNumber(match[1]!) : null;
@@ -127,7 +127,7 @@ export function bracketWeightAfter(sentence: string, words: string): Quantity | 
   return null;
 }
 
-/** A weight found in another sentence ("發現該批共重1,323公斤的象牙"), for a line that had none. */
+/** A weight found in another sentence ("發現該批共重1,300公斤的象牙"), for a line that had none. */
 export function weightIn(sentence: string): Quantity | null {
   const match = WEIGHT_AFTER.exec(asciiDigits(sentence));
   if (!match) return null;

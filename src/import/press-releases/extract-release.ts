@@ -109,7 +109,7 @@ export function extractRelease(release: PressRelease, gazetteer: Gazetteer): Rel
   if (reading.sharedWeight) {
     flags.push({ field: "weightKg", reason: `one weight (${reading.sharedWeight.text}) for ${lines.length} kinds of goods: not split` });
   }
-  // A weight given later in the story (發現該批共重1,323公斤的象牙), for a single line without one.
+  // A weight given later in the story (發現該批共重1,300公斤的象牙), for a single line without one.
   if (lines.length === 1 && lines[0]!.weightKg === null && !reading.sharedWeight) {
     for (const sentence of sentences.slice(leadIndex + 1)) {
       const weight = weightIn(sentence);
@@ -119,7 +119,7 @@ export function extractRelease(release: PressRelease, gazetteer: Gazetteer): Rel
       }
     }
   }
-  // 33支犀牛角（共重86.54千克）: weights the story gives later, line by line.
+  // 30支犀牛角（共重80千克）: weights the story gives later, line by line.
   lines = lines.map((line) => {
     if (line.weightKg !== null) return line;
     for (const sentence of sentences.slice(leadIndex + 1)) {
