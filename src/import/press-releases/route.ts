@@ -2,7 +2,7 @@ import type { Gazetteer } from "../normalise/gazetteer/gazetteer.js";
 
 /**
  * The route a release gives: 從莫桑比克貝拉經南非約翰內斯堡飛抵本港 (from Beira,
- * Mozambique, via Johannesburg and Doha to Hong Kong), 由尼日利亞抵港, 由非洲安哥拉經香港轉口至柬埔寨,
+ * Mozambique, via Johannesburg to Hong Kong), 由尼日利亞抵港, 由非洲安哥拉經香港轉口至柬埔寨,
  * 經馬來西亞運往香港. The gazetteer names the country of each place (莫桑比克貝拉 MZ, 廈門 CN, 肯亞 KE,
  * as Hong Kong writes them); the route keeps countries only, the words as written beside them. Hong
  * Kong, where the goods were seized, ends the route, or is a transit when the goods were bound
