@@ -185,3 +185,53 @@ describe("a document number with its issuing country from each row", () => {
     ]);
   });
 });
+
+/** The documentation's example: a cell with several numbers split by a list group, one Identifier each. */
+const SEVERAL_MAPPING = `
+version: 1
+source: { id: test-identifiers-several, title: T, publisher: P, licence: MIT, retrievedOn: 2026-01-01, reliability: F, kind: SYNTHETIC, synthetic: true }
+input:
+  file: contacts.csv
+  key: ref
+  columns: [ref, name, phone]
+groups:
+  phones:
+    list: { column: phone, pattern: '\\s*(?:[;,/|]|\\bor\\b)\\s*' }
+nodes:
+  person:
+    label: Person
+    id: "{ref}"
+    properties:
+      name: { column: name, required: true }
+  phone:
+    label: Identifier
+    group: phones
+    id: { slot: item, normalise: phone, defaultCountry: VN, id: true }
+    properties:
+      kind: { value: PHONE }
+      value: { slot: item, normalise: phone, defaultCountry: VN, raw: rawValue }
+relationships:
+  holdsPhone: { type: HAS_IDENTIFIER, from: person, to: phone }
+`;
+
+describe("a cell with several phone numbers, split by a list group", () => {
+  it("gives one Identifier per number", async () => {
+    const mapping = path.join(folder, "contacts.yaml");
+    const input = path.join(folder, "contacts.csv");
+    await writeFile(mapping, SEVERAL_MAPPING);
+    await writeFile(input, 'ref,name,phone\nc1,Hoang Van Em,"0912 345 678 / 0987 654 321"\nc2,Vo Thi Phuong,0977 111 222 or +84 912 345 678\n');
+    const contacts = await importFiles(context.executor, mapping, [input], { registry: context.registry, reportDir: folder, idPrefix: prefix });
+    expect([contacts.rowsLoaded, contacts.rowsRejected, contacts.flags.total]).toEqual([2, 0, 0]);
+    const rows = await context.executor.read(
+      `MATCH (holder:Person)-[:HAS_IDENTIFIER]->(identifier:Identifier) WHERE holder.id IN [$prefix + "c1", $prefix + "c2"]
+       RETURN holder.id AS holder, identifier.id AS id ORDER BY holder, id`,
+      { prefix },
+    );
+    expect(rows.map((row) => [String(row.holder).slice(prefix.length), String(row.id).slice(prefix.length)])).toEqual([
+      ["c1", "PHONE:+84912345678"],
+      ["c1", "PHONE:+84987654321"],
+      ["c2", "PHONE:+84912345678"],
+      ["c2", "PHONE:+84977111222"],
+    ]);
+  });
+});
