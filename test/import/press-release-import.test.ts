@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -13,7 +13,7 @@ import { readPressReleases } from "../../src/import/press-releases/read-press-re
 import { writeReleaseFiles, type WrittenFiles } from "../../src/import/press-releases/release-files.js";
 import type { ImportReport } from "../../src/import/report/import-report.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { countsOf, deleteWorld, importCountries, importTestContext, MAPPINGS, uniquePrefix, type ImportTestContext } from "./helpers/import-context.js";
+import { countsOf, DATA, deleteWorld, importCountries, importTestContext, MAPPINGS, uniquePrefix, type ImportTestContext } from "./helpers/import-context.js";
 
 /**
  * Every Hong Kong Customs release of ../shared (© HKSAR Government, never shipped) through the
@@ -40,12 +40,47 @@ let workDir: string;
 let written: WrittenFiles;
 let report: ImportReport;
 
+interface Label {
+  row: number;
+  id: string;
+  status: string;
+  place?: string | null;
+  lines?: { species: string | null }[];
+}
+const labels = (JSON.parse(readFileSync(path.join(projectRoot, "test", "import", "fixtures", "press-release-labels.json"), "utf8")) as { releases: Label[] }).releases;
+
+/** The Place node each seizure place of the labels is, as UN/LOCODE and OpenFlights give them (written by hand). */
+const PLACE_IDS: Readonly<Record<string, string>> = {
+  "Hong Kong International Airport": "iata:HKG",
+  "Kwai Chung": "locode:HKKCO",
+  "Tsing Yi": "locode:HKTSI",
+  "Lok Ma Chau Control Point": "locode:HK9LM",
+  "Tuen Mun": "locode:HKMUN",
+  "Sai Kung": "locode:HK9SK",
+};
+
+/** Hong Kong's rows of a reference file, into a file of the same name in `dir` (the mappings take a lone file whatever its name). */
+async function hongKongRows(file: string, dir: string, isHongKong: (line: string) => boolean): Promise<string> {
+  const [header, ...lines] = readFileSync(file, "utf8").split("\n");
+  await mkdir(dir, { recursive: true });
+  const out = path.join(dir, path.basename(file));
+  await writeFile(out, [header, ...lines.filter(isHongKong)].join("\n") + "\n");
+  return out;
+}
+
 beforeAll(async () => {
   if (!haveReleases) return;
   workDir = await mkdtemp(path.join(tmpdir(), "press-releases-"));
   written = await writeReleaseFiles(await readPressReleases(RELEASES), workDir);
   context = await importTestContext();
   await importCountries(context, prefix, workDir);
+  // Hong Kong's places (UN/LOCODE, OpenFlights) and the demo's species subset, for the references to find.
+  const options = { registry: context.registry, reportDir: workDir, idPrefix: prefix };
+  const locodes = await hongKongRows(path.join(DATA, "unlocode", "unlocode_filtered.csv"), path.join(workDir, "unlocode"), (line) => line.startsWith("HK,"));
+  await importFiles(context.executor, path.join(MAPPINGS, "unlocode.yaml"), [locodes], options);
+  const airports = await hongKongRows(path.join(DATA, "openflights", "airports.csv"), path.join(workDir, "openflights"), (line) => line.includes(',"Hong Kong",'));
+  await importFiles(context.executor, path.join(MAPPINGS, "openflights-airports.yaml"), [airports], options);
+  await importFiles(context.executor, path.join(MAPPINGS, "cites-species.yaml"), [path.join(DATA, "cites-species", "species-subset.csv")], options);
   report = await importFiles(context.executor, MAPPING, [written.seizures], { registry: context.registry, reportDir: workDir, idPrefix: prefix });
   api = await startTestApi();
 }, 300_000);
@@ -71,6 +106,33 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, imported (
     const urls = new Set([...notSeizures.map((row) => row.url), ...(parse(readFileSync(written.seizures), { columns: true }) as Record<string, string>[]).map((row) => row.url)]);
     expect(urls).toEqual(new Set(tsv.map((row) => row.url!.trim())));
     console.log(`press releases imported: ${tsv.length} releases, ${counts.nodes.Seizure} seizures, ${notSeizures.length} not seizures; flagged values by kind: ${JSON.stringify(report.flags.byKind)}`);
+  });
+
+  it("ties each labelled seizure to its place, and each labelled line to its species where the species data has it", async () => {
+    const graph = (await context.executor.read(
+      `MATCH (source:Source {id: $sourceId})<-[:SOURCED_FROM]-(seizure:Seizure)
+       OPTIONAL MATCH (seizure)-[:SEIZED_AT]->(place:Place)
+       OPTIONAL MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
+       OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
+       WITH seizure, place, line, species ORDER BY line.id
+       RETURN seizure.id AS id, place.id AS place, collect(species.scientificName) AS species`,
+      { sourceId },
+    )) as { id: string; place: string | null; species: string[] }[];
+    const byId = new Map(graph.map((row) => [row.id.slice(prefix.length), row]));
+    const speciesInData = new Set(
+      (parse(readFileSync(path.join(DATA, "cites-species", "species-subset.csv")), { columns: true }) as Record<string, string>[]).map((row) => row.FullName!.trim()),
+    );
+    let placed = 0;
+    for (const label of labels.filter((label) => label.status === "seizure")) {
+      const seizure = byId.get(`hk-customs-pr-${label.id}`);
+      expect(seizure, `row ${label.row}`).toBeDefined();
+      const expectedPlace = label.place ? PLACE_IDS[label.place] : undefined;
+      expect(seizure!.place, `row ${label.row}`).toBe(expectedPlace === undefined ? null : `${prefix}${expectedPlace}`);
+      if (expectedPlace !== undefined) placed += 1;
+      const expectedSpecies = label.lines!.map((line) => line.species).filter((name): name is string => name !== null && speciesInData.has(name));
+      expect(seizure!.species, `row ${label.row}`).toEqual(expectedSpecies);
+    }
+    expect(placed).toBeGreaterThanOrEqual(40);
   });
 
   it("gives the Source the kind and reliability of a press release", async () => {
