@@ -16,6 +16,19 @@ export interface Neo4jSettings {
   connectionTimeoutMs: number;
   /** Server-side limit for one transaction. */
   queryTimeoutMs: number;
+  /** Restarts of the embedded Neo4j `npm start` runs, when its process ends unexpectedly. */
+  restart: RestartSettings;
+}
+
+/**
+ * Attempt n (from 1) waits min(firstDelayMs × 2^(n−1), maxDelayMs) before starting the database
+ * again; after `attempts` in a row without one that stays up, the API gives up (and says so).
+ */
+export interface RestartSettings {
+  /** Restarts in a row before giving up; 0: never restart. */
+  attempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
 }
 
 export interface AuthSettings {
@@ -114,6 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: path.resolve(projectRoot, nonEmpty(env.NEO4J_DATA_DIR) ?? ".neo4j/data"),
       connectionTimeoutMs: integer(env, "NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       queryTimeoutMs: integer(env, "NEO4J_QUERY_TIMEOUT_MS", 15_000, 100, 600_000),
+      restart: {
+        // 1, 2, 4, 8, 16 s: about half a minute of tries, enough for a JVM killed by a passing memory peak.
+        attempts: integer(env, "NEO4J_RESTART_ATTEMPTS", 5, 0, 100),
+        firstDelayMs: integer(env, "NEO4J_RESTART_DELAY_MS", 1_000, 0, 600_000),
+        maxDelayMs: integer(env, "NEO4J_RESTART_MAX_DELAY_MS", 30_000, 0, 3_600_000),
+      },
     },
     auth: authSettings(env),
     limits: {

@@ -22,9 +22,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
 
+  let stopping = false;
   const neo4j = await provideNeo4j(config.neo4j, {
     dataDir: config.neo4j.dataDir,
     log: (line) => logger.info(line),
+    // A database that ends unexpectedly is started again; the API answers DATABASE_UNAVAILABLE meanwhile.
+    supervision: {
+      restart: config.neo4j.restart,
+      log: { info: (line) => logger.info(line), warn: (line) => logger.warn(line), error: (line) => logger.error(line) },
+      isStopping: () => stopping,
+    },
   });
   // The commands (`npm run keys`, `import`, `analyze`, `aggregates`) find this database through a
   // file in its data folder while the server runs (src/db/command-database.ts).
@@ -49,7 +56,6 @@ async function main(): Promise<void> {
     );
   }
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

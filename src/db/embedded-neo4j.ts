@@ -20,7 +20,15 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** The folder holding Neo4j's data and logs. */
   home: string;
+  /** Settles when the JVM has ended, however it ended (stop(), a crash, a signal). */
+  exited: Promise<ProcessExit>;
   stop(): Promise<void>;
+}
+
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface EmbeddedOptions {
@@ -71,6 +79,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   const child = spawn(java, args, { cwd: launcherDir, stdio: ["pipe", "pipe", "pipe"] });
   // Closing stdin after the JVM died can raise EPIPE; the exit itself is what stop() waits for.
   child.stdin.on("error", () => {});
+  const exitedPromise = new Promise<ProcessExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   const instance: LiveInstance = { child, home, ephemeral };
   live.add(instance);
   installExitHook();
@@ -88,6 +97,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
       origin: "embedded",
       pid: child.pid!,
       home,
+      exited: exitedPromise,
       stop: once(() => stopInstance(instance)),
     };
   } catch (error) {

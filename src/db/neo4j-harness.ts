@@ -1,6 +1,7 @@
 import type { Neo4jSettings } from "../config.js";
 import { dockerEngineAnswers, startContainerNeo4j } from "./container-neo4j.js";
 import { Neo4jStartError, startEmbeddedNeo4j } from "./embedded-neo4j.js";
+import { superviseEmbeddedNeo4j, type SupervisionOptions } from "./neo4j-supervisor.js";
 
 export type Neo4jOrigin = "external" | "container" | "embedded";
 
@@ -19,6 +20,12 @@ export interface ProvideOptions {
   dataDir?: string;
   /** Receives a few human lines: where the database comes from, its URI, how long it took. */
   log?: (line: string) => void;
+  /**
+   * Start the embedded database again when its JVM ends unexpectedly (npm start). Only with a
+   * `dataDir`: a temporary folder is deleted by the JVM that made it. A container or a configured
+   * server is not supervised.
+   */
+  supervision?: SupervisionOptions;
 }
 
 export { Neo4jStartError };
@@ -39,7 +46,10 @@ export async function provideNeo4j(settings: Neo4jSettings, options: ProvideOpti
     return startContainerNeo4j({ dataDir: options.dataDir, log });
   }
   log("no Docker engine answers; starting Neo4j embedded in a Java process");
-  return startEmbeddedNeo4j({ home: options.dataDir, log });
+  const embedded = await startEmbeddedNeo4j({ home: options.dataDir, log });
+  if (options.supervision === undefined || options.dataDir === undefined) return embedded;
+  options.supervision.log.info(`watching the embedded Neo4j (process ${embedded.pid}): it is started again if it ends unexpectedly`);
+  return superviseEmbeddedNeo4j(embedded, options.supervision);
 }
 
 /** Community Edition has one user database, `neo4j`; another name only makes sense with NEO4J_URI. */

@@ -18,6 +18,7 @@ const defaults: Config = {
     dataDir: path.join(projectRoot, ".neo4j", "data"),
     connectionTimeoutMs: 3_000,
     queryTimeoutMs: 15_000,
+    restart: { attempts: 5, firstDelayMs: 1_000, maxDelayMs: 30_000 },
   },
   auth: {
     jwtSecret: undefined,
@@ -73,6 +74,9 @@ describe("loadConfig", () => {
       NEO4J_DATA_DIR: "/var/lib/graph",
       NEO4J_CONNECTION_TIMEOUT_MS: "500",
       NEO4J_QUERY_TIMEOUT_MS: "60000",
+      NEO4J_RESTART_ATTEMPTS: "3",
+      NEO4J_RESTART_DELAY_MS: "250",
+      NEO4J_RESTART_MAX_DELAY_MS: "2000",
       AUTH_JWKS_URL: "https://login.example.org/.well-known/jwks.json",
       AUTH_ISSUER: "https://login.example.org/",
       AUTH_AUDIENCE: "trafficking-graph",
@@ -97,6 +101,7 @@ describe("loadConfig", () => {
         dataDir: "/var/lib/graph",
         connectionTimeoutMs: 500,
         queryTimeoutMs: 60_000,
+        restart: { attempts: 3, firstDelayMs: 250, maxDelayMs: 2_000 },
       },
       auth: {
         jwtSecret: undefined,
@@ -179,6 +184,8 @@ describe("loadConfig", () => {
     { name: "NEO4J_CONNECTION_TIMEOUT_MS", value: "120001", message: "NEO4J_CONNECTION_TIMEOUT_MS must be a whole number from 100 to 120000" },
     { name: "NEO4J_QUERY_TIMEOUT_MS", value: "600001", message: "NEO4J_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000" },
     { name: "NEO4J_QUERY_TIMEOUT_MS", value: "1.5s", message: "NEO4J_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000" },
+    { name: "NEO4J_RESTART_ATTEMPTS", value: "101", message: "NEO4J_RESTART_ATTEMPTS must be a whole number from 0 to 100" },
+    { name: "NEO4J_RESTART_DELAY_MS", value: "-1", message: "NEO4J_RESTART_DELAY_MS must be a whole number from 0 to 600000" },
   ])("$name=$value is a ConfigError", ({ name, value, message }) => {
     expect(configError({ [name]: value }).message).toBe(message);
   });
@@ -232,6 +239,9 @@ describe("loadConfig", () => {
     "NEO4J_DATA_DIR",
     "NEO4J_CONNECTION_TIMEOUT_MS",
     "NEO4J_QUERY_TIMEOUT_MS",
+    "NEO4J_RESTART_ATTEMPTS",
+    "NEO4J_RESTART_DELAY_MS",
+    "NEO4J_RESTART_MAX_DELAY_MS",
   ])("%s set to the empty string means its default", (name) => {
     expect(loadConfig({ [name]: "" })).toStrictEqual(defaults);
   });
