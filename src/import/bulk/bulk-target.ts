@@ -49,6 +49,12 @@ interface PlaceState {
 interface SpeciesState {
   scientificName: string | null;
   commonNames: readonly string[] | null;
+  /** What the species lookup reads of higher taxa and synonyms (see SpeciesIndex). */
+  rank?: string | null;
+  genus?: string | null;
+  family?: string | null;
+  order?: string | null;
+  synonyms?: readonly string[] | null;
   synthetic: boolean;
 }
 
@@ -128,7 +134,7 @@ export class BulkTarget implements ImportTarget {
         }))
       : [];
     const species = uses("species")
-      ? [...this.species].filter(([id, record]) => visible(id, record)).map(([id, record]) => ({ id, scientificName: record.scientificName, commonNames: record.commonNames }))
+      ? [...this.species].filter(([id, record]) => visible(id, record)).map(([id, { synthetic: _, ...record }]) => ({ id, ...record }))
       : [];
     return { places: new PlaceIndex(places), species: new SpeciesIndex(species) };
   };
@@ -327,6 +333,8 @@ export class BulkTarget implements ImportTarget {
       const record = this.species.get(id) ?? { scientificName: null, commonNames: null, synthetic };
       record.scientificName = text(properties.scientificName, record.scientificName);
       if (properties.commonNamesEn !== undefined) record.commonNames = properties.commonNamesEn as readonly string[];
+      for (const key of ["rank", "genus", "family", "order"] as const) record[key] = text(properties[key], record[key] ?? null);
+      if (properties.synonyms !== undefined) record.synonyms = properties.synonyms as readonly string[];
       record.synthetic = synthetic;
       this.species.set(id, record);
     }
