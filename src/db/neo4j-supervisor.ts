@@ -1,5 +1,5 @@
 import type { RestartSettings } from "../config.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j, type ProcessExit } from "./embedded-neo4j.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions, type ProcessExit } from "./embedded-neo4j.js";
 
 /** Where the supervisor reports: an exit and a failed restart are warnings, giving up an error. */
 export interface SupervisionLog {
@@ -16,6 +16,8 @@ export interface SupervisionOptions {
    * and it may end before the API gets to call stop(); that exit is no crash.
    */
   isStopping?: () => boolean;
+  /** Starts the JVM again; startEmbeddedNeo4j unless a test gives a stand-in. */
+  start?: (options: EmbeddedOptions) => Promise<EmbeddedNeo4j>;
 }
 
 /** A database restarted that stays up this long counts as recovered: the next exit starts a new count of attempts. */
@@ -50,7 +52,7 @@ export interface SupervisedNeo4j {
  * `/ready` turns 200 again. The password is the one kept in the folder, so it does not change either.
  */
 export function superviseEmbeddedNeo4j(first: EmbeddedNeo4j, options: SupervisionOptions): SupervisedNeo4j {
-  const { restart, log } = options;
+  const { restart, log, start = startEmbeddedNeo4j } = options;
   const port = Number(new URL(first.uri).port);
   let current = first;
   let startedAt = performance.now();
@@ -100,7 +102,7 @@ export function superviseEmbeddedNeo4j(first: EmbeddedNeo4j, options: Supervisio
       await sleep(delay);
       if (deliberate()) return;
       try {
-        const next = await startEmbeddedNeo4j({ home: dead.home, port, log: (line) => log.info(line) });
+        const next = await start({ home: dead.home, port, log: (line) => log.info(line) });
         if (deliberate()) {
           await next.stop();
           return;
