@@ -132,9 +132,8 @@ export function extractRelease(release: PressRelease, gazetteer: Gazetteer): Rel
 
   // The mode by the strongest words anywhere in the story (a river vessel whose containers were searched went by river).
   const modeReading = readMode(body);
-  const moded = modeReading ? { value: modeReading, sentence: sentences.find((sentence) => sentence.includes(modeReading.words))! } : null;
-  const modeOrder = moded ?? null;
-  if (!modeOrder) flags.push({ field: "mode", reason: "no word for the transport" });
+  const modeSentence = modeReading ? sentences.find((sentence) => sentence.includes(modeReading.words)) : undefined;
+  if (!modeReading || modeSentence === undefined) flags.push({ field: "mode", reason: "no word for the transport" });
   const concealment = first(readConcealment);
   const declared = first(readDeclaredContents);
   const detection = first(readDetection);
@@ -155,7 +154,7 @@ export function extractRelease(release: PressRelease, gazetteer: Gazetteer): Rel
     place: placed
       ? { value: placed.value.place.name, kind: placed.value.place.kind, placeId: placed.value.place.placeId, text: placed.value.words, sentence: placed.sentence }
       : null,
-    mode: modeOrder ? { value: modeOrder.value.mode, text: modeOrder.value.words, sentence: modeOrder.sentence } : null,
+    mode: modeReading && modeSentence !== undefined ? { value: modeReading.mode, text: modeReading.words, sentence: modeSentence } : null,
     concealment: concealment ? { value: concealment.value, sentence: concealment.sentence } : null,
     declaredContents: declared ? { value: declared.value, sentence: declared.sentence } : null,
     detectionMethod: detection ? { value: detection.value, sentence: detection.sentence } : null,
