@@ -4762,6 +4762,7 @@ LIMIT $limit
 export type SpeciesCountParameters = {
   citesAppendix: string | null;
   taxonClass: string | null;
+  rank: string | null;
 };
 
 export type SpeciesCountRow = {
@@ -4775,18 +4776,21 @@ export const speciesCount: CypherQuery<SpeciesCountParameters, SpeciesCountRow, 
   name: "speciesCount",
   file: "species/count",
   mode: "read",
-  parameters: { citesAppendix: "string | null", taxonClass: "string | null" },
+  parameters: { citesAppendix: "string | null", taxonClass: "string | null", rank: "string | null" },
   slots: {},
   columns: { count: "integer" },
   text: `// How many Species nodes match a filter.
-// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null), $rank (TaxonRank or null;
+// a species node stores no rank).
 // Columns: count (integer).
 // @param citesAppendix: string | null
 // @param taxonClass: string | null
+// @param rank: string | null
 // @column count: integer
 MATCH (node:Species)
 WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+  AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
 RETURN count(node) AS count
 `,
 };
@@ -4796,6 +4800,7 @@ RETURN count(node) AS count
 export type SpeciesListParameters = {
   citesAppendix: string | null;
   taxonClass: string | null;
+  rank: string | null;
   after: string | null;
   limit: Integer;
 };
@@ -4811,21 +4816,24 @@ export const speciesList: CypherQuery<SpeciesListParameters, SpeciesListRow, Spe
   name: "speciesList",
   file: "species/list",
   mode: "read",
-  parameters: { citesAppendix: "string | null", taxonClass: "string | null", after: "string | null", limit: "integer" },
+  parameters: { citesAppendix: "string | null", taxonClass: "string | null", rank: "string | null", after: "string | null", limit: "integer" },
   slots: {},
   columns: { node: "NodeProperties" },
   text: `// One page of Species nodes matching a filter, in id order (keyset pagination).
-// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null), $rank (TaxonRank or null;
+// a species node stores no rank).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
 // @param citesAppendix: string | null
 // @param taxonClass: string | null
+// @param rank: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
 MATCH (node:Species)
 WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+  AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id

@@ -115,3 +115,11 @@ export enum SourceKind {
   PRESS_RELEASE = "PRESS_RELEASE",
   SYNTHETIC = "SYNTHETIC",
 }
+
+/** The rank of a taxon node: a species, or a higher taxon that goods named only at that rank refer to (`Manis spp.`). */
+export enum TaxonRank {
+  SPECIES = "SPECIES",
+  GENUS = "GENUS",
+  FAMILY = "FAMILY",
+  ORDER = "ORDER",
+}

@@ -179,7 +179,11 @@ export const listQueries: { readonly [L in ListName]: ListQueries<ListFilters[L]
   species: {
     page: speciesList,
     count: speciesCount,
-    filter: (parameters) => ({ citesAppendix: text(parameters, "citesAppendix"), taxonClass: text(parameters, "taxonClass") }),
+    filter: (parameters) => ({
+      citesAppendix: text(parameters, "citesAppendix"),
+      taxonClass: text(parameters, "taxonClass"),
+      rank: text(parameters, "rank"),
+    }),
   },
 };
 

@@ -208,4 +208,38 @@ describe("lists as Relay connections", () => {
     const [expected] = await cypher<{ names: string[] }>(`MATCH (s:Species {id: "manis-javanica"}) RETURN s.commonNamesZh AS names`);
     expect(pangolin.commonNames).toEqual(expected.names.map((name) => ({ language: "zh", name })));
   });
+
+  it("gives each taxon its rank and synonyms, and lists the taxa of one rank", async () => {
+    const ids = { genus: "test-lists-rank-genus", species: "test-lists-rank-species" };
+    await cypher(
+      `CREATE (:Species {id: $genus, scientificName: "Testgenus", name: "Testgenus", rank: "GENUS", genus: "Testgenus"})
+       CREATE (:Species {id: $species, scientificName: "Testgenus primus", name: "First test", genus: "Testgenus",
+         synonyms: ["Oldgenus primus (Author, 1821)"]})`,
+      ids,
+    );
+    try {
+      const response = await api.post(`query($genus: ID!, $species: ID!) {
+        genus: species(id: $genus) { rank synonyms }
+        species: species(id: $species) { rank synonyms }
+        genera: speciesList(filter: { rank: GENUS }, first: 100) { totalCount edges { node { id rank } } }
+        ranked: speciesList(filter: { rank: SPECIES }, first: 1) { totalCount }
+        all: speciesList(first: 1) { totalCount }
+      }`, ids);
+      expect(response.errors).toBeUndefined();
+      const data = response.data!;
+      expect(data.genus).toEqual({ rank: "GENUS", synonyms: [] });
+      expect(data.species).toEqual({ rank: "SPECIES", synonyms: ["Oldgenus primus (Author, 1821)"] });
+      const [counts] = await cypher<{ genera: number; species: number; all: number }>(
+        `MATCH (s:Species) RETURN count(CASE WHEN s.rank = "GENUS" THEN 1 END) AS genera,
+           count(CASE WHEN s.rank IS NULL THEN 1 END) AS species, count(s) AS all`,
+      );
+      expect(data.genera.totalCount).toBe(Number(counts.genera));
+      expect(data.genera.edges.map((e: any) => e.node.id)).toContain(ids.genus);
+      expect(data.genera.edges.every((e: any) => e.node.rank === "GENUS")).toBe(true);
+      expect(data.ranked.totalCount).toBe(Number(counts.species));
+      expect(data.all.totalCount).toBe(Number(counts.all));
+    } finally {
+      await cypher(`MATCH (s:Species) WHERE s.id IN [$genus, $species] DETACH DELETE s`, ids);
+    }
+  });
 });

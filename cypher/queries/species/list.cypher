@@ -1,15 +1,18 @@
 // One page of Species nodes matching a filter, in id order (keyset pagination).
-// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null).
+// Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null), $rank (TaxonRank or null;
+// a species node stores no rank).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
 // Columns: node (properties).
 // @param citesAppendix: string | null
 // @param taxonClass: string | null
+// @param rank: string | null
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
 MATCH (node:Species)
 WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
+  AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id

@@ -1,7 +1,7 @@
 import { Field, InputType } from "type-graphql";
 
 import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
-import { CitesAppendix, PlaceKind } from "../types/enums.js";
+import { CitesAppendix, PlaceKind, TaxonRank } from "../types/enums.js";
 
 @InputType({ description: "Narrows a list of places." })
 export class PlaceFilter {
@@ -25,4 +25,7 @@ export class SpeciesFilter {
 
   @Field(() => String, { nullable: true, description: "A class, such as Mammalia or Reptilia." })
   taxonClass?: string | null;
+
+  @Field(() => TaxonRank, { nullable: true, description: "Only taxa of this rank; none: every rank (species, and the genera, families and orders goods were named by)." })
+  rank?: TaxonRank | null;
 }

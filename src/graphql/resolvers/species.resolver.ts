@@ -8,6 +8,7 @@ import { SpeciesFilter } from "../inputs/reference-filters.input.js";
 import { Cost, RelationCost } from "../limits/field-cost.js";
 import { CommodityLine } from "../types/commodity-line.type.js";
 import { connectionType, type ConnectionShape } from "../types/connection.js";
+import { TaxonRank } from "../types/enums.js";
 import { LocalizedName, Species } from "../types/species.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
 import { nodeConnection } from "./relation-fields.js";
@@ -34,7 +35,17 @@ export class SpeciesResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<Species>> {
-    return listConnection(ctx, info, "species", filterParameters(filter, ["citesAppendix", "taxonClass"]), page);
+    return listConnection(ctx, info, "species", filterParameters(filter, ["citesAppendix", "taxonClass", "rank"]), page);
+  }
+
+  @FieldResolver(() => TaxonRank, { description: "SPECIES, or GENUS, FAMILY, ORDER for a higher taxon that goods named only at that rank (`Manis spp.`, `Pangolin`) refer to." })
+  rank(@Root() species: Species): TaxonRank {
+    return species.rank ?? TaxonRank.SPECIES;
+  }
+
+  @FieldResolver(() => [String], { description: "Other scientific names the CITES index gives the species, with their authors as written." })
+  synonyms(@Root() species: Species): string[] {
+    return species.synonyms ?? [];
   }
 
   @FieldResolver(() => [LocalizedName], { description: "Common names, in every language or in one." })

@@ -12,6 +12,7 @@ import {
   Reliability,
   SourceKind,
   StopRole,
+  TaxonRank,
   TransportMode,
 } from "../../domain/vocabulary.js";
 
@@ -30,6 +31,7 @@ registerEnumType(Reliability, {
   description: "How reliable a source is, graded A (completely reliable) to F (cannot be judged).",
 });
 registerEnumType(SourceKind, { name: "SourceKind", description: "What kind of document or dataset a source is." });
+registerEnumType(TaxonRank, { name: "TaxonRank", description: "The rank of a taxon: a species, or the genus, family or order goods were named by." });
 
 export {
   CarrierKind,
@@ -43,5 +45,6 @@ export {
   Reliability,
   SourceKind,
   StopRole,
+  TaxonRank,
   TransportMode,
 };

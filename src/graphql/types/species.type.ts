@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
-import { CitesAppendix } from "./enums.js";
+import { CitesAppendix, TaxonRank } from "./enums.js";
 
 @ObjectType({ description: "A name of a species in one language." })
 export class LocalizedName {
@@ -39,4 +39,10 @@ export class Species {
 
   @Field(() => String, { nullable: true })
   genus: string | null;
+
+  /** Stored on higher taxa only (mappings/cites-taxonomy.yaml); a species node has none. */
+  rank?: TaxonRank | null;
+
+  /** Stored on species the CITES index gives other names for. */
+  synonyms?: string[] | null;
 }
