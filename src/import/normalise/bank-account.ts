@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { IdentifierKind } from "../../domain/vocabulary.js";
-import { identifierIdOption, withIdentifierId } from "./identifier-id.js";
+import { identifierIdOption, issuingCountryOption, withIdentifierId } from "./identifier-id.js";
 import { defineNormaliser, problem, valueOf, type Outcome } from "./normaliser.js";
 
 /**
@@ -22,15 +22,7 @@ import { defineNormaliser, problem, valueOf, type Outcome } from "./normaliser.j
 const LABEL = /^(?:a\/c|acct|account|bank account|stk|so tai khoan|số tài khoản|iban)(?:\s*(?:no|number|nr))?\b[\s.:#-]*/i;
 const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/;
 
-const options = z
-  .object({
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals")
-      .optional(),
-    ...identifierIdOption,
-  })
-  .strict();
+const options = z.object({ ...issuingCountryOption, ...identifierIdOption }).strict();
 
 export type BankAccountOptions = z.infer<typeof options>;
 

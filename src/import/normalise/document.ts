@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { IdentifierKind } from "../../domain/vocabulary.js";
-import { identifierIdOption, withIdentifierId } from "./identifier-id.js";
+import { identifierIdOption, issuingCountryOption, withIdentifierId } from "./identifier-id.js";
 import { defineNormaliser, problem, valueOf, type Outcome } from "./normaliser.js";
 
 /**
@@ -21,15 +21,7 @@ import { defineNormaliser, problem, valueOf, type Outcome } from "./normaliser.j
 const LABEL =
   /^(?:passport(?:\s*(?:no|number|nr|#))?|pp(?:\s*no)?|id(?:\s*card)?(?:\s*(?:no|number))?|identity card(?:\s*(?:no|number))?|cmnd|cccd|cr(?:\s*no)?|reg(?:istration)?(?:\s*(?:no|number))?|company registration(?:\s*(?:no|number))?|uen|mst|tax code|no|number|nr)\b[\s.:#-]*/i;
 
-const options = z
-  .object({
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals")
-      .optional(),
-    ...identifierIdOption,
-  })
-  .strict();
+const options = z.object({ ...issuingCountryOption, ...identifierIdOption }).strict();
 
 export type DocumentOptions = z.infer<typeof options>;
 

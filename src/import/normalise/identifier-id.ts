@@ -11,6 +11,14 @@ import { valueOf, type Outcome } from "./normaliser.js";
  */
 export const identifierIdOption = { id: z.boolean().default(false) };
 
+/** The option of identifiers a country issues (documents, bank accounts): its code, put in front of the value. */
+export const issuingCountryOption = {
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals")
+    .optional(),
+};
+
 export function identifierId(kind: IdentifierKind, value: string): string {
   return `${kind}:${value}`;
 }
