@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
@@ -23,6 +24,9 @@ import { countsOf, DATA, deleteWorld, importCountries, importTestContext, MAPPIN
  */
 const RELEASES = path.join(projectRoot, "..", "shared", "data", "hk-customs-wildlife-press-releases", "hk_customs_wildlife_press_releases_2004_2018_zh.tsv");
 const MAPPING = path.join(MAPPINGS, "hk-customs-press-releases.yaml");
+/** The full CITES index (non-commercial licence, read from ../shared): its species and higher taxa of the families named here. */
+const CITES_INDEX = path.join(projectRoot, "..", "shared", "data", "cites-species-index-2017", "index_of_cites_species_animalia_2017-04-21.csv");
+const FAMILIES = ["Manidae", "Elephantidae", "Rhinocerotidae"];
 const haveReleases = existsSync(RELEASES);
 if (!haveReleases) console.warn(`${RELEASES} is missing: the press-release import tests are skipped`);
 
@@ -81,6 +85,15 @@ beforeAll(async () => {
   const airports = await hongKongRows(path.join(DATA, "openflights", "airports.csv"), path.join(workDir, "openflights"), (line) => line.includes(',"Hong Kong",'));
   await importFiles(context.executor, path.join(MAPPINGS, "openflights-airports.yaml"), [airports], options);
   await importFiles(context.executor, path.join(MAPPINGS, "cites-species.yaml"), [path.join(DATA, "cites-species", "species-subset.csv")], options);
+  if (existsSync(CITES_INDEX)) {
+    // Pangolins, elephants and rhinos from the full index, with their family nodes (cites-taxonomy.yaml).
+    const rows = (parse(readFileSync(CITES_INDEX), { columns: true, bom: true }) as Record<string, string>[]).filter((row) => FAMILIES.includes(row.Family!));
+    const index = path.join(workDir, "cites-index", "index.csv");
+    await mkdir(path.dirname(index), { recursive: true });
+    await writeFile(index, stringify(rows, { header: true }));
+    await importFiles(context.executor, path.join(MAPPINGS, "cites-species.yaml"), [index], options);
+    await importFiles(context.executor, path.join(MAPPINGS, "cites-taxonomy.yaml"), [index], options);
+  }
   report = await importFiles(context.executor, MAPPING, [written.seizures], { registry: context.registry, reportDir: workDir, idPrefix: prefix });
   api = await startTestApi();
 }, 300_000);
@@ -122,6 +135,8 @@ describe.skipIf(!haveReleases)("the Hong Kong Customs press releases, imported (
     const speciesInData = new Set(
       (parse(readFileSync(path.join(DATA, "cites-species", "species-subset.csv")), { columns: true }) as Record<string, string>[]).map((row) => row.FullName!.trim()),
     );
+    // The families are nodes too when the full index is there (cites-taxonomy.yaml): a line of pangolin scales links to Manidae.
+    if (existsSync(CITES_INDEX)) for (const family of FAMILIES) speciesInData.add(family);
     let placed = 0;
     for (const label of labels.filter((label) => label.status === "seizure")) {
       const seizure = byId.get(`hk-customs-pr-${label.id}`);
