@@ -11,6 +11,7 @@ import {
   Reliability,
   SourceKind,
   StopRole,
+  TaxonRank,
   TransportMode,
 } from "./vocabulary.js";
 
@@ -51,6 +52,7 @@ export const vocabularies = {
   CitesAppendix,
   Reliability,
   SourceKind,
+  TaxonRank,
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;
@@ -249,8 +251,9 @@ export const dataLabels: Readonly<Record<NodeLabel, LabelModel>> = {
       order: text("Higher taxonomy: order."),
       family: text("Higher taxonomy: family."),
       genus: text("Higher taxonomy: genus."),
-      rank: text(
-        "`SPECIES`, or `GENUS`, `FAMILY`, `ORDER` for a higher taxon's node (`manis`, `manidae`, `pholidota`: mappings/cites-taxonomy.yaml), which goods named only at that rank (`Manis spp.`, `Pangolin`) refer to; none: a species.",
+      rank: oneOf(
+        "TaxonRank",
+        "`SPECIES`, or `GENUS`, `FAMILY`, `ORDER` for a higher taxon's node (`manis`, `manidae`, `pholidota`: mappings/cites-taxonomy.yaml), which goods named only at that rank (`Manis spp.`, `Pangolin`) refer to; none: a species (the API shows `SPECIES`).",
       ),
       synonyms: texts("Other scientific names of the species in the CITES index, with their authors as written (`Phataginus tricuspis (Rafinesque, 1821)`)."),
       commonNamesEn: texts("Common names in English (the API reads every `commonNames<Xx>`, one per ISO 639-1 language)."),
