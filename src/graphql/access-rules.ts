@@ -41,8 +41,9 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   "Shipment.parties": Role.ANALYST,
   // Evidence: which source, which row.
   "Seizure.sources": Role.ANALYST,
-  // A release's sentences give the age and sex of those arrested: evidence, as the sources are.
-  "Seizure.citedSentences": Role.ANALYST,
+  // Sentences of a source's own text: they give the age and sex of those arrested, and a text may
+  // name a person, which only roles cleared for names may read.
+  "Seizure.citedSentences": Role.INVESTIGATOR,
   "Shipment.sources": Role.ANALYST,
   "ObservedRoute.evidence": Role.ANALYST,
 };
