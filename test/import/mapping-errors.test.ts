@@ -6,27 +6,9 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
 import { loadMapping, parseMapping } from "../../src/import/mapping/load-mapping.js";
 import { MappingError } from "../../src/import/mapping/mapping-error.js";
-import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
+import { mappingUnderTest } from "./helpers/mapping-problems.js";
 
-const context = { countries: await loadCountryIndex() };
-const FIXTURE = path.join(projectRoot, "test", "import", "fixtures", "bad-rows.yaml");
-const valid = await readFile(FIXTURE, "utf8");
-
-/** The problems a mapping text gives, as MappingError lists them. */
-function problemsOf(text: string): readonly string[] {
-  try {
-    parseMapping("broken.yaml", text, context);
-  } catch (error) {
-    if (error instanceof MappingError) return error.problems;
-    throw error;
-  }
-  return [];
-}
-
-function edit(find: string, replace: string): string {
-  expect(valid, `the fixture mapping holds ${JSON.stringify(find)}`).toContain(find);
-  return valid.replace(find, replace);
-}
+const { valid, problemsOf, edit, context } = await mappingUnderTest(path.join(projectRoot, "test", "import", "fixtures", "bad-rows.yaml"));
 
 describe("mapping files that cannot be used fail with a message naming the entry", () => {
   it("the fixture mapping itself is valid", () => {

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -6,38 +5,21 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
 import { NodeLabel } from "../../src/domain/graph-schema.js";
 import { parseMapping } from "../../src/import/mapping/load-mapping.js";
-import { MappingError } from "../../src/import/mapping/mapping-error.js";
-import { loadCountryIndex } from "../../src/import/normalise/country-index.js";
 import { matchVocabulary, vocabulary } from "../../src/import/normalise/vocabulary.js";
 import { confirmReferences } from "../../src/import/plan/confirm-references.js";
 import type { Lookups } from "../../src/import/plan/lookups.js";
 import { PlannedNodes } from "../../src/import/plan/planned-nodes.js";
 import { RowPlanner, type RowPlan } from "../../src/import/plan/plan-row.js";
 import { RecordIndex } from "../../src/import/plan/record-index.js";
+import { mappingUnderTest } from "./helpers/mapping-problems.js";
 
 /**
  * The pure parts of records and plans: the mapping checks of `input.record` and `record`
  * references, the planner with a record index, a batch's references to nodes its own rows make,
  * the nodes a dry-run plan keeps, and the vocabulary's `otherwise`.
  */
-const context = { countries: await loadCountryIndex() };
 const FIXTURE = path.join(projectRoot, "test", "import", "fixtures", "case-file-parties.yaml");
-const valid = await readFile(FIXTURE, "utf8");
-
-function problemsOf(text: string): readonly string[] {
-  try {
-    parseMapping("broken.yaml", text, context);
-  } catch (error) {
-    if (error instanceof MappingError) return error.problems;
-    throw error;
-  }
-  return [];
-}
-
-function edit(find: string, replace: string): string {
-  expect(valid, `the fixture mapping holds ${JSON.stringify(find)}`).toContain(find);
-  return valid.replace(find, replace);
-}
+const { valid, problemsOf, edit, context } = await mappingUnderTest(FIXTURE);
 
 describe("a mapping's records and record references are checked when it loads", () => {
   it("the fixture mapping itself is valid", () => {
