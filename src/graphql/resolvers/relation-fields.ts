@@ -75,7 +75,7 @@ export async function citations(ctx: Context, name: RelationName, parent: Parent
 export async function participations(ctx: Context, name: RelationName, parent: Parent): Promise<Participation[]> {
   return (await links(ctx, name, parent)).map((link) => ({
     role: link.rel.role as PartyRole,
-    roleText: optional<string>(link.rel.roleText),
+    roleText: roleTextOf(link),
     shipment: link.node as unknown as Participation["shipment"],
     ...citationsOf(link),
   }));
@@ -109,9 +109,14 @@ export async function offices(
     person: (known.person ?? link.node) as Office["person"],
     company: (known.company ?? link.node) as Office["company"],
     role: optional<string>(link.rel.role),
-    roleText: optional<string>(link.rel.roleText),
+    roleText: roleTextOf(link),
     ...citationsOf(link),
   }));
+}
+
+/** The role as the source wrote it (`roleText` of PARTY_TO or OFFICER_OF), beside the model's role. */
+export function roleTextOf(link: Related): string | null {
+  return typeof link.rel.roleText === "string" ? link.rel.roleText : null;
 }
 
 function optional<T>(value: unknown): T | null {

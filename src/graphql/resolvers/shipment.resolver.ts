@@ -15,7 +15,7 @@ import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
-import { citations, citationsOf, links, node, nodes } from "./relation-fields.js";
+import { citations, citationsOf, links, node, nodes, roleTextOf } from "./relation-fields.js";
 
 export const ShipmentConnection = connectionType("Shipment", Shipment);
 
@@ -92,7 +92,7 @@ export class ShipmentResolver {
   async parties(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentParty[]> {
     return (await links(ctx, "Shipment.parties", shipment)).map((link) => ({
       role: link.rel.role as PartyRole,
-      roleText: typeof link.rel.roleText === "string" ? link.rel.roleText : null,
+      roleText: roleTextOf(link),
       party: { ...link.node, labels: link.labels } as unknown as ShipmentParty["party"],
       ...citationsOf(link),
     }));

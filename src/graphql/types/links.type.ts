@@ -20,6 +20,9 @@ import { Citation } from "./source.type.js";
 const CITATIONS = "Every source that states this fact, each with its row; the first is `citation`.";
 const CITATION_DEPRECATION = "A fact may have several sources: use `citations` (this is the first of them).";
 
+const PARTY_ROLE_TEXT =
+  "The role as the source wrote it (driver, contact, buyer, ...), beside the model's `role`; from the first source stating it.";
+
 @ObjectType({ description: "One stop of a shipment's route: a place where known, always a country." })
 export class RouteStop {
   @Field(() => Int, { description: "Position in the route, from 0 (the first stop the record names)." })
@@ -52,10 +55,7 @@ export class ShipmentParty {
   @Field(() => PartyRole)
   role: PartyRole;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The role as the source wrote it (driver, contact, buyer, ...), beside the model's `role`; from the first source stating it.",
-  })
+  @Field(() => String, { nullable: true, description: PARTY_ROLE_TEXT })
   roleText: string | null;
 
   @Field(() => Party)
@@ -73,10 +73,7 @@ export class Participation {
   @Field(() => PartyRole)
   role: PartyRole;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The role as the source wrote it (driver, contact, buyer, ...), beside the model's `role`; from the first source stating it.",
-  })
+  @Field(() => String, { nullable: true, description: PARTY_ROLE_TEXT })
   roleText: string | null;
 
   @Field(() => Shipment)
