@@ -85,12 +85,25 @@ export interface AuditSettings {
   retentionDays: number;
 }
 
+/**
+ * How a process stops on SIGTERM or SIGINT (src/http/drain.ts): `/ready` answers 503 at once; it
+ * goes on serving for `delayMs`, then stops accepting connections and waits for the requests in
+ * flight at most `graceMs` before closing what is left.
+ */
+export interface ShutdownSettings {
+  /** Time for a balancer's health checks to see the 503 and send no more. */
+  delayMs: number;
+  /** The longest wait for requests in flight once connections are no longer accepted. */
+  graceMs: number;
+}
+
 export interface Config {
   production: boolean;
   host: string;
   port: number;
   logLevel: string;
   seedDemo: boolean;
+  shutdown: ShutdownSettings;
   neo4j: Neo4jSettings;
   auth: AuthSettings;
   limits: LimitSettings;
@@ -118,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, "PORT", 4000, 0, 65_535),
     logLevel: logLevel(env),
     seedDemo: boolean(env, "SEED_DEMO", true),
+    shutdown: {
+      // 0: `npm start` stops at once on Ctrl-C; behind a balancer, its check interval × fall count.
+      delayMs: integer(env, "SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+      // Docker sends SIGKILL 10 s after SIGTERM by default: the database and audit trail are closed before that.
+      graceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 3_600_000),
+    },
     neo4j: {
       uri,
       // Used with NEO4J_URI; the embedded and container databases have a password of their own, kept with their data.

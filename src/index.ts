@@ -13,6 +13,7 @@ import { CypherExecutor } from "./db/cypher-executor.js";
 import { CypherRegistry } from "./db/cypher-registry.js";
 import { createDriver } from "./db/driver.js";
 import { provideNeo4j } from "./db/neo4j-harness.js";
+import { drain } from "./http/drain.js";
 import { computeRings, prepareDatabase } from "./start-up.js";
 
 /** How often start-up work is retried while Neo4j is not reachable. */
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   const auth = developmentSecret ? { ...config.auth, jwtSecret: randomBytes(32).toString("hex") } : config.auth;
 
   let started = false;
-  const app = await createApp({ config: { ...config, auth }, executor, registry, logger, isStarted: () => started });
+  // From the stop signal on, `/ready` answers 503: a balancer's checks take this replica out.
+  const isReady = () => started && !stopping;
+  const app = await createApp({ config: { ...config, auth }, executor, registry, logger, isStarted: isReady });
   const server = await app.listen(config.host, config.port);
   logger.info(`GraphQL API at ${server.url}`);
   if (developmentSecret) {
@@ -59,19 +62,19 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: shutting down`);
-    // Apollo Server also stops itself on these signals; its stop was seen never to end when asked
-    // for twice at once, so the rest (the database, the running-database file) waits for it 5 s at most.
-    const closed = await Promise.race([app.close().then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000).unref())]);
-    if (!closed) logger.warn("the API did not finish stopping in 5 s; stopping the database anyway");
+    const { delayMs, graceMs } = config.shutdown;
+    logger.info(`${signal}: draining (/ready answers 503; serving ${delayMs} ms more, then up to ${graceMs} ms for requests in flight)`);
+    const closed = await drain(() => app.close(), config.shutdown).catch((error: unknown) => {
+      logger.error({ err: error }, "the API failed to stop cleanly");
+      return false;
+    });
+    if (!closed) logger.warn(`requests still in flight after ${graceMs} ms (SHUTDOWN_GRACE_MS) are cut off`);
     await unannounce();
     await driver.close();
     await neo4j.stop();
     process.exit(0);
   };
-  // `on`, not `once`: Apollo Server stops itself on these signals too, then sends the signal again
-  // to this process; with no listener left, that second signal would end the process before the
-  // database is stopped and the running-database file removed.
+  // A second signal while draining changes nothing: the drain is already bounded.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 

@@ -20,6 +20,7 @@ import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./
 import { createErrorFormatter } from "./graphql/format-error.js";
 import { VariableProblems } from "./graphql/variable-problems.js";
 import { limitPlugins } from "./graphql/limits/limit-plugins.js";
+import { closeGracefully } from "./http/drain.js";
 import { queriesOnlyPlugin } from "./http/queries-only.plugin.js";
 import type { RateLimiter } from "./http/rate-limit.js";
 import { sendRefusal } from "./http/refusal.js";
@@ -121,6 +122,9 @@ export function createApollo(
     schema: deps.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process stops Apollo itself on SIGTERM, once the requests in flight are answered
+    // (src/http/drain.ts); Apollo's own signal handling would stop it at once.
+    stopOnTerminationSignals: false,
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
     // The parser stops at the token limit, before building an oversized document.
@@ -168,7 +172,7 @@ export async function createApiServer(deps: ServerDependencies): Promise<ApiServ
       return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}` };
     },
     close: async () => {
-      await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      await Promise.all(servers.splice(0).map(closeGracefully));
       await apollo.stop();
     },
   };

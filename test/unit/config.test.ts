@@ -10,6 +10,7 @@ const defaults: Config = {
   port: 4000,
   logLevel: "info",
   seedDemo: true,
+  shutdown: { delayMs: 0, graceMs: 8_000 },
   neo4j: {
     uri: undefined,
     user: "neo4j",
@@ -67,6 +68,8 @@ describe("loadConfig", () => {
       PORT: "8080",
       LOG_LEVEL: "debug",
       SEED_DEMO: "false",
+      SHUTDOWN_DELAY_MS: "2000",
+      SHUTDOWN_GRACE_MS: "20000",
       NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",
       NEO4J_USER: "reader",
       NEO4J_PASSWORD: "p@ss word",
@@ -93,6 +96,7 @@ describe("loadConfig", () => {
       port: 8080,
       logLevel: "debug",
       seedDemo: false,
+      shutdown: { delayMs: 2_000, graceMs: 20_000 },
       neo4j: {
         uri: "neo4j+s://abc.databases.neo4j.io",
         user: "reader",
@@ -186,6 +190,8 @@ describe("loadConfig", () => {
     { name: "NEO4J_QUERY_TIMEOUT_MS", value: "1.5s", message: "NEO4J_QUERY_TIMEOUT_MS must be a whole number from 100 to 600000" },
     { name: "NEO4J_RESTART_ATTEMPTS", value: "101", message: "NEO4J_RESTART_ATTEMPTS must be a whole number from 0 to 100" },
     { name: "NEO4J_RESTART_DELAY_MS", value: "-1", message: "NEO4J_RESTART_DELAY_MS must be a whole number from 0 to 600000" },
+    { name: "SHUTDOWN_DELAY_MS", value: "600001", message: "SHUTDOWN_DELAY_MS must be a whole number from 0 to 600000" },
+    { name: "SHUTDOWN_GRACE_MS", value: "-1", message: "SHUTDOWN_GRACE_MS must be a whole number from 0 to 3600000" },
   ])("$name=$value is a ConfigError", ({ name, value, message }) => {
     expect(configError({ [name]: value }).message).toBe(message);
   });
