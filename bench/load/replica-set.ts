@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -122,9 +123,11 @@ export async function startReplicaSet(options: ReplicaSetOptions): Promise<Repli
     let balancerUrl: string | undefined;
     if (options.balancer && haproxyInstalled()) {
       const port = await freePort();
-      const configFile = path.join(folder, "haproxy.cfg");
-      await writeFile(configFile, haproxyConfig(port, ports));
-      balancer = spawnTied("haproxy", ["-f", configFile, "-db"], { logFile: path.join(folder, "haproxy.log") });
+      const { configFile, addresses } = await balancerSettings(folder, port, ports);
+      balancer = spawnTied("haproxy", ["-f", configFile, "-db"], {
+        env: { ...inherited, ...addresses },
+        logFile: path.join(folder, "haproxy.log"),
+      });
       // Ready once its health checks have found a replica ready.
       if (!(await readyWithin(`http://127.0.0.1:${port}/ready`, 30_000, () => balancer!.running()))) {
         const log = await readFile(path.join(folder, "haproxy.log"), "utf8").catch(() => "");
@@ -162,18 +165,39 @@ async function readyWithin(url: string, withinMs: number, alive: () => boolean):
   return false;
 }
 
+/** The deployment's HAProxy configuration, made for two replicas. */
+const DEPLOY_HAPROXY = path.join(projectRoot, "deploy", "haproxy.cfg");
+
 /**
- * HAProxy in front of the replicas: round robin among those whose /ready answers 200 (checked
- * every 500 ms; two failures take one out), and a request that found a replica gone (connection
- * refused or reset, no answer, 502/503) is tried again on another, up to 3 times.
+ * HAProxy's configuration and the addresses it reads from the environment: the deployment's own
+ * (deploy/haproxy.cfg) for two replicas, so that tests check what is deployed; for another number,
+ * one written here with the same balancing, checks and retries.
+ */
+async function balancerSettings(folder: string, port: number, replicaPorts: number[]) {
+  if (replicaPorts.length === 2 && existsSync(DEPLOY_HAPROXY)) {
+    return {
+      configFile: DEPLOY_HAPROXY,
+      addresses: { BALANCER_HOST: "127.0.0.1", BALANCER_PORT: String(port), API_1: `127.0.0.1:${replicaPorts[0]}`, API_2: `127.0.0.1:${replicaPorts[1]}` },
+    };
+  }
+  const configFile = path.join(folder, "haproxy.cfg");
+  await writeFile(configFile, haproxyConfig(port, replicaPorts));
+  return { configFile, addresses: {} };
+}
+
+/**
+ * As deploy/haproxy.cfg: round robin among the replicas whose /ready answers 200 (checked every
+ * second; out after two failures, back after two successes), and a request that found a replica
+ * gone (connection refused or reset, no answer, 502/503) is tried again on another, up to 3 times.
  */
 function haproxyConfig(port: number, replicaPorts: number[]): string {
   return [
     "defaults",
     "  mode http",
-    "  timeout connect 2s",
-    "  timeout client 60s",
-    "  timeout server 60s",
+    "  timeout connect 3s",
+    "  timeout client 45s",
+    "  timeout server 45s",
+    "  timeout tunnel 1h",
     "  retries 3",
     "  option redispatch 1",
     "  retry-on conn-failure empty-response response-timeout 502 503",
@@ -184,7 +208,7 @@ function haproxyConfig(port: number, replicaPorts: number[]): string {
     "  balance roundrobin",
     "  option httpchk GET /ready",
     "  http-check expect status 200",
-    "  default-server inter 500ms fall 2 rise 1",
+    "  default-server inter 1s fall 2 rise 2",
     ...replicaPorts.map((replicaPort, index) => `  server replica${index} 127.0.0.1:${replicaPort} check`),
     "",
   ].join("\n");
