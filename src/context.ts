@@ -1,3 +1,7 @@
+import type DataLoader from "dataloader";
+
+import type { AlertBus } from "./alerts/alert-bus.js";
+import type { AlertStore, StoredWatch } from "./alerts/alert-store.js";
 import type { AuditTrail } from "./audit/audit-trail.js";
 import type { Access } from "./auth/access.js";
 import type { Viewer } from "./auth/viewer.js";
@@ -34,4 +38,16 @@ export interface Context {
   flows: FlowRepository;
   trends: TrendRepository;
   rings: RingRepository;
+  /** The viewer's watches and alerts. */
+  alerts: AlertStore;
+  /** The viewer's watches by id, for alerts' `watch`. */
+  alertWatches: DataLoader<string, StoredWatch | null>;
+  /** New alerts as imports publish them (subscriptions listen to it). */
+  alertBus: AlertBus;
+  /**
+   * Starts a new response in this context: a new record of what is disclosed, new loaders. A
+   * subscription calls it before each event, so that each delivery is audited for what it showed
+   * and reads the graph as it is then.
+   */
+  renew(): void;
 }

@@ -3,9 +3,13 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import DataLoader from "dataloader";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
+import { createAlertBus, type AlertBus } from "./alerts/alert-bus.js";
+import { AlertStore } from "./alerts/alert-store.js";
+import { attachSubscriptions, type Subscriptions } from "./alerts/subscription-server.js";
 import { auditPlugin } from "./audit/audit-plugin.js";
 import type { AuditTrail } from "./audit/audit-trail.js";
 import { Access } from "./auth/access.js";
@@ -81,11 +85,15 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** One request's context: the viewer's access, fresh loaders over the shared repositories. */
+/**
+ * One request's context: the viewer's access, fresh loaders over the shared repositories. Alerts
+ * published on `alertBus` reach the viewer's subscriptions.
+ */
 export function createContextFactory(
   executor: CypherExecutor,
   registry: CypherRegistry,
   security: Pick<Security, "pseudonyms" | "audit">,
+  alertBus: AlertBus = createAlertBus(undefined),
 ): (viewer: Viewer) => Promise<Context> {
   const graph = new GraphRepository(executor, registry);
   const repositories = {
@@ -100,14 +108,26 @@ export function createContextFactory(
     flows: new FlowRepository(executor, registry),
     trends: new TrendRepository(executor, registry),
     rings: new RingRepository(executor, registry),
+    alerts: new AlertStore(executor),
   };
-  return async (viewer) => ({
-    viewer,
-    access: new Access(viewer, security.pseudonyms),
-    audit: security.audit,
-    loaders: createLoaders(graph),
-    ...repositories,
-  });
+  return async (viewer) => {
+    const watchLoader = () => new DataLoader((ids: readonly string[]) => repositories.alerts.watchesByIds(viewer.subject, ids));
+    const context: Context = {
+      viewer,
+      access: new Access(viewer, security.pseudonyms),
+      audit: security.audit,
+      loaders: createLoaders(graph),
+      alertWatches: watchLoader(),
+      alertBus,
+      ...repositories,
+      renew: () => {
+        context.access = new Access(viewer, security.pseudonyms);
+        context.loaders = createLoaders(graph);
+        context.alertWatches = watchLoader();
+      },
+    };
+    return context;
+  };
 }
 
 export function createApollo(
@@ -148,8 +168,13 @@ export function createApollo(
 export async function createApiServer(deps: ServerDependencies): Promise<ApiServer> {
   const apollo = createApollo(deps);
   await apollo.start();
-  const context = createContextFactory(deps.executor, deps.registry, deps.security);
+  // With REDIS_URL, alerts published by any process (an import) reach this one's subscriptions.
+  const alertBus = createAlertBus(deps.security.limits.redisUrl, {
+    onRedisError: (error) => deps.logger.warn({ err: error }, "alerts: Redis failed; alerts are read back with the alerts query"),
+  });
+  const context = createContextFactory(deps.executor, deps.registry, deps.security, alertBus);
   const servers: http.Server[] = [];
+  const subscriptions: Subscriptions[] = [];
   return {
     apollo,
     context,
@@ -164,6 +189,7 @@ export async function createApiServer(deps: ServerDependencies): Promise<ApiServ
           else response.end();
         });
       });
+      subscriptions.push(attachSubscriptions(server, { ...deps, context, listeningPort: () => listeningPort }));
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       servers.push(server);
       const address = server.address() as AddressInfo;
@@ -172,6 +198,8 @@ export async function createApiServer(deps: ServerDependencies): Promise<ApiServ
       return { url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}` };
     },
     close: async () => {
+      await Promise.all(subscriptions.splice(0).map((attached) => attached.close()));
+      await alertBus.close();
       await Promise.all(servers.splice(0).map(closeGracefully));
       await apollo.stop();
     },

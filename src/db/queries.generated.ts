@@ -1082,6 +1082,402 @@ RETURN count(*) AS written, sum(created) AS tallies
 `,
 };
 
+// alerts/after.cypher
+
+export type AlertsAfterParameters = {
+  owner: string;
+  after: Integer;
+  first: Integer;
+};
+
+export type AlertsAfterRow = {
+  id: string;
+  watchId: string;
+  kind: string;
+  via: string;
+  factLabel: string;
+  factId: string;
+  createdAt: string;
+  seq: number;
+};
+
+export type AlertsAfterSlots = Record<string, never>;
+
+/** An owner's alerts after a cursor, oldest first: the read-back after a reconnect, and the replay a subscription starts with. */
+export const alertsAfter: CypherQuery<AlertsAfterParameters, AlertsAfterRow, AlertsAfterSlots, "read"> = {
+  name: "alertsAfter",
+  file: "alerts/after",
+  mode: "read",
+  parameters: { owner: "string", after: "integer", first: "integer" },
+  slots: {},
+  columns: { id: "string", watchId: "string", kind: "string", via: "string", factLabel: "string", factId: "string", createdAt: "datetime", seq: "integer" },
+  text: `// An owner's alerts after a cursor, oldest first: the read-back after a reconnect, and the
+// replay a subscription starts with.
+// Parameters: $owner, $after (the seq of the last alert seen; 0 for all), $first (integer)
+// Columns: id, watchId, kind, via, factLabel, factId, createdAt, seq
+// @param owner: string
+// @param after: integer
+// @param first: integer
+// @column id: string
+// @column watchId: string
+// @column kind: string
+// @column via: string
+// @column factLabel: string
+// @column factId: string
+// @column createdAt: datetime
+// @column seq: integer
+MATCH (alert:Alert)
+WHERE alert.owner = $owner AND alert.seq > $after
+RETURN alert.id AS id, alert.watchId AS watchId, alert.kind AS kind, alert.via AS via, alert.factLabel AS factLabel,
+  alert.factId AS factId, alert.createdAt AS createdAt, alert.seq AS seq
+ORDER BY alert.seq
+LIMIT $first
+`,
+};
+
+// alerts/by-ids.cypher
+
+export type AlertsByIdsParameters = {
+  owner: string;
+  ids: readonly string[];
+};
+
+export type AlertsByIdsRow = {
+  id: string;
+  watchId: string;
+  kind: string;
+  via: string;
+  factLabel: string;
+  factId: string;
+  createdAt: string;
+  seq: number;
+};
+
+export type AlertsByIdsSlots = Record<string, never>;
+
+/** Alerts of one owner by id: what a subscription delivers for an alert it was told of. Another owner's alert gives no row. */
+export const alertsByIds: CypherQuery<AlertsByIdsParameters, AlertsByIdsRow, AlertsByIdsSlots, "read"> = {
+  name: "alertsByIds",
+  file: "alerts/by-ids",
+  mode: "read",
+  parameters: { owner: "string", ids: "string[]" },
+  slots: {},
+  columns: { id: "string", watchId: "string", kind: "string", via: "string", factLabel: "string", factId: "string", createdAt: "datetime", seq: "integer" },
+  text: `// Alerts of one owner by id: what a subscription delivers for an alert it was told of. Another
+// owner's alert gives no row.
+// Parameters: $owner, $ids
+// Columns: as after.cypher
+// @param owner: string
+// @param ids: string[]
+// @column id: string
+// @column watchId: string
+// @column kind: string
+// @column via: string
+// @column factLabel: string
+// @column factId: string
+// @column createdAt: datetime
+// @column seq: integer
+UNWIND $ids AS id
+MATCH (alert:Alert {id: id})
+WHERE alert.owner = $owner
+RETURN alert.id AS id, alert.watchId AS watchId, alert.kind AS kind, alert.via AS via, alert.factLabel AS factLabel,
+  alert.factId AS factId, alert.createdAt AS createdAt, alert.seq AS seq
+ORDER BY alert.seq
+`,
+};
+
+// alerts/match-batch.cypher
+
+export type AlertsMatchBatchParameters = {
+  shipments: readonly string[];
+  seizures: readonly string[];
+};
+
+export type AlertsMatchBatchRow = {
+  id: string;
+  owner: string;
+  seq: number;
+};
+
+export type AlertsMatchBatchSlots = Record<string, never>;
+
+/** The alerts of one import batch, run last in its transaction: the batch's seizures and shipments (written, or at the end of a written relationship) against the live watches. A person or company touches a fact as a party to its shipment or as arrested; an identifier through a party or an */
+export const alertsMatchBatch: CypherQuery<AlertsMatchBatchParameters, AlertsMatchBatchRow, AlertsMatchBatchSlots, "write"> = {
+  name: "alertsMatchBatch",
+  file: "alerts/match-batch",
+  mode: "write",
+  parameters: { shipments: "string[]", seizures: "string[]" },
+  slots: {},
+  columns: { id: "string", owner: "string", seq: "integer" },
+  text: `// The alerts of one import batch, run last in its transaction: the batch's seizures and shipments
+// (written, or at the end of a written relationship) against the live watches. A person or company
+// touches a fact as a party to its shipment or as arrested; an identifier through a party or an
+// arrested person holding it; a place as a stop of its shipment or where it was seized; a route by
+// its shipment's origin and destination countries. One Alert per watch and fact (MERGE on their
+// ids), so a batch written again makes none. New alerts are numbered through the one AlertCounter,
+// whose lock is held until commit: numbers follow commit order, so a cursor never skips one.
+// Without a live watch, the statement stops after counting them.
+// Parameters: $shipments, $seizures (ids)
+// Columns: id, owner, seq (the new alerts only)
+// @param shipments: string[]
+// @param seizures: string[]
+// @column id: string
+// @column owner: string
+// @column seq: integer
+MATCH (live:Watch)
+WHERE live.removedAt IS NULL
+WITH count(live) AS watching
+WHERE watching > 0
+CALL () {
+  UNWIND $shipments AS id
+  MATCH (fact:Shipment {id: id})
+  RETURN fact
+  UNION
+  UNWIND $seizures AS id
+  MATCH (fact:Seizure {id: id})
+  RETURN fact
+}
+CALL (fact) {
+  MATCH (fact)-[:INTERCEPTED*0..1]->(:Shipment)<-[:PARTY_TO]-(party)
+  RETURN party.id AS target, CASE WHEN party:Person THEN 'PERSON' ELSE 'COMPANY' END AS kind, 'PARTY' AS via
+  UNION
+  MATCH (fact)-[:ARRESTED]->(person:Person)
+  RETURN person.id AS target, 'PERSON' AS kind, 'ARRESTED' AS via
+  UNION
+  MATCH (fact)-[:INTERCEPTED*0..1]->(:Shipment)<-[:PARTY_TO]-()-[:HAS_IDENTIFIER]->(identifier:Identifier)
+  RETURN identifier.id AS target, 'IDENTIFIER' AS kind, 'PARTY_IDENTIFIER' AS via
+  UNION
+  MATCH (fact)-[:ARRESTED]->(:Person)-[:HAS_IDENTIFIER]->(identifier:Identifier)
+  RETURN identifier.id AS target, 'IDENTIFIER' AS kind, 'ARRESTED_IDENTIFIER' AS via
+  UNION
+  MATCH (fact)-[:INTERCEPTED*0..1]->(:Shipment)-[:STOPS_AT]->(place:Place)
+  RETURN place.id AS target, 'PLACE' AS kind, 'ROUTE_STOP' AS via
+  UNION
+  MATCH (fact)-[:SEIZED_AT]->(place:Place)
+  RETURN place.id AS target, 'PLACE' AS kind, 'SEIZURE_PLACE' AS via
+  UNION
+  MATCH (fact)-[:INTERCEPTED*0..1]->(shipment:Shipment)-[origin:STOPS_AT]->()-[:IN_COUNTRY*0..1]->(from:Country)
+  WHERE origin.role = 'ORIGIN'
+  MATCH (shipment)-[destination:STOPS_AT]->()-[:IN_COUNTRY*0..1]->(to:Country)
+  WHERE destination.role = 'DESTINATION'
+  RETURN from.id + '>' + to.id AS target, 'ROUTE' AS kind, 'ROUTE' AS via
+}
+MATCH (watch:Watch {targetId: target})
+WHERE watch.kind = kind AND watch.removedAt IS NULL
+WITH watch, fact, min(via) AS via
+MERGE (alert:Alert {id: watch.id + '|' + fact.id})
+  ON CREATE SET alert.owner = watch.owner, alert.watchId = watch.id, alert.kind = watch.kind, alert.via = via,
+    alert.factLabel = CASE WHEN fact:Seizure THEN 'Seizure' ELSE 'Shipment' END, alert.factId = fact.id,
+    alert.createdAt = datetime.transaction()
+WITH alert
+WHERE alert.seq IS NULL
+WITH collect(alert) AS fresh
+WHERE size(fresh) > 0
+MERGE (counter:AlertCounter {id: 'alerts'})
+  ON CREATE SET counter.last = 0
+SET counter.last = counter.last + size(fresh)
+WITH fresh, counter.last - size(fresh) AS base
+UNWIND range(0, size(fresh) - 1) AS index
+WITH fresh[index] AS alert, base + index + 1 AS seq
+SET alert.seq = seq
+RETURN alert.id AS id, alert.owner AS owner, seq
+`,
+};
+
+// alerts/targets.cypher
+
+export type AlertsTargetsParameters = {
+  ids: readonly string[];
+};
+
+export type AlertsTargetsRow = {
+  id: string;
+};
+
+export type AlertsTargetsSlots = {
+  LABEL: NodeLabel;
+};
+
+/** Which of these ids are nodes of a label: a watch's target must exist when it is made. */
+export const alertsTargets: CypherQuery<AlertsTargetsParameters, AlertsTargetsRow, AlertsTargetsSlots, "read"> = {
+  name: "alertsTargets",
+  file: "alerts/targets",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: { LABEL: "NodeLabel" },
+  columns: { id: "string" },
+  text: `// Which of these ids are nodes of a label: a watch's target must exist when it is made.
+// Template slots: LABEL (a NodeLabel).
+// Parameters: $ids
+// Columns: id (one row per id found)
+// @slot LABEL: NodeLabel
+// @param ids: string[]
+// @column id: string
+UNWIND $ids AS id
+MATCH (node:{{LABEL}} {id: id})
+RETURN node.id AS id
+`,
+};
+
+// alerts/unwatch.cypher
+
+export type AlertsUnwatchParameters = {
+  id: string;
+  owner: string;
+  now: string;
+};
+
+export type AlertsUnwatchRow = {
+  id: string;
+  kind: string;
+  targetId: string;
+  fromCountry: string | null;
+  toCountry: string | null;
+  createdAt: string;
+  removedAt: string | null;
+};
+
+export type AlertsUnwatchSlots = Record<string, never>;
+
+/** Stops a watch of its owner: it stays on record, with the time it stopped, so its alerts keep their watch. Removing it twice keeps the first time. */
+export const alertsUnwatch: CypherQuery<AlertsUnwatchParameters, AlertsUnwatchRow, AlertsUnwatchSlots, "write"> = {
+  name: "alertsUnwatch",
+  file: "alerts/unwatch",
+  mode: "write",
+  parameters: { id: "string", owner: "string", now: "string" },
+  slots: {},
+  columns: { id: "string", kind: "string", targetId: "string", fromCountry: "string | null", toCountry: "string | null", createdAt: "datetime", removedAt: "datetime | null" },
+  text: `// Stops a watch of its owner: it stays on record, with the time it stopped, so its alerts keep
+// their watch. Removing it twice keeps the first time.
+// Parameters: $id, $owner, $now (ISO date-time text)
+// Columns: as watch.cypher; no row when the owner has no watch of that id
+// @param id: string
+// @param owner: string
+// @param now: string
+// @column id: string
+// @column kind: string
+// @column targetId: string
+// @column fromCountry: string | null
+// @column toCountry: string | null
+// @column createdAt: datetime
+// @column removedAt: datetime | null
+MATCH (watch:Watch {id: $id})
+WHERE watch.owner = $owner
+SET watch.removedAt = coalesce(watch.removedAt, datetime($now))
+RETURN watch.id AS id, watch.kind AS kind, watch.targetId AS targetId, watch.fromCountry AS fromCountry,
+  watch.toCountry AS toCountry, watch.createdAt AS createdAt, watch.removedAt AS removedAt
+`,
+};
+
+// alerts/watch.cypher
+
+export type AlertsWatchParameters = {
+  id: string;
+  owner: string;
+  kind: string;
+  targetId: string;
+  fromCountry: string | null;
+  toCountry: string | null;
+  now: string;
+};
+
+export type AlertsWatchRow = {
+  id: string;
+  kind: string;
+  targetId: string;
+  fromCountry: string | null;
+  toCountry: string | null;
+  createdAt: string;
+  removedAt: string | null;
+};
+
+export type AlertsWatchSlots = Record<string, never>;
+
+/** Starts watching a target: one Watch per owner, kind and target (its id says so), made live again when it was removed, so watching twice changes nothing. */
+export const alertsWatch: CypherQuery<AlertsWatchParameters, AlertsWatchRow, AlertsWatchSlots, "write"> = {
+  name: "alertsWatch",
+  file: "alerts/watch",
+  mode: "write",
+  parameters: { id: "string", owner: "string", kind: "string", targetId: "string", fromCountry: "string | null", toCountry: "string | null", now: "string" },
+  slots: {},
+  columns: { id: "string", kind: "string", targetId: "string", fromCountry: "string | null", toCountry: "string | null", createdAt: "datetime", removedAt: "datetime | null" },
+  text: `// Starts watching a target: one Watch per owner, kind and target (its id says so), made live
+// again when it was removed, so watching twice changes nothing.
+// Parameters: $id, $owner, $kind, $targetId, $fromCountry and $toCountry (a route's, else null), $now (ISO date-time text)
+// Columns: the watch's id, kind, targetId, fromCountry, toCountry, createdAt, removedAt
+// @param id: string
+// @param owner: string
+// @param kind: string
+// @param targetId: string
+// @param fromCountry: string | null
+// @param toCountry: string | null
+// @param now: string
+// @column id: string
+// @column kind: string
+// @column targetId: string
+// @column fromCountry: string | null
+// @column toCountry: string | null
+// @column createdAt: datetime
+// @column removedAt: datetime | null
+MERGE (watch:Watch {id: $id})
+  ON CREATE SET watch.owner = $owner, watch.kind = $kind, watch.targetId = $targetId, watch.fromCountry = $fromCountry,
+    watch.toCountry = $toCountry, watch.createdAt = datetime($now)
+SET watch.removedAt = null
+RETURN watch.id AS id, watch.kind AS kind, watch.targetId AS targetId, watch.fromCountry AS fromCountry,
+  watch.toCountry AS toCountry, watch.createdAt AS createdAt, watch.removedAt AS removedAt
+`,
+};
+
+// alerts/watches.cypher
+
+export type AlertsWatchesParameters = {
+  owner: string;
+  ids: readonly string[] | null;
+  removed: boolean;
+};
+
+export type AlertsWatchesRow = {
+  id: string;
+  kind: string;
+  targetId: string;
+  fromCountry: string | null;
+  toCountry: string | null;
+  createdAt: string;
+  removedAt: string | null;
+};
+
+export type AlertsWatchesSlots = Record<string, never>;
+
+/** An owner's watches, live ones only unless $removed, oldest first; or those of $ids (for an alert's watch), removed or not. Another owner's watches are never read. */
+export const alertsWatches: CypherQuery<AlertsWatchesParameters, AlertsWatchesRow, AlertsWatchesSlots, "read"> = {
+  name: "alertsWatches",
+  file: "alerts/watches",
+  mode: "read",
+  parameters: { owner: "string", ids: "string[] | null", removed: "boolean" },
+  slots: {},
+  columns: { id: "string", kind: "string", targetId: "string", fromCountry: "string | null", toCountry: "string | null", createdAt: "datetime", removedAt: "datetime | null" },
+  text: `// An owner's watches, live ones only unless $removed, oldest first; or those of $ids (for an
+// alert's watch), removed or not. Another owner's watches are never read.
+// Parameters: $owner, $ids (null: all of the owner's), $removed (whether removed ones are listed too)
+// Columns: as watch.cypher
+// @param owner: string
+// @param ids: string[] | null
+// @param removed: boolean
+// @column id: string
+// @column kind: string
+// @column targetId: string
+// @column fromCountry: string | null
+// @column toCountry: string | null
+// @column createdAt: datetime
+// @column removedAt: datetime | null
+MATCH (watch:Watch)
+WHERE watch.owner = $owner AND ($ids IS NULL OR watch.id IN $ids) AND ($removed OR watch.removedAt IS NULL)
+RETURN watch.id AS id, watch.kind AS kind, watch.targetId AS targetId, watch.fromCountry AS fromCountry,
+  watch.toCountry AS toCountry, watch.createdAt AS createdAt, watch.removedAt AS removedAt
+ORDER BY watch.createdAt, watch.id
+`,
+};
+
 // api-keys/create.cypher
 
 export type ApiKeysCreateParameters = {
@@ -1228,6 +1624,493 @@ export const apiKeysRevoke: CypherQuery<ApiKeysRevokeParameters, ApiKeysRevokeRo
 MATCH (k:ApiKey {id: $id})
 SET k.revokedAt = coalesce(k.revokedAt, datetime($revokedAt))
 RETURN k.id AS id
+`,
+};
+
+// audit/append.cypher
+
+export type AuditAppendParameters = {
+  chain: string;
+  firstSeq: Integer;
+  hash: string;
+  lines: readonly string[];
+  ats: readonly string[];
+  subjects: readonly string[];
+  disclosed: readonly (readonly string[])[];
+};
+
+export type AuditAppendRow = Record<string, never>;
+
+export type AuditAppendSlots = Record<string, never>;
+
+/** Stores records sealed after the locked head (lock-head.cypher, same transaction) and moves the head to the last one. Record i of the lists has seq $firstSeq + i; each links to the persons and companies it disclosed. */
+export const auditAppend: CypherQuery<AuditAppendParameters, AuditAppendRow, AuditAppendSlots, "write"> = {
+  name: "auditAppend",
+  file: "audit/append",
+  mode: "write",
+  parameters: { chain: "string", firstSeq: "integer", hash: "string", lines: "string[]", ats: "string[]", subjects: "string[]", disclosed: "string[][]" },
+  slots: {},
+  columns: {},
+  text: `// Stores records sealed after the locked head (lock-head.cypher, same transaction) and moves the
+// head to the last one. Record i of the lists has seq $firstSeq + i; each links to the persons and
+// companies it disclosed.
+// Parameters: $chain, $firstSeq, $hash (the last record's), and per record: $lines (its JSON
+// line), $ats (ISO date-time text), $subjects, $disclosed (a list of \`Person:<id>\` / \`Company:<id>\`)
+// @param chain: string
+// @param firstSeq: integer
+// @param hash: string
+// @param lines: string[]
+// @param ats: string[]
+// @param subjects: string[]
+// @param disclosed: string[][]
+MATCH (h:AuditHead {id: $chain})
+SET h.seq = $firstSeq + size($lines) - 1, h.hash = $hash
+WITH h
+UNWIND range(0, size($lines) - 1) AS i
+CREATE (r:AuditRecord {
+  id: $chain + "|" + toString($firstSeq + i), chain: $chain, seq: $firstSeq + i,
+  at: datetime($ats[i]), subject: $subjects[i], line: $lines[i]
+})
+WITH r, i
+UNWIND $disclosed[i] AS entity
+MERGE (e:AuditEntity {id: entity})
+CREATE (r)-[:DISCLOSED]->(e)
+`,
+};
+
+// audit/head.cypher
+
+export type AuditHeadParameters = {
+  chain: string;
+};
+
+export type AuditHeadRow = {
+  seq: number;
+  hash: string;
+  anchor: string;
+};
+
+export type AuditHeadSlots = Record<string, never>;
+
+/** Where a chain ends, without locking it (verification reads the records up to there). */
+export const auditHead: CypherQuery<AuditHeadParameters, AuditHeadRow, AuditHeadSlots, "read"> = {
+  name: "auditHead",
+  file: "audit/head",
+  mode: "read",
+  parameters: { chain: "string" },
+  slots: {},
+  columns: { seq: "integer", hash: "string", anchor: "string" },
+  text: `// Where a chain ends, without locking it (verification reads the records up to there).
+// Parameters: $chain
+// Columns: seq, hash, anchor. No row: no such chain.
+// @param chain: string
+// @column seq: integer
+// @column hash: string
+// @column anchor: string
+MATCH (h:AuditHead {id: $chain})
+RETURN h.seq AS seq, h.hash AS hash, h.anchor AS anchor
+`,
+};
+
+// audit/lines.cypher
+
+export type AuditLinesParameters = {
+  chain: string;
+  fromSeq: Integer;
+  toSeq: Integer;
+  limit: Integer;
+};
+
+export type AuditLinesRow = {
+  line: string;
+};
+
+export type AuditLinesSlots = Record<string, never>;
+
+/** A chain's record lines from $fromSeq in seq order, at most $limit (verification and retention read the chain in such pages). */
+export const auditLines: CypherQuery<AuditLinesParameters, AuditLinesRow, AuditLinesSlots, "read"> = {
+  name: "auditLines",
+  file: "audit/lines",
+  mode: "read",
+  parameters: { chain: "string", fromSeq: "integer", toSeq: "integer", limit: "integer" },
+  slots: {},
+  columns: { line: "string" },
+  text: `// A chain's record lines from $fromSeq in seq order, at most $limit (verification and retention
+// read the chain in such pages).
+// Parameters: $chain, $fromSeq, $toSeq (inclusive), $limit
+// Columns: line
+// @param chain: string
+// @param fromSeq: integer
+// @param toSeq: integer
+// @param limit: integer
+// @column line: string
+MATCH (r:AuditRecord)
+WHERE r.chain = $chain AND r.seq >= $fromSeq AND r.seq <= $toSeq
+RETURN r.line AS line
+ORDER BY r.seq
+LIMIT $limit
+`,
+};
+
+// audit/lock-head.cypher
+
+export type AuditLockHeadParameters = {
+  chain: string;
+};
+
+export type AuditLockHeadRow = {
+  seq: number;
+  hash: string;
+  anchor: string;
+};
+
+export type AuditLockHeadSlots = Record<string, never>;
+
+/** Locks a chain's head until the transaction ends and reads where the chain ends. Setting a property, even to its own value, takes the node's write lock: the appends (and retention passes) of every replica queue here, one after another. */
+export const auditLockHead: CypherQuery<AuditLockHeadParameters, AuditLockHeadRow, AuditLockHeadSlots, "write"> = {
+  name: "auditLockHead",
+  file: "audit/lock-head",
+  mode: "write",
+  parameters: { chain: "string" },
+  slots: {},
+  columns: { seq: "integer", hash: "string", anchor: "string" },
+  text: `// Locks a chain's head until the transaction ends and reads where the chain ends. Setting a
+// property, even to its own value, takes the node's write lock: the appends (and retention passes)
+// of every replica queue here, one after another.
+// Parameters: $chain
+// Columns: seq, hash (the last record's), anchor (the anchor line). No row: no such chain.
+// @param chain: string
+// @column seq: integer
+// @column hash: string
+// @column anchor: string
+MATCH (h:AuditHead {id: $chain})
+SET h.seq = h.seq
+RETURN h.seq AS seq, h.hash AS hash, h.anchor AS anchor
+`,
+};
+
+// audit/open-head.cypher
+
+export type AuditOpenHeadParameters = {
+  chain: string;
+  anchor: string;
+  hash: string;
+};
+
+export type AuditOpenHeadRow = Record<string, never>;
+
+export type AuditOpenHeadSlots = Record<string, never>;
+
+/** Makes a shared audit chain's head the first time any replica uses the chain (its anchor names seq 1 and the genesis hash); leaves an existing head as it is. */
+export const auditOpenHead: CypherQuery<AuditOpenHeadParameters, AuditOpenHeadRow, AuditOpenHeadSlots, "write"> = {
+  name: "auditOpenHead",
+  file: "audit/open-head",
+  mode: "write",
+  parameters: { chain: "string", anchor: "string", hash: "string" },
+  slots: {},
+  columns: {},
+  text: `// Makes a shared audit chain's head the first time any replica uses the chain (its anchor names
+// seq 1 and the genesis hash); leaves an existing head as it is.
+// Parameters: $chain, $anchor (the anchor line), $hash (the anchor's previousHash)
+// @param chain: string
+// @param anchor: string
+// @param hash: string
+MERGE (h:AuditHead {id: $chain})
+ON CREATE SET h.seq = 0, h.hash = $hash, h.anchor = $anchor
+`,
+};
+
+// audit/page.cypher
+
+export type AuditPageParameters = {
+  chain: string;
+  beforeSeq: Integer;
+  limit: Integer;
+};
+
+export type AuditPageRow = {
+  total: number;
+  lines: string[];
+};
+
+export type AuditPageSlots = Record<string, never>;
+
+/** A page of a chain's records older than $beforeSeq, newest first, and how many the chain holds. */
+export const auditPage: CypherQuery<AuditPageParameters, AuditPageRow, AuditPageSlots, "read"> = {
+  name: "auditPage",
+  file: "audit/page",
+  mode: "read",
+  parameters: { chain: "string", beforeSeq: "integer", limit: "integer" },
+  slots: {},
+  columns: { total: "integer", lines: "string[]" },
+  text: `// A page of a chain's records older than $beforeSeq, newest first, and how many the chain holds.
+// Parameters: $chain, $beforeSeq, $limit
+// Columns: total, lines (JSON lines, newest first)
+// @param chain: string
+// @param beforeSeq: integer
+// @param limit: integer
+// @column total: integer
+// @column lines: string[]
+CALL () {
+  MATCH (r:AuditRecord)
+  WHERE r.chain = $chain AND r.seq > 0
+  RETURN count(r) AS total
+}
+CALL () {
+  MATCH (r:AuditRecord)
+  WHERE r.chain = $chain AND r.seq < $beforeSeq
+  WITH r ORDER BY r.seq DESC LIMIT $limit
+  RETURN collect(r.line) AS lines
+}
+RETURN total, lines
+`,
+};
+
+// audit/page-of-entity.cypher
+
+export type AuditPageOfEntityParameters = {
+  chain: string;
+  entity: string;
+  subject: string | null;
+  beforeSeq: Integer;
+  limit: Integer;
+};
+
+export type AuditPageOfEntityRow = {
+  total: number;
+  lines: string[];
+};
+
+export type AuditPageOfEntitySlots = Record<string, never>;
+
+/** A page of the records that disclosed one person or company (of one subject too, when given), older than $beforeSeq, newest first, and how many there are. */
+export const auditPageOfEntity: CypherQuery<AuditPageOfEntityParameters, AuditPageOfEntityRow, AuditPageOfEntitySlots, "read"> = {
+  name: "auditPageOfEntity",
+  file: "audit/page-of-entity",
+  mode: "read",
+  parameters: { chain: "string", entity: "string", subject: "string | null", beforeSeq: "integer", limit: "integer" },
+  slots: {},
+  columns: { total: "integer", lines: "string[]" },
+  text: `// A page of the records that disclosed one person or company (of one subject too, when given),
+// older than $beforeSeq, newest first, and how many there are.
+// Parameters: $chain, $entity (\`Person:<id>\` or \`Company:<id>\`), $subject (or null), $beforeSeq, $limit
+// Columns: total, lines (JSON lines, newest first)
+// @param chain: string
+// @param entity: string
+// @param subject: string | null
+// @param beforeSeq: integer
+// @param limit: integer
+// @column total: integer
+// @column lines: string[]
+CALL () {
+  OPTIONAL MATCH (:AuditEntity {id: $entity})<-[:DISCLOSED]-(r:AuditRecord)
+  WHERE r.chain = $chain AND ($subject IS NULL OR r.subject = $subject)
+  RETURN count(r) AS total
+}
+CALL () {
+  OPTIONAL MATCH (:AuditEntity {id: $entity})<-[:DISCLOSED]-(r:AuditRecord)
+  WHERE r.chain = $chain AND ($subject IS NULL OR r.subject = $subject) AND r.seq < $beforeSeq
+  WITH r ORDER BY r.seq DESC LIMIT $limit
+  RETURN collect(r.line) AS lines
+}
+RETURN total, lines
+`,
+};
+
+// audit/page-of-subject.cypher
+
+export type AuditPageOfSubjectParameters = {
+  chain: string;
+  subject: string;
+  beforeSeq: Integer;
+  limit: Integer;
+};
+
+export type AuditPageOfSubjectRow = {
+  total: number;
+  lines: string[];
+};
+
+export type AuditPageOfSubjectSlots = Record<string, never>;
+
+/** A page of one subject's records older than $beforeSeq, newest first, and how many it has. */
+export const auditPageOfSubject: CypherQuery<AuditPageOfSubjectParameters, AuditPageOfSubjectRow, AuditPageOfSubjectSlots, "read"> = {
+  name: "auditPageOfSubject",
+  file: "audit/page-of-subject",
+  mode: "read",
+  parameters: { chain: "string", subject: "string", beforeSeq: "integer", limit: "integer" },
+  slots: {},
+  columns: { total: "integer", lines: "string[]" },
+  text: `// A page of one subject's records older than $beforeSeq, newest first, and how many it has.
+// Parameters: $chain, $subject, $beforeSeq, $limit
+// Columns: total, lines (JSON lines, newest first)
+// @param chain: string
+// @param subject: string
+// @param beforeSeq: integer
+// @param limit: integer
+// @column total: integer
+// @column lines: string[]
+CALL () {
+  MATCH (r:AuditRecord)
+  WHERE r.chain = $chain AND r.subject = $subject AND r.seq > 0
+  RETURN count(r) AS total
+}
+CALL () {
+  MATCH (r:AuditRecord)
+  WHERE r.chain = $chain AND r.subject = $subject AND r.seq < $beforeSeq
+  WITH r ORDER BY r.seq DESC LIMIT $limit
+  RETURN collect(r.line) AS lines
+}
+RETURN total, lines
+`,
+};
+
+// audit/remove-before.cypher
+
+export type AuditRemoveBeforeParameters = {
+  chain: string;
+  keepFrom: Integer;
+  anchor: string;
+};
+
+export type AuditRemoveBeforeRow = Record<string, never>;
+
+export type AuditRemoveBeforeSlots = Record<string, never>;
+
+/** Retention: removes a chain's records before $keepFrom, with the entities no record links to any more, and writes the anchor that names the first kept record (run after lock-head.cypher, in the same transaction). */
+export const auditRemoveBefore: CypherQuery<AuditRemoveBeforeParameters, AuditRemoveBeforeRow, AuditRemoveBeforeSlots, "write"> = {
+  name: "auditRemoveBefore",
+  file: "audit/remove-before",
+  mode: "write",
+  parameters: { chain: "string", keepFrom: "integer", anchor: "string" },
+  slots: {},
+  columns: {},
+  text: `// Retention: removes a chain's records before $keepFrom, with the entities no record links to any
+// more, and writes the anchor that names the first kept record (run after lock-head.cypher, in the
+// same transaction).
+// Parameters: $chain, $keepFrom (seq), $anchor (the new anchor line)
+// @param chain: string
+// @param keepFrom: integer
+// @param anchor: string
+MATCH (h:AuditHead {id: $chain})
+SET h.anchor = $anchor
+WITH h
+OPTIONAL MATCH (r:AuditRecord)
+WHERE r.chain = $chain AND r.seq < $keepFrom
+OPTIONAL MATCH (r)-[:DISCLOSED]->(e:AuditEntity)
+WITH collect(DISTINCT r) AS records, collect(DISTINCT e) AS entities
+FOREACH (r IN records | DETACH DELETE r)
+WITH entities
+UNWIND entities AS e
+WITH e
+WHERE NOT EXISTS { (e)<-[:DISCLOSED]-() }
+DELETE e
+`,
+};
+
+// audit/schema-entity-key.cypher
+
+export type AuditSchemaEntityKeyParameters = Record<string, never>;
+
+export type AuditSchemaEntityKeyRow = Record<string, never>;
+
+export type AuditSchemaEntityKeySlots = Record<string, never>;
+
+/** auditLog(disclosed:) starts from the entity; appends MERGE it. */
+export const auditSchemaEntityKey: CypherQuery<AuditSchemaEntityKeyParameters, AuditSchemaEntityKeyRow, AuditSchemaEntityKeySlots, "write"> = {
+  name: "auditSchemaEntityKey",
+  file: "audit/schema-entity-key",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: {},
+  text: `// auditLog(disclosed:) starts from the entity; appends MERGE it.
+CREATE CONSTRAINT audit_entity_id IF NOT EXISTS FOR (e:AuditEntity) REQUIRE e.id IS UNIQUE
+`,
+};
+
+// audit/schema-head-key.cypher
+
+export type AuditSchemaHeadKeyParameters = Record<string, never>;
+
+export type AuditSchemaHeadKeyRow = Record<string, never>;
+
+export type AuditSchemaHeadKeySlots = Record<string, never>;
+
+/** The shared audit trail's schema, made by the store before its first write (the API answers before start-up work is done). One head per chain: MERGE of a new chain's head is safe only under it. */
+export const auditSchemaHeadKey: CypherQuery<AuditSchemaHeadKeyParameters, AuditSchemaHeadKeyRow, AuditSchemaHeadKeySlots, "write"> = {
+  name: "auditSchemaHeadKey",
+  file: "audit/schema-head-key",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: {},
+  text: `// The shared audit trail's schema, made by the store before its first write (the API answers before
+// start-up work is done). One head per chain: MERGE of a new chain's head is safe only under it.
+CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE
+`,
+};
+
+// audit/schema-record-key.cypher
+
+export type AuditSchemaRecordKeyParameters = Record<string, never>;
+
+export type AuditSchemaRecordKeyRow = Record<string, never>;
+
+export type AuditSchemaRecordKeySlots = Record<string, never>;
+
+/** One record per place in a chain (`<chain>|<seq>`): two writers can never both store seq N. */
+export const auditSchemaRecordKey: CypherQuery<AuditSchemaRecordKeyParameters, AuditSchemaRecordKeyRow, AuditSchemaRecordKeySlots, "write"> = {
+  name: "auditSchemaRecordKey",
+  file: "audit/schema-record-key",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: {},
+  text: `// One record per place in a chain (\`<chain>|<seq>\`): two writers can never both store seq N.
+CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (r:AuditRecord) REQUIRE r.id IS UNIQUE
+`,
+};
+
+// audit/schema-record-seq.cypher
+
+export type AuditSchemaRecordSeqParameters = Record<string, never>;
+
+export type AuditSchemaRecordSeqRow = Record<string, never>;
+
+export type AuditSchemaRecordSeqSlots = Record<string, never>;
+
+/** Pages of a chain newest first, verification and retention read records in seq order. */
+export const auditSchemaRecordSeq: CypherQuery<AuditSchemaRecordSeqParameters, AuditSchemaRecordSeqRow, AuditSchemaRecordSeqSlots, "write"> = {
+  name: "auditSchemaRecordSeq",
+  file: "audit/schema-record-seq",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: {},
+  text: `// Pages of a chain newest first, verification and retention read records in seq order.
+CREATE INDEX audit_record_chain_seq IF NOT EXISTS FOR (r:AuditRecord) ON (r.chain, r.seq)
+`,
+};
+
+// audit/schema-record-subject.cypher
+
+export type AuditSchemaRecordSubjectParameters = Record<string, never>;
+
+export type AuditSchemaRecordSubjectRow = Record<string, never>;
+
+export type AuditSchemaRecordSubjectSlots = Record<string, never>;
+
+/** auditLog(subject:) reads one subject's records newest first. */
+export const auditSchemaRecordSubject: CypherQuery<AuditSchemaRecordSubjectParameters, AuditSchemaRecordSubjectRow, AuditSchemaRecordSubjectSlots, "write"> = {
+  name: "auditSchemaRecordSubject",
+  file: "audit/schema-record-subject",
+  mode: "write",
+  parameters: {},
+  slots: {},
+  columns: {},
+  text: `// auditLog(subject:) reads one subject's records newest first.
+CREATE INDEX audit_record_chain_subject_seq IF NOT EXISTS FOR (r:AuditRecord) ON (r.chain, r.subject, r.seq)
 `,
 };
 
@@ -5098,10 +5981,31 @@ export const queries = {
   aggregatesTrendMonths,
   aggregatesWriteTallies,
   aggregatesWriteTrendTallies,
+  alertsAfter,
+  alertsByIds,
+  alertsMatchBatch,
+  alertsTargets,
+  alertsUnwatch,
+  alertsWatch,
+  alertsWatches,
   apiKeysCreate,
   apiKeysFind,
   apiKeysList,
   apiKeysRevoke,
+  auditAppend,
+  auditHead,
+  auditLines,
+  auditLockHead,
+  auditOpenHead,
+  auditPage,
+  auditPageOfEntity,
+  auditPageOfSubject,
+  auditRemoveBefore,
+  auditSchemaEntityKey,
+  auditSchemaHeadKey,
+  auditSchemaRecordKey,
+  auditSchemaRecordSeq,
+  auditSchemaRecordSubject,
   companyCount,
   companyCounts,
   companyList,

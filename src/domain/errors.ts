@@ -106,6 +106,16 @@ export class OperationNotSupportedError extends DomainError {
   }
 }
 
+/** A subscription sent over HTTP: subscriptions are served over WebSocket only. */
+export class SubscriptionOverHttpError extends DomainError {
+  readonly code = "OPERATION_NOT_SUPPORTED";
+  override name = "SubscriptionOverHttpError";
+
+  constructor() {
+    super("Subscriptions are served over WebSocket at /graphql (protocol graphql-transport-ws), not over HTTP");
+  }
+}
+
 /** A client address that failed to authenticate too often this minute (HTTP 429). */
 export class TooManyAuthFailuresError extends DomainError {
   readonly code = "TOO_MANY_AUTH_FAILURES";

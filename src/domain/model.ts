@@ -542,6 +542,48 @@ export const otherLabels = {
       revokedAt: dateTime("When it stopped working; null while it works."),
     },
   },
+  Watch: {
+    part: "access",
+    meaning:
+      "What an investigator watches: a person, company, identifier or place by id, or a route between two countries. " +
+      "Imports that add a seizure or shipment touching it make Alert nodes for its owner.",
+    graphqlType: "Watch",
+    properties: {
+      id: key("`watch-<hash>` of the owner, kind and target: watching the same target again gives the same watch."),
+      owner: text("The viewer's subject who watches (`token:<sub>`, `key:<key id>`).", { required: true }),
+      kind: text("`PERSON`, `COMPANY`, `IDENTIFIER`, `PLACE` or `ROUTE`.", { required: true }),
+      targetId: text("The watched node's id, or for a route `<from country id>><to country id>`.", { required: true }),
+      fromCountry: text("A route's origin country id."),
+      toCountry: text("A route's destination country id."),
+      createdAt: dateTime("When it was first made.", { required: true }),
+      removedAt: dateTime("When it was removed (unwatch); null while it is live."),
+    },
+  },
+  Alert: {
+    part: "access",
+    meaning: "A seizure or shipment that touched a watch, made in the transaction of the import batch that added it.",
+    graphqlType: "Alert",
+    properties: {
+      id: key("`<watch id>|<seizure or shipment id>`: importing the same rows again makes no second alert."),
+      owner: text("The watch's owner: only they read it.", { required: true }),
+      watchId: text("The watch it is for.", { required: true }),
+      kind: text("The watch's kind.", { required: true }),
+      via: text("How the fact touched the watched target (`PARTY`, `ARRESTED`, `PARTY_IDENTIFIER`, ...).", { required: true }),
+      factLabel: text("`Seizure` or `Shipment`.", { required: true }),
+      factId: text("The seizure's or shipment's id.", { required: true }),
+      createdAt: dateTime("When its batch was written.", { required: true }),
+      seq: integer("1, 2, 3, ... over all alerts, in the order their batches committed: the read-back's cursor.", { required: true }),
+    },
+  },
+  AlertCounter: {
+    part: "access",
+    meaning: "The one node that numbers alerts: a batch with new alerts locks it, so numbers follow commit order.",
+    graphqlType: null,
+    properties: {
+      id: key("Always `alerts`."),
+      last: integer("The last number given.", { required: true }),
+    },
+  },
 } as const satisfies Record<string, LabelModel>;
 
 export type OtherLabel = keyof typeof otherLabels;

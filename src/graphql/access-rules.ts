@@ -46,10 +46,19 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   "Seizure.citedSentences": Role.INVESTIGATOR,
   "Shipment.sources": Role.ANALYST,
   "ObservedRoute.evidence": Role.ANALYST,
+  // Watches and alerts name who is watched: for roles cleared for names only.
+  "Mutation.watch": Role.INVESTIGATOR,
+  "Mutation.unwatch": Role.INVESTIGATOR,
+  "Query.watches": Role.INVESTIGATOR,
+  "Query.alerts": Role.INVESTIGATOR,
+  "Subscription.alerts": Role.INVESTIGATOR,
 };
 
 /** The least role that may read any field of a type. */
 export const TYPE_RULES: Readonly<Record<string, Role>> = {
+  Watch: Role.INVESTIGATOR,
+  Alert: Role.INVESTIGATOR,
+  AlertPage: Role.INVESTIGATOR,
   Person: Role.ANALYST,
   Company: Role.ANALYST,
   Identifier: Role.ANALYST,
@@ -95,6 +104,9 @@ export const ID_FIELDS: Readonly<Record<string, "ENTITY" | "VIEW" | "OPEN">> = {
   "FlowNode.id": "OPEN",
   "FlowLink.source": "OPEN",
   "FlowLink.target": "OPEN",
+  // The viewer's own records: only INVESTIGATOR and above read them (TYPE_RULES).
+  "Watch.id": "OPEN",
+  "Alert.id": "OPEN",
 };
 
 /** Types whose every field notes, for the audit trail, that the entity was shown in clear. */

@@ -1,9 +1,10 @@
 import "reflect-metadata";
 
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 
 import { applyAccessRules } from "./access-rules.js";
+import { AlertsResolver } from "./resolvers/alerts.resolver.js";
 import { AuditLogResolver } from "./resolvers/audit-log.resolver.js";
 import { CarrierResolver } from "./resolvers/carrier.resolver.js";
 import { CommodityLineResolver } from "./resolvers/commodity-line.resolver.js";
@@ -29,6 +30,7 @@ import {
 import { SpeciesResolver } from "./resolvers/species.resolver.js";
 import { TimelineResolver } from "./resolvers/timeline.resolver.js";
 import { TrendsResolver } from "./resolvers/trends.resolver.js";
+import { WatchResolver } from "./resolvers/watch.resolver.js";
 
 export const resolvers = [
   SeizureResolver,
@@ -56,7 +58,22 @@ export const resolvers = [
   RingsResolver,
   RingFieldsResolver,
   AuditLogResolver,
+  WatchResolver,
+  AlertsResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a PubSub as soon as there is a subscription; the one subscription gives
+ * its own `subscribe` (alerts from src/alerts/alert-bus.ts), so this one is never used.
+ */
+const NO_PUB_SUB: PubSub = {
+  publish: () => {
+    throw new Error("subscriptions give their own subscribe (src/alerts/alert-bus.ts)");
+  },
+  subscribe: () => {
+    throw new Error("subscriptions give their own subscribe (src/alerts/alert-bus.ts)");
+  },
+};
 
 /**
  * The executable schema. Arguments are validated with class-validator before resolvers run; fields
@@ -66,6 +83,7 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+    pubSub: NO_PUB_SUB,
   });
   return applyAccessRules(schema);
 }

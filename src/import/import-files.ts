@@ -21,7 +21,7 @@ import { SeenKeys } from "./read/seen-keys.js";
 import { IdCollisions } from "./report/id-collisions.js";
 import { FlagCounter, type CountChange, type ImportReport } from "./report/import-report.js";
 import { ReportFile, reportPaths } from "./report/report-files.js";
-import { BatchWriter } from "./write/batch-writer.js";
+import { BatchWriter, type AlertListener } from "./write/batch-writer.js";
 import type { ImportTarget, SourceCounts } from "./write/import-target.js";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -58,6 +58,8 @@ export interface ImportOptions {
    * count as existing for this file's references, and this file's nodes are added to them.
    */
   readonly planned?: PlannedNodes;
+  /** Told of the alerts each batch made, after its commit (an AlertBus's `publish`: src/alerts/). */
+  readonly onAlerts?: AlertListener;
 }
 
 /** Thrown when `signal` stops an import; the report says how far it got. */
@@ -82,7 +84,7 @@ export async function importFiles(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const registry = options.registry ?? (await CypherRegistry.load());
-  return importFilesInto(databaseTarget(executor, registry), mappingPath, files, { ...options, registry });
+  return importFilesInto(databaseTarget(executor, registry, options.onAlerts), mappingPath, files, { ...options, registry });
 }
 
 /** One file of a plan: a mapping and the files or folders its input is found among. */
@@ -110,7 +112,7 @@ export async function importPlan(
   options: PlanOptions = {},
 ): Promise<ImportReport[]> {
   const registry = options.registry ?? (await CypherRegistry.load());
-  const target = databaseTarget(executor, registry);
+  const target = databaseTarget(executor, registry, options.onAlerts);
   for (const step of steps) {
     const mapping = await loadMapping(step.mapping);
     const found = await resolveInputFiles(mapping, step.files);
@@ -129,15 +131,18 @@ export async function importPlan(
   return reports;
 }
 
-/** The database as an import target: lookups and reference checks read it, batches MERGE into it. */
-export function databaseTarget(executor: CypherExecutor, registry: CypherRegistry): ImportTarget {
+/**
+ * The database as an import target: lookups and reference checks read it, batches MERGE into it;
+ * `onAlerts` hears of the alerts each batch made.
+ */
+export function databaseTarget(executor: CypherExecutor, registry: CypherRegistry, onAlerts?: AlertListener): ImportTarget {
   return {
     loadLookups: (mapping, idPrefix) => loadLookups(executor, registry, mapping, idPrefix),
     existingIds: (label, ids, synthetic) => existingIds(executor, registry, label, ids, synthetic),
     keptSourceCounts: (sourceId) => keptSourceCounts(executor, registry, sourceId),
     sourceCounts: (sourceId) => sourceCounts(executor, registry, sourceId),
     writeSource: (source: SourceInput, sourceId, counts) => new BatchWriter(executor, registry, source, sourceId).writeSource(counts),
-    write: (source: SourceInput, sourceId, plans) => new BatchWriter(executor, registry, source, sourceId).write(plans),
+    write: (source: SourceInput, sourceId, plans) => new BatchWriter(executor, registry, source, sourceId, onAlerts).write(plans),
   };
 }
 

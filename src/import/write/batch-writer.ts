@@ -4,7 +4,9 @@ import { TouchedFactsCollector, touchTradeFacts } from "../../aggregates/members
 import type { CypherExecutor, Parameters } from "../../db/cypher-executor.js";
 import { statement } from "../../db/cypher-query.js";
 import type { CypherRegistry } from "../../db/cypher-registry.js";
+import type { AlertEvent } from "../../alerts/alert-event.js";
 import {
+  alertsMatchBatch,
   importMergeMentionedNodes,
   importMergeNodes,
   importMergeRelationships,
@@ -13,7 +15,7 @@ import {
   importMergeSymmetricRelationships,
 } from "../../db/queries.generated.js";
 import { dateParameter } from "../../db/values.js";
-import type { NodeLabel, RelType } from "../../domain/graph-schema.js";
+import { NodeLabel, type RelType } from "../../domain/graph-schema.js";
 import type { PropertyValue, RelationshipMode } from "../mapping/compiled-mapping.js";
 import type { SourceInput } from "../mapping/mapping-schema.js";
 import type { RowPlan } from "../plan/plan-row.js";
@@ -49,11 +51,16 @@ export interface Statement {
   parameters: Parameters;
 }
 
+/** Told of the alerts a batch made, once it has committed (src/alerts/alert-bus.ts publishes them). */
+export type AlertListener = (alerts: AlertEvent[]) => Promise<void> | void;
+
 /**
  * Writes planned rows with MERGE, one transaction per batch: every statement of a batch commits
  * together or not at all, so a row is never half-written, and running a batch again changes
- * nothing. The batch's last statement keeps the trade tallies' members true (src/aggregates). Labels and types reach the Cypher text only from the model's enums, through the
- * registry's templates; every value travels as a parameter.
+ * nothing. The batch's statements end with the one that keeps the trade tallies' members true
+ * (src/aggregates), then the one that makes the alerts of the watches its facts touch (src/alerts),
+ * whose listener hears of them after the commit. Labels and types reach the Cypher text only from
+ * the model's enums, through the registry's templates; every value travels as a parameter.
  */
 export class BatchWriter {
   /** `_registry` is no longer read: each query carries its text (src/db/queries.generated.ts). */
@@ -62,6 +69,7 @@ export class BatchWriter {
     _registry: CypherRegistry,
     private readonly source: SourceInput,
     private readonly sourceId: string,
+    private readonly onAlerts?: AlertListener,
   ) {}
 
   /** `counts`: properties to store beside the source's own (kept counts; see import-files.ts). */
@@ -78,10 +86,19 @@ export class BatchWriter {
   async write(plans: readonly RowPlan[]): Promise<void> {
     const statements = this.statements(plans);
     if (statements.length === 0) return;
+    const made = await this.writeWithRetries(statements, alertStatement(plans));
+    // Told only once committed: a subscriber then reads an alert that exists.
+    if (made.length > 0) await this.onAlerts?.(made);
+  }
+
+  private async writeWithRetries(statements: readonly Statement[], alerts: { shipments: string[]; seizures: string[] }): Promise<AlertEvent[]> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.executor.writeAll(statements);
-        return;
+        // Last in the transaction, so the watches see the batch's facts, and its alerts commit with them.
+        return await this.executor.writeTransaction(async (tx) => {
+          for (const { query, parameters } of statements) await tx.run(query, parameters);
+          return tx.runQuery(alertsMatchBatch, alerts);
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt * (0.5 + Math.random())));
@@ -165,4 +182,23 @@ export class BatchWriter {
     if (statements.length > 0 && !touched.empty) statements.push(touchTradeFacts(touched.facts()));
     return statements;
   }
+}
+
+/**
+ * The seizures and shipments a batch writes, or writes a relationship of: what its alerts are
+ * matched on (alerts/match-batch.cypher).
+ */
+function alertStatement(plans: readonly RowPlan[]): { shipments: string[]; seizures: string[] } {
+  const facts = { [NodeLabel.Shipment]: new Set<string>(), [NodeLabel.Seizure]: new Set<string>() };
+  const note = (label: NodeLabel, id: string) => {
+    if (label === NodeLabel.Shipment || label === NodeLabel.Seizure) facts[label].add(id);
+  };
+  for (const plan of plans) {
+    for (const node of plan.nodes) if (!node.mention) note(node.label, node.id);
+    for (const relationship of plan.relationships) {
+      note(relationship.from.label, relationship.from.id);
+      note(relationship.to.label, relationship.to.id);
+    }
+  }
+  return { shipments: [...facts[NodeLabel.Shipment]], seizures: [...facts[NodeLabel.Seizure]] };
 }
