@@ -83,6 +83,18 @@ export interface AuditSettings {
   path: string;
   /** Records older than this many days are removed (the chain keeps its anchor). */
   retentionDays: number;
+  /** AUDIT_STORE=neo4j: one trail in Neo4j shared by every replica, instead of the file at `path`. */
+  shared?: SharedAuditSettings;
+  /**
+   * The key of the `hmac:` hashes that stand for personal variables (AUDIT_HMAC_KEY, 32 bytes).
+   * Unset: a key file beside `path`, made on first start (file store only: replicas need one key).
+   */
+  hmacKey?: Buffer;
+}
+
+export interface SharedAuditSettings {
+  /** The chain's name: every replica of one deployment appends to the same one. */
+  chain: string;
 }
 
 /**
@@ -175,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: {
       path: path.resolve(projectRoot, nonEmpty(env.AUDIT_LOG_PATH) ?? ".audit/audit-log.jsonl"),
       retentionDays: integer(env, "AUDIT_RETENTION_DAYS", 365, 1, 36_500),
+      ...sharedAudit(env),
     },
   };
 }
@@ -201,6 +214,30 @@ function authSettings(env: NodeJS.ProcessEnv): AuthSettings {
     corsOrigins: origins(env.CORS_ORIGINS),
     publicOrigin: publicOrigin(env.PUBLIC_URL),
   };
+}
+
+/**
+ * Where the audit trail is kept, and the key of its hashes. The shared store needs the key as a
+ * setting: each replica's own key file would hash the same value differently.
+ */
+function sharedAudit(env: NodeJS.ProcessEnv): Pick<AuditSettings, "shared" | "hmacKey"> {
+  const store = nonEmpty(env.AUDIT_STORE)?.toLowerCase() ?? "file";
+  if (store !== "file" && store !== "neo4j") throw new ConfigError("AUDIT_STORE must be file or neo4j");
+  const rawKey = nonEmpty(env.AUDIT_HMAC_KEY);
+  if (rawKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(rawKey)) {
+    throw new ConfigError("AUDIT_HMAC_KEY must be 64 hex digits (32 random bytes, e.g. from `openssl rand -hex 32`)");
+  }
+  const hmacKey = rawKey === undefined ? undefined : Buffer.from(rawKey, "hex");
+  if (store === "file") {
+    if (nonEmpty(env.AUDIT_CHAIN) !== undefined) throw new ConfigError("AUDIT_CHAIN names a chain of the shared store: set AUDIT_STORE=neo4j too");
+    return hmacKey === undefined ? {} : { hmacKey };
+  }
+  if (hmacKey === undefined) {
+    throw new ConfigError("AUDIT_STORE=neo4j needs AUDIT_HMAC_KEY, the same on every replica, so that they hash personal values alike");
+  }
+  const chain = nonEmpty(env.AUDIT_CHAIN) ?? "main";
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(chain)) throw new ConfigError("AUDIT_CHAIN must be 1 to 64 letters, digits, '.', '_' or '-'");
+  return { shared: { chain }, hmacKey };
 }
 
 /** The origin of PUBLIC_URL: an http(s) URL with a host, and nothing a browser's origin cannot hold. */

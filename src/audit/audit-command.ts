@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
 import { keyedHasher, keyPathOf, readKey } from "./audit-key.js";
-import { verifyFile } from "./verify.js";
+import type { AuditTrail } from "./audit-trail.js";
+import { verifyFile, type ChainReport } from "./verify.js";
 
 const USAGE = `usage: npm run audit -- <command> [--file <trail.jsonl>]
 
@@ -12,7 +13,8 @@ const USAGE = `usage: npm run audit -- <command> [--file <trail.jsonl>]
   hash     reads one value from standard input and prints the hmac:<hex> that stands for it in
            recorded variables (a String or ID value), to look for it in the trail
 
-  --file <path>   the trail file (default: AUDIT_LOG_PATH, or .audit/audit-log.jsonl)
+  --file <path>   the trail file (default: AUDIT_LOG_PATH, or .audit/audit-log.jsonl); with
+                  AUDIT_STORE=neo4j and no --file, the chain AUDIT_CHAIN in Neo4j
 
 Exit code: 0 the chain verifies (or the hash was printed), 1 it does not, 2 the command could not run.`;
 
@@ -33,8 +35,15 @@ const consoleOutput: CommandOutput = {
   },
 };
 
+/** Runs `work` on the shared trail of the configuration (AUDIT_STORE=neo4j), in its database. */
+export type SharedTrailRunner = <T>(config: Config, work: (trail: AuditTrail) => Promise<T>) => Promise<T>;
+
 /** Runs the audit command; resolves to the process exit code. */
-export async function runAuditCli(argv: readonly string[], io: CommandOutput = consoleOutput): Promise<number> {
+export async function runAuditCli(
+  argv: readonly string[],
+  io: CommandOutput = consoleOutput,
+  withSharedTrail?: SharedTrailRunner,
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -55,21 +64,30 @@ export async function runAuditCli(argv: readonly string[], io: CommandOutput = c
     io.err(USAGE);
     return 2;
   }
-  let file: string;
+  let config: Config;
   try {
-    file = args.values.file ?? loadConfig().audit.path;
+    config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(error.message);
     return 2;
   }
+  const file = args.values.file ?? config.audit.path;
+  const shared = args.values.file === undefined ? config.audit.shared : undefined;
+  const where = shared ? `the audit chain ${shared.chain} in Neo4j` : file;
   try {
     if (command === "hash") {
       const value = (await io.input()).replace(/\r?\n$/, "");
-      io.out(keyedHasher(await readKey(keyPathOf(file)))(value));
+      io.out(keyedHasher(config.audit.hmacKey ?? (await readKey(keyPathOf(file))))(value));
       return 0;
     }
-    const report = await verifyFile(file);
+    let report: ChainReport;
+    if (shared) {
+      if (withSharedTrail === undefined) throw new Error("no database to read the shared trail from");
+      report = await withSharedTrail(config, (trail) => trail.verify());
+    } else {
+      report = await verifyFile(file);
+    }
     if (report.valid) {
       io.out(`valid: ${report.records} records; head seq ${report.head?.seq} hash ${report.head?.hash}`);
       return 0;
@@ -78,7 +96,7 @@ export async function runAuditCli(argv: readonly string[], io: CommandOutput = c
     io.out(`${report.records} records verified before it`);
     return 1;
   } catch (error) {
-    io.err(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    io.err(`cannot read ${where}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return 2;
   }
 }

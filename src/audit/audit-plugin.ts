@@ -9,6 +9,7 @@ import {
 } from "graphql";
 
 import type { Context } from "../context.js";
+import { DatabaseUnavailableError, type DomainError } from "../domain/errors.js";
 import type { AuditEntryInput, AuditTrail } from "./audit-trail.js";
 import { AuditUnavailableError } from "./audit-unavailable.error.js";
 
@@ -16,8 +17,9 @@ import { AuditUnavailableError } from "./audit-unavailable.error.js";
  * Records every GraphQL operation in the audit trail once its response is ready and before it is
  * sent: Apollo awaits `willSendResponse` before it serialises the body. Failed operations (parse,
  * validation, FORBIDDEN, limits) are recorded too. Fails closed: when the record cannot be written,
- * the response loses its data and carries only an AUDIT_UNAVAILABLE error (HTTP 503), and
- * `logFailure` gets the cause (a file-system error: it holds no value of the request).
+ * the response loses its data and carries only an AUDIT_UNAVAILABLE error (HTTP 503), or
+ * DATABASE_UNAVAILABLE when the trail is kept in the database and that is away, and `logFailure`
+ * gets the cause (a file-system or driver error: it holds no value of the request).
  */
 export function auditPlugin(trail: AuditTrail, logFailure: (error: unknown) => void = () => {}): ApolloServerPlugin<Context> {
   return {
@@ -27,7 +29,7 @@ export function auditPlugin(trail: AuditTrail, logFailure: (error: unknown) => v
           try {
             await trail.record(entryOf(requestContext));
           } catch (error) {
-            withhold(requestContext);
+            withhold(requestContext, error instanceof DatabaseUnavailableError ? error : new AuditUnavailableError());
             logFailure(error);
           }
         },
@@ -88,9 +90,8 @@ function codeOf(error: GraphQLFormattedError): string {
   return typeof code === "string" ? code : "UNKNOWN";
 }
 
-/** Replaces the response with an AUDIT_UNAVAILABLE error and no data. */
-function withhold(requestContext: GraphQLRequestContextWillSendResponse<Context>): void {
-  const error = new AuditUnavailableError();
+/** Replaces the response with that one error (AUDIT_UNAVAILABLE or DATABASE_UNAVAILABLE) and no data. */
+function withhold(requestContext: GraphQLRequestContextWillSendResponse<Context>, error: DomainError): void {
   const errors: GraphQLFormattedError[] = [{ message: error.message, extensions: { code: error.code } }];
   const { response } = requestContext;
   response.http.status = 503;

@@ -81,6 +81,26 @@ export function sealRecord(fields: Omit<AuditRecord, "kind" | "hash">): AuditRec
   return { ...record, hash: lineHash(record) };
 }
 
+/** What a record says of its operation: everything but its place in the chain. */
+export type AuditFields = Omit<AuditRecord, "kind" | "seq" | "previousHash" | "hash">;
+
+/** Where a chain ends: its last record's seq and hash (the anchor's, before any record). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** Seals records in the order given, continuing the chain from `head`; returns them and the new head. */
+export function sealBatch(batch: readonly AuditFields[], head: ChainHead): { records: AuditRecord[]; head: ChainHead } {
+  let { seq, hash } = head;
+  const records = batch.map((fields) => {
+    const record = sealRecord({ ...fields, seq: ++seq, previousHash: hash });
+    hash = record.hash;
+    return record;
+  });
+  return { records, head: { seq, hash } };
+}
+
 /** The lines of a trail file's text; the newline that ends the last line does not start another. */
 export function splitLines(text: string): string[] {
   if (text === "") return [];

@@ -2,33 +2,15 @@ import { constants, fstatSync, statSync } from "node:fs";
 import { mkdir, open, readFile, rename, truncate, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
-import type { GraphQLInputType } from "graphql";
-
-import type { Role } from "../auth/role.js";
 import type { AuditSettings } from "../config.js";
-import { GENESIS_HASH, sealAnchor, sealRecord, sha256Hex, splitLines, type AuditLine, type AuditRecord } from "./audit-record.js";
+import { recordFields, removableCount, retentionCutoff, type AuditEntryInput } from "./audit-entry.js";
+import { GENESIS_HASH, sealAnchor, sealBatch, splitLines, type AuditFields, type AuditLine, type AuditRecord } from "./audit-record.js";
 import { keyedHasher, keyPathOf, loadOrCreateKey } from "./audit-key.js";
 import { AuditUnavailableError } from "./audit-unavailable.error.js";
-import { redactVariables, type ValueHasher } from "./redact-variables.js";
+import type { ValueHasher } from "./redact-variables.js";
 import { verifyChain, type ChainHead, type ChainReport } from "./verify.js";
 
-/** What the server knows of one operation when its response is ready. */
-export interface AuditEntryInput {
-  subject: string;
-  role: Role;
-  /** How the viewer authenticated (token, api-key, demo). */
-  method?: string;
-  operationName: string | null;
-  /** The query text: only its SHA-256 is kept (inline literals may be personal). */
-  query: string | null;
-  variables: Record<string, unknown> | null | undefined;
-  /** The types the operation declares for its variables; without them every variable is hashed. */
-  variableTypes?: ReadonlyMap<string, GraphQLInputType>;
-  /** `Person:<id>` / `Company:<id>` of the persons and companies the response holds. */
-  disclosed: Iterable<string>;
-  /** `extensions.code` of each error of the response. */
-  errorCodes?: string[];
-}
+export type { AuditEntryInput } from "./audit-entry.js";
 
 export interface AuditListQuery {
   first: number;
@@ -47,12 +29,18 @@ export interface AuditPage {
   totalCount: number;
 }
 
-/** The append-only, hash-chained record of every GraphQL operation. */
+/**
+ * The append-only, hash-chained record of every GraphQL operation: a file of one process
+ * (AuditLogFile, below), or a chain in Neo4j shared by every replica (neo4j-audit-trail.ts).
+ */
 export interface AuditTrail {
-  /** Resolves once the record is on disk; rejects with AUDIT_UNAVAILABLE when it cannot be written. */
+  /**
+   * Resolves once the record is stored (on disk, or committed); rejects with AUDIT_UNAVAILABLE when
+   * it cannot be written, or DATABASE_UNAVAILABLE when the store is the database and it is away.
+   */
   record(entry: AuditEntryInput): Promise<void>;
   list(query: AuditListQuery): Promise<AuditPage>;
-  /** Verifies the whole file, including that it still ends with the last record written. */
+  /** Verifies the whole chain, including that it still ends with the last record written. */
   verify(): Promise<ChainReport>;
   close(): Promise<void>;
 }
@@ -64,8 +52,8 @@ export interface AuditTrailOptions {
   pruneEveryMs?: number;
 }
 
-const DAY_MS = 86_400_000;
-const PRUNE_EVERY_MS = DAY_MS;
+/** How often old records are removed while a trail is open. */
+export const PRUNE_EVERY_MS = 86_400_000;
 
 /**
  * The trail is opened for appending with O_DSYNC where the system has it: each write returns once
@@ -80,8 +68,9 @@ function openForAppend(file: string): Promise<FileHandle> {
   return open(file, SYNCED_APPEND ?? "a", 0o600);
 }
 
-interface Pending {
-  fields: Omit<AuditRecord, "kind" | "seq" | "previousHash" | "hash">;
+/** A record waiting for the next write, and the request waiting for it. */
+export interface PendingRecord {
+  fields: AuditFields;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -89,10 +78,14 @@ interface Pending {
 /**
  * Opens (or creates) the trail file of `settings.path` and removes records older than
  * `settings.retentionDays`. One process writes one file: the last record's hash is kept in memory.
+ * The hashes' key is `settings.hmacKey`, or else the key file beside the trail.
  */
-export async function openAuditTrail(settings: AuditSettings, options: AuditTrailOptions = {}): Promise<AuditLogFile> {
+export async function openAuditTrail(
+  settings: Pick<AuditSettings, "path" | "retentionDays" | "hmacKey">,
+  options: AuditTrailOptions = {},
+): Promise<AuditLogFile> {
   await mkdir(path.dirname(settings.path), { recursive: true, mode: 0o700 });
-  const key = await loadOrCreateKey(keyPathOf(settings.path));
+  const key = settings.hmacKey ?? (await loadOrCreateKey(keyPathOf(settings.path)));
   const trail = new AuditLogFile(settings, keyedHasher(key), options.now ?? (() => new Date()));
   await trail.open();
   await trail.prune();
@@ -109,7 +102,7 @@ export async function openAuditTrail(settings: AuditSettings, options: AuditTrai
 export class AuditLogFile implements AuditTrail {
   private handle: FileHandle | null = null;
   private head: ChainHead = { seq: 0, hash: GENESIS_HASH };
-  private pending: Pending[] = [];
+  private pending: PendingRecord[] = [];
   private flushQueued = false;
   /** After a failed write the file may end with a torn line; it is repaired before the next write. */
   private damaged = false;
@@ -124,7 +117,7 @@ export class AuditLogFile implements AuditTrail {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly settings: AuditSettings,
+    private readonly settings: Pick<AuditSettings, "path" | "retentionDays">,
     /** Stands in for values that may be personal: `hmac:<hex>`, equal for equal values. */
     readonly hashValue: ValueHasher,
     private readonly now: () => Date,
@@ -141,19 +134,9 @@ export class AuditLogFile implements AuditTrail {
 
   record(entry: AuditEntryInput): Promise<void> {
     if (this.closed) return Promise.reject(new AuditUnavailableError());
-    let fields: Pending["fields"];
+    let fields: AuditFields;
     try {
-      fields = {
-        at: this.now().toISOString(),
-        subject: entry.subject,
-        role: entry.role,
-        method: entry.method ?? "unknown",
-        operationName: entry.operationName,
-        queryHash: entry.query === null ? null : sha256Hex(entry.query),
-        variables: redactVariables(entry.variables, entry.variableTypes, this.hashValue),
-        disclosed: [...new Set(entry.disclosed)].sort(),
-        errorCodes: entry.errorCodes ?? [],
-      };
+      fields = recordFields(entry, this.now(), this.hashValue);
     } catch (error) {
       return Promise.reject(new AuditUnavailableError({ cause: error }));
     }
@@ -194,14 +177,13 @@ export class AuditLogFile implements AuditTrail {
   prune(): Promise<{ removed: number }> {
     return this.exclusive(async () => {
       if (this.closed) throw new AuditUnavailableError();
-      const cutoff = this.now().getTime() - this.settings.retentionDays * DAY_MS;
+      const cutoff = retentionCutoff(this.now(), this.settings.retentionDays);
       if (this.oldestAt === null || this.oldestAt >= cutoff) return { removed: 0 };
       const text = await readFile(this.settings.path, "utf8");
       if (!verifyChain(text, this.head).valid) return { removed: 0 };
       const lines = splitLines(text);
       const records = lines.slice(1).map((line) => JSON.parse(line) as AuditRecord);
-      const firstKept = records.findIndex((record) => Date.parse(record.at) >= cutoff);
-      const removed = firstKept === -1 ? records.length : firstKept;
+      const removed = removableCount(records.map((record) => record.at), cutoff);
       if (removed === 0) return { removed: 0 };
       const lastRemoved = records[removed - 1];
       const anchor = sealAnchor({ at: this.now().toISOString(), firstSeq: lastRemoved.seq + 1, previousHash: lastRemoved.hash });
@@ -241,18 +223,16 @@ export class AuditLogFile implements AuditTrail {
       if (this.closed) throw new Error("the audit trail is closed");
       if (this.damaged || this.handle === null) await this.reopen();
       await this.checkSameFile();
-      let { seq, hash } = this.head;
-      const lines = batch.map(({ fields }) => {
-        const record = sealRecord({ ...fields, seq: ++seq, previousHash: hash });
-        hash = record.hash;
-        return `${JSON.stringify(record)}\n`;
-      });
-      const data = Buffer.from(lines.join(""), "utf8");
+      const sealed = sealBatch(
+        batch.map((entry) => entry.fields),
+        this.head,
+      );
+      const data = Buffer.from(sealed.records.map((record) => `${JSON.stringify(record)}\n`).join(""), "utf8");
       // On disk before any of the batch's responses is sent (see SYNCED_APPEND).
       await writeAll(this.handle!, data);
       if (SYNCED_APPEND === undefined) await this.handle!.datasync();
       this.size += data.length;
-      this.head = { seq, hash };
+      this.head = sealed.head;
       this.oldestAt ??= Date.parse(batch[0].fields.at);
       for (const entry of batch) entry.resolve();
     } catch (error) {

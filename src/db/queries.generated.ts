@@ -1766,7 +1766,7 @@ export type AuditLockHeadRow = {
 
 export type AuditLockHeadSlots = Record<string, never>;
 
-/** Locks a chain's head until the transaction ends and reads where the chain ends. Setting a property, even to its own value, takes the node's write lock: the appends (and retention passes) of every replica queue here, one after another. */
+/** Locks a chain's head until the transaction ends, then reads where the chain ends. Setting the head's own label again takes the node's write lock and reads nothing (a `SET h.seq = h.seq` would read the seq before waiting for the lock, and write that stale value back after): the appends */
 export const auditLockHead: CypherQuery<AuditLockHeadParameters, AuditLockHeadRow, AuditLockHeadSlots, "write"> = {
   name: "auditLockHead",
   file: "audit/lock-head",
@@ -1774,9 +1774,11 @@ export const auditLockHead: CypherQuery<AuditLockHeadParameters, AuditLockHeadRo
   parameters: { chain: "string" },
   slots: {},
   columns: { seq: "integer", hash: "string", anchor: "string" },
-  text: `// Locks a chain's head until the transaction ends and reads where the chain ends. Setting a
-// property, even to its own value, takes the node's write lock: the appends (and retention passes)
-// of every replica queue here, one after another.
+  text: `// Locks a chain's head until the transaction ends, then reads where the chain ends. Setting the
+// head's own label again takes the node's write lock and reads nothing (a \`SET h.seq = h.seq\` would
+// read the seq before waiting for the lock, and write that stale value back after): the appends
+// (and retention passes) of every replica queue here, one after another, and each reads the head
+// as the one before left it.
 // Parameters: $chain
 // Columns: seq, hash (the last record's), anchor (the anchor line). No row: no such chain.
 // @param chain: string
@@ -1784,7 +1786,8 @@ export const auditLockHead: CypherQuery<AuditLockHeadParameters, AuditLockHeadRo
 // @column hash: string
 // @column anchor: string
 MATCH (h:AuditHead {id: $chain})
-SET h.seq = h.seq
+SET h:AuditHead
+WITH h
 RETURN h.seq AS seq, h.hash AS hash, h.anchor AS anchor
 `,
 };

@@ -85,7 +85,7 @@ export type ModelPart =
   | "analysis"
   /** Figures kept ahead of the analyst fields, changed with the facts behind them (src/domain/trade-tallies.ts). */
   | "aggregates"
-  /** The API's own records (API keys), never shown as part of the graph. */
+  /** The API's own records (API keys, the shared audit trail), never shown as part of the graph. */
   | "access";
 
 export interface LabelModel {
@@ -542,6 +542,40 @@ export const otherLabels = {
       revokedAt: dateTime("When it stopped working; null while it works."),
     },
   },
+  AuditHead: {
+    part: "access",
+    meaning:
+      "Where a shared audit chain ends (AUDIT_STORE=neo4j): each append locks it, takes the next seq and the previous " +
+      "hash from it, and moves it on, so that every replica appends to one chain.",
+    graphqlType: null,
+    properties: {
+      id: key("The chain's name (AUDIT_CHAIN)."),
+      seq: integer("The last record's seq; the anchor's firstSeq − 1 before any record.", { required: true }),
+      hash: text("The last record's hash; the anchor's previousHash before any record.", { required: true }),
+      anchor: text("The chain's anchor line (JSON), rewritten when retention removes records.", { required: true }),
+    },
+  },
+  AuditRecord: {
+    part: "access",
+    meaning: "One GraphQL operation in a shared audit chain, kept as the very line a trail file would hold.",
+    graphqlType: null,
+    properties: {
+      id: key("`<chain>|<seq>`: one record per place in a chain."),
+      chain: text("The chain it belongs to.", { required: true }),
+      seq: integer("Its place in the chain: 1, 2, 3, ...", { required: true }),
+      at: dateTime("When it was recorded (retention reads it).", { required: true }),
+      subject: text("Who asked (`token:<sub>`, `key:<key id>`, `demo:<address>`): auditLog filters by it.", { required: true }),
+      line: text("The record as JSON text, hashed fields and all: verification recomputes its hash from it.", { required: true }),
+    },
+  },
+  AuditEntity: {
+    part: "access",
+    meaning: "A person or company that audit records disclosed, so that auditLog finds who was shown it.",
+    graphqlType: null,
+    properties: {
+      id: key("`Person:<id>` or `Company:<id>`."),
+    },
+  },
   Watch: {
     part: "access",
     meaning:
@@ -787,6 +821,15 @@ export const otherRelationshipTypes = {
       first: integer("The position of its first stop in the country (0 = the route's first stop).", { required: true }),
       last: integer("The position of its last stop in the country.", { required: true }),
     },
+    graphqlTypes: [],
+  },
+  DISCLOSED: {
+    part: "access",
+    meaning: "A shared audit record and a person or company its response showed in clear.",
+    ends: [ends(["AuditRecord"], ["AuditEntity"], [], [], "auditLog(disclosed:) follows it backward")],
+    symmetric: false,
+    cited: false,
+    properties: {},
     graphqlTypes: [],
   },
 } as const satisfies Record<string, RelationshipModel>;

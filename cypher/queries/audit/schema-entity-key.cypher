@@ -1,0 +1,2 @@
+// auditLog(disclosed:) starts from the entity; appends MERGE it.
+CREATE CONSTRAINT audit_entity_id IF NOT EXISTS FOR (e:AuditEntity) REQUIRE e.id IS UNIQUE

@@ -1,0 +1,2 @@
+// auditLog(subject:) reads one subject's records newest first.
+CREATE INDEX audit_record_chain_subject_seq IF NOT EXISTS FOR (r:AuditRecord) ON (r.chain, r.subject, r.seq)
