@@ -8,7 +8,10 @@ import type { Role } from "./role.js";
 export const API_KEY_PREFIX = "mtk_";
 const KEY_SHAPE = /^mtk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
-/** How long a key's record is trusted from memory; a revoked key stops working within this time. */
+/**
+ * How long a key's record is trusted from memory: a revoked key stops working within this time
+ * (within a second where the revocation is announced through Redis, key-revocations.ts).
+ */
 export const API_KEY_CACHE_MS = 30_000;
 
 /** Records of existing keys kept in memory (the keys in use: a few per embedding site). */
@@ -60,6 +63,18 @@ export class ApiKeyVerifier {
     const stored = Buffer.from(record.hash, "hex");
     if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) return null;
     return { id: record.id, role: record.role, origins: record.origins };
+  }
+
+  /** Drops what is remembered of the key `id` (revoked elsewhere): its next use reads the database. */
+  forget(id: string): void {
+    this.known.delete(id);
+    this.unknown.delete(id);
+  }
+
+  /** Drops every remembered key (revocations may have been missed). */
+  forgetAll(): void {
+    this.known.clear();
+    this.unknown.clear();
   }
 
   private async record(id: string): Promise<StoredApiKey | null> {

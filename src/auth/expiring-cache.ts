@@ -17,6 +17,15 @@ export class ExpiringCache<T> {
     return undefined;
   }
 
+  /** Forgets `key`'s value, so that the next `get` misses. */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Keeps `value` until `until` (ms, exclusive). */
   set(key: string, value: T, until: number): void {
     this.entries.delete(key);

@@ -4,6 +4,7 @@ import { adoptRunningDatabase, withCommandDatabase } from "../db/command-databas
 import { CypherRegistry } from "../db/cypher-registry.js";
 import { DatabaseUnavailableError } from "../domain/errors.js";
 import { ApiKeyRepository } from "../repositories/api-key.repository.js";
+import { announceRevocation } from "./key-revocations.js";
 import { runKeysCommand, UsageError } from "./keys-command.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -14,12 +15,14 @@ async function main(argv: readonly string[]): Promise<number> {
       if (running) console.error(running);
     }
     const config = loadConfig();
+    const { redisUrl } = config.limits;
+    const announce = redisUrl === undefined ? undefined : (id: string) => announceRevocation(redisUrl, id);
     const lines =
       argv[0] === "token"
         ? // Signing a token needs no database.
           await runKeysCommand(argv, {} as ApiKeyRepository, config.auth)
         : await withCommandDatabase(config.neo4j, {}, async (executor) =>
-            runKeysCommand(argv, new ApiKeyRepository(executor, await CypherRegistry.load()), config.auth),
+            runKeysCommand(argv, new ApiKeyRepository(executor, await CypherRegistry.load()), config.auth, announce),
           );
     for (const line of lines) console.log(line);
     return 0;

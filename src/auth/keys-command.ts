@@ -30,11 +30,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** Runs one `keys` command and returns what to print. */
+/**
+ * Runs one `keys` command and returns what to print. `announce` tells the running servers that a
+ * key was revoked (through Redis, when REDIS_URL is set) and resolves to how many heard it.
+ */
 export async function runKeysCommand(
   argv: readonly string[],
   keys: Pick<ApiKeyRepository, "create" | "revoke" | "list">,
   auth: Pick<AuthSettings, "jwtSecret" | "issuer" | "audience">,
+  announce?: (id: string) => Promise<number>,
 ): Promise<string[]> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseCommand(rest);
@@ -55,7 +59,7 @@ export async function runKeysCommand(
       const id = positionals[0];
       if (!id) throw new UsageError("name the id of the key to revoke");
       if (!(await keys.revoke(id))) throw new UsageError(`no API key has the id ${id}`);
-      return [`revoked API key ${id}`];
+      return announce === undefined ? [`revoked API key ${id}`] : [`revoked API key ${id}`, await announced(id, announce)];
     }
     case "list":
       return (await keys.list()).map(
@@ -72,6 +76,16 @@ export async function runKeysCommand(
     }
     default:
       throw new UsageError(KEYS_USAGE);
+  }
+}
+
+/** Says when the running servers refuse a revoked key: at once where they heard of it, else when their memory of it expires. */
+async function announced(id: string, announce: (id: string) => Promise<number>): Promise<string> {
+  try {
+    const heard = await announce(id);
+    return `told the running servers through Redis (${heard} listening): they refuse it at once`;
+  } catch {
+    return "Redis could not be reached to tell the running servers: they refuse it within 30 s";
   }
 }
 
