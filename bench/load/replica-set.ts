@@ -41,6 +41,8 @@ export interface ReplicaSet {
   kill(index: number, signal?: NodeJS.Signals): Promise<void>;
   /** Starts (again) a replica that is down, on its port, and waits until it is ready. */
   start(index: number): Promise<void>;
+  /** Whether the replica's process (the one last started) is still running: false once it has ended. */
+  running(index: number): boolean;
   /** The last lines of a replica's log, to show when a test fails. */
   logTail(index: number, lines?: number): Promise<string>;
   /** Stops every replica and the balancer. */
@@ -142,6 +144,7 @@ export async function startReplicaSet(options: ReplicaSetOptions): Promise<Repli
       folder,
       kill,
       start,
+      running: (index) => processes[index]?.running() ?? false,
       logTail,
       stop,
     };
