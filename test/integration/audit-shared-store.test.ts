@@ -1,14 +1,20 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
+import { createApp } from "../../src/app.js";
 import type { AuditRecord } from "../../src/audit/audit-record.js";
 import type { AuditEntryInput } from "../../src/audit/audit-trail.js";
 import { openNeo4jAuditTrail, type Neo4jAuditTrail } from "../../src/audit/neo4j-audit-trail.js";
 import { Role } from "../../src/auth/role.js";
+import { signToken } from "../../src/auth/tokens.js";
+import { loadConfig } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { connect } from "../helpers/test-api.js";
+import { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { createDriver } from "../../src/db/driver.js";
+import { capturingLogger, connect, startTestApi, TEST_JWT_SECRET } from "../helpers/test-api.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
 
 /**
@@ -168,3 +174,70 @@ describe("retention", () => {
     expect(await trail.prune()).toEqual({ removed: 0 });
   }, 60_000);
 });
+
+describe("two API servers on one chain (AUDIT_STORE=neo4j)", () => {
+  test("requests to either are recorded in one chain that auditLog shows and both verify", async () => {
+    const env = { AUDIT_STORE: "neo4j", AUDIT_CHAIN: newChain(), AUDIT_HMAC_KEY: key.toString("hex") };
+    const apis = [await startTestApi({ env }), await startTestApi({ env })];
+    try {
+      const FIND = `query Find($phone: String!) { search(query: $phone, first: 1) { totalCount } }`;
+      for (let i = 0; i < 6; i++) {
+        const response = await apis[i % 2].post(FIND, { phone: "+84912000111" }, Role.INVESTIGATOR);
+        expect(response.errors).toBeUndefined();
+      }
+      const log = await apis[1].post(`{ auditLog(first: 10, subject: "token:test-investigator") { totalCount edges { node { seq variables } } } }`);
+      expect(log.errors).toBeUndefined();
+      expect(log.data!.auditLog.totalCount).toBe(6);
+      expect(log.data!.auditLog.edges.map((edge: { node: { seq: number } }) => edge.node.seq)).toEqual([6, 5, 4, 3, 2, 1]);
+      // One key for both: the phone number has one hash, whichever server recorded it.
+      expect(new Set(log.data!.auditLog.edges.map((edge: { node: { variables: string } }) => edge.node.variables)).size).toBe(1);
+      for (const api of apis) expect(await api.security.audit.verify()).toMatchObject({ valid: true, records: 7, firstBadIndex: null });
+    } finally {
+      await Promise.all(apis.map((api) => api.close()));
+    }
+  }, 120_000);
+
+  test("while Neo4j is away, a record fails as DATABASE_UNAVAILABLE, and so does the request (503, no data)", async () => {
+    const port = await closedPort();
+    const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: "neo4j", password: "unused", connectionTimeoutMs: 1_000 });
+    const executor = new CypherExecutor(driver, { database: "neo4j", timeoutMs: 5_000 });
+    const logLines: string[] = [];
+    const config = loadConfig({
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      PSEUDONYM_SECRET: "pseudonyms-of-the-test-api-0123456789abcdef",
+      AUDIT_STORE: "neo4j",
+      AUDIT_CHAIN: newChain(),
+      AUDIT_HMAC_KEY: key.toString("hex"),
+    });
+    const app = await createApp({ config, executor, registry: await CypherRegistry.load(), logger: capturingLogger(logLines) });
+    try {
+      const trail = app.security.audit;
+      await expect(trail.record(entry("token:away", "Away"))).rejects.toMatchObject({ code: "DATABASE_UNAVAILABLE" });
+
+      const { url } = await app.listen("127.0.0.1", 0);
+      const token = await signToken(config.auth, { subject: "outage", role: Role.INVESTIGATOR });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `query Away($phone: String) { __typename }`, variables: { phone: "+84912000111" } }),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        errors: [{ message: "The graph database cannot be reached; try again shortly", extensions: { code: "DATABASE_UNAVAILABLE" } }],
+      });
+      expect(logLines.join("\n")).not.toContain("84912000111");
+    } finally {
+      await app.close();
+      await driver.close();
+    }
+  }, 60_000);
+});
+
+/** A port on which nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
