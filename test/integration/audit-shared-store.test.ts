@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createApp } from "../../src/app.js";
 import type { AuditRecord } from "../../src/audit/audit-record.js";
-import type { AuditEntryInput } from "../../src/audit/audit-trail.js";
+import { openAuditTrail, type AuditEntryInput, type AuditTrail } from "../../src/audit/audit-trail.js";
 import { openNeo4jAuditTrail, type Neo4jAuditTrail } from "../../src/audit/neo4j-audit-trail.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
@@ -241,3 +244,39 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe("cost per record, file and shared store side by side", () => {
+  /** Milliseconds per record: one request at a time, then 50 at once (they share writes). */
+  async function measure(trail: AuditTrail, rounds: number): Promise<{ sequential: number; concurrent: number }> {
+    let began = performance.now();
+    for (let i = 0; i < rounds; i++) await trail.record(entry("token:bench", `S${i}`, [`Person:bench-${i % 7}`]));
+    const sequential = (performance.now() - began) / rounds;
+    began = performance.now();
+    for (let round = 0; round < rounds / 50; round++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => trail.record(entry("token:bench", `C${round}-${i}`, [`Person:bench-${i % 7}`]))));
+    }
+    return { sequential, concurrent: (performance.now() - began) / rounds };
+  }
+
+  test("prints the time of record() for each store (and checks that both chains verify)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "audit-cost-"));
+    try {
+      const file = await openAuditTrail({ path: path.join(dir, "audit-log.jsonl"), retentionDays: 365, hmacKey: key });
+      const shared = open(newChain(), executors[0]);
+      // Warm-up: the shared store makes its schema and head at its first record.
+      await measure(file, 50);
+      await measure(shared, 50);
+      const figures = { file: await measure(file, 500), neo4j: await measure(shared, 500) };
+      console.log(
+        `audit record() cost, ms per record (500 one at a time, then 500 as 10 × 50 at once): ` +
+          `file ${figures.file.sequential.toFixed(2)} / ${figures.file.concurrent.toFixed(3)}, ` +
+          `neo4j ${figures.neo4j.sequential.toFixed(2)} / ${figures.neo4j.concurrent.toFixed(3)}`,
+      );
+      expect(await file.verify()).toMatchObject({ valid: true, records: 1100 });
+      expect(await shared.verify()).toMatchObject({ valid: true, records: 1100 });
+      await file.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
