@@ -1186,6 +1186,33 @@ ORDER BY alert.seq
 `,
 };
 
+// alerts/latest.cypher
+
+export type AlertsLatestParameters = Record<string, never>;
+
+export type AlertsLatestRow = {
+  last: number;
+};
+
+export type AlertsLatestSlots = Record<string, never>;
+
+/** The number of the last alert committed (0 before the first): where a process starts polling. */
+export const alertsLatest: CypherQuery<AlertsLatestParameters, AlertsLatestRow, AlertsLatestSlots, "read"> = {
+  name: "alertsLatest",
+  file: "alerts/latest",
+  mode: "read",
+  parameters: {},
+  slots: {},
+  columns: { last: "integer" },
+  text: `// The number of the last alert committed (0 before the first): where a process starts polling.
+// Parameters: none
+// Columns: last
+// @column last: integer
+OPTIONAL MATCH (counter:AlertCounter {id: 'alerts'})
+RETURN coalesce(counter.last, 0) AS last
+`,
+};
+
 // alerts/match-batch.cypher
 
 export type AlertsMatchBatchParameters = {
@@ -1281,6 +1308,47 @@ UNWIND range(0, size(fresh) - 1) AS index
 WITH fresh[index] AS alert, base + index + 1 AS seq
 SET alert.seq = seq
 RETURN alert.id AS id, alert.owner AS owner, seq
+`,
+};
+
+// alerts/since.cypher
+
+export type AlertsSinceParameters = {
+  after: Integer;
+  first: Integer;
+};
+
+export type AlertsSinceRow = {
+  id: string;
+  owner: string;
+  seq: number;
+};
+
+export type AlertsSinceSlots = Record<string, never>;
+
+/** Alerts numbered after $after, in order, for every owner: what a process polls for, so that its subscriptions get alerts that no Redis message brought (no REDIS_URL, an import that did not publish, Redis away). Numbers follow commit order, so none is passed over. */
+export const alertsSince: CypherQuery<AlertsSinceParameters, AlertsSinceRow, AlertsSinceSlots, "read"> = {
+  name: "alertsSince",
+  file: "alerts/since",
+  mode: "read",
+  parameters: { after: "integer", first: "integer" },
+  slots: {},
+  columns: { id: "string", owner: "string", seq: "integer" },
+  text: `// Alerts numbered after $after, in order, for every owner: what a process polls for, so that its
+// subscriptions get alerts that no Redis message brought (no REDIS_URL, an import that did not
+// publish, Redis away). Numbers follow commit order, so none is passed over.
+// Parameters: $after, $first (integer)
+// Columns: id, owner, seq
+// @param after: integer
+// @param first: integer
+// @column id: string
+// @column owner: string
+// @column seq: integer
+MATCH (alert:Alert)
+WHERE alert.seq > $after
+RETURN alert.id AS id, alert.owner AS owner, alert.seq AS seq
+ORDER BY alert.seq
+LIMIT $first
 `,
 };
 
@@ -1656,6 +1724,7 @@ export const auditAppend: CypherQuery<AuditAppendParameters, AuditAppendRow, Aud
 // companies it disclosed.
 // Parameters: $chain, $firstSeq, $hash (the last record's), and per record: $lines (its JSON
 // line), $ats (ISO date-time text), $subjects, $disclosed (a list of \`Person:<id>\` / \`Company:<id>\`)
+// Columns: none
 // @param chain: string
 // @param firstSeq: integer
 // @param hash: string
@@ -1815,6 +1884,7 @@ export const auditOpenHead: CypherQuery<AuditOpenHeadParameters, AuditOpenHeadRo
   text: `// Makes a shared audit chain's head the first time any replica uses the chain (its anchor names
 // seq 1 and the genesis hash); leaves an existing head as it is.
 // Parameters: $chain, $anchor (the anchor line), $hash (the anchor's previousHash)
+// Columns: none
 // @param chain: string
 // @param anchor: string
 // @param hash: string
@@ -1992,6 +2062,7 @@ export const auditRemoveBefore: CypherQuery<AuditRemoveBeforeParameters, AuditRe
 // more, and writes the anchor that names the first kept record (run after lock-head.cypher, in the
 // same transaction).
 // Parameters: $chain, $keepFrom (seq), $anchor (the new anchor line)
+// Columns: none
 // @param chain: string
 // @param keepFrom: integer
 // @param anchor: string
@@ -2028,6 +2099,8 @@ export const auditSchemaEntityKey: CypherQuery<AuditSchemaEntityKeyParameters, A
   slots: {},
   columns: {},
   text: `// auditLog(disclosed:) starts from the entity; appends MERGE it.
+// Parameters: none
+// Columns: none
 CREATE CONSTRAINT audit_entity_id IF NOT EXISTS FOR (e:AuditEntity) REQUIRE e.id IS UNIQUE
 `,
 };
@@ -2050,6 +2123,8 @@ export const auditSchemaHeadKey: CypherQuery<AuditSchemaHeadKeyParameters, Audit
   columns: {},
   text: `// The shared audit trail's schema, made by the store before its first write (the API answers before
 // start-up work is done). One head per chain: MERGE of a new chain's head is safe only under it.
+// Parameters: none
+// Columns: none
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE
 `,
 };
@@ -2071,6 +2146,8 @@ export const auditSchemaRecordKey: CypherQuery<AuditSchemaRecordKeyParameters, A
   slots: {},
   columns: {},
   text: `// One record per place in a chain (\`<chain>|<seq>\`): two writers can never both store seq N.
+// Parameters: none
+// Columns: none
 CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (r:AuditRecord) REQUIRE r.id IS UNIQUE
 `,
 };
@@ -2092,6 +2169,8 @@ export const auditSchemaRecordSeq: CypherQuery<AuditSchemaRecordSeqParameters, A
   slots: {},
   columns: {},
   text: `// Pages of a chain newest first, verification and retention read records in seq order.
+// Parameters: none
+// Columns: none
 CREATE INDEX audit_record_chain_seq IF NOT EXISTS FOR (r:AuditRecord) ON (r.chain, r.seq)
 `,
 };
@@ -2113,6 +2192,8 @@ export const auditSchemaRecordSubject: CypherQuery<AuditSchemaRecordSubjectParam
   slots: {},
   columns: {},
   text: `// auditLog(subject:) reads one subject's records newest first.
+// Parameters: none
+// Columns: none
 CREATE INDEX audit_record_chain_subject_seq IF NOT EXISTS FOR (r:AuditRecord) ON (r.chain, r.subject, r.seq)
 `,
 };
@@ -5986,7 +6067,9 @@ export const queries = {
   aggregatesWriteTrendTallies,
   alertsAfter,
   alertsByIds,
+  alertsLatest,
   alertsMatchBatch,
+  alertsSince,
   alertsTargets,
   alertsUnwatch,
   alertsWatch,

@@ -3,6 +3,7 @@
 // companies it disclosed.
 // Parameters: $chain, $firstSeq, $hash (the last record's), and per record: $lines (its JSON
 // line), $ats (ISO date-time text), $subjects, $disclosed (a list of `Person:<id>` / `Company:<id>`)
+// Columns: none
 // @param chain: string
 // @param firstSeq: integer
 // @param hash: string

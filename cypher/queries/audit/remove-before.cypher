@@ -2,6 +2,7 @@
 // more, and writes the anchor that names the first kept record (run after lock-head.cypher, in the
 // same transaction).
 // Parameters: $chain, $keepFrom (seq), $anchor (the new anchor line)
+// Columns: none
 // @param chain: string
 // @param keepFrom: integer
 // @param anchor: string
