@@ -64,11 +64,13 @@ async function main(): Promise<void> {
     stopping = true;
     const { delayMs, graceMs } = config.shutdown;
     logger.info(`${signal}: draining (/ready answers 503; serving ${delayMs} ms more, then up to ${graceMs} ms for requests in flight)`);
-    const closed = await drain(() => app.close(), config.shutdown).catch((error: unknown) => {
+    try {
+      if (!(await drain(() => app.close(), config.shutdown))) {
+        logger.warn(`requests still in flight after ${graceMs} ms (SHUTDOWN_GRACE_MS) are cut off`);
+      }
+    } catch (error) {
       logger.error({ err: error }, "the API failed to stop cleanly");
-      return false;
-    });
-    if (!closed) logger.warn(`requests still in flight after ${graceMs} ms (SHUTDOWN_GRACE_MS) are cut off`);
+    }
     await unannounce();
     await driver.close();
     await neo4j.stop();
