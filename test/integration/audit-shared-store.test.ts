@@ -8,9 +8,11 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { createApp } from "../../src/app.js";
+import { runAuditCli, type CommandOutput } from "../../src/audit/audit-command.js";
+import { keyedHasher } from "../../src/audit/audit-key.js";
 import type { AuditRecord } from "../../src/audit/audit-record.js";
 import { openAuditTrail, type AuditEntryInput, type AuditTrail } from "../../src/audit/audit-trail.js";
-import { openNeo4jAuditTrail, type Neo4jAuditTrail } from "../../src/audit/neo4j-audit-trail.js";
+import { Neo4jAuditTrail, openNeo4jAuditTrail } from "../../src/audit/neo4j-audit-trail.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig } from "../../src/config.js";
@@ -279,4 +281,34 @@ describe("cost per record, file and shared store side by side", () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("npm run audit with AUDIT_STORE=neo4j", () => {
+  test("verify reads the shared chain; hash uses AUDIT_HMAC_KEY", async () => {
+    const chain = newChain();
+    const trail = open(chain, executors[0]);
+    for (let i = 0; i < 3; i++) await trail.record(entry("token:cli", `Cli${i}`));
+    const records = await stored(chain);
+    const saved = { ...process.env };
+    Object.assign(process.env, { AUDIT_STORE: "neo4j", AUDIT_CHAIN: chain, AUDIT_HMAC_KEY: key.toString("hex") });
+    const run = async (argv: string[], input = "") => {
+      const out: string[] = [];
+      const io: CommandOutput = { out: (line) => void out.push(line), err: (line) => void out.push(line), input: async () => input };
+      const code = await runAuditCli(argv, io, (config, work) =>
+        work(new Neo4jAuditTrail(config.audit.shared!.chain, 365, keyedHasher(config.audit.hmacKey!), executors[1], () => new Date())),
+      );
+      return { code, out };
+    };
+    try {
+      expect(await run(["verify"])).toEqual({ code: 0, out: [`valid: 3 records; head seq 3 hash ${records[2].hash}`] });
+      expect(await run(["hash"], "+84912000111\n")).toEqual({ code: 0, out: [records[0].variables.phone] });
+      await drivers[0].executeQuery(`MATCH (r:AuditRecord {id: $id}) SET r.line = replace(r.line, '"Cli1"', '"Cli9"')`, { id: `${chain}|2` });
+      expect(await run(["verify"])).toEqual({
+        code: 1,
+        out: ["broken at line 3 (index 2): the record's hash does not match its fields", "1 records verified before it"],
+      });
+    } finally {
+      process.env = saved;
+    }
+  }, 60_000);
 });
