@@ -168,9 +168,11 @@ export function createApollo(
 export async function createApiServer(deps: ServerDependencies): Promise<ApiServer> {
   const apollo = createApollo(deps);
   await apollo.start();
-  // With REDIS_URL, alerts published by any process (an import) reach this one's subscriptions.
+  // Alerts reach this process's subscriptions through Redis (REDIS_URL) when an import publishes
+  // them, and through polling Neo4j otherwise.
   const alertBus = createAlertBus(deps.security.limits.redisUrl, {
-    onRedisError: (error) => deps.logger.warn({ err: error }, "alerts: Redis failed; alerts are read back with the alerts query"),
+    source: new AlertStore(deps.executor),
+    onError: (error) => deps.logger.warn({ err: error }, "alerts: Redis or polling failed; alerts come by polling or are read back"),
   });
   const context = createContextFactory(deps.executor, deps.registry, deps.security, alertBus);
   const servers: http.Server[] = [];

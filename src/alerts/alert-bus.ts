@@ -10,11 +10,29 @@ export const ALERTS_CHANNEL = "mekong:alerts";
 /** How long connecting and each publish wait for Redis. */
 const REDIS_TIMEOUT_MS = 2_000;
 
+/** How often a listening process polls Neo4j for alerts no message brought. */
+export const ALERT_POLL_MS = 1_000;
+
+/** Alerts read per poll. */
+const POLL_PAGE = 500;
+
+/** Ids of alerts delivered lately, so that one brought both by Redis and by a poll is delivered once. */
+const REMEMBERED = 10_000;
+
+/** Where a listening process polls for alerts (src/alerts/alert-store.ts). */
+export interface AlertSource {
+  latestSeq(): Promise<number>;
+  alertsSince(after: number, first: number): Promise<AlertEvent[]>;
+}
+
 /**
  * Carries new alerts from the import that made them to every API process. With a Redis URL, a
  * publish goes on the Redis channel and each process that listens gets it from there, itself
  * included; without one (or when Redis refuses the publish) it reaches this process's listeners
- * only. Nothing is kept: an alert missed here is still read back from Neo4j (`alerts(after:)`).
+ * only. A listening process given a `source` also polls Neo4j for alerts numbered after the last
+ * it saw: an import that published nothing (another process without
+ * Redis), or Redis away, delays an alert by a poll, and loses none. Each alert reaches the
+ * listeners once, whichever way it came.
  */
 export interface AlertBus {
   publish(events: readonly AlertEvent[]): Promise<void>;
@@ -24,17 +42,27 @@ export interface AlertBus {
 }
 
 export interface AlertBusOptions {
-  /** Told of Redis failures (a publish that fell back to this process, a lost subscriber connection). */
-  onRedisError?: (error: unknown) => void;
+  /** Told of Redis and polling failures (a publish that fell back to this process, a lost connection, a failed poll). */
+  onError?: (error: unknown) => void;
   /** Whether this process listens (an API process) or only publishes (an import). */
   listening?: boolean;
+  /** Where to poll for alerts while there are listeners; without it, only messages deliver. */
+  source?: AlertSource;
+  pollMs?: number;
 }
 
 export function createAlertBus(redisUrl: string | undefined, options: AlertBusOptions = {}): AlertBus {
   const local = new EventEmitter();
   // Each subscription is a listener: many sockets of one process must not warn as a leak.
   local.setMaxListeners(0);
-  const deliver = (event: AlertEvent) => local.emit("alert", event);
+  const delivered = new Set<string>();
+  const deliver = (event: AlertEvent) => {
+    if (delivered.has(event.id)) return;
+    delivered.add(event.id);
+    if (delivered.size > REMEMBERED) delivered.delete(delivered.values().next().value!);
+    local.emit("alert", event);
+  };
+  const poller = options.source && (options.listening ?? true) ? startPolling(options.source, deliver, options) : undefined;
   const listen = (listener: (event: AlertEvent) => void) => {
     local.on("alert", listener);
     return () => void local.off("alert", listener);
@@ -43,7 +71,10 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
     return {
       publish: async (events) => events.forEach(deliver),
       listen,
-      close: async () => void local.removeAllListeners(),
+      close: async () => {
+        poller?.stop();
+        local.removeAllListeners();
+      },
     };
   }
 
@@ -63,7 +94,7 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
     subscriber = new Redis(redisUrl, { connectTimeout: REDIS_TIMEOUT_MS });
     let failing = false;
     subscriber.on("error", (error) => {
-      if (!failing) options.onRedisError?.(error);
+      if (!failing) options.onError?.(error);
       failing = true;
     });
     subscriber.on("ready", () => {
@@ -73,7 +104,7 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
       const event = parsed(message);
       if (event) deliver(event);
     });
-    subscriber.subscribe(ALERTS_CHANNEL).catch((error: unknown) => options.onRedisError?.(error));
+    subscriber.subscribe(ALERTS_CHANNEL).catch((error: unknown) => options.onError?.(error));
   }
   return {
     publish: async (events) => {
@@ -82,13 +113,14 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
           if (publisher.status === "wait") await publisher.connect();
           await publisher.publish(ALERTS_CHANNEL, JSON.stringify(event));
         } catch (error) {
-          options.onRedisError?.(error);
+          options.onError?.(error);
           deliver(event);
         }
       }
     },
     listen,
     close: async () => {
+      poller?.stop();
       local.removeAllListeners();
       await Promise.all(
         [publisher, subscriber].map(async (redis) => {
@@ -98,6 +130,44 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
       );
     },
   };
+}
+
+/**
+ * Polls `source` every `pollMs` for alerts numbered after the last it saw, from the last alert
+ * committed when the process started (earlier ones are the subscriptions' replay, read by cursor).
+ * It polls whether or not anyone listens, so that a subscription that starts misses nothing
+ * committed after it: one indexed read a second. A failed poll is told once, and tried again at
+ * the next tick from where it was.
+ */
+function startPolling(source: AlertSource, deliver: (event: AlertEvent) => void, options: AlertBusOptions): { stop(): void } {
+  let after: number | null = null;
+  let failing = false;
+  let running = false;
+  const poll = async () => {
+    if (running) return;
+    running = true;
+    try {
+      after ??= await source.latestSeq();
+      for (;;) {
+        const events = await source.alertsSince(after, POLL_PAGE);
+        for (const event of events) {
+          deliver(event);
+          after = event.seq;
+        }
+        if (events.length < POLL_PAGE) break;
+      }
+      failing = false;
+    } catch (error) {
+      if (!failing) options.onError?.(error);
+      failing = true;
+    } finally {
+      running = false;
+    }
+  };
+  void poll();
+  const timer = setInterval(() => void poll(), options.pollMs ?? ALERT_POLL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 function parsed(message: string): AlertEvent | null {

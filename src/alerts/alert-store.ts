@@ -3,7 +3,17 @@ import { createHash } from "node:crypto";
 import neo4j from "neo4j-driver";
 
 import type { CypherExecutor } from "../db/cypher-executor.js";
-import { alertsAfter, alertsByIds, alertsTargets, alertsUnwatch, alertsWatch, alertsWatches } from "../db/queries.generated.js";
+import {
+  alertsAfter,
+  alertsByIds,
+  alertsLatest,
+  alertsSince,
+  alertsTargets,
+  alertsUnwatch,
+  alertsWatch,
+  alertsWatches,
+} from "../db/queries.generated.js";
+import type { AlertEvent } from "./alert-event.js";
 import { TARGET_LABEL, type AlertReason, type WatchKind } from "./watch-kind.js";
 
 export interface StoredWatch {
@@ -84,6 +94,17 @@ export class AlertStore {
 
   async alertsByIds(owner: string, ids: readonly string[]): Promise<StoredAlert[]> {
     return (await this.executor.readQuery(alertsByIds, { owner, ids: [...ids] })) as StoredAlert[];
+  }
+
+  /** The number of the last alert committed; 0 before any. */
+  async latestSeq(): Promise<number> {
+    const [row] = await this.executor.readQuery(alertsLatest, {});
+    return row.last;
+  }
+
+  /** Alerts of every owner numbered after `after`, oldest first, at most `first`. */
+  async alertsSince(after: number, first: number): Promise<AlertEvent[]> {
+    return this.executor.readQuery(alertsSince, { after: neo4j.int(after), first: neo4j.int(first) });
   }
 }
 
