@@ -223,10 +223,7 @@ export class AuditLogFile implements AuditTrail {
       if (this.closed) throw new Error("the audit trail is closed");
       if (this.damaged || this.handle === null) await this.reopen();
       await this.checkSameFile();
-      const sealed = sealBatch(
-        batch.map((entry) => entry.fields),
-        this.head,
-      );
+      const sealed = sealBatch(batch.map((entry) => entry.fields), this.head);
       const data = Buffer.from(sealed.records.map((record) => `${JSON.stringify(record)}\n`).join(""), "utf8");
       // On disk before any of the batch's responses is sent (see SYNCED_APPEND).
       await writeAll(this.handle!, data);

@@ -166,10 +166,7 @@ export class Neo4jAuditTrail implements AuditTrail {
             limit: integerParameter(PAGE_LINES),
           });
           const records = rows.map((row) => JSON.parse(row.line) as AuditRecord);
-          const count = removableCount(
-            records.map((record) => record.at),
-            cutoff,
-          );
+          const count = removableCount(records.map((record) => record.at), cutoff);
           if (count === 0) return 0;
           const last = records[count - 1];
           const anchor = sealAnchor({ at: this.now().toISOString(), firstSeq: last.seq + 1, previousHash: last.hash });
