@@ -36,6 +36,7 @@ export interface LoadOptions {
 /** Codes of the answers a client sends again. */
 export const RETRIED = new Set(["NO_RESPONSE", "HTTP_502", "HTTP_503", "HTTP_504", "DATABASE_UNAVAILABLE", "AUDIT_UNAVAILABLE"]);
 export const OK = "OK";
+export const WRONG_ANSWER = "WRONG_ANSWER";
 
 /** One request sent: a first try or a retry. Times in ms from the start of the load. */
 export interface Attempt {
@@ -46,6 +47,8 @@ export interface Attempt {
   /** OK, an error code, HTTP_<status>, NO_RESPONSE (connection lost or timed out) or WRONG_ANSWER. */
   outcome: string;
   retry: boolean;
+  /** For a WRONG_ANSWER, where it first differs from the reference (a JSON path, no values). */
+  differsAt?: string;
 }
 
 /** A question a client asked, however many tries it took. */
@@ -98,9 +101,11 @@ export function startLoad(options: LoadOptions): RunningLoad {
     let question: (Question & { kindRef: RequestKind; body: string; reference: string }) | undefined;
     let sentAt = 0;
     let awaiting = false;
-    const record = (outcome: string) => {
+    const record = (outcome: string, body?: string) => {
       const current = question!;
-      attempts.push({ mix: mix.key, kind: current.kind, sentAt, ms: now() - sentAt, outcome, retry: current.attempts > 1 });
+      const attempt: Attempt = { mix: mix.key, kind: current.kind, sentAt, ms: now() - sentAt, outcome, retry: current.attempts > 1 };
+      if (outcome === WRONG_ANSWER) attempt.differsAt = firstDifference(JSON.parse(current.reference), JSON.parse(body!), "");
+      attempts.push(attempt);
       if (outcome === OK || !RETRIED.has(outcome)) {
         current.endedAt = now();
         current.outcome = outcome;
@@ -140,7 +145,7 @@ export function startLoad(options: LoadOptions): RunningLoad {
         },
         onResponse: (status, body) => {
           awaiting = false;
-          if (question !== undefined) record(outcomeOf(status, body, question.reference));
+          if (question !== undefined) record(outcomeOf(status, body, question.reference), body);
         },
       },
     ]);
@@ -187,7 +192,23 @@ export function outcomeOf(status: number, body: string, reference: string): stri
   } catch {
     // Not JSON: the balancer's own error page, say.
   }
-  return status === 200 ? "WRONG_ANSWER" : `HTTP_${status}`;
+  return status === 200 ? WRONG_ANSWER : `HTTP_${status}`;
+}
+
+/** The JSON path where two values first differ, or "" where they do not. */
+export function firstDifference(expected: unknown, found: unknown, at: string): string {
+  if (typeof expected !== "object" || expected === null || typeof found !== "object" || found === null) {
+    return expected === found ? "" : at || "(the whole body)";
+  }
+  if (Array.isArray(expected) !== Array.isArray(found)) return at;
+  const keys = new Set([...Object.keys(expected), ...Object.keys(found)]);
+  for (const key of keys) {
+    const path = Array.isArray(expected) ? `${at}[${key}]` : `${at}.${key}`;
+    if (!(key in expected) || !(key in found)) return path;
+    const inner = firstDifference((expected as Record<string, unknown>)[key], (found as Record<string, unknown>)[key], path);
+    if (inner !== "") return inner;
+  }
+  return "";
 }
 
 /**

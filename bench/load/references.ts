@@ -1,6 +1,8 @@
 import type { References } from "./load-client.js";
 import type { Mix } from "./mixes.js";
 
+const COLD_TRIES = 3;
+
 /**
  * The reference answer of every variables of every kind of the mixes, asked one at a time per
  * worker of `parallel` with a quiet API: each must be HTTP 200, without errors, and plausible
@@ -25,13 +27,20 @@ export async function takeReferences(
         const { mix, kind, variables, index } = jobs[cursor++]!;
         // Which request failed is told by kind and index: the variables may hold a person's name.
         const where = `${mix.key} ${kind.key} #${index} at ${url}`;
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: authorization(mix) },
-          body: JSON.stringify({ query: kind.document, variables }),
-        });
-        const body = await response.text();
-        const parsed = JSON.parse(body) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+        let response: Response;
+        let body: string;
+        let parsed: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+        // A cold database on a busy machine can time out on its first queries: those are asked again.
+        for (let tries = 1; ; tries++) {
+          response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: authorization(mix) },
+            body: JSON.stringify({ query: kind.document, variables }),
+          });
+          body = await response.text();
+          parsed = JSON.parse(body) as typeof parsed;
+          if (tries === COLD_TRIES || parsed.errors?.[0]?.extensions?.code !== "QUERY_TIMEOUT") break;
+        }
         if (response.status !== 200 || parsed.errors !== undefined || parsed.data === undefined) {
           throw new Error(`${where}: HTTP ${response.status}, ${parsed.errors?.map((error) => error.extensions?.code).join(", ") ?? "no data"}`);
         }

@@ -15,7 +15,7 @@ import { replaceSection } from "../report-section.js";
 import { faults, OwnNeo4j, type Fault } from "./faults.js";
 import { faultEffect, loadFigures } from "./figures.js";
 import { listeningProcess } from "./listening-process.js";
-import { startLoad, type ClientGroup, type LoadOptions } from "./load-client.js";
+import { startLoad, type Attempt, type ClientGroup, type LoadOptions, type LoadRecord } from "./load-client.js";
 import { analystMix, investigatorMix, type Mix } from "./mixes.js";
 import { prepareNetwork } from "./network.js";
 import { redisServerInstalled, startRedis } from "./redis-server.js";
@@ -36,6 +36,8 @@ const log = (line: string) => console.error(`[load] ${line}`);
 const cleanUp = new CleanUp("load");
 const RESULTS_JSON = path.join(projectRoot, "bench", "results", "load.json");
 const RESULTS_MD = path.join(projectRoot, "bench", "results", "load.md");
+/** Every try of every load (kind, times, outcome; no variables, no answers), for a closer look. */
+const ATTEMPTS_JSON = path.join(projectRoot, "bench", "results", "load-attempts.json");
 const REPORT = path.join(projectRoot, "bench", "REPORT.md");
 /** A fault's load is ended this long after the fault is undone (or at the cap, whichever first). */
 const FAULT_CAP_S = 180;
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
   }
 
   const runs: RunResult[] = [];
+  const attempts: Record<string, Attempt[]> = {};
   // One process and two, alternating which goes first, so neither always runs on the warmer machine.
   const plan = [
     { mix: mixes[0]!, processes: 1 },
@@ -159,13 +162,14 @@ async function main(): Promise<void> {
   for (const [index, { mix, processes }] of plan.entries()) {
     const url = processes === 1 ? set.urls[0]! : balancerUrl;
     log(`${mix.key}: ${processes} process${processes === 1 ? "" : "es"}, ${connections} connections, ${durationS} s`);
-    const result = await measuredRun(set, neo4j, load(url, [{ mix, authorizations: tokens.get(mix)! }], durationS, index + 1), {
+    const { result, record } = await measuredRun(set, neo4j, load(url, [{ mix, authorizations: tokens.get(mix)! }], durationS, index + 1), {
       mix: mix.key,
       processes,
       via: processes === 1 ? "direct" : "HAProxy",
       connections,
     });
     runs.push(result);
+    attempts[`${mix.key}-${processes}`] = record.attempts;
     const { figures } = result;
     log(`  ${figures.throughput.toFixed(1)} answers/s, p50 ${figures.latency.p50.toFixed(0)} ms, p95 ${figures.latency.p95.toFixed(0)} ms, p99 ${figures.latency.p99.toFixed(0)} ms, refusals ${JSON.stringify(figures.refusals)}`);
   }
@@ -173,8 +177,9 @@ async function main(): Promise<void> {
   const faultResults: FaultResult[] = [];
   for (const fault of faults({ set, redis, neo4j }).filter((entry) => chosenFaults.includes(entry.key))) {
     log(`fault under load: ${fault.title} (${fault.action})`);
-    const result = await faultRun(fault, load(balancerUrl, bothMixes, FAULT_CAP_S, 10 + faultResults.length), { faultAtMs, settleMs, connections });
+    const { result, record } = await faultRun(fault, load(balancerUrl, bothMixes, FAULT_CAP_S, 10 + faultResults.length), { faultAtMs, settleMs, connections });
     faultResults.push(result);
+    attempts[`fault-${fault.key}`] = record.attempts;
     const { figures, effect } = result;
     log(`  refusals ${JSON.stringify(figures.refusals)}; first after ${effect.firstRefusal?.afterS.toFixed(1) ?? "-"} s; recovered after ${effect.recoveredAfterS?.toFixed(1) ?? "-"} s; questions lost ${figures.questions.lost}${result.error ? `; error: ${result.error}` : ""}`);
   }
@@ -182,7 +187,7 @@ async function main(): Promise<void> {
   const run: LoadRun = {
     date: new Date().toISOString(),
     command: `npm run load${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: projectRoot, encoding: "utf8" }).trim(),
+    commit: commitOf(projectRoot),
     machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node.js ${process.version}`,
     loadAverage: { start: loadAverageAtStart, end: os.loadavg() },
     network: { seed: values.seed!, shipments: network.load.shipments, nodes: network.load.nodes, relationships: network.load.relationships, loadSeconds: network.load.seconds },
@@ -197,11 +202,17 @@ async function main(): Promise<void> {
     faults: faultResults,
     note: values.note,
   };
+  await writeFile(ATTEMPTS_JSON, JSON.stringify(attempts) + "\n");
   await writeResults(run, values["no-report"]!);
 }
 
 /** CPU seconds used by each process the API depends on, and by the load client, over one load. */
-async function measuredRun(set: ReplicaSet, neo4j: OwnNeo4j, options: LoadOptions, what: Omit<RunResult, "figures" | "cpu" | "loadAverage">): Promise<RunResult> {
+async function measuredRun(
+  set: ReplicaSet,
+  neo4j: OwnNeo4j,
+  options: LoadOptions,
+  what: Omit<RunResult, "figures" | "cpu" | "loadAverage">,
+): Promise<{ result: RunResult; record: LoadRecord }> {
   const port = (url: string) => Number(new URL(url).port);
   const pids = {
     neo4j: neo4j.running.pid,
@@ -213,7 +224,7 @@ async function measuredRun(set: ReplicaSet, neo4j: OwnNeo4j, options: LoadOption
   const loadAverageStart = os.loadavg()[0]!;
   const record = await startLoad(options).done;
   const seconds = (after: number, start: number) => (after - start) / 1e6;
-  return {
+  const result: RunResult = {
     ...what,
     figures: loadFigures(record),
     cpu: {
@@ -224,9 +235,14 @@ async function measuredRun(set: ReplicaSet, neo4j: OwnNeo4j, options: LoadOption
     },
     loadAverage: { start: loadAverageStart, end: os.loadavg()[0]! },
   };
+  return { result, record };
 }
 
-async function faultRun(fault: Fault, options: LoadOptions, plan: { faultAtMs: number; settleMs: number; connections: number }): Promise<FaultResult> {
+async function faultRun(
+  fault: Fault,
+  options: LoadOptions,
+  plan: { faultAtMs: number; settleMs: number; connections: number },
+): Promise<{ result: FaultResult; record: LoadRecord }> {
   const load = startLoad(options);
   const times = { faultAtS: Number.NaN, injectedS: Number.NaN, restoreAtS: Number.NaN, restoredS: Number.NaN };
   const at = () => load.now() / 1000;
@@ -247,7 +263,7 @@ async function faultRun(fault: Fault, options: LoadOptions, plan: { faultAtMs: n
     load.stop();
   }
   const record = await load.done;
-  return {
+  const result: FaultResult = {
     key: fault.key,
     title: fault.title,
     action: fault.action,
@@ -257,6 +273,16 @@ async function faultRun(fault: Fault, options: LoadOptions, plan: { faultAtMs: n
     effect: faultEffect(record, times.faultAtS * 1000),
     ...(error === undefined ? {} : { error }),
   };
+  return { result, record };
+}
+
+/** The checkout's commit, for the report; a copy outside git says so. */
+function commitOf(folder: string): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: folder, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "a copy outside git";
+  }
 }
 
 async function writeResults(run: LoadRun, noReport: boolean): Promise<void> {
