@@ -22,6 +22,8 @@ const WITHOUT_DATABASE = [
   "test/import/record-planning.test.ts",
   // The database supervisor's decisions, with stand-ins for the JVM.
   "test/integration/database-supervision-backoff.test.ts",
+  // The shared audit store's settings and the errors that stop start-up.
+  "test/integration/audit-shared-store-settings.test.ts",
 ];
 
 /**
