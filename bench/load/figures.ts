@@ -83,8 +83,6 @@ export interface FaultEffect {
   firstDatabaseUnavailableAfterS: number | null;
   /** The last try not answered right: from then on every answer was right. */
   lastRefusalAfterS: number | null;
-  /** The first right answer after the last refusal. */
-  recoveredAfterS: number | null;
   /** Right answers per second in windows of `bucketS` from the start of the load. */
   buckets: number[];
   bucketS: number;
@@ -97,7 +95,6 @@ export function faultEffect(record: LoadRecord, faultAtMs: number, bucketS = 2):
   const first = refused[0];
   const last = refused[refused.length - 1];
   const unavailable = refused.find((attempt) => attempt.outcome === "DATABASE_UNAVAILABLE");
-  const recovered = last === undefined ? undefined : after.find((attempt) => attempt.outcome === OK && ended(attempt) > ended(last));
   const seconds = (ms: number) => (ms - faultAtMs) / 1000;
   const buckets = Array.from({ length: Math.ceil(record.durationMs / 1000 / bucketS) }, () => 0);
   for (const attempt of record.attempts) {
@@ -110,7 +107,6 @@ export function faultEffect(record: LoadRecord, faultAtMs: number, bucketS = 2):
     firstRefusal: first === undefined ? null : { afterS: seconds(ended(first)), code: first.outcome },
     firstDatabaseUnavailableAfterS: unavailable === undefined ? null : seconds(ended(unavailable)),
     lastRefusalAfterS: last === undefined ? null : seconds(ended(last)),
-    recoveredAfterS: recovered === undefined ? null : seconds(ended(recovered)),
     buckets,
     bucketS,
   };

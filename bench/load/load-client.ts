@@ -76,6 +76,8 @@ export interface LoadRecord {
 export interface RunningLoad {
   /** Milliseconds since the start of the load: fault times are counted on this clock. */
   now(): number;
+  /** Right answers that came between two times of the load (ms), to follow it while it runs. */
+  answered(fromMs: number, toMs: number): number;
   /** Ends the load before its duration is up. */
   stop(): void;
   done: Promise<LoadRecord>;
@@ -179,7 +181,9 @@ export function startLoad(options: LoadOptions): RunningLoad {
       clientCpuS: (cpu.user + cpu.system) / 1e6,
     };
   });
-  return { now, stop: () => instance.stop(), done };
+  const answered = (fromMs: number, toMs: number) =>
+    attempts.filter((attempt) => attempt.outcome === OK && attempt.sentAt + attempt.ms >= fromMs && attempt.sentAt + attempt.ms < toMs).length;
+  return { now, answered, stop: () => instance.stop(), done };
 }
 
 /** OK for the reference answer; else the first error's code, HTTP_<status>, or WRONG_ANSWER. */

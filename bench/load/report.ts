@@ -18,8 +18,11 @@ export interface FaultResult {
   title: string;
   action: string;
   connections: number;
-  /** Seconds from the start of the load: the fault begun and done, the undoing begun and done. */
-  times: { faultAtS: number; injectedS: number; restoreAtS: number; restoredS: number };
+  /**
+   * Seconds from the start of the load: the fault begun and done, the undoing begun and done, and
+   * when the right answers were back to half their rate before the fault (NaN if not within 90 s).
+   */
+  times: { faultAtS: number; injectedS: number; restoreAtS: number; restoredS: number; backS: number };
   figures: LoadFigures;
   effect: FaultEffect;
   /** Why the fault could not be made or undone, if so. */
@@ -100,14 +103,15 @@ export function renderLoadSection(run: LoadRun): string {
     "",
     "### Faults under load",
     "",
-    `Both mixes at once through HAProxy (${settings.connections} connections, half investigators, half analysts), two processes. The fault is made ${settings.faultAtS} s into the load and undone after the time given; the load goes on until ${settings.settleS} s after it is undone. Times are seconds from the fault.`,
+    `Both mixes at once through HAProxy (${settings.connections} connections, half investigators, half analysts), two processes. The fault is made ${settings.faultAtS} s into the load and undone after the time given; the load goes on until the right answers are back to half their rate before the fault (at most 90 s after it is undone), then ${settings.settleS} s more. Times are seconds from the fault unless said.`,
     "",
-    "| fault | what was done | done at, undone from → by (s of the load) | tries not right, by code | first not right | first DATABASE_UNAVAILABLE | last not right | first right after it | questions asked / answered / **lost** / unfinished | retried questions | longest question (first try to right answer) |",
+    "| fault | what was done | made → done, undone from → by (s of the load) | tries not right, by code | first not right | first DATABASE_UNAVAILABLE | last not right | answers back to half their rate before | questions asked / answered / **lost** / unfinished | **wrong answers** | longest question (first try to right answer) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: | ---: |",
     ...run.faults.map((fault) => {
       const { figures, effect, times } = fault;
       const questions = figures.questions;
-      return `| ${fault.title} | ${fault.action}${fault.error ? ` (**failed**: ${fault.error})` : ""} | ${fixed(times.faultAtS, 1)}, ${fixed(times.restoreAtS, 1)} → ${fixed(times.restoredS, 1)} | ${codes(figures.refusals)} | ${effect.firstRefusal === null ? "none" : `${seconds(effect.firstRefusal.afterS)} (${effect.firstRefusal.code})`} | ${seconds(effect.firstDatabaseUnavailableAfterS)} | ${seconds(effect.lastRefusalAfterS)} | ${seconds(effect.recoveredAfterS)} | ${thousands(questions.asked)} / ${thousands(questions.answered)} / **${questions.lost}**${questions.lost > 0 ? ` (${codes(questions.lostByCode)})` : ""} / ${questions.unfinished} | ${questions.retried} | ${fixed(questions.max / 1000, 1)} s |`;
+      const back = Number.isFinite(times.backS) ? `${(times.backS - times.faultAtS).toFixed(1)} s (${(times.backS - times.restoredS).toFixed(1)} s after undone)` : "not within 90 s of undone";
+      return `| ${fault.title} | ${fault.action}${fault.error ? ` (**failed**: ${fault.error})` : ""} | ${fixed(times.faultAtS, 1)} → ${fixed(times.injectedS, 1)}, ${fixed(times.restoreAtS, 1)} → ${fixed(times.restoredS, 1)} | ${codes(figures.refusals)} | ${effect.firstRefusal === null ? "none" : `${seconds(effect.firstRefusal.afterS)} (${effect.firstRefusal.code})`} | ${seconds(effect.firstDatabaseUnavailableAfterS)} | ${seconds(effect.lastRefusalAfterS)} | ${back} | ${thousands(questions.asked)} / ${thousands(questions.answered)} / **${questions.lost}**${questions.lost > 0 ? ` (${codes(questions.lostByCode)})` : ""} / ${questions.unfinished} | **${figures.refusals.WRONG_ANSWER ?? 0}** | ${fixed(questions.max / 1000, 1)} s |`;
     }),
     "",
     "Right answers per second over each fault's load, in windows of 2 s ([ ] the fault made, ( ) being undone):",

@@ -39,8 +39,12 @@ const RESULTS_MD = path.join(projectRoot, "bench", "results", "load.md");
 /** Every try of every load (kind, times, outcome; no variables, no answers), for a closer look. */
 const ATTEMPTS_JSON = path.join(projectRoot, "bench", "results", "load-attempts.json");
 const REPORT = path.join(projectRoot, "bench", "REPORT.md");
-/** A fault's load is ended this long after the fault is undone (or at the cap, whichever first). */
-const FAULT_CAP_S = 180;
+/** The longest a fault's load may last: its autocannon duration, ended earlier by the fault's runner. */
+const FAULT_CAP_S = 400;
+/** After a fault is undone, how long the runner waits at most for the answers to come back. */
+const RECOVERY_CAP_MS = 90_000;
+/** The answers are back when a window of this length has at least half the rate before the fault. */
+const RECOVERY_WINDOW_MS = 4_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -181,7 +185,7 @@ async function main(): Promise<void> {
     faultResults.push(result);
     attempts[`fault-${fault.key}`] = record.attempts;
     const { figures, effect } = result;
-    log(`  refusals ${JSON.stringify(figures.refusals)}; first after ${effect.firstRefusal?.afterS.toFixed(1) ?? "-"} s; recovered after ${effect.recoveredAfterS?.toFixed(1) ?? "-"} s; questions lost ${figures.questions.lost}${result.error ? `; error: ${result.error}` : ""}`);
+    log(`  refusals ${JSON.stringify(figures.refusals)}; first after ${effect.firstRefusal?.afterS.toFixed(1) ?? "-"} s; answers back at ${Number.isFinite(result.times.backS) ? `${result.times.backS.toFixed(1)} s of the load` : "-"}; questions lost ${figures.questions.lost}${result.error ? `; error: ${result.error}` : ""}`);
   }
 
   const run: LoadRun = {
@@ -244,7 +248,7 @@ async function faultRun(
   plan: { faultAtMs: number; settleMs: number; connections: number },
 ): Promise<{ result: FaultResult; record: LoadRecord }> {
   const load = startLoad(options);
-  const times = { faultAtS: Number.NaN, injectedS: Number.NaN, restoreAtS: Number.NaN, restoredS: Number.NaN };
+  const times = { faultAtS: Number.NaN, injectedS: Number.NaN, restoreAtS: Number.NaN, restoredS: Number.NaN, backS: Number.NaN };
   const at = () => load.now() / 1000;
   let error: string | undefined;
   try {
@@ -256,6 +260,16 @@ async function faultRun(
     times.restoreAtS = at();
     await fault.restore();
     times.restoredS = at();
+    // The first second is left out of the rate before the fault: the clients' first answers.
+    const before = load.answered(1_000, times.faultAtS * 1000) / (times.faultAtS - 1);
+    while (load.now() < times.restoredS * 1000 + RECOVERY_CAP_MS) {
+      const now = load.now();
+      if (now >= RECOVERY_WINDOW_MS && load.answered(now - RECOVERY_WINDOW_MS, now) / (RECOVERY_WINDOW_MS / 1000) >= before / 2) {
+        times.backS = at();
+        break;
+      }
+      await sleep(500);
+    }
     await sleep(plan.settleMs);
   } catch (caught) {
     error = caught instanceof Error ? caught.message.split("\n", 1)[0] : String(caught);
