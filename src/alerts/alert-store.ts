@@ -8,13 +8,13 @@ import {
   alertsByIds,
   alertsLatest,
   alertsSince,
-  alertsTargets,
   alertsUnwatch,
   alertsWatch,
   alertsWatches,
+  nodesByIds,
 } from "../db/queries.generated.js";
 import type { AlertEvent } from "./alert-event.js";
-import { TARGET_LABEL, type AlertReason, type WatchKind } from "./watch-kind.js";
+import { TARGET_LABEL, type AlertReason, type WatchKind } from "../domain/watch-kind.js";
 
 export interface StoredWatch {
   id: string;
@@ -51,8 +51,8 @@ export class AlertStore {
   /** Which of the target's nodes exist (all of them must, for the watch to be made). */
   async missingTargets(target: WatchTarget): Promise<string[]> {
     const ids = target.kind === "ROUTE" ? [target.from, target.to] : [target.id];
-    const found = await this.executor.readQuery(alertsTargets, { ids }, { LABEL: TARGET_LABEL[target.kind] });
-    const existing = new Set(found.map((row) => row.id));
+    const found = await this.executor.readQuery(nodesByIds, { ids }, { LABEL: TARGET_LABEL[target.kind] });
+    const existing = new Set(found.map((row) => row.key));
     return ids.filter((id) => !existing.has(id));
   }
 

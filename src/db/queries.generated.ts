@@ -1352,41 +1352,6 @@ LIMIT $first
 `,
 };
 
-// alerts/targets.cypher
-
-export type AlertsTargetsParameters = {
-  ids: readonly string[];
-};
-
-export type AlertsTargetsRow = {
-  id: string;
-};
-
-export type AlertsTargetsSlots = {
-  LABEL: NodeLabel;
-};
-
-/** Which of these ids are nodes of a label: a watch's target must exist when it is made. */
-export const alertsTargets: CypherQuery<AlertsTargetsParameters, AlertsTargetsRow, AlertsTargetsSlots, "read"> = {
-  name: "alertsTargets",
-  file: "alerts/targets",
-  mode: "read",
-  parameters: { ids: "string[]" },
-  slots: { LABEL: "NodeLabel" },
-  columns: { id: "string" },
-  text: `// Which of these ids are nodes of a label: a watch's target must exist when it is made.
-// Template slots: LABEL (a NodeLabel).
-// Parameters: $ids
-// Columns: id (one row per id found)
-// @slot LABEL: NodeLabel
-// @param ids: string[]
-// @column id: string
-UNWIND $ids AS id
-MATCH (node:{{LABEL}} {id: id})
-RETURN node.id AS id
-`,
-};
-
 // alerts/unwatch.cypher
 
 export type AlertsUnwatchParameters = {
@@ -6070,7 +6035,6 @@ export const queries = {
   alertsLatest,
   alertsMatchBatch,
   alertsSince,
-  alertsTargets,
   alertsUnwatch,
   alertsWatch,
   alertsWatches,

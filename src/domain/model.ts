@@ -14,6 +14,7 @@ import {
   TaxonRank,
   TransportMode,
 } from "./vocabulary.js";
+import { AlertReason, WatchKind } from "./watch-kind.js";
 
 /**
  * The model of the graph, written once, as data: every label with its properties, every
@@ -53,6 +54,8 @@ export const vocabularies = {
   Reliability,
   SourceKind,
   TaxonRank,
+  WatchKind,
+  AlertReason,
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;
@@ -585,10 +588,10 @@ export const otherLabels = {
     properties: {
       id: key("`watch-<hash>` of the owner, kind and target: watching the same target again gives the same watch."),
       owner: text("The viewer's subject who watches (`token:<sub>`, `key:<key id>`).", { required: true }),
-      kind: text("`PERSON`, `COMPANY`, `IDENTIFIER`, `PLACE` or `ROUTE`.", { required: true }),
+      kind: oneOf("WatchKind", "What it watches.", { required: true }),
       targetId: text("The watched node's id, or for a route `<from country id>><to country id>`.", { required: true }),
-      fromCountry: text("A route's origin country id."),
-      toCountry: text("A route's destination country id."),
+      fromCountry: text("A route's origin country id.", { graphqlField: "from" }),
+      toCountry: text("A route's destination country id.", { graphqlField: "to" }),
       createdAt: dateTime("When it was first made.", { required: true }),
       removedAt: dateTime("When it was removed (unwatch); null while it is live."),
     },
@@ -601,8 +604,8 @@ export const otherLabels = {
       id: key("`<watch id>|<seizure or shipment id>`: importing the same rows again makes no second alert."),
       owner: text("The watch's owner: only they read it.", { required: true }),
       watchId: text("The watch it is for.", { required: true }),
-      kind: text("The watch's kind.", { required: true }),
-      via: text("How the fact touched the watched target (`PARTY`, `ARRESTED`, `PARTY_IDENTIFIER`, ...).", { required: true }),
+      kind: oneOf("WatchKind", "The watch's kind.", { required: true }),
+      via: oneOf("AlertReason", "How the fact touched the watched target.", { required: true }),
       factLabel: text("`Seizure` or `Shipment`.", { required: true }),
       factId: text("The seizure's or shipment's id.", { required: true }),
       createdAt: dateTime("When its batch was written.", { required: true }),

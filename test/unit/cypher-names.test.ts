@@ -580,8 +580,8 @@ describe("reading names out of Cypher", () => {
     { use: { kind: "property", name: "nodes.{{LABEL}}", line: 1, of: ["Source"] }, problem: undefined },
     { use: { kind: "property", name: "nodes.Seizure", line: 1, of: ["Source"] }, problem: undefined },
     { use: { kind: "property", name: "synthetic", line: 1, of: [], element: "node" }, problem: "no property of any node in the model" },
-    { use: { kind: "property", name: "seq", line: 1, of: [], element: "node" }, problem: "no property of any node in the model" },
-    { use: { kind: "property", name: "seq", line: 1, of: [] }, problem: undefined },
+    { use: { kind: "property", name: "sentence", line: 1, of: [], element: "node" }, problem: "no property of any node in the model" },
+    { use: { kind: "property", name: "sentence", line: 1, of: [] }, problem: undefined },
   ] as { use: NameUse; problem: string | undefined }[])("$use.kind $use.name of $use.of: $problem", ({ use, problem }) => {
     expect(problemOf(use)).toBe(problem);
   });

@@ -168,6 +168,8 @@ describe("the GraphQL types agree with the model", () => {
   /** Leaf fields computed by the API rather than read from a property, by type. */
   const COMPUTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
     Seizure: ["synthetic"],
+    // An alert's place in the order of alerts (its seq), sealed as a page cursor.
+    Alert: ["cursor"],
     // Stored on higher taxa only: a species node has none and shows SPECIES.
     Species: ["rank"],
     Shipment: ["synthetic"],

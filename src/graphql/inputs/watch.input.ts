@@ -1,7 +1,7 @@
 import { IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
-import { WatchKind } from "../../alerts/watch-kind.js";
+import { WatchKind } from "../../domain/watch-kind.js";
 import { CountryCodeScalar } from "../scalars/country-code.scalar.js";
 
 @InputType({

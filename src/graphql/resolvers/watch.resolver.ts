@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 
 import type { StoredWatch, WatchTarget } from "../../alerts/alert-store.js";
-import { WatchKind } from "../../alerts/watch-kind.js";
+import { WatchKind } from "../../domain/watch-kind.js";
 import type { Context } from "../../context.js";
 import { BadInputError, NotFoundError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
@@ -68,13 +68,12 @@ function targetOf(input: WatchInput): WatchTarget {
 
 /** A watch as GraphQL shows it; a watched person or company is noted as disclosed. */
 export function shown(ctx: Context, watch: StoredWatch): Watch {
-  const route = watch.kind === WatchKind.ROUTE;
   const label = DISCLOSED_KINDS[watch.kind];
   if (label) ctx.access.disclose(label, watch.targetId);
   return {
     id: watch.id,
     kind: watch.kind,
-    targetId: route ? null : watch.targetId,
+    targetId: watch.targetId,
     from: watch.fromCountry,
     to: watch.toCountry,
     createdAt: watch.createdAt,

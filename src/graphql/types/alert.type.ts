@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
-import { AlertReason, WatchKind } from "../../alerts/watch-kind.js";
+import { AlertReason, WatchKind } from "../../domain/watch-kind.js";
 
 @ObjectType({ description: "A seizure or shipment that an import added and that touched one of the viewer's watches." })
 export class Alert {

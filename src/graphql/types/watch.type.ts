@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 
-import { AlertReason, WatchKind } from "../../alerts/watch-kind.js";
+import { AlertReason, WatchKind } from "../../domain/watch-kind.js";
 
 registerEnumType(WatchKind, {
   name: "WatchKind",
@@ -28,8 +28,8 @@ export class Watch {
   @Field(() => WatchKind)
   kind: WatchKind;
 
-  @Field(() => String, { nullable: true, description: "The watched person's, company's, identifier's or place's id; null for a route." })
-  targetId: string | null;
+  @Field(() => String, { description: "The watched person's, company's, identifier's or place's id; for a route `<from>><to>`." })
+  targetId: string;
 
   @Field(() => String, { nullable: true, description: "A route's origin country id." })
   from: string | null;

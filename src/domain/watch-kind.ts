@@ -1,4 +1,4 @@
-import { NodeLabel } from "../domain/graph-schema.js";
+import { NodeLabel } from "./graph-schema.js";
 
 /** What a watch follows: a node of one of four labels by id, or a route between two countries. */
 export enum WatchKind {
