@@ -41,7 +41,7 @@ export interface ReplicaSet {
   kill(index: number, signal?: NodeJS.Signals): Promise<void>;
   /** Starts (again) a replica that is down, on its port, and waits until it is ready. */
   start(index: number): Promise<void>;
-  /** Whether the replica's process (the one last started) is still running: false once it has ended. */
+  /** Whether the replica (the one last started) runs: false once it has ended, or has been told to stop by `kill`. */
   running(index: number): boolean;
   /** The last lines of a replica's log, to show when a test fails. */
   logTail(index: number, lines?: number): Promise<string>;

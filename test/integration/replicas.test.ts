@@ -1,22 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
-import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 
 import { startRedis, redisServerInstalled, type TestRedis } from "../../bench/load/redis-server.js";
 import { startReplicaSet, type ReplicaSet } from "../../bench/load/replica-set.js";
 import { Role } from "../../src/auth/role.js";
-import { projectRoot } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { createDriver } from "../../src/db/driver.js";
 import { RATE_WINDOW_MS } from "../../src/http/rate-limit.js";
-import { importFiles } from "../../src/import/import-files.js";
-import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
+import { alertScene } from "../helpers/replica-alerts.js";
 import { postTo, replicaToken, runSourceCommand } from "../helpers/replica-clients.js";
 
 /**
@@ -116,64 +109,22 @@ describe.skipIf(!installed)("two API processes over one Neo4j and one Redis", { 
   });
 
   it("tell a subscriber on one of an alert for a watch made through the other, caused by an import run in a process of its own", async () => {
-    const prefix = uniquePrefix("replicas");
-    const reportDir = await mkdtemp(path.join(tmpdir(), "replicas-import-"));
+    const [a, b] = replicas.urls;
     const subject = `replicas-alerts-${randomUUID().slice(0, 8)}`;
-    const fixture = path.join(projectRoot, "test", "import", "fixtures", "case-file-parties.yaml");
-    const csv = path.join(projectRoot, "test", "import", "fixtures", "case-file-parties.csv");
-    let subscriber: Client | undefined;
+    const scene = await alertScene({
+      executor,
+      commandEnv: commandEnv(),
+      token: await replicaToken(replicas.env, Role.INVESTIGATOR, subject),
+      owner: `token:${subject}`,
+      watchUrl: b,
+      subscribeUrl: a,
+    });
     try {
-      // The case file first, so that its company exists to be watched.
-      await importFiles(executor, fixture, [csv], { idPrefix: prefix, reportDir });
-      const [a, b] = replicas.urls;
-      const token = await replicaToken(replicas.env, Role.INVESTIGATOR, subject);
-      const company = `${prefix}test-case-file-C1-1`;
-      const watched = await postTo(b, `mutation Watch($input: WatchInput!) { watch(input: $input) { id } }`, token, {
-        input: { kind: "COMPANY", targetId: company },
-      });
-      expect(watched.errors).toBeUndefined();
-
-      const received: { data?: any; errors?: unknown }[] = [];
-      const connected = new Promise<void>((resolve) => {
-        subscriber = createClient({
-          url: a.replace(/^http/, "ws"),
-          webSocketImpl: WebSocket,
-          connectionParams: { authorization: `Bearer ${token}` },
-          retryAttempts: 0,
-          on: { connected: () => resolve() },
-        });
-      });
-      subscriber!.subscribe(
-        { query: `subscription { alerts { kind via watch { id } shipment { id } } }` },
-        { next: (result) => void received.push(result), error: (error) => void received.push({ errors: error }), complete: () => {} },
-      );
-      await connected;
-      // The subscription is registered once its first message is handled, just after the connection's.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-
-      // The import again, as `npm run import` in a process of its own: its shipment touches the company.
-      const imported = await runSourceCommand(
-        "src/import/cli.ts",
-        ["--mapping", fixture, csv, "--id-prefix", prefix, "--report-dir", reportDir],
-        commandEnv(),
-      );
-      expect(imported.code, imported.stdout + imported.stderr).toBe(0);
-      const importEnded = performance.now();
-      while (received.length === 0 && performance.now() - importEnded < 15_000) await new Promise((resolve) => setTimeout(resolve, 20));
-      console.log(`replicas: the alert reached the subscriber ${((performance.now() - importEnded) / 1000).toFixed(2)} s after the import ended`);
-      expect(received).toHaveLength(1);
-      expect(received[0].errors).toBeUndefined();
-      expect(received[0].data.alerts).toEqual({
-        kind: "COMPANY",
-        via: "PARTY",
-        watch: { id: watched.data!.watch.id },
-        shipment: { id: `${prefix}test-case-file-C1-shipment` },
-      });
+      const { received, firstAfterMs } = await scene.importAgain(15_000);
+      console.log(`replicas: the alert reached the subscriber ${(firstAfterMs / 1000).toFixed(2)} s after the import ended`);
+      expect(received).toEqual([{ data: { alerts: scene.expected } }]);
     } finally {
-      await subscriber?.dispose();
-      await executor.write(`MATCH (n) WHERE (n:Watch OR n:Alert) AND n.owner = $owner DETACH DELETE n`, { owner: `token:${subject}` });
-      await deleteWorld(executor, prefix);
-      await rm(reportDir, { recursive: true, force: true });
+      await scene.close();
     }
   });
 
