@@ -206,6 +206,7 @@ async function main(): Promise<void> {
     faults: faultResults,
     note: values.note,
   };
+  await mkdir(path.dirname(ATTEMPTS_JSON), { recursive: true });
   await writeFile(ATTEMPTS_JSON, JSON.stringify(attempts) + "\n");
   await writeResults(run, values["no-report"]!);
 }
