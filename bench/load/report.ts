@@ -110,7 +110,11 @@ export function renderLoadSection(run: LoadRun): string {
     ...run.faults.map((fault) => {
       const { figures, effect, times } = fault;
       const questions = figures.questions;
-      const back = Number.isFinite(times.backS) ? `${(times.backS - times.faultAtS).toFixed(1)} s (${(times.backS - times.restoredS).toFixed(1)} s after undone)` : "not within 90 s of undone";
+      const back = !dipped(fault)
+        ? "never fell below half"
+        : Number.isFinite(times.backS)
+          ? `${(times.backS - times.faultAtS).toFixed(1)} s (${(times.backS - times.restoredS).toFixed(1)} s after undone)`
+          : "not within 90 s of undone";
       return `| ${fault.title} | ${fault.action}${fault.error ? ` (**failed**: ${fault.error})` : ""} | ${fixed(times.faultAtS, 1)} → ${fixed(times.injectedS, 1)}, ${fixed(times.restoreAtS, 1)} → ${fixed(times.restoredS, 1)} | ${codes(figures.refusals)} | ${effect.firstRefusal === null ? "none" : `${seconds(effect.firstRefusal.afterS)} (${effect.firstRefusal.code})`} | ${seconds(effect.firstDatabaseUnavailableAfterS)} | ${seconds(effect.lastRefusalAfterS)} | ${back} | ${thousands(questions.asked)} / ${thousands(questions.answered)} / **${questions.lost}**${questions.lost > 0 ? ` (${codes(questions.lostByCode)})` : ""} / ${questions.unfinished} | **${figures.refusals.WRONG_ANSWER ?? 0}** | ${fixed(questions.max / 1000, 1)} s |`;
     }),
     "",
@@ -171,6 +175,16 @@ function perKindRows(run: LoadRun): string[] {
     }
   }
   return rows;
+}
+
+/** Whether a 2-s window from the fault to its undoing had under half the right answers per second of those before it. */
+function dipped(fault: FaultResult): boolean {
+  const { buckets, bucketS } = fault.effect;
+  const { faultAtS, restoredS } = fault.times;
+  // The first window is left out: the clients' first answers.
+  const before = buckets.slice(1, Math.floor(faultAtS / bucketS));
+  const rate = before.reduce((sum, value) => sum + value, 0) / before.length;
+  return buckets.some((value, index) => index * bucketS >= faultAtS && (index + 1) * bucketS <= restoredS && value < rate / 2);
 }
 
 /** The answers per second of each window, the fault's windows marked. */

@@ -190,7 +190,7 @@ async function main(): Promise<void> {
 
   const run: LoadRun = {
     date: new Date().toISOString(),
-    command: `npm run load${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    command: commandLine(process.argv.slice(2)),
     commit: commitOf(projectRoot),
     machine: `${os.cpus()[0]?.model.trim() ?? "unknown"}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node.js ${process.version}`,
     loadAverage: { start: loadAverageAtStart, end: os.loadavg() },
@@ -289,6 +289,12 @@ async function faultRun(
     ...(error === undefined ? {} : { error }),
   };
   return { result, record };
+}
+
+/** The command as run, without its note (the report gives the note apart). */
+function commandLine(args: string[]): string {
+  const kept = args.filter((arg, index) => !arg.startsWith("--note") && args[index - 1] !== "--note");
+  return `npm run load${kept.length > 0 ? ` -- ${kept.join(" ")}` : ""}`;
 }
 
 /** The checkout's commit, for the report; a copy outside git says so. */
