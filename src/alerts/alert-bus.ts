@@ -10,7 +10,7 @@ export const ALERTS_CHANNEL = "mekong:alerts";
 /** How long connecting and each publish wait for Redis. */
 const REDIS_TIMEOUT_MS = 2_000;
 
-/** How often a listening process polls Neo4j for alerts no message brought. */
+/** How often a process with subscriptions polls Neo4j for alerts no message brought. */
 export const ALERT_POLL_MS = 1_000;
 
 /** Alerts read per poll. */
@@ -29,8 +29,8 @@ export interface AlertSource {
  * Carries new alerts from the import that made them to every API process. With a Redis URL, a
  * publish goes on the Redis channel and each process that listens gets it from there, itself
  * included; without one (or when Redis refuses the publish) it reaches this process's listeners
- * only. A listening process given a `source` also polls Neo4j for alerts numbered after the last
- * it saw: an import that published nothing (another process without
+ * only. A listening process given a `source` also polls Neo4j, while it has listeners, for alerts
+ * numbered after the last it saw: an import that published nothing (another process without
  * Redis), or Redis away, delays an alert by a poll, and loses none. Each alert reaches the
  * listeners once, whichever way it came.
  */
@@ -62,9 +62,11 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
     if (delivered.size > REMEMBERED) delivered.delete(delivered.values().next().value!);
     local.emit("alert", event);
   };
-  const poller = options.source && (options.listening ?? true) ? startPolling(options.source, deliver, options) : undefined;
+  const poller = options.source && (options.listening ?? true) ? startPolling(options.source, local, deliver, options) : undefined;
   const listen = (listener: (event: AlertEvent) => void) => {
     local.on("alert", listener);
+    // The first listener starts polling now, from the last alert committed now.
+    if (local.listenerCount("alert") === 1) poller?.poll();
     return () => void local.off("alert", listener);
   };
   if (redisUrl === undefined) {
@@ -133,13 +135,12 @@ export function createAlertBus(redisUrl: string | undefined, options: AlertBusOp
 }
 
 /**
- * Polls `source` every `pollMs` for alerts numbered after the last it saw, from the last alert
- * committed when the process started (earlier ones are the subscriptions' replay, read by cursor).
- * It polls whether or not anyone listens, so that a subscription that starts misses nothing
- * committed after it: one indexed read a second. A failed poll is told once, and tried again at
- * the next tick from where it was.
+ * Polls `source` every `pollMs` while `local` has listeners, for alerts numbered after the last it
+ * saw; when the first listener comes, from the last alert committed then, read at once (earlier
+ * ones are the subscriptions' replay, read by cursor). No listener, no query. A failed poll is told
+ * once, and tried again at the next tick from where it was.
  */
-function startPolling(source: AlertSource, deliver: (event: AlertEvent) => void, options: AlertBusOptions): { stop(): void } {
+function startPolling(source: AlertSource, local: EventEmitter, deliver: (event: AlertEvent) => void, options: AlertBusOptions): { poll(): void; stop(): void } {
   let after: number | null = null;
   let failing = false;
   let running = false;
@@ -147,6 +148,10 @@ function startPolling(source: AlertSource, deliver: (event: AlertEvent) => void,
     if (running) return;
     running = true;
     try {
+      if (local.listenerCount("alert") === 0) {
+        after = null;
+        return;
+      }
       after ??= await source.latestSeq();
       for (;;) {
         const events = await source.alertsSince(after, POLL_PAGE);
@@ -164,10 +169,9 @@ function startPolling(source: AlertSource, deliver: (event: AlertEvent) => void,
       running = false;
     }
   };
-  void poll();
   const timer = setInterval(() => void poll(), options.pollMs ?? ALERT_POLL_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { poll: () => void poll(), stop: () => clearInterval(timer) };
 }
 
 function parsed(message: string): AlertEvent | null {

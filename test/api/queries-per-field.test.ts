@@ -80,6 +80,8 @@ const SAMPLES: Record<string, string> = {
   ring: `{ ring(id: "no-such-ring") { id members { party { __typename } } } }`,
   ringOf: `{ ringOf(partyId: "fixture-person-1") { id members { party { __typename } } } }`,
   auditLog: `{ auditLog(first: 2) { totalCount edges { node { operationName } } } }`,
+  watches: `{ watches { id kind targetId } }`,
+  alerts: `{ alerts(first: 5) { alerts { id via watch { id kind } shipment { id } seizure { id } } hasNextPage } }`,
 };
 
 let api: TestApi;
