@@ -61,7 +61,14 @@ export function connect(connection: Neo4jConnection = neo4jFromContext(), connec
  * constraints and loaded the fixture. `loadFixture` is for a database of a test's own.
  */
 export async function startTestApi(
-  options: { connection?: Neo4jConnection; loadFixture?: boolean; logLines?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    connection?: Neo4jConnection;
+    loadFixture?: boolean;
+    logLines?: string[];
+    env?: NodeJS.ProcessEnv;
+    /** Hears each query before it is sent; what it throws, the query fails with (a fault of a test's choosing). */
+    beforeQuery?: (query: string) => void;
+  } = {},
 ): Promise<TestApi> {
   const connection = options.connection ?? neo4jFromContext();
   const driver = connect(connection);
@@ -69,7 +76,10 @@ export async function startTestApi(
   const executor = new CypherExecutor(driver, {
     database: connection.database,
     timeoutMs: 60_000,
-    onQuery: (query) => queries.push(query),
+    onQuery: (query) => {
+      queries.push(query);
+      options.beforeQuery?.(query);
+    },
   });
   if (options.loadFixture ?? false) {
     await applyConstraints(executor);

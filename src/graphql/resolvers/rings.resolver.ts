@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
+import { foundById } from "../../loaders/found-by-id.js";
 import { BadInputError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import type { RingMemberRecord, StoredRing } from "../../repositories/ring.repository.js";
@@ -92,8 +93,9 @@ export class RingFieldsResolver {
   @Cost({ base: 20, perItem: 15 })
   @FieldResolver(() => [Seizure], { description: "The seizures the ring touches, latest first." })
   async seizures(@Root() ring: Ring, @Args(() => RingSeizuresArgs) args: RingSeizuresArgs, @Ctx() ctx: Context): Promise<Seizure[]> {
-    const rows = await ctx.loaders.node(NodeLabel.Seizure).loadMany(ring.seizureIds.slice(0, args.first));
-    return rows.flatMap((row) => (row && !(row instanceof Error) ? [row as unknown as Seizure] : []));
+    const ids = ring.seizureIds.slice(0, args.first);
+    const found = foundById<Seizure>(ids, await ctx.loaders.node(NodeLabel.Seizure).loadMany(ids));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
 import type { Context } from "../../context.js";
+import { foundById } from "../../loaders/found-by-id.js";
 import { BadInputError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { RoutesArgs, TransitHubsArgs } from "../inputs/route-filter.input.js";
@@ -98,10 +99,5 @@ function collapse(ids: readonly (string | null)[]): string[] {
 }
 
 async function seizuresById(ctx: Context, ids: string[]): Promise<Map<string, Seizure>> {
-  const rows = await ctx.loaders.node(NodeLabel.Seizure).loadMany(ids);
-  const map = new Map<string, Seizure>();
-  rows.forEach((row, index) => {
-    if (row && !(row instanceof Error)) map.set(ids[index], row as unknown as Seizure);
-  });
-  return map;
+  return foundById<Seizure>(ids, await ctx.loaders.node(NodeLabel.Seizure).loadMany(ids));
 }

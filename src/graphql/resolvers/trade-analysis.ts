@@ -1,4 +1,5 @@
 import type { Context } from "../../context.js";
+import { foundById } from "../../loaders/found-by-id.js";
 import { BadInputError } from "../../domain/errors.js";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import type { TradeFilter as TradeFilterValues } from "../../domain/trade-analysis.js";
@@ -47,17 +48,9 @@ export async function countriesAndPlaces(
     ctx.loaders.node(NodeLabel.Place).loadMany(wantedPlaces),
   ]);
   return {
-    countries: found<Country>(wantedCountries, countryRows),
-    places: found<Place>(wantedPlaces, placeRows),
+    countries: foundById<Country>(wantedCountries, countryRows),
+    places: foundById<Place>(wantedPlaces, placeRows),
   };
-}
-
-function found<T>(ids: string[], rows: readonly unknown[]): Map<string, T> {
-  const map = new Map<string, T>();
-  rows.forEach((row, index) => {
-    if (row && !(row instanceof Error)) map.set(ids[index], row as T);
-  });
-  return map;
 }
 
 /** The country of a place, through the request's loader. */
