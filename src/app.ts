@@ -38,7 +38,7 @@ export interface App extends ApiServer {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, executor, registry, logger } = options;
   const schema = options.schema ?? (await buildGraphQLSchema());
-  const security = await createSecurity(config, executor, registry);
+  const security = await createSecurity(config, executor, registry, (message) => logger.warn(message));
   let server: ApiServer;
   try {
     server = await createApiServer({

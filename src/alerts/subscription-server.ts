@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
-import { CloseCode, type SubscribePayload } from "graphql-ws";
+import type { SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
@@ -142,8 +142,9 @@ export function attachSubscriptions(server: http.Server, deps: SubscriptionDepen
     sockets,
   );
   return {
+    // graphql-ws closes each socket with 1001 (going away), which its clients take as a reason to
+    // reconnect (through the balancer, to another replica) and resume with `after`.
     close: async () => {
-      for (const socket of sockets.clients) socket.close(CloseCode.InternalServerError, "The server is stopping");
       await disposable.dispose();
     },
   };

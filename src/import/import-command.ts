@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { refreshTradeAggregates, type RefreshReport } from "../aggregates/trade-aggregates.js";
+import { createAlertBus } from "../alerts/alert-bus.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { CypherExecutor } from "../db/cypher-executor.js";
 import { createDriver } from "../db/driver.js";
@@ -135,6 +136,12 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     }
     let display = progressDisplay(process.stderr);
     let reports;
+    // The alerts each batch makes are announced to every API process (through Redis with REDIS_URL;
+    // without it, those with subscriptions find them in Neo4j within a poll).
+    const alerts = createAlertBus(config.limits.redisUrl, {
+      listening: false,
+      onError: () => console.error("alerts: Redis did not take them; API processes with subscriptions find them in Neo4j within a poll"),
+    });
     try {
       reports = await importPlan(executor, steps, {
         dryRun: values["dry-run"],
@@ -143,6 +150,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
         idPrefix: values["id-prefix"],
         signal: controller.signal,
         onProgress: (progress) => display.update(progress),
+        onAlerts: (events) => alerts.publish(events),
         // Each file's report as it is done; a plan of several files prints them in order.
         onReport: (report) => {
           display.stop();
@@ -152,6 +160,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
       });
     } finally {
       display.stop();
+      await alerts.close();
     }
     if (!values["dry-run"]) console.log(describeRefresh(await refreshTradeAggregates(executor)));
     // 2 when any file had rejected rows, as for one file.
