@@ -75,6 +75,12 @@ export interface LimitSettings {
   maxVariableDepth: number;
   /** Where the rate limit counts live; unset: in memory (one process). */
   redisUrl: string | undefined;
+  /**
+   * How many proxies in front of the API append the client's address to X-Forwarded-For (HAProxy
+   * of docker-compose: 1). 0: the header is ignored and the address is the connection's, which
+   * behind a balancer is the balancer's for every client.
+   */
+  trustedProxyHops: number;
 }
 
 // Settings of the audit trail.
@@ -183,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The deepest input of the schema is 2 (`filter: {ids: [...]}`).
       maxVariableDepth: integer(env, "VARIABLES_MAX_DEPTH", 10, 1, 100),
       redisUrl: nonEmpty(env.REDIS_URL),
+      trustedProxyHops: integer(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
     },
     audit: {
       path: path.resolve(projectRoot, nonEmpty(env.AUDIT_LOG_PATH) ?? ".audit/audit-log.jsonl"),

@@ -24,6 +24,7 @@ import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./
 import { createErrorFormatter } from "./graphql/format-error.js";
 import { VariableProblems } from "./graphql/variable-problems.js";
 import { limitPlugins } from "./graphql/limits/limit-plugins.js";
+import { clientAddress } from "./http/client-address.js";
 import { closeGracefully } from "./http/drain.js";
 import { queriesOnlyPlugin } from "./http/queries-only.plugin.js";
 import type { RateLimiter } from "./http/rate-limit.js";
@@ -257,7 +258,7 @@ function createRouter(
 
     // An address that keeps failing to authenticate is refused before its credentials are
     // looked at: guessing stops, and made-up API keys stop costing database lookups.
-    const address = request.socket.remoteAddress ?? "unknown";
+    const address = clientAddress(request, security.limits.trustedProxyHops);
     const attempt = await security.rateLimiter.mayAuthenticate(address);
     if (!attempt.allowed) {
       const refusal = new TooManyAuthFailuresError();

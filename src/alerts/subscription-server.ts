@@ -33,6 +33,7 @@ import { fragmentsOf } from "../graphql/limits/fragments.js";
 import { LimitCode, limitError } from "../graphql/limits/limit-error.js";
 import { queryCost } from "../graphql/limits/query-cost.js";
 import { queryDepth } from "../graphql/limits/query-depth.js";
+import { clientAddress } from "../http/client-address.js";
 import type { RateLimiter } from "../http/rate-limit.js";
 import { variablesDepth } from "../http/variables-depth.js";
 
@@ -99,7 +100,7 @@ export function attachSubscriptions(server: http.Server, deps: SubscriptionDepen
     {
       schema,
       onConnect: async ({ connectionParams, extra }) => {
-        const address = extra.request.socket.remoteAddress ?? "unknown";
+        const address = clientAddress(extra.request, security.limits.trustedProxyHops);
         const attempt = await security.rateLimiter.mayAuthenticate(address);
         if (!attempt.allowed) return refuse(extra.socket, REFUSAL_CLOSE_CODES.TOO_MANY_AUTH_FAILURES, new TooManyAuthFailuresError());
         const authorization = connectionParams?.authorization;

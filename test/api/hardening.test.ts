@@ -188,6 +188,39 @@ describe("failed authentication", () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  it("behind a trusted proxy, failures count per client address the proxy appended to X-Forwarded-For, not per entry a client wrote", async () => {
+    const proxied = await startTestApi({ env: { AUTH_FAILURES_PER_MINUTE: "3", TRUSTED_PROXY_HOPS: "1" } });
+    try {
+      await awayFromWindowEnd();
+      // Every request comes from one address, as through a balancer.
+      const balancer = freshAddress();
+      const [a, b] = randomBytes(2);
+      const client = `198.51.${a}.${b}`;
+      for (const written of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
+        const headers = { "x-forwarded-for": `${written}, ${client}` };
+        expect((await postTo(proxied, COUNTRIES, { authorization: "Bearer not-a-token", headers, from: balancer })).status).toBe(401);
+      }
+      const valid = `Bearer ${await proxied.token(Role.INVESTIGATOR)}`;
+      const blocked = await postTo(proxied, COUNTRIES, { authorization: valid, headers: { "x-forwarded-for": `203.0.113.4, ${client}` }, from: balancer });
+      expect(blocked.status).toBe(429);
+      const other = await postTo(proxied, COUNTRIES, { authorization: valid, headers: { "x-forwarded-for": `198.51.${b}.${a ^ 1}` }, from: balancer });
+      expect(other.status, "another client behind the same balancer").toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("without a trusted proxy, X-Forwarded-For is not believed: a client cannot spread its failures over made-up addresses", async () => {
+    await awayFromWindowEnd();
+    const from = freshAddress();
+    for (const written of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
+      const refused = await postTo(strict, COUNTRIES, { authorization: "Bearer not-a-token", headers: { "x-forwarded-for": written }, from });
+      expect(refused.status).toBe(401);
+    }
+    const blocked = await postTo(strict, COUNTRIES, { authorization: "Bearer not-a-token", headers: { "x-forwarded-for": "203.0.113.4" }, from });
+    expect(blocked.status).toBe(429);
+  });
+
   it("successful requests do not count", async () => {
     await awayFromWindowEnd();
     const from = freshAddress();

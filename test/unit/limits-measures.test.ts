@@ -27,6 +27,7 @@ const SETTINGS: LimitSettings = {
   authFailuresPerMinute: 30,
   maxVariableDepth: 10,
   redisUrl: undefined,
+  trustedProxyHops: 0,
 };
 
 /** Runs the limits' check of the document's operation, as Apollo would once the document is valid. */
