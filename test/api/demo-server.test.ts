@@ -2,13 +2,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { freePort } from "../../bench/load/free-port.js";
 import { projectRoot } from "../../src/config.js";
 import { RUNNING_DATABASE_FILE } from "../../src/db/command-database.js";
 import { EXAMPLES, operationNameOf } from "../../web/explorer/examples.js";
@@ -55,14 +55,6 @@ function userEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
     env[name] = value;
   }
   return { ...env, ...extra };
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 async function post(query: string, variables: Record<string, unknown> = {}, credential = token, operationName?: string) {

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { freePort } from "../../bench/load/free-port.js";
 import { projectRoot } from "../../src/config.js";
 import { restartDelayMs } from "../../src/db/neo4j-supervisor.js";
 
@@ -35,14 +35,6 @@ let token = "";
 
 const running = () => server !== undefined && server.exitCode === null && server.signalCode === null;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** The environment of a user's shell: no database, token or origin settings of the test run. */
 function userEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {

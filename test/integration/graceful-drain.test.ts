@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 
+import { freePort } from "../../bench/load/free-port.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig, projectRoot } from "../../src/config.js";
@@ -52,14 +52,6 @@ afterEach(() => {
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** The status of GET `path`, or 0 when the connection is refused. */
 async function statusOf(port: number, path: string): Promise<number> {
