@@ -2,9 +2,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Test files that need no database: they run in the `unit` project, which starts no Neo4j, so
- * `npx vitest run --project unit` answers in seconds. Every other file runs in a database project
- * (`neo4j`, or `neo4j-alone` for those listed in ONE_AT_A_TIME), whose global setup starts one
- * Neo4j for the run: a new file needs Neo4j unless it is listed here. A file listed here that asks for the database fails at once with "no Neo4j was
+ * `npx vitest run --project unit` answers in seconds. Every other file runs in the `neo4j`
+ * project, whose global setup starts one Neo4j for the run: a new file needs Neo4j unless it is
+ * listed here. A file listed here that asks for the database fails at once with "no Neo4j was
  * provided".
  */
 const WITHOUT_DATABASE = [
@@ -26,25 +26,10 @@ const WITHOUT_DATABASE = [
   "test/integration/audit-shared-store-settings.test.ts",
 ];
 
-/**
- * Files that run after all others, one at a time, on the same Neo4j: those that time what they do
- * (processes killed and restarted, deadlines of seconds), load the machine themselves, or count
- * over the whole database while they change it. Every other database file runs two at a time.
- */
-const ONE_AT_A_TIME = [
-  "test/api/leak-scan.test.ts",
-  "test/aggregates/trade-tallies.test.ts",
-  "test/integration/cost-calibration.test.ts",
-  "test/import/remove-source.test.ts",
-  "test/integration/database-supervision.test.ts",
-  "test/integration/replica*.test.ts",
-  "test/integration/graceful-drain.test.ts",
-];
-
 export default defineConfig({
   resolve: {
     // Without it, a test importing `graphql` directly gets a second copy of graphql-js and fails
-    // with "Cannot use GraphQLObjectType from another module or realm". Every project extends this
+    // with "Cannot use GraphQLObjectType from another module or realm". Both projects extend this
     // configuration, so both have it.
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
@@ -57,28 +42,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: WITHOUT_DATABASE, maxWorkers: 2, sequence: { groupOrder: 1 } },
+        test: { name: "unit", include: WITHOUT_DATABASE },
       },
       {
         extends: true,
         test: {
           name: "neo4j",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...WITHOUT_DATABASE, ...ONE_AT_A_TIME],
+          exclude: [...configDefaults.exclude, ...WITHOUT_DATABASE],
           globalSetup: ["test/helpers/global-setup.ts"],
-          // Two files at a time: while one waits on Neo4j, the other runs.
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "neo4j-alone",
-          include: ONE_AT_A_TIME,
-          globalSetup: ["test/helpers/global-setup.ts"],
-          maxWorkers: 1,
-          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -24,7 +24,7 @@ import { snapshotDatabase, startOwnDatabase, type DatabaseSnapshot } from "../he
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
 /**
- * 5,000 requests generated from the schema by a seeded generator: well-formed queries with values
+ * 2,500 requests generated from the schema by a seeded generator: well-formed queries with values
  * of the right and of the wrong types, invalid queries (unknown fields, missing arguments,
  * selections on scalars), malformed text (cut, garbled, unbalanced) and malformed HTTP bodies.
  * Requests take turns at coming as each role. None may end in INTERNAL_SERVER_ERROR, a 5xx status, an error without a code, or a stack trace
@@ -32,12 +32,12 @@ import { startTestApi, type TestApi } from "../helpers/test-api.js";
  * the API never tried to write. The seed is fixed, so a failure is repeatable; FUZZ_SEED changes it.
  */
 
-const REQUESTS = 5_000;
+const REQUESTS = 2_500;
 const IN_FLIGHT = 8;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const STACK_TRACE = /\n\s+at |\bat [\w$.<>]+ \(|\.(ts|js|mjs|cjs):\d+|node_modules|file:\/\/|\/work\//;
 
-/** A small seeded generator (mulberry32): the same seed gives the same 5,000 requests. */
+/** A small seeded generator (mulberry32): the same seed gives the same 2,500 requests. */
 class Random {
   constructor(private state: number) {}
   next(): number {
