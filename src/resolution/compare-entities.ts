@@ -1,0 +1,156 @@
+import { IdentifierKind } from "../domain/vocabulary.js";
+import { compareNames, type NameSimilarity } from "./name-similarity.js";
+import { prepareRecord, type PreparedRecord } from "./prepared-record.js";
+import type { Comparison, Feature, ResolutionRecord } from "./resolution-record.js";
+import {
+  BIRTH_YEAR_DIFFERENT_WEIGHT,
+  BIRTH_YEAR_EQUAL_WEIGHT,
+  BIRTH_YEAR_NEAR_WEIGHT,
+  COMPANY_COUNTRY_DIFFERENT_WEIGHT,
+  COMPANY_COUNTRY_SAME_WEIGHT,
+  IDENTIFIER_OTHER_WEIGHT,
+  IDENTIFIER_WEIGHTS,
+  IDENTIFIERS_CAP,
+  INITIALS_WEIGHT,
+  NAME_WEIGHT_CURVE,
+  NATIONALITY_DISJOINT_WEIGHT,
+  NATIONALITY_OVERLAP_WEIGHT,
+  PRIOR_WEIGHT,
+  SHARED_SHIPMENT_WEIGHT,
+  SHARED_SHIPMENTS_CAP,
+} from "./weights.js";
+
+const logistic = (logOdds: number) => 1 / (1 + Math.exp(-logOdds));
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** Piecewise-linear lookup in NAME_WEIGHT_CURVE. */
+export function nameWeight(similarity: number): number {
+  const curve = NAME_WEIGHT_CURVE;
+  if (similarity <= curve[0]![0]) return curve[0]![1];
+  for (let k = 1; k < curve.length; k++) {
+    const [x1, y1] = curve[k]!;
+    const [x0, y0] = curve[k - 1]!;
+    if (similarity <= x1) return y0 + ((similarity - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  return curve[curve.length - 1]![1];
+}
+
+function bestNames(a: PreparedRecord, b: PreparedRecord): NameSimilarity | null {
+  let best: NameSimilarity | null = null;
+  for (const nameA of a.names) {
+    for (const nameB of b.names) {
+      const result = compareNames(nameA, nameB);
+      if (best === null || result.similarity > best.similarity) best = result;
+    }
+  }
+  return best;
+}
+
+function nameFeatures(a: PreparedRecord, b: PreparedRecord): Feature[] {
+  const best = bestNames(a, b);
+  if (best === null) return [{ name: "names", weight: 0, detail: "names: none to compare" }];
+  const notes = best.notes.length > 0 ? ` (${best.notes.join(", ")})` : "";
+  const features: Feature[] = [
+    {
+      name: "names",
+      weight: round(nameWeight(best.similarity)),
+      detail: `names: '${best.a}' ~ '${best.b}'${notes}, similarity ${best.similarity.toFixed(2)}`,
+    },
+  ];
+  if (best.notes.includes("initials")) {
+    features.push({ name: "initials", weight: INITIALS_WEIGHT, detail: "names agree on an initial only, not the word" });
+  }
+  return features;
+}
+
+function identifierWeight(identifier: string): number {
+  const kind = identifier.slice(0, identifier.indexOf(":"));
+  return kind in IDENTIFIER_WEIGHTS ? IDENTIFIER_WEIGHTS[kind as IdentifierKind] : IDENTIFIER_OTHER_WEIGHT;
+}
+
+function identifierFeature(a: PreparedRecord, b: PreparedRecord): Feature | null {
+  const shared = sorted([...a.identifiers].filter((identifier) => b.identifiers.has(identifier)));
+  if (shared.length === 0) return null;
+  const total = shared.reduce((sum, identifier) => sum + identifierWeight(identifier), 0);
+  const capped = total > IDENTIFIERS_CAP ? ` (capped at ${IDENTIFIERS_CAP})` : "";
+  return {
+    name: "identifiers",
+    weight: Math.min(total, IDENTIFIERS_CAP),
+    detail: `identifiers: ${shared.length} shared: ${shared.join(", ")}${capped}`,
+  };
+}
+
+function birthYearFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
+  const yearA = a.birthYear ?? null;
+  const yearB = b.birthYear ?? null;
+  if (yearA === null || yearB === null) {
+    return { name: "birthYear", weight: 0, detail: "birth year: unknown on one side or both" };
+  }
+  const gap = Math.abs(yearA - yearB);
+  if (gap === 0) return { name: "birthYear", weight: BIRTH_YEAR_EQUAL_WEIGHT, detail: `birth year: both ${yearA}` };
+  if (gap === 1) {
+    return { name: "birthYear", weight: BIRTH_YEAR_NEAR_WEIGHT, detail: `birth year: ${yearA} and ${yearB}, within a year` };
+  }
+  return { name: "birthYear", weight: BIRTH_YEAR_DIFFERENT_WEIGHT, detail: `birth year: ${yearA} and ${yearB}, ${gap} years apart` };
+}
+
+function countryFeature(a: PreparedRecord, b: PreparedRecord): Feature {
+  const person = a.record.kind === "Person";
+  const name = person ? "nationality" : "companyCountry";
+  const label = person ? "nationality" : "registration country";
+  if (a.nationalities.size === 0 || b.nationalities.size === 0) {
+    return { name, weight: 0, detail: `${label}: unknown on one side or both` };
+  }
+  const common = sorted([...a.nationalities].filter((code) => b.nationalities.has(code)));
+  if (common.length > 0) {
+    return {
+      name,
+      weight: person ? NATIONALITY_OVERLAP_WEIGHT : COMPANY_COUNTRY_SAME_WEIGHT,
+      detail: `${label}: both ${common.join(", ")}`,
+    };
+  }
+  return {
+    name,
+    weight: person ? NATIONALITY_DISJOINT_WEIGHT : COMPANY_COUNTRY_DIFFERENT_WEIGHT,
+    detail: `${label}: ${sorted(a.nationalities).join(", ")} and ${sorted(b.nationalities).join(", ")}, none in common`,
+  };
+}
+
+function shipmentFeature(a: PreparedRecord, b: PreparedRecord): Feature | null {
+  const shared = sorted([...a.shipments].filter((shipment) => b.shipments.has(shipment)));
+  if (shared.length === 0) return null;
+  return {
+    name: "sharedShipments",
+    weight: Math.min(shared.length * SHARED_SHIPMENT_WEIGHT, SHARED_SHIPMENTS_CAP),
+    detail: `shipments: party to ${shared.length} of the same: ${shared.join(", ")}`,
+  };
+}
+
+/** Compares two prepared records of one kind; `findCandidates` prepares each record once. */
+export function comparePrepared(a: PreparedRecord, b: PreparedRecord): Comparison {
+  const features: Feature[] = [
+    { name: "prior", weight: PRIOR_WEIGHT, detail: "prior: most records that look alike are namesakes" },
+    ...nameFeatures(a, b),
+  ];
+  const identifiers = identifierFeature(a, b);
+  if (identifiers !== null) features.push(identifiers);
+  if (a.record.kind === "Person") features.push(birthYearFeature(a.record, b.record));
+  features.push(countryFeature(a, b));
+  const shipments = shipmentFeature(a, b);
+  if (shipments !== null) features.push(shipments);
+  const logOdds = features.reduce((sum, feature) => sum + feature.weight, 0);
+  return { score: logistic(logOdds), features };
+}
+
+/**
+ * How likely two records are one person or one company, 0..1, with the evidence. The score is the
+ * logistic of the features' weights summed, so the features account for it exactly. Records of
+ * different kinds are never one entity: they score 0.
+ */
+export function compareEntities(a: ResolutionRecord, b: ResolutionRecord): Comparison {
+  if (a.kind !== b.kind) {
+    return { score: 0, features: [{ name: "kind", weight: -Infinity, detail: `kind: ${a.kind} and ${b.kind}` }] };
+  }
+  return comparePrepared(prepareRecord(a), prepareRecord(b));
+}
