@@ -51,7 +51,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
     "Co",
   ),
   ...start("Vietnamese", "Công ty TNHH", "Công ty trách nhiệm hữu hạn", "Công ty cổ phần", "Công ty", "Cty", "CTCP"),
-  ...start("Vietnamese", "TNHH", "Doanh nghiệp tư nhân", "DNTN", "Hợp tác xã"),
+  ...start("Vietnamese", "TNHH", "MTV", "Một thành viên", "Doanh nghiệp tư nhân", "DNTN", "Hợp tác xã"),
   ...end("Vietnamese", "TNHH", "TNHH MTV", "MTV", "Một thành viên", "JSC", "Joint Stock Company", "CTCP"),
   ...end(
     "Chinese",

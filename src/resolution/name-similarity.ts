@@ -100,15 +100,15 @@ function align(a: readonly NameWord[], b: readonly NameWord[]): { similarity: nu
 }
 
 /** The longer name with two neighbouring words joined, for each place they could be joined. */
-function joinings(words: readonly NameWord[]): NameWord[][] {
-  const result: NameWord[][] = [];
+function joinings(words: readonly NameWord[]): { words: NameWord[]; word: NameWord }[] {
+  const result: { words: NameWord[]; word: NameWord }[] = [];
   for (let k = 0; k + 1 < words.length; k++) {
     const left = words[k]!;
     const right = words[k + 1]!;
     const forms = new Set<string>();
     for (const l of left.forms) for (const r of right.forms) forms.add(l + r);
     const joined: NameWord = { text: left.text + right.text, forms: [...forms].sort() };
-    result.push([...words.slice(0, k), joined, ...words.slice(k + 2)]);
+    result.push({ words: [...words.slice(0, k), joined, ...words.slice(k + 2)], word: joined });
   }
   return result;
 }
@@ -122,7 +122,11 @@ export function compareNames(a: NameKey, b: NameKey): NameSimilarity {
   if (a.words.length !== b.words.length) {
     const [longer, shorter, longerIsA] =
       a.words.length > b.words.length ? [a.words, b.words, true] : [b.words, a.words, false];
-    for (const joined of joinings(longer)) {
+    const shorterForms = new Set(shorter.flatMap((word) => word.forms));
+    for (const { words: joined, word } of joinings(longer)) {
+      // Only a joining that spells a word of the other name: "nguyenvan" resembles "nguyen"
+      // closely enough to fool the typo check, but no one writes the two as one.
+      if (!word.forms.some((form) => shorterForms.has(form))) continue;
       const attempt = longerIsA ? align(joined, shorter) : align(shorter, joined);
       const similarity = attempt.similarity * JOINED_DISCOUNT;
       if (similarity > best.similarity) {
