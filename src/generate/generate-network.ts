@@ -13,12 +13,19 @@ export interface GenerateOptions {
   readonly seed: string;
   readonly shipments: number;
   readonly outDir: string;
+  /**
+   * Share of persons and of companies (0 to 0.5) written a second time (now and then a third) as
+   * duplicate records under a variant of their name, for entity resolution; 0 by default, which
+   * leaves the files exactly as without the option.
+   */
+  readonly duplicates?: number;
   /** Called with the number of shipments written so far, about twenty times in a run. */
   readonly progress?: (done: number) => void;
 }
 
 export const SEED_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 export const MIN_SHIPMENTS = 50;
+export const MAX_DUPLICATES = 0.5;
 
 /**
  * Generates one synthetic network into `outDir`: plans the rings, paths and sharing, then streams
@@ -29,11 +36,13 @@ export async function generateNetwork(options: GenerateOptions): Promise<GroundT
   const { seed, shipments, outDir } = options;
   if (!SEED_PATTERN.test(seed)) throw new Error(`seed must be 1 to 40 letters, digits, "_" or "-"; got "${seed}"`);
   if (!Number.isSafeInteger(shipments) || shipments < MIN_SHIPMENTS) throw new Error(`shipments must be an integer of at least ${MIN_SHIPMENTS}`);
+  const duplicates = options.duplicates ?? 0;
+  if (!(duplicates >= 0 && duplicates <= MAX_DUPLICATES)) throw new Error(`duplicates must be a share from 0 to ${MAX_DUPLICATES}`);
 
   await mkdir(outDir, { recursive: true });
   // A ground truth left by an earlier run must not vouch for files this run may not finish.
   await rm(path.join(outDir, GROUND_TRUTH_FILE), { force: true });
-  const plan = planNetwork(seed, shipments);
+  const plan = planNetwork(seed, shipments, duplicates);
   const tables = openTables(outDir);
   try {
     writeSourceAndReference(plan, tables);

@@ -1,5 +1,7 @@
 import { RelType } from "../domain/graph-schema.js";
 import { isoDate, PERIOD } from "./dates.js";
+import type { DoubleSet } from "./duplicates.js";
+import type { IdSpace } from "./ids.js";
 import { holderId, type Plan } from "./plan.js";
 import type { PathNode } from "./paths.js";
 import type { Member, MemberRole } from "./rings.js";
@@ -21,6 +23,9 @@ export interface GroundTruth {
     readonly ringShipments: number;
     readonly seizedShipments: number;
     readonly sharedIdentifiers: number;
+    /** Only when duplicates were asked for: clusters of persons and companies, and records beyond the originals. */
+    readonly duplicateClusters?: number;
+    readonly duplicateRecords?: number;
   };
   readonly rings: readonly GroundTruthRing[];
   readonly brokers: readonly { readonly id: string; readonly ring: string; readonly bridges: readonly [string, string]; readonly via: string }[];
@@ -32,12 +37,33 @@ export interface GroundTruth {
     readonly species: readonly { readonly id: string; readonly lines: number }[];
     readonly forwarders: readonly { readonly id: string; readonly shipments: number }[];
   };
+  /** Only when duplicates were asked for (`--duplicates`), so that runs without them keep their bytes. */
+  readonly duplicates?: GroundTruthDuplicates;
+}
+
+/** One real entity written as several records: the original first, then its doubles. */
+export interface DuplicateCluster {
+  readonly id: string;
+  readonly members: readonly { readonly id: string; readonly variant: string; readonly sharesIdentifier: boolean }[];
+}
+
+export interface GroundTruthDuplicates {
+  readonly share: number;
+  readonly persons: readonly DuplicateCluster[];
+  readonly companies: readonly DuplicateCluster[];
 }
 
 export interface GroundTruthRing {
   readonly id: string;
   readonly corridor: string;
-  readonly members: readonly { readonly id: string; readonly kind: string; readonly role: MemberRole; readonly exposed: boolean }[];
+  readonly members: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly role: MemberRole;
+    readonly exposed: boolean;
+    /** Duplicate records of the member (same entity, other nodes); present only when there are some. */
+    readonly doubles?: readonly string[];
+  }[];
   readonly brokers: readonly string[];
   readonly sharedIdentifiers: readonly string[];
   readonly focusSpecies: readonly string[];
@@ -77,11 +103,20 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
   const memberId = (member: Member): string =>
     member.kind === "Person" ? plan.personIds.id(member.logical) : plan.companyIds.id(member.logical);
   const ringId = (index: number): string => plan.rings[index].id;
+  const doublesOf = (member: Member): string[] =>
+    member.kind === "Person"
+      ? plan.duplicates.persons.of(member.logical).map((double) => plan.personIds.id(double.logical))
+      : plan.duplicates.companies.of(member.logical).map((double) => plan.companyIds.id(double.logical));
 
   const rings: GroundTruthRing[] = plan.rings.map((ring) => ({
     id: ring.id,
     corridor: ring.corridor.id,
-    members: ring.members.map((member) => ({ id: memberId(member), kind: member.kind, role: member.role, exposed: member.exposed })).sort(byId),
+    members: ring.members
+      .map((member) => {
+        const doubles = doublesOf(member).sort();
+        return { id: memberId(member), kind: member.kind, role: member.role, exposed: member.exposed, ...(doubles.length > 0 ? { doubles } : {}) };
+      })
+      .sort(byId),
     brokers: ring.byRole.BROKER.map(memberId).sort(),
     sharedIdentifiers: [...ring.sharedIdentifierIds].sort(),
     focusSpecies: ring.focusSpecies.map((species) => species.id),
@@ -139,6 +174,14 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
     identifier: link.identifierId,
   }));
 
+  const duplicates = plan.duplicates.share > 0 ? duplicateClusters(plan) : null;
+  const duplicateSummary = duplicates
+    ? {
+        duplicateClusters: duplicates.persons.length + duplicates.companies.length,
+        duplicateRecords: plan.duplicates.persons.size + plan.duplicates.companies.size,
+      }
+    : {};
+
   return {
     generator: GENERATOR_VERSION,
     seed: plan.seed,
@@ -154,6 +197,7 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
       ringShipments: counts.ringShipments,
       seizedShipments: counts.seizedShipments,
       sharedIdentifiers: shared.length,
+      ...duplicateSummary,
     },
     rings,
     brokers,
@@ -169,5 +213,30 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
         (id, shipments) => ({ id, shipments }),
       ),
     },
+    ...(duplicates ? { duplicates } : {}),
+  };
+}
+
+/** Clusters by the original's id; in each, the original first, then its doubles by id. */
+function duplicateClusters(plan: Plan): GroundTruthDuplicates {
+  const clusters = <Double extends { logical: number; original: number; variant: string; sharesIdentifier: boolean }>(
+    set: DoubleSet<Double>,
+    ids: IdSpace,
+  ): DuplicateCluster[] =>
+    set
+      .originals()
+      .map((original) => {
+        const doubles = set.of(original);
+        const members = doubles
+          .map((double) => ({ id: ids.id(double.logical), variant: double.variant, sharesIdentifier: double.sharesIdentifier }))
+          .sort(byId);
+        const head = { id: ids.id(original), variant: "original", sharesIdentifier: doubles.some((double) => double.sharesIdentifier) };
+        return { id: head.id, members: [head, ...members] };
+      })
+      .sort(byId);
+  return {
+    share: plan.duplicates.share,
+    persons: clusters(plan.duplicates.persons, plan.personIds),
+    companies: clusters(plan.duplicates.companies, plan.companyIds),
   };
 }

@@ -52,16 +52,18 @@ export interface PersonRow extends Flagged {
   id: string;
   name: string;
   aliases: string;
-  birthYear: number;
-  nationalityId: string;
+  /** Empty on some duplicate records, as a second source may not give it. */
+  birthYear: number | null;
+  nationalityId: string | null;
 }
 
 export interface CompanyRow extends Flagged {
   id: string;
   name: string;
   kind: string;
-  incorporatedOn: string;
-  countryId: string;
+  /** Empty on some duplicate records. */
+  incorporatedOn: string | null;
+  countryId: string | null;
 }
 
 export interface IdentifierRow extends Flagged {

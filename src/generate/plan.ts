@@ -1,5 +1,6 @@
 import { CompanyKind } from "../domain/vocabulary.js";
 import { CarrierPool } from "./carriers.js";
+import { planDuplicates, type Duplicates } from "./duplicates.js";
 import { IdSpace, idPrefix } from "./ids.js";
 import { IdentifierFactory } from "./locale/identifiers.js";
 import { planPaths, type PlannedPath } from "./paths.js";
@@ -55,6 +56,8 @@ export interface Plan {
    */
   readonly intermediaryShipments: ReadonlyMap<number, HolderKey>;
   readonly noiseLinks: NoiseLink[];
+  /** Duplicate records of persons and companies; their logical numbers follow all the originals'. */
+  readonly duplicates: Duplicates;
 }
 
 export function noisePersonLogical(plan: Plan, index: number): number {
@@ -164,7 +167,8 @@ function planNoiseSharing(context: NoiseContext): NoiseLink[] {
   return noiseLinks;
 }
 
-export function planNetwork(seed: string, shipments: number): Plan {
+/** `duplicateShare`: the share of persons and of companies that get a duplicate record (0 to 0.5). */
+export function planNetwork(seed: string, shipments: number, duplicateShare = 0): Plan {
   const prefix = idPrefix(seed);
   const sizes = sizesFor(shipments);
   const factory = new IdentifierFactory(seed);
@@ -190,14 +194,16 @@ export function planNetwork(seed: string, shipments: number): Plan {
     seed, factory, holdings, rings, noisePersons, noiseCompanies, personBase: persons.length, companyBase: companies.length,
   });
 
+  const duplicates = planDuplicates({ seed, share: duplicateShare, factory, holdings, persons, companies, noisePersons, noiseCompanies });
+
   const idRng = Rng.of(seed, "ids");
-  const personIds = new IdSpace(`${prefix}person-`, persons.length + sizes.noisePersons, idRng);
-  const companyIds = new IdSpace(`${prefix}company-`, companies.length + noiseCompanies.size, idRng);
+  const personIds = new IdSpace(`${prefix}person-`, persons.length + sizes.noisePersons + duplicates.persons.size, idRng);
+  const companyIds = new IdSpace(`${prefix}company-`, companies.length + noiseCompanies.size + duplicates.companies.size, idRng);
   const carriers = new CarrierPool(Rng.of(seed, "carriers"), prefix);
   const ringShare = Math.min(0.5, Math.max(0.15, (40 * sizes.rings) / shipments));
 
   return {
     seed, prefix, shipments, factory, carriers, persons, companies, holdings, rings, paths, noisePersons,
-    noiseCompanies, personIds, companyIds, ringShare, plantedShipments, intermediaryShipments, noiseLinks,
+    noiseCompanies, personIds, companyIds, ringShare, plantedShipments, intermediaryShipments, noiseLinks, duplicates,
   };
 }

@@ -44,7 +44,7 @@ export interface CompanyRecord {
 }
 
 /** Why an identifier is held by more than one party: recorded in the ground truth. */
-export type SharingPurpose = "ring" | "bridge" | "noise-link" | "planted-path" | "household" | "formation-agent";
+export type SharingPurpose = "ring" | "bridge" | "noise-link" | "planted-path" | "household" | "formation-agent" | "duplicate";
 
 export class SharedIdentifier {
   readonly holders: HolderKey[] = [];

@@ -2,7 +2,7 @@ import { CompanyKind } from "../domain/vocabulary.js";
 import { day } from "./dates.js";
 import { companyName } from "./locale/company-names.js";
 import type { IdentifierFactory, IdentifierValue } from "./locale/identifiers.js";
-import { personName } from "./locale/person-names.js";
+import { personName, type PersonName } from "./locale/person-names.js";
 import type { Rng } from "./prng.js";
 import type { CompanyRecord, PersonRecord } from "./population.js";
 
@@ -21,6 +21,22 @@ export interface OwnIdentifiers {
 export const RING_PERSON_IDENTIFIERS: OwnIdentifiers = { phone: 1, email: 0.5, address: 0.25, passport: 0.6 };
 export const NOISE_PERSON_IDENTIFIERS: OwnIdentifiers = { phone: 0.95, email: 0.35, address: 0.3, passport: 0.4 };
 
+/**
+ * A person's name and birth year: the first draws of `drawPerson`, so that replaying a noise person's
+ * stream gives them again without drawing (and using up) its identifiers.
+ */
+export function drawPersonIdentity(rng: Rng, nationality: string): { name: PersonName; birthYear: number } {
+  const name = personName(rng, nationality);
+  return { name, birthYear: rng.int(1955, 2001) };
+}
+
+/** A company's name and incorporation day: the first draws of `drawCompany` (see `drawPersonIdentity`). */
+export function drawCompanyIdentity(rng: Rng, countryId: string, kind: CompanyKind, incorporatedBefore: number): { name: string; incorporatedOn: number } {
+  const name = companyName(rng, countryId, kind);
+  const earliest = day(1995, 1, 1);
+  return { name, incorporatedOn: rng.int(earliest, Math.max(earliest, incorporatedBefore)) };
+}
+
 export function drawPerson(
   rng: Rng,
   factory: IdentifierFactory,
@@ -29,8 +45,7 @@ export function drawPerson(
   chances: OwnIdentifiers,
   skipAddress = false,
 ): PersonRecord {
-  const name = personName(rng, nationality);
-  const birthYear = rng.int(1955, 2001);
+  const { name, birthYear } = drawPersonIdentity(rng, nationality);
   const own: IdentifierValue[] = [];
   if (rng.chance(chances.phone)) own.push(factory.phone(rng, nationality));
   if (rng.chance(chances.email)) own.push(factory.email(rng, name.aliases[0] ?? name.name));
@@ -48,9 +63,7 @@ export function drawCompany(
   incorporatedBefore: number,
   skipAddress = false,
 ): CompanyRecord {
-  const name = companyName(rng, countryId, kind);
-  const earliest = day(1995, 1, 1);
-  const incorporatedOn = rng.int(earliest, Math.max(earliest, incorporatedBefore));
+  const { name, incorporatedOn } = drawCompanyIdentity(rng, countryId, kind, incorporatedBefore);
   const own: IdentifierValue[] = [];
   if (rng.chance(0.85)) own.push(factory.registration(rng, countryId));
   if (rng.chance(0.75)) own.push(factory.phone(rng, countryId));

@@ -1,14 +1,17 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { generateNetwork, MIN_SHIPMENTS } from "./generate-network.js";
+import { generateNetwork, MAX_DUPLICATES, MIN_SHIPMENTS } from "./generate-network.js";
 
-export const USAGE = `Usage: npm run generate -- --shipments N --seed S [--out DIR]
+export const USAGE = `Usage: npm run generate -- --shipments N --seed S [--out DIR] [--duplicates SHARE]
 
 Writes a synthetic Mekong-region trafficking network as CSV files plus ground-truth.json.
   --shipments N   number of shipments (at least ${MIN_SHIPMENTS})
   --seed S        letters, digits, "_" or "-"; the same seed and N give byte-identical files
   --out DIR       output folder (default: generated/<seed>-<N>)
+  --duplicates SHARE
+                  share (0 to ${MAX_DUPLICATES}) of persons and of companies also written as duplicate
+                  records under a variant of their name, listed in ground-truth.json (default 0)
 `;
 
 export interface CliIo {
@@ -24,11 +27,17 @@ function megabytes(bytes: number): string {
 
 /** Runs the generator from command-line arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
-  let values: { shipments?: string; seed?: string; out?: string; help?: boolean };
+  let values: { shipments?: string; seed?: string; out?: string; duplicates?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { shipments: { type: "string" }, seed: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        shipments: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string" },
+        duplicates: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -48,6 +57,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     io.err(`--seed is required\n\n${USAGE}`);
     return 2;
   }
+  const duplicates = values.duplicates === undefined ? 0 : Number(values.duplicates);
+  if (values.duplicates !== undefined && (!/^\d*\.?\d+$/.test(values.duplicates) || duplicates > MAX_DUPLICATES)) {
+    io.err(`--duplicates must be a share from 0 to ${MAX_DUPLICATES}, such as 0.1\n\n${USAGE}`);
+    return 2;
+  }
   const seed = values.seed;
   const outDir = path.resolve(values.out ?? path.join("generated", `${seed}-${shipments}`));
 
@@ -61,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
       seed,
       shipments,
       outDir,
+      duplicates,
       progress: (done) => {
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         if (shipments >= 50_000) io.err(`  ${done} / ${shipments} shipments`);
@@ -71,6 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     io.out(`Wrote ${outDir}`);
     for (const [file, rows] of Object.entries(truth.files)) io.out(`  ${file.padEnd(24)} ${String(rows).padStart(10)} rows`);
     io.out(`  ground-truth.json: ${truth.summary.rings} rings, ${truth.summary.brokers} brokers, ${truth.summary.plantedPaths} planted paths, ${truth.summary.sharedIdentifiers} shared identifiers`);
+    const { duplicateClusters, duplicateRecords } = truth.summary;
+    if (duplicateClusters !== undefined) io.out(`  duplicates: ${duplicateRecords} records in ${duplicateClusters} clusters`);
     io.out(`Done in ${seconds.toFixed(1)} s, peak RSS ${megabytes(maxRss)}`);
     return 0;
   } catch (error) {

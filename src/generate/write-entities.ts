@@ -3,6 +3,7 @@ import { isoDate, PERIOD } from "./dates.js";
 import { LIST_SEPARATOR } from "./layout.js";
 import type { IdentifierValue } from "./locale/identifiers.js";
 import { drainAll, type Tables } from "./output.js";
+import { doubleOwnIdentifiers, type CompanyDouble, type PersonDouble } from "./duplicates.js";
 import { holderId, type Plan } from "./plan.js";
 import { companyKey, personKey, type HolderKey, type HolderKind, type PersonRecord, type CompanyRecord } from "./population.js";
 import { Rng } from "./prng.js";
@@ -61,34 +62,71 @@ function hasSharedAddress(plan: Plan, key: HolderKey): boolean {
   return plan.holdings.of(key).some((shared) => shared.value.kind === IdentifierKind.ADDRESS);
 }
 
-/** Persons in id order: ring members and path intermediaries from memory, the noise drawn now. */
+/** A duplicate record of a person: its own row, the identifier it shares with its original, its own ones. */
+function writePersonDouble(plan: Plan, tables: Tables, double: PersonDouble): void {
+  const key = personKey(double.logical);
+  tables.persons.write({
+    id: plan.personIds.id(double.logical), name: double.name.name, aliases: double.name.aliases.join(LIST_SEPARATOR),
+    birthYear: double.birthYear, nationalityId: double.nationality, synthetic: true,
+  });
+  const rng = Rng.of(plan.seed, "double-person-identifiers", double.logical);
+  holdAll(plan, tables, key, "Person", doubleOwnIdentifiers(rng, plan.factory, double, hasSharedAddress(plan, key)));
+}
+
+/**
+ * Persons in id order: ring members and path intermediaries from memory, the noise drawn now, and
+ * duplicate records from the plan.
+ */
 export async function writePersons(plan: Plan, tables: Tables): Promise<void> {
-  const { personIds, persons, noisePersons } = plan;
+  const { personIds, persons, noisePersons, duplicates } = plan;
   for (let slot = 0; slot < personIds.size; slot++) {
     const logical = personIds.indexOf(slot);
     const key = personKey(logical);
-    let record: PersonRecord;
-    if (logical < persons.length) record = persons[logical];
+    const double = duplicates.persons.at(logical);
+    if (double) writePersonDouble(plan, tables, double);
     else {
-      const index = logical - persons.length;
-      const rng = Rng.of(plan.seed, "noise-person", index);
-      record = drawPerson(rng, plan.factory, logical, noisePersons.countryOf(index), NOISE_PERSON_IDENTIFIERS, hasSharedAddress(plan, key));
+      let record: PersonRecord;
+      if (logical < persons.length) record = persons[logical];
+      else {
+        const index = logical - persons.length;
+        const rng = Rng.of(plan.seed, "noise-person", index);
+        record = drawPerson(rng, plan.factory, logical, noisePersons.countryOf(index), NOISE_PERSON_IDENTIFIERS, hasSharedAddress(plan, key));
+      }
+      // An original whose double is its name in characters (or in pinyin) is written as the variant needs.
+      const name = duplicates.renamed.get(logical) ?? record.name;
+      tables.persons.write({
+        id: personIds.id(logical), name: name.name, aliases: name.aliases.join(LIST_SEPARATOR),
+        birthYear: record.birthYear, nationalityId: record.nationality, synthetic: true,
+      });
+      holdAll(plan, tables, key, "Person", record.own);
     }
-    tables.persons.write({
-      id: personIds.id(logical), name: record.name.name, aliases: record.name.aliases.join(LIST_SEPARATOR),
-      birthYear: record.birthYear, nationalityId: record.nationality, synthetic: true,
-    });
-    holdAll(plan, tables, key, "Person", record.own);
     if (slot % 512 === 511) await drainAll(tables);
   }
 }
 
-/** Companies in id order, with their identifiers and officers. */
+/** A duplicate record of a company; like a second register's entry, it names no officers. */
+function writeCompanyDouble(plan: Plan, tables: Tables, double: CompanyDouble): void {
+  const key = companyKey(double.logical);
+  tables.companies.write({
+    id: plan.companyIds.id(double.logical), name: double.name, kind: double.kind,
+    incorporatedOn: double.incorporatedOn === null ? null : isoDate(double.incorporatedOn), countryId: double.countryId, synthetic: true,
+  });
+  const rng = Rng.of(plan.seed, "double-company-identifiers", double.logical);
+  holdAll(plan, tables, key, "Company", doubleOwnIdentifiers(rng, plan.factory, double, hasSharedAddress(plan, key)));
+}
+
+/** Companies in id order, with their identifiers and officers, and duplicate records from the plan. */
 export async function writeCompanies(plan: Plan, tables: Tables): Promise<void> {
   const { companyIds, companies, noiseCompanies, noisePersons } = plan;
   for (let slot = 0; slot < companyIds.size; slot++) {
     const logical = companyIds.indexOf(slot);
     const key = companyKey(logical);
+    const double = plan.duplicates.companies.at(logical);
+    if (double) {
+      writeCompanyDouble(plan, tables, double);
+      if (slot % 512 === 511) await drainAll(tables);
+      continue;
+    }
     let record: CompanyRecord;
     if (logical < companies.length) record = companies[logical];
     else {

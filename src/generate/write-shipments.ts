@@ -4,6 +4,7 @@ import { makeCommodity, speciesFor, type Commodity } from "./commodities.js";
 import { dateText, isoDate } from "./dates.js";
 import { drainAll, type Tables } from "./output.js";
 import type { PlannedPath } from "./paths.js";
+import { doubleOnShipment } from "./duplicates.js";
 import { noiseCompanyLogical, noisePersonLogical, type Plan } from "./plan.js";
 import type { HolderKey } from "./population.js";
 import { Rng, Weighted } from "./prng.js";
@@ -26,6 +27,11 @@ interface Party {
   readonly id: string;
   readonly kind: "Person" | "Company";
   readonly role: PartyRole;
+  /**
+   * The party's logical number, where a duplicate record of it may stand in its place; unset for
+   * the hub forwarders (their shipment counts are ground truth) and the parties of planted paths.
+   */
+  readonly logical?: number;
 }
 
 /** Counts the generator reports in the ground truth: which places, species and forwarders are hubs. */
@@ -98,11 +104,12 @@ class ShipmentWriter {
 
   private memberParty(member: Member, role: PartyRole): Party {
     const id = member.kind === "Person" ? this.plan.personIds.id(member.logical) : this.plan.companyIds.id(member.logical);
-    return { id, kind: member.kind, role };
+    return { id, kind: member.kind, role, logical: member.logical };
   }
 
   private noisePersonAt(index: number, role: PartyRole): Party {
-    return { id: this.plan.personIds.id(noisePersonLogical(this.plan, index)), kind: "Person", role };
+    const logical = noisePersonLogical(this.plan, index);
+    return { id: this.plan.personIds.id(logical), kind: "Person", role, logical };
   }
 
   private noisePerson(country: string, role: PartyRole): Party {
@@ -110,7 +117,8 @@ class ShipmentWriter {
   }
 
   private noiseCompanyAt(index: number, role: PartyRole): Party {
-    return { id: this.plan.companyIds.id(noiseCompanyLogical(this.plan, index)), kind: "Company", role };
+    const logical = noiseCompanyLogical(this.plan, index);
+    return { id: this.plan.companyIds.id(logical), kind: "Company", role, ...(index < this.plan.noiseCompanies.hubs ? {} : { logical }) };
   }
 
   private noiseCompany(country: string, kinds: readonly CompanyKind[], role: PartyRole): Party {
@@ -261,8 +269,8 @@ class ShipmentWriter {
   private intermediaryParty(key: HolderKey): Party {
     const logical = Number(key.slice(1));
     return key.startsWith("C")
-      ? { id: this.plan.companyIds.id(logical), kind: "Company", role: PartyRole.SHIPPER }
-      : { id: this.plan.personIds.id(logical), kind: "Person", role: PartyRole.CONSIGNEE };
+      ? { id: this.plan.companyIds.id(logical), kind: "Company", role: PartyRole.SHIPPER, logical }
+      : { id: this.plan.personIds.id(logical), kind: "Person", role: PartyRole.CONSIGNEE, logical };
   }
 
   private writePlanted(index: number, path: PlannedPath): void {
@@ -284,7 +292,7 @@ class ShipmentWriter {
     route: Route,
     mode: TransportMode,
     departedOn: number,
-    parties: readonly Party[],
+    drawn: readonly Party[],
     corridor: Corridor,
     focus: readonly Species[],
     seizureChance: number,
@@ -292,6 +300,7 @@ class ShipmentWriter {
   ): void {
     const { rng, tables, plan } = this;
     const shipmentId = `${plan.prefix}shipment-${index + 1}`;
+    const parties = drawn.map((party) => this.asRecorded(index, party));
     const carrier = plan.carriers.forMode(rng, mode, ring?.index);
     const declaredContents = rng.pick(DECLARED_CONTENTS[mode]);
     tables.shipments.write({
@@ -341,6 +350,18 @@ class ShipmentWriter {
       this.counts.speciesLines.set(commodity.species.id, (this.counts.speciesLines.get(commodity.species.id) ?? 0) + 1);
     }
     if (seizureId) this.writeSeizure(seizureId, shipmentId, stops, mode, departedOn, parties, commodities, declaredContents);
+  }
+
+  /** The party as this shipment's record names it: now and then a duplicate record of it. */
+  private asRecorded(index: number, party: Party): Party {
+    if (party.logical === undefined) return party;
+    const { duplicates } = this.plan;
+    if (party.kind === "Person") {
+      const double = doubleOnShipment(duplicates.persons.of(party.logical), index, party.logical);
+      return double ? { ...party, id: this.plan.personIds.id(double.logical), logical: double.logical } : party;
+    }
+    const double = doubleOnShipment(duplicates.companies.of(party.logical), index, party.logical);
+    return double ? { ...party, id: this.plan.companyIds.id(double.logical), logical: double.logical } : party;
   }
 
   private writeSeizure(

@@ -10,11 +10,32 @@ import { stripDiacritics } from "./text.js";
 export interface PersonName {
   readonly name: string;
   readonly aliases: readonly string[];
+  /** How `name` is built, where it has a family name: what reordering or initials can work on. */
+  readonly parts?: NameParts;
+  /** For Chinese names: the same name in characters, in pinyin and in Hong Kong romanisation. */
+  readonly chinese?: ChineseForms;
+}
+
+/**
+ * `name` is `lead`, then `family` and `given` in the country's order: "Nguyễn" + "Văn Hùng", family
+ * first; "Chukwuemeka" + "Obi", family last; `lead` is an English name written before ("Tony").
+ */
+export interface NameParts {
+  readonly family: string;
+  readonly given: string;
+  readonly familyFirst: boolean;
+  readonly lead?: string;
+}
+
+export interface ChineseForms {
+  readonly han: string;
+  readonly pinyin: string;
+  readonly cantonese: string;
 }
 
 type Style = (rng: Rng) => PersonName;
 
-function distinct(name: string, aliases: string[]): PersonName {
+function distinct(name: string, aliases: string[], parts?: NameParts, chinese?: ChineseForms): PersonName {
   const seen = new Set([name]);
   const kept: string[] = [];
   for (const alias of aliases) {
@@ -22,8 +43,11 @@ function distinct(name: string, aliases: string[]): PersonName {
     seen.add(alias);
     kept.push(alias);
   }
-  return { name, aliases: kept };
+  return { name, aliases: kept, ...(parts ? { parts } : {}), ...(chinese ? { chinese } : {}) };
 }
+
+const familyFirst = (family: string, given: string, lead?: string): NameParts => ({ family, given, familyFirst: true, ...(lead ? { lead } : {}) });
+const familyLast = (given: string, family: string): NameParts => ({ family, given, familyFirst: false });
 
 const vietnamese: Style = (rng) => {
   const family = rng.pick(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Phan", "Võ", "Trịnh"]);
@@ -40,7 +64,7 @@ const vietnamese: Style = (rng) => {
   if (rng.chance(0.3)) aliases.push(`${stripDiacritics(given)} ${stripDiacritics(family)}`);
   if (rng.chance(0.25)) aliases.push(`${female ? "Chị" : "Anh"} ${rng.pick(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"])}`);
   if (rng.chance(0.15)) aliases.push(plain.replace("Nguyen", "Nguyên").replace("Tran", "Tranh"));
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyFirst(family, `${middle} ${given}`));
 };
 
 /** Pinyin with characters, and the Cantonese romanisation the same surname takes in Hong Kong. */
@@ -66,7 +90,7 @@ const chineseMainland: Style = (rng) => {
   if (rng.chance(0.3)) aliases.push(`${given} ${family}`);
   if (rng.chance(0.2)) aliases.push(`${familyCantonese} ${givenCantonese}`);
   if (rng.chance(0.15)) aliases.push(`${rng.pick(["Lao", "Xiao", "A"])} ${family}`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyFirst(family, given), { han: `${familyHan}${givenHan}`, pinyin: `${family} ${given}`, cantonese: `${familyCantonese} ${givenCantonese}` });
 };
 
 const chineseHongKong: Style = (rng) => {
@@ -76,7 +100,7 @@ const chineseHongKong: Style = (rng) => {
   const name = english ? `${english} ${familyCantonese} ${givenCantonese}` : `${familyCantonese} ${givenCantonese}`;
   const aliases = [`${familyHan}${givenHan}`, `${family} ${given}`];
   if (english) aliases.push(`${english} ${familyCantonese}`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyFirst(familyCantonese, givenCantonese, english ?? undefined), { han: `${familyHan}${givenHan}`, pinyin: `${family} ${given}`, cantonese: `${familyCantonese} ${givenCantonese}` });
 };
 
 const chineseSingapore: Style = (rng) => {
@@ -84,7 +108,7 @@ const chineseSingapore: Style = (rng) => {
   const given = `${rng.pick(["Wei", "Kok", "Boon", "Siew", "Mei", "Hock", "Chee", "Soon"])} ${rng.pick(["Ming", "Leng", "Huat", "Ling", "Keong", "Hwa", "Kiat"])}`;
   const english = rng.chance(0.5) ? rng.pick(["Kelvin", "Jason", "Melvin", "Eunice", "Desmond", "Alvin"]) : null;
   const name = english ? `${english} ${family} ${given}` : `${family} ${given}`;
-  return distinct(name, english ? [`${family} ${given}`, `${english} ${family}`] : [`${given} ${family}`]);
+  return distinct(name, english ? [`${family} ${given}`, `${english} ${family}`] : [`${given} ${family}`], familyFirst(family, given, english ?? undefined));
 };
 
 const lao: Style = (rng) => {
@@ -94,7 +118,7 @@ const lao: Style = (rng) => {
   const aliases: string[] = [];
   if (rng.chance(0.4)) aliases.push(`${given.replace(/y$/, "i").replace("ph", "p").replace("ou", "u")} ${family.replace(/y$/, "i").replace("ph", "p")}`);
   if (rng.chance(0.3)) aliases.push(`${rng.pick(["Mr.", "Thao", "Nang"])} ${given}`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, family));
 };
 
 const thai: Style = (rng) => {
@@ -105,7 +129,7 @@ const thai: Style = (rng) => {
   if (rng.chance(0.45)) aliases.push(rng.pick(["Lek", "Noi", "Chai", "Daeng", "Nok", "Ton", "Pu", "Boy"]));
   if (rng.chance(0.3)) aliases.push(`${given.replace("ai", "ay").replace("ph", "p")} ${family.replace("ph", "p")}`);
   if (rng.chance(0.2)) aliases.push(`${given} ${family.charAt(0)}.`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, family));
 };
 
 const burmese: Style = (rng) => {
@@ -123,7 +147,7 @@ const khmer: Style = (rng) => {
   const given = rng.pick(["Dara", "Sophea", "Vannak", "Rithy", "Bopha", "Sokha", "Chanthou", "Piseth", "Sreymom", "Vibol"]);
   const name = `${family} ${given}`;
   const aliases = rng.chance(0.5) ? [`${given} ${family}`] : [];
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyFirst(family, given));
 };
 
 const malay: Style = (rng) => {
@@ -149,7 +173,7 @@ const nigerian: Style = (rng) => {
   if (short && rng.chance(0.7)) aliases.push(`${short} ${family}`);
   if (rng.chance(0.3)) aliases.push(`${family} ${given}`);
   if (rng.chance(0.15)) aliases.push(`${rng.pick(["Chief", "Alhaji", "Mr"])} ${family}`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, family));
 };
 
 const francophoneAfrican: Style = (rng) => {
@@ -160,7 +184,7 @@ const francophoneAfrican: Style = (rng) => {
   const aliases = [stripDiacritics(`${family.toUpperCase()} ${given}`)];
   if (rng.chance(0.35)) aliases.push(`${initials} ${family}`);
   if (rng.chance(0.3)) aliases.push(stripDiacritics(name));
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, family));
 };
 
 const eastAfrican: Style = (rng) => {
@@ -170,14 +194,14 @@ const eastAfrican: Style = (rng) => {
   const aliases: string[] = [];
   if (rng.chance(0.3)) aliases.push(`${family} ${given}`);
   if (rng.chance(0.25)) aliases.push(`${given} ${rng.pick(["Ali", "Juma", "Omar", "Wekesa", "Kibet"])} ${family}`);
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, family));
 };
 
 const mozambican: Style = (rng) => {
   const given = rng.pick(["João", "António", "Maria", "Armando", "Célia", "Inácio", "Sérgio", "Fátima", "Albino", "Ernesto"]);
   const family = rng.pick(["Macuácua", "Cossa", "Mondlane", "Sitoe", "Chissano", "Mabunda", "Nhantumbo", "Tembe", "Muianga", "Langa"]);
   const name = `${given} ${family}`;
-  return distinct(name, [stripDiacritics(name), ...(rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [])]);
+  return distinct(name, [stripDiacritics(name), ...(rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [])], familyLast(given, family));
 };
 
 const southAfrican: Style = (rng) => {
@@ -189,21 +213,21 @@ const southAfrican: Style = (rng) => {
     ? rng.pick(["van der Merwe", "Botha", "Pretorius", "du Plessis", "Venter", "Steyn"])
     : rng.pick(["Nkosi", "Dlamini", "Mahlangu", "Khumalo", "Ndlovu", "Mokoena", "Zulu", "Sithole"]);
   const name = `${given} ${family}`;
-  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [], familyLast(given, family));
 };
 
 const ethiopian: Style = (rng) => {
   const given = rng.pick(["Abebe", "Tesfaye", "Mulugeta", "Hailu", "Almaz", "Yohannes", "Meseret", "Dawit", "Selam", "Girma"]);
   const father = rng.pick(["Tesfaye", "Bekele", "Haile", "Gebre", "Wolde", "Alemu", "Tadesse", "Kebede", "Getachew", "Mekonnen"]);
   const name = `${given} ${father}`;
-  return distinct(name, rng.chance(0.4) ? [`${given} ${father.charAt(0)}.`] : []);
+  return distinct(name, rng.chance(0.4) ? [`${given} ${father.charAt(0)}.`] : [], familyLast(given, father));
 };
 
 const malagasy: Style = (rng) => {
   const given = rng.pick(["Hery", "Fara", "Tiana", "Solo", "Voahangy", "Rivo", "Mamy", "Lova"]);
   const family = rng.pick(["Rakotomalala", "Randrianarisoa", "Rasoanaivo", "Andriamahefa", "Razafindrakoto", "Ratsimbazafy"]);
   const name = `${given} ${family}`;
-  return distinct(name, rng.chance(0.4) ? [`${given} ${family.slice(0, 4)}.`] : []);
+  return distinct(name, rng.chance(0.4) ? [`${given} ${family.slice(0, 4)}.`] : [], familyLast(given, family));
 };
 
 const arabic: Style = (rng) => {
@@ -211,7 +235,7 @@ const arabic: Style = (rng) => {
   const father = rng.pick(["Saeed", "Ali", "Abdullah", "Mohammed", "Hassan", "Salem", "Nasser"]);
   const family = rng.pick(["Al Marzouqi", "Al Hammadi", "Al Kaabi", "Al Suwaidi", "Al Mehairi", "Al Kuwari", "Al Dosari"]);
   const name = `${given} ${father} ${family}`;
-  return distinct(name, [`${given} ${family}`, ...(rng.chance(0.3) ? [`${given} ${father} ${family.replace("Al ", "Al-")}`] : [])]);
+  return distinct(name, [`${given} ${family}`, ...(rng.chance(0.3) ? [`${given} ${father} ${family.replace("Al ", "Al-")}`] : [])], familyLast(`${given} ${father}`, family));
 };
 
 const mexican: Style = (rng) => {
@@ -221,28 +245,28 @@ const mexican: Style = (rng) => {
   const name = `${given} ${first} ${second}`;
   const aliases = [stripDiacritics(`${given} ${first}`)];
   if (rng.chance(0.3)) aliases.push(rng.pick(["El Güero", "El Chino", "La Flaca", "El Pelón", "El Compa"]));
-  return distinct(name, aliases);
+  return distinct(name, aliases, familyLast(given, `${first} ${second}`));
 };
 
 const american: Style = (rng) => {
   const given = rng.pick(["Michael", "David", "Jennifer", "Kevin", "Steven", "Lisa", "Brian", "Daniel", "Karen", "Eric"]);
   const family = rng.pick(["Nguyen", "Tran", "Chen", "Lopez", "Miller", "Garcia", "Wong", "Johnson", "Kim", "Rivera"]);
   const name = `${given} ${family}`;
-  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [], familyLast(given, family));
 };
 
 const turkish: Style = (rng) => {
   const given = rng.pick(["Mehmet", "Ahmet", "Mustafa", "Ayşe", "Emre", "Burak", "Elif", "Hakan"]);
   const family = rng.pick(["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın", "Öztürk"]);
   const name = `${given} ${family}`;
-  return distinct(name, [stripDiacritics(name)]);
+  return distinct(name, [stripDiacritics(name)], familyLast(given, family));
 };
 
 const sriLankan: Style = (rng) => {
   const given = rng.pick(["Nimal", "Kamal", "Sunil", "Chaminda", "Dilani", "Ruwan", "Priyanka", "Asanka"]);
   const family = rng.pick(["Perera", "Fernando", "de Silva", "Jayasuriya", "Wickramasinghe", "Bandara", "Rajapakse"]);
   const name = `${given} ${family}`;
-  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : []);
+  return distinct(name, rng.chance(0.3) ? [`${given.charAt(0)}. ${family}`] : [], familyLast(given, family));
 };
 
 const STYLE_BY_COUNTRY: Record<string, Style> = {

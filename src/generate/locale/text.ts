@@ -1,3 +1,5 @@
+import type { Rng } from "../prng.js";
+
 /** Small text helpers shared by the locale modules. */
 
 const SPECIAL_LETTERS: Record<string, string> = { đ: "d", Đ: "D", ø: "o", Ø: "O", ł: "l", Ł: "L", ı: "i", ß: "ss" };
@@ -57,4 +59,27 @@ export function group(digits: string, sizes: readonly number[], separator = " ")
   }
   if (at < digits.length) parts.push(digits.slice(at));
   return parts.join(separator);
+}
+
+/** Han characters: a name written in them cannot be upper-cased, stripped or misspelt letter by letter. */
+export const HAN = /\p{Script=Han}/u;
+
+/**
+ * One slip of the pen in a word of four letters or more, never its first letter: a letter dropped,
+ * doubled, or swapped with the next. `null` when the text has no such word or the slip changes nothing.
+ */
+export function misspell(rng: Rng, text: string): string | null {
+  const words = text.split(" ");
+  const candidates = words.map((word, index) => [word, index] as const).filter(([word]) => /^\p{L}{4,}$/u.test(word) && !HAN.test(word));
+  if (candidates.length === 0) return null;
+  const [word, index] = rng.pick(candidates);
+  const letters = [...word];
+  const at = rng.int(1, letters.length - 2);
+  const slip = rng.int(0, 2);
+  if (slip === 0) letters.splice(at, 1);
+  else if (slip === 1) letters.splice(at, 0, letters[at]);
+  else [letters[at], letters[at + 1]] = [letters[at + 1], letters[at]];
+  const changed = letters.join("");
+  if (changed === word) return null;
+  return [...words.slice(0, index), changed, ...words.slice(index + 1)].join(" ");
 }
