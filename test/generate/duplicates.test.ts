@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateNetwork } from "../../src/generate/generate-network.js";
 import type { DuplicateCluster } from "../../src/generate/ground-truth.js";
 import { runCli } from "../../src/generate/run-cli.js";
-import { hashFolder, readNetwork, type NetworkFiles, type Row } from "./network-files.js";
+import { graphOf, hashFolder, readNetwork, type NetworkFiles, type Row } from "./network-files.js";
 
 /**
  * Duplicate records (`duplicates` option): generated networks read back with a CSV parser and
@@ -272,6 +272,21 @@ describe(`with duplicates ${SHARE} at ${SHIPMENTS} shipments`, () => {
     const members = network.truth.rings.flatMap((ring) => ring.members);
     for (const member of members) expect(member.doubles ?? []).toEqual(byOriginal.get(member.id) ?? []);
     expect(members.some((member) => member.doubles !== undefined)).toBe(true);
+  });
+
+  test("planted paths keep their edges and stay the only shortest paths between their ends", () => {
+    // Records without a nationality or country have no NATIONAL_OF or REGISTERED_IN edge.
+    const rows = {
+      ...network.rows,
+      persons: network.rows.persons.filter((row) => row.nationalityId !== ""),
+      companies: network.rows.companies.filter((row) => row.countryId !== ""),
+    };
+    const graph = graphOf(rows);
+    expect(network.truth.plantedPaths.length).toBeGreaterThan(0);
+    for (const planted of network.truth.plantedPaths) {
+      const found = graph.shortestPaths(planted.from, planted.to, new Set(planted.uniqueUnder), planted.length);
+      expect(found, `${planted.from} → ${planted.to}`).toEqual({ distance: planted.length, count: 1 });
+    }
   });
 
   test("the same seed and share give byte-identical files", async () => {
