@@ -282,7 +282,7 @@ export function doubleOwnIdentifiers(rng: Rng, factory: IdentifierFactory, doubl
   const hint = typeof double.name === "string" ? double.name : double.name.name;
   const person = typeof double.name !== "string";
   if (rng.chance(person ? 0.45 : 0.4)) own.push(factory.phone(rng, country));
-  if (rng.chance(person ? 0.2 : 0.3)) own.push(factory.email(rng, /\p{Script=Han}/u.test(hint) ? "mail" : hint));
+  if (rng.chance(person ? 0.2 : 0.3)) own.push(factory.email(rng, hint));
   if (person ? rng.chance(0.15) : !skipAddress && rng.chance(0.3)) own.push(person ? factory.passport(rng, country) : factory.address(rng, country));
   if (own.length === 0 && !double.sharesIdentifier) own.push(factory.phone(rng, country));
   return own;
