@@ -41,3 +41,8 @@ export function blockingKeys(prepared: PreparedRecord): string[] {
   for (const identifier of prepared.identifiers) keys.add(`${kind}id:${identifier}`);
   return [...keys];
 }
+
+/** Whether a key is an initial-and-word key (`i:`), which a capped block drops rather than windows. */
+export function isInitialKey(key: string): boolean {
+  return key.startsWith("i:", 1);
+}

@@ -81,6 +81,12 @@ function identifierFeature(a: PreparedRecord, b: PreparedRecord): Feature | null
   };
 }
 
+function birthYearWeight(a: ResolutionRecord, b: ResolutionRecord): number {
+  if (a.birthYear == null || b.birthYear == null) return 0;
+  const gap = Math.abs(a.birthYear - b.birthYear);
+  return gap === 0 ? BIRTH_YEAR_EQUAL_WEIGHT : gap === 1 ? BIRTH_YEAR_NEAR_WEIGHT : BIRTH_YEAR_DIFFERENT_WEIGHT;
+}
+
 function birthYearFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
   const yearA = a.birthYear ?? null;
   const yearB = b.birthYear ?? null;
@@ -127,20 +133,48 @@ function shipmentFeature(a: PreparedRecord, b: PreparedRecord): Feature | null {
   };
 }
 
-/** Compares two prepared records of one kind; `findCandidates` prepares each record once. */
-export function comparePrepared(a: PreparedRecord, b: PreparedRecord): Comparison {
-  const features: Feature[] = [
-    { name: "prior", weight: PRIOR_WEIGHT, detail: "prior: most records that look alike are namesakes" },
-    ...nameFeatures(a, b),
-  ];
+const MAX_NAME_WEIGHT = Math.max(...NAME_WEIGHT_CURVE.map(([, weight]) => weight));
+const PRIOR: Feature = { name: "prior", weight: PRIOR_WEIGHT, detail: "prior: most records that look alike are namesakes" };
+const sumOf = (features: readonly Feature[]) => features.reduce((sum, feature) => sum + feature.weight, 0);
+
+const MAX_COUNTRY_WEIGHT = Math.max(NATIONALITY_OVERLAP_WEIGHT, COMPANY_COUNTRY_SAME_WEIGHT, 0);
+
+/**
+ * An upper bound of a pair's log-odds from numbers alone, no strings built: identifiers, shipments
+ * and birth year exactly, the names and country at their best. Most pairs of a large block are rejected here.
+ */
+function optimisticLogOdds(a: PreparedRecord, b: PreparedRecord): number {
+  let identifiers = 0;
+  for (const identifier of a.identifiers) {
+    if (b.identifiers.has(identifier)) identifiers += identifierWeight(identifier);
+  }
+  let shipments = 0;
+  for (const shipment of a.shipments) if (b.shipments.has(shipment)) shipments += SHARED_SHIPMENT_WEIGHT;
+  identifiers = Math.min(identifiers, IDENTIFIERS_CAP);
+  shipments = Math.min(shipments, SHARED_SHIPMENTS_CAP);
+  const year = a.record.kind === "Person" ? birthYearWeight(a.record, b.record) : 0;
+  return PRIOR_WEIGHT + MAX_NAME_WEIGHT + identifiers + shipments + year + MAX_COUNTRY_WEIGHT;
+}
+
+/**
+ * Compares two prepared records of one kind; `findCandidates` prepares each record once. With
+ * `minLogOdds`, returns null as soon as the pair cannot reach it even with identical names: the
+ * other features are cheap and, among namesakes, usually decisive (a birth year apart), so most
+ * name comparisons in a large block are skipped.
+ */
+export function comparePrepared(a: PreparedRecord, b: PreparedRecord, minLogOdds = -Infinity): Comparison | null {
+  if (minLogOdds > -Infinity && optimisticLogOdds(a, b) < minLogOdds - 1e-9) return null;
+  const others: Feature[] = [];
   const identifiers = identifierFeature(a, b);
-  if (identifiers !== null) features.push(identifiers);
-  if (a.record.kind === "Person") features.push(birthYearFeature(a.record, b.record));
-  features.push(countryFeature(a, b));
+  if (identifiers !== null) others.push(identifiers);
+  if (a.record.kind === "Person") others.push(birthYearFeature(a.record, b.record));
+  others.push(countryFeature(a, b));
   const shipments = shipmentFeature(a, b);
-  if (shipments !== null) features.push(shipments);
-  const logOdds = features.reduce((sum, feature) => sum + feature.weight, 0);
-  return { score: logistic(logOdds), features };
+  if (shipments !== null) others.push(shipments);
+  const withoutNames = PRIOR_WEIGHT + sumOf(others);
+  if (withoutNames + MAX_NAME_WEIGHT < minLogOdds - 1e-9) return null;
+  const features = [PRIOR, ...nameFeatures(a, b), ...others];
+  return { score: logistic(sumOf(features)), features };
 }
 
 /**
@@ -152,5 +186,5 @@ export function compareEntities(a: ResolutionRecord, b: ResolutionRecord): Compa
   if (a.kind !== b.kind) {
     return { score: 0, features: [{ name: "kind", weight: -Infinity, detail: `kind: ${a.kind} and ${b.kind}` }] };
   }
-  return comparePrepared(prepareRecord(a), prepareRecord(b));
+  return comparePrepared(prepareRecord(a), prepareRecord(b))!;
 }

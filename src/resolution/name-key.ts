@@ -7,6 +7,8 @@ import type { ResolutionKind } from "./resolution-record.js";
 export interface NameWord {
   text: string;
   forms: readonly string[];
+  /** Identifies the word with its forms, for memoised comparisons: the text, for a word as written. */
+  key: string;
 }
 
 /** A name as the resolver compares it. */
@@ -27,6 +29,6 @@ export function nameKey(name: string, kind: ResolutionKind): NameKey {
   if (kind === "Company") texts = stripLegalForms(texts).words;
   return {
     folded: texts.join(" "),
-    words: texts.map((text) => ({ text, forms: romanisationForms(text) })),
+    words: texts.map((text) => ({ text, forms: romanisationForms(text), key: text })),
   };
 }

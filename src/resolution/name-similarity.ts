@@ -19,7 +19,15 @@ const MISSING_WORD_SHARE = 0.2;
 /** With only one word in common, the names agree on little more than a surname. */
 const ONE_WORD_CAP = 0.7;
 
-export type NameNote = "exact" | "romanisation" | "initials" | "spelling" | "order" | "joined" | "missing words";
+export type NameNote =
+  | "exact"
+  | "romanisation"
+  | "initials"
+  | "spelling"
+  | "order"
+  | "joined"
+  | "missing words"
+  | "different words";
 
 export interface NameSimilarity {
   similarity: number;
@@ -33,7 +41,52 @@ interface WordMatch {
   note: NameNote;
 }
 
+/**
+ * A two-level memo, bounded: cleared whole when full, which is rare and costs only recomputation.
+ * Two levels of string keys, because a joined key would be a new string to build and hash on
+ * every look-up.
+ */
+class PairMemo<T> {
+  private readonly entries = new Map<string, Map<string, T>>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(a: string, b: string, compute: () => T): T {
+    let inner = this.entries.get(a);
+    if (inner === undefined) {
+      inner = new Map();
+      this.entries.set(a, inner);
+    }
+    let value = inner.get(b);
+    if (value === undefined) {
+      value = compute();
+      if (this.size >= this.limit) {
+        this.entries.clear();
+        this.size = 0;
+        this.entries.set(a, inner);
+        inner.clear();
+      }
+      inner.set(b, value);
+      this.size += 1;
+    }
+    return value;
+  }
+}
+
+/**
+ * Names reuse a small vocabulary (a few hundred surnames and syllables cover most records) and
+ * namesakes repeat whole names, so a candidate search compares the same two words, and the same
+ * two names, thousands of times.
+ */
+const wordMemo = new PairMemo<WordMatch>(500_000);
+const nameMemo = new PairMemo<{ similarity: number; notes: NameNote[] }>(500_000);
+
 function compareWords(a: NameWord, b: NameWord): WordMatch {
+  return a.key <= b.key ? wordMemo.get(a.key, b.key, () => matchWords(a, b)) : wordMemo.get(b.key, a.key, () => matchWords(b, a));
+}
+
+function matchWords(a: NameWord, b: NameWord): WordMatch {
   if (a.text === b.text) return { similarity: 1, note: "exact" };
   if (a.forms.some((form) => b.forms.includes(form))) {
     return { similarity: ROMANISATION_SIMILARITY, note: "romanisation" };
@@ -93,6 +146,7 @@ function align(a: readonly NameWord[], b: readonly NameWord[]): { similarity: nu
   let similarity = denominator === 0 ? 0 : total / denominator;
   if (chosen.length < 2 && more > 1) similarity = Math.min(similarity, ONE_WORD_CAP);
   if (unmatched > 0 && more > fewer) notes.add("missing words");
+  if (chosen.length < fewer) notes.add("different words");
   const byA = [...chosen].sort((x, y) => x.i - y.i);
   if (byA.some((pair, index) => index > 0 && pair.j < byA[index - 1]!.j)) notes.add("order");
   if (notes.size > 1) notes.delete("exact");
@@ -107,7 +161,9 @@ function joinings(words: readonly NameWord[]): { words: NameWord[]; word: NameWo
     const right = words[k + 1]!;
     const forms = new Set<string>();
     for (const l of left.forms) for (const r of right.forms) forms.add(l + r);
-    const joined: NameWord = { text: left.text + right.text, forms: [...forms].sort() };
+    const text = left.text + right.text;
+    const sortedForms = [...forms].sort();
+    const joined: NameWord = { text, forms: sortedForms, key: `${text}=${sortedForms.join("/")}` };
     result.push({ words: [...words.slice(0, k), joined, ...words.slice(k + 2)], word: joined });
   }
   return result;
@@ -115,9 +171,16 @@ function joinings(words: readonly NameWord[]): { words: NameWord[]; word: NameWo
 
 /**
  * How alike two folded names are, 0 to 1, whatever their word order, tolerating typos, initials,
- * romanisations and a joined given name, with notes saying which of these it took.
+ * romanisations and a joined given name, with notes saying which of these it took. Symmetric: the
+ * names are compared in a fixed order whichever comes first.
  */
 export function compareNames(a: NameKey, b: NameKey): NameSimilarity {
+  const [first, second] = a.folded <= b.folded ? [a, b] : [b, a];
+  const { similarity, notes } = nameMemo.get(first.folded, second.folded, () => compareOrdered(first, second));
+  return { similarity, notes, a: a.folded, b: b.folded };
+}
+
+function compareOrdered(a: NameKey, b: NameKey): { similarity: number; notes: NameNote[] } {
   let best = align(a.words, b.words);
   if (a.words.length !== b.words.length) {
     const [longer, shorter, longerIsA] =
@@ -136,11 +199,15 @@ export function compareNames(a: NameKey, b: NameKey): NameSimilarity {
       }
     }
   }
-  const order: NameNote[] = ["exact", "romanisation", "initials", "spelling", "joined", "order", "missing words"];
-  return {
-    similarity: best.similarity,
-    notes: order.filter((note) => best.notes.has(note)),
-    a: a.folded,
-    b: b.folded,
-  };
+  const order: NameNote[] = [
+    "exact",
+    "romanisation",
+    "initials",
+    "spelling",
+    "joined",
+    "order",
+    "missing words",
+    "different words",
+  ];
+  return { similarity: best.similarity, notes: order.filter((note) => best.notes.has(note)) };
 }

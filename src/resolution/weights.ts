@@ -20,16 +20,17 @@ import { IdentifierKind } from "../domain/vocabulary.js";
 export const PRIOR_WEIGHT = -2;
 
 /**
- * Name similarity (0..1) to weight, linear between these points. Below 0.6 the names are
- * different names, strong evidence against; from 0.9 up they are the same name written
- * differently, which is evidence for, but capped at 3.2 (odds of about 25 to 1) because names are
- * common.
+ * Name similarity (0..1) to weight, linear between these points. At 0.5 and below (one word of two
+ * in common) the names are different names, strong evidence against; two words of three in common
+ * (0.67: "Nguyen Thanh Hung", "Nguyen Van Hung") is a weak match that a shared phone can carry;
+ * from 0.9 up they are the same name written differently, which is evidence for, but capped at 3.2
+ * (odds of about 25 to 1) because names are common.
  */
 export const NAME_WEIGHT_CURVE: readonly (readonly [similarity: number, weight: number])[] = [
   [0, -6],
-  [0.6, -4],
-  [0.75, -1.5],
-  [0.85, 1.2],
+  [0.5, -4],
+  [0.67, -2],
+  [0.8, 0],
   [0.9, 2.4],
   [1, 3.2],
 ];
