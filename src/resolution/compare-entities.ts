@@ -12,6 +12,7 @@ import {
   IDENTIFIER_WEIGHTS,
   IDENTIFIERS_CAP,
   INITIALS_WEIGHT,
+  KIND_MISMATCH_WEIGHT,
   NAME_WEIGHT_CURVE,
   NATIONALITY_DISJOINT_WEIGHT,
   NATIONALITY_OVERLAP_WEIGHT,
@@ -180,11 +181,13 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, minLogOdds
 /**
  * How likely two records are one person or one company, 0..1, with the evidence. The score is the
  * logistic of the features' weights summed, so the features account for it exactly. Records of
- * different kinds are never one entity: they score 0.
+ * different kinds are never one entity: a finite weight (so the figures stay JSON and GraphQL
+ * numbers) that puts the score below 10⁻²⁰.
  */
 export function compareEntities(a: ResolutionRecord, b: ResolutionRecord): Comparison {
   if (a.kind !== b.kind) {
-    return { score: 0, features: [{ name: "kind", weight: -Infinity, detail: `kind: ${a.kind} and ${b.kind}` }] };
+    const features = [{ name: "kind", weight: KIND_MISMATCH_WEIGHT, detail: `kind: ${a.kind} and ${b.kind}` }];
+    return { score: logistic(KIND_MISMATCH_WEIGHT), features };
   }
   return comparePrepared(prepareRecord(a), prepareRecord(b))!;
 }

@@ -82,3 +82,6 @@ export const IDENTIFIERS_CAP = 8;
 export const SHARED_SHIPMENT_WEIGHT = 0.7;
 /** Shared shipments say more than "connected" only up to a point. */
 export const SHARED_SHIPMENTS_CAP = 1.4;
+
+/** A person and a company are never one entity. */
+export const KIND_MISMATCH_WEIGHT = -50;
