@@ -1,4 +1,6 @@
 import { IdentifierKind } from "../domain/vocabulary.js";
+import { nameCountKey, type NameCounts } from "./name-counts.js";
+import type { NameKey } from "./name-key.js";
 import { compareNames, type NameSimilarity } from "./name-similarity.js";
 import { prepareRecord, type PreparedRecord } from "./prepared-record.js";
 import type { Comparison, Feature, ResolutionRecord } from "./resolution-record.js";
@@ -6,6 +8,8 @@ import {
   BIRTH_YEAR_DIFFERENT_WEIGHT,
   BIRTH_YEAR_EQUAL_WEIGHT,
   BIRTH_YEAR_NEAR_WEIGHT,
+  COMMON_NAME_CAP,
+  COMMON_NAME_PER_LOG,
   COMPANY_COUNTRY_DIFFERENT_WEIGHT,
   COMPANY_COUNTRY_SAME_WEIGHT,
   IDENTIFIER_OTHER_WEIGHT,
@@ -37,32 +41,56 @@ export function nameWeight(similarity: number): number {
   return curve[curve.length - 1]![1];
 }
 
-function bestNames(a: PreparedRecord, b: PreparedRecord): NameSimilarity | null {
-  let best: NameSimilarity | null = null;
+interface BestNames {
+  similarity: NameSimilarity;
+  a: NameKey;
+  b: NameKey;
+}
+
+function bestNames(a: PreparedRecord, b: PreparedRecord): BestNames | null {
+  let best: BestNames | null = null;
   for (const nameA of a.names) {
     for (const nameB of b.names) {
-      const result = compareNames(nameA, nameB);
-      if (best === null || result.similarity > best.similarity) best = result;
+      const similarity = compareNames(nameA, nameB);
+      if (best === null || similarity.similarity > best.similarity.similarity) best = { similarity, a: nameA, b: nameB };
     }
   }
   return best;
 }
 
-function nameFeatures(a: PreparedRecord, b: PreparedRecord): Feature[] {
-  const best = bestNames(a, b);
-  if (best === null) return [{ name: "names", weight: 0, detail: "names: none to compare" }];
+function nameFeatures(a: PreparedRecord, b: PreparedRecord, nameCounts: NameCounts | undefined): Feature[] {
+  const found = bestNames(a, b);
+  if (found === null) return [{ name: "names", weight: 0, detail: "names: none to compare" }];
+  const best = found.similarity;
   const notes = best.notes.length > 0 ? ` (${best.notes.join(", ")})` : "";
+  const weight = round(nameWeight(best.similarity));
   const features: Feature[] = [
     {
       name: "names",
-      weight: round(nameWeight(best.similarity)),
+      weight,
       detail: `names: '${best.a}' ~ '${best.b}'${notes}, similarity ${best.similarity.toFixed(2)}`,
     },
   ];
   if (best.notes.includes("initials")) {
     features.push({ name: "initials", weight: INITIALS_WEIGHT, detail: "names agree on an initial only, not the word" });
   }
+  if (weight > 0 && nameCounts !== undefined) {
+    const kind = a.record.kind;
+    const countA = nameCounts.get(nameCountKey(kind, found.a.orderFree)) ?? 1;
+    const countB = nameCounts.get(nameCountKey(kind, found.b.orderFree)) ?? 1;
+    const [bearers, name] = countA >= countB ? [countA, found.a.folded] : [countB, found.b.folded];
+    const common = commonNameWeight(bearers);
+    if (common < 0) {
+      features.push({ name: "commonName", weight: common, detail: `common name: '${name}' is borne by ${bearers} records` });
+    }
+  }
   return features;
+}
+
+/** Nothing for a name borne by the pair alone; then less per doubling, down to the cap. */
+export function commonNameWeight(bearers: number): number {
+  if (bearers <= 2) return 0;
+  return -round(Math.min(COMMON_NAME_CAP, COMMON_NAME_PER_LOG * Math.log(bearers / 2)));
 }
 
 function identifierWeight(identifier: string): number {
@@ -163,7 +191,12 @@ function optimisticLogOdds(a: PreparedRecord, b: PreparedRecord): number {
  * other features are cheap and, among namesakes, usually decisive (a birth year apart), so most
  * name comparisons in a large block are skipped.
  */
-export function comparePrepared(a: PreparedRecord, b: PreparedRecord, minLogOdds = -Infinity): Comparison | null {
+export function comparePrepared(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  minLogOdds = -Infinity,
+  nameCounts?: NameCounts,
+): Comparison | null {
   if (minLogOdds > -Infinity && optimisticLogOdds(a, b) < minLogOdds - 1e-9) return null;
   const others: Feature[] = [];
   const identifiers = identifierFeature(a, b);
@@ -174,20 +207,26 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, minLogOdds
   if (shipments !== null) others.push(shipments);
   const withoutNames = PRIOR_WEIGHT + sumOf(others);
   if (withoutNames + MAX_NAME_WEIGHT < minLogOdds - 1e-9) return null;
-  const features = [PRIOR, ...nameFeatures(a, b), ...others];
+  const features = [PRIOR, ...nameFeatures(a, b, nameCounts), ...others];
   return { score: logistic(sumOf(features)), features };
 }
 
 /**
  * How likely two records are one person or one company, 0..1, with the evidence. The score is the
- * logistic of the features' weights summed, so the features account for it exactly. Records of
+ * logistic of the features' weights summed, so the features account for it exactly. With
+ * `nameCounts` (from `countNames` over the whole collection), agreeing on a common name counts
+ * for less; without, every name counts as rare. Records of
  * different kinds are never one entity: a finite weight (so the figures stay JSON and GraphQL
  * numbers) that puts the score below 10⁻²⁰.
  */
-export function compareEntities(a: ResolutionRecord, b: ResolutionRecord): Comparison {
+export function compareEntities(
+  a: ResolutionRecord,
+  b: ResolutionRecord,
+  options: { nameCounts?: NameCounts } = {},
+): Comparison {
   if (a.kind !== b.kind) {
     const features = [{ name: "kind", weight: KIND_MISMATCH_WEIGHT, detail: `kind: ${a.kind} and ${b.kind}` }];
     return { score: logistic(KIND_MISMATCH_WEIGHT), features };
   }
-  return comparePrepared(prepareRecord(a), prepareRecord(b))!;
+  return comparePrepared(prepareRecord(a), prepareRecord(b), -Infinity, options.nameCounts)!;
 }

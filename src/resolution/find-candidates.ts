@@ -1,5 +1,6 @@
 import { blockingKeys, isInitialKey } from "./blocking-keys.js";
 import { comparePrepared } from "./compare-entities.js";
+import { countPreparedNames } from "./name-counts.js";
 import { prepareRecord, type PreparedRecord } from "./prepared-record.js";
 import type { Candidate, ResolutionRecord } from "./resolution-record.js";
 
@@ -54,6 +55,7 @@ export function findCandidates(records: readonly ResolutionRecord[], options: Fi
   // Sorting by id first makes blocks, and so capped windows, independent of the input order.
   const prepared = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepareRecord);
   const count = prepared.length;
+  const nameCounts = countPreparedNames(prepared);
   // The score is logistic(log-odds), so a pair below this log-odds cannot reach minScore.
   const minLogOdds = options.minScore <= 0 ? -Infinity : options.minScore >= 1 ? Infinity : Math.log(options.minScore / (1 - options.minScore));
 
@@ -151,7 +153,7 @@ export function findCandidates(records: readonly ResolutionRecord[], options: Fi
     if (k > 0 && pair === unique[k - 1]) continue;
     const a = prepared[Math.floor(pair / count)]!;
     const b = prepared[pair % count]!;
-    const comparison = comparePrepared(a, b, minLogOdds);
+    const comparison = comparePrepared(a, b, minLogOdds, nameCounts);
     if (comparison !== null && comparison.score >= options.minScore) {
       candidates.push({ a: a.record.id, b: b.record.id, ...comparison });
     }

@@ -1,5 +1,6 @@
 export type { Candidate, Comparison, Feature, ResolutionKind, ResolutionRecord } from "./resolution-record.js";
-export { compareEntities } from "./compare-entities.js";
+export { compareEntities, commonNameWeight } from "./compare-entities.js";
+export { countNames, type NameCounts } from "./name-counts.js";
 export { findCandidates, type FindCandidatesOptions } from "./find-candidates.js";
 export { foldText } from "./fold-text.js";
 export { nameKey, type NameKey, type NameWord } from "./name-key.js";

@@ -15,6 +15,8 @@ export interface NameWord {
 export interface NameKey {
   /** The folded words joined, legal forms out: what a detail string quotes. */
   folded: string;
+  /** The words sorted: one key for "nguyen van hung" and "hung nguyen van", for counting names. */
+  orderFree: string;
   words: readonly NameWord[];
 }
 
@@ -29,6 +31,7 @@ export function nameKey(name: string, kind: ResolutionKind): NameKey {
   if (kind === "Company") texts = stripLegalForms(texts).words;
   return {
     folded: texts.join(" "),
+    orderFree: [...texts].sort().join(" "),
     words: texts.map((text) => ({ text, forms: romanisationForms(text), key: text })),
   };
 }

@@ -35,6 +35,14 @@ export const NAME_WEIGHT_CURVE: readonly (readonly [similarity: number, weight: 
   [1, 3.2],
 ];
 
+/**
+ * A name borne by many records in the collection: each doubling of its bearers beyond the pair
+ * takes off 0.4 (about a third less odds), at most 1.5, so a duplicate of even the commonest name
+ * with its birth year and nationality still scores above 0.8.
+ */
+export const COMMON_NAME_PER_LOG = 0.4 / Math.LN2;
+export const COMMON_NAME_CAP = 1.5;
+
 /** An initial agrees with every name that starts with its letter: a little against. */
 export const INITIALS_WEIGHT = -0.5;
 

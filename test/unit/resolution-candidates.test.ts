@@ -92,8 +92,8 @@ describe("capped blocks", () => {
   );
   namesakes[299] = { ...namesakes[299]!, names: ["Nguyễn V. Hùng"], identifiers: [namesakes[0]!.identifiers[0]!], birthYear: 1700 };
   namesakes[297] = { ...namesakes[297]!, identifiers: [], birthYear: 1702 };
-  namesakes[1] = { ...namesakes[1]!, identifiers: [], birthYear: null };
-  namesakes[298] = { ...namesakes[298]!, identifiers: [], birthYear: null };
+  namesakes[1] = { ...namesakes[1]!, identifiers: [], birthYear: null, nationalities: ["VN"] };
+  namesakes[298] = { ...namesakes[298]!, identifiers: [], birthYear: null, nationalities: ["VN"] };
   const capped = findCandidates(namesakes, { minScore: MIN_SCORE, maxBlockSize: 50, window: 5 });
   const cappedKeys = capped.map((candidate) => pairKey(candidate.a, candidate.b));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { compareEntities, type ResolutionRecord } from "../../src/resolution/index.js";
+import { compareEntities, countNames, type ResolutionRecord } from "../../src/resolution/index.js";
 
 /** The score above which a pair is put to an investigator. */
 const THRESHOLD = 0.5;
@@ -188,5 +188,41 @@ describe("the explanation", () => {
     expect(high).toBeGreaterThan(0.99);
     expect(low).toBeGreaterThanOrEqual(0);
     expect(low).toBeLessThan(0.01);
+  });
+});
+
+describe("common names", () => {
+  // 40 records named Nguyen Van Hung (some written in another order), one Vuong Dinh Khiem.
+  const collection = [
+    ...Array.from({ length: 30 }, () => person(["Nguyễn Văn Hùng"])),
+    ...Array.from({ length: 10 }, () => person(["Hung Van Nguyen"])),
+    person(["Vương Đình Khiêm"]),
+    person(["Vuong Dinh Khiem"]),
+  ];
+  const nameCounts = countNames(collection);
+
+  test("counts bearers of a name whatever its word order or accents", () => {
+    expect(nameCounts.get("Person:hung nguyen van")).toBe(40);
+    expect(nameCounts.get("Person:dinh khiem vuong")).toBe(2);
+  });
+
+  test("agreeing on a common name counts for less than agreeing on a rare one", () => {
+    const common = compareEntities(collection[0]!, collection[1]!, { nameCounts });
+    const rare = compareEntities(collection[40]!, collection[41]!, { nameCounts });
+    expect(common.score).toBeLessThan(rare.score);
+    expect(common.features.find((feature) => feature.name === "commonName")?.detail).toBe(
+      "common name: 'nguyen van hung' is borne by 40 records",
+    );
+    expect(rare.features.some((feature) => feature.name === "commonName")).toBe(false);
+  });
+
+  test("a duplicate of a common name with its birth year and nationality stays above the threshold", () => {
+    const a = { ...collection[0]!, birthYear: 1980, nationalities: ["VN"] };
+    const b = { ...collection[1]!, birthYear: 1980, nationalities: ["VN"] };
+    expect(compareEntities(a, b, { nameCounts }).score).toBeGreaterThan(THRESHOLD);
+  });
+
+  test("without counts every name counts as rare", () => {
+    expect(compareEntities(collection[0]!, collection[1]!).features.some((feature) => feature.name === "commonName")).toBe(false);
   });
 });
