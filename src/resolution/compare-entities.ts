@@ -127,7 +127,8 @@ function birthYearFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
   if (gap === 1) {
     return { name: "birthYear", weight: BIRTH_YEAR_NEAR_WEIGHT, detail: `birth year: ${yearA} and ${yearB}, within a year` };
   }
-  return { name: "birthYear", weight: BIRTH_YEAR_DIFFERENT_WEIGHT, detail: `birth year: ${yearA} and ${yearB}, ${gap} years apart` };
+  const detail = `birth year: ${yearA} and ${yearB}, ${gap} years apart`;
+  return { name: "birthYear", weight: BIRTH_YEAR_DIFFERENT_WEIGHT, detail };
 }
 
 function countryFeature(a: PreparedRecord, b: PreparedRecord): Feature {

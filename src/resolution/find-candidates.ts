@@ -19,6 +19,9 @@ export interface FindCandidatesOptions {
   window?: number;
 }
 
+/** Plain code-unit order, the order `a < b` promises; independent of locale. */
+const byCodeUnits = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Order-free, romanisation-aware sort key, so namesakes sit side by side in a large block. */
 function neighbourhoodKey(prepared: PreparedRecord): string {
   const name = prepared.names[0];
@@ -53,11 +56,12 @@ export function findCandidates(records: readonly ResolutionRecord[], options: Fi
   const maxBlockSize = options.maxBlockSize ?? 50;
   const window = options.window ?? 10;
   // Sorting by id first makes blocks, and so capped windows, independent of the input order.
-  const prepared = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(prepareRecord);
+  const prepared = [...records].sort((x, y) => byCodeUnits(x.id, y.id)).map(prepareRecord);
   const count = prepared.length;
   const nameCounts = countPreparedNames(prepared);
   // The score is logistic(log-odds), so a pair below this log-odds cannot reach minScore.
-  const minLogOdds = options.minScore <= 0 ? -Infinity : options.minScore >= 1 ? Infinity : Math.log(options.minScore / (1 - options.minScore));
+  const { minScore } = options;
+  const minLogOdds = minScore <= 0 ? -Infinity : minScore >= 1 ? Infinity : Math.log(minScore / (1 - minScore));
 
   const blocks = new Map<string, number[]>();
   prepared.forEach((record, index) => {
@@ -159,5 +163,5 @@ export function findCandidates(records: readonly ResolutionRecord[], options: Fi
     }
   }
 
-  return candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0) || (x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  return candidates.sort((x, y) => y.score - x.score || byCodeUnits(x.a, y.a) || byCodeUnits(x.b, y.b));
 }

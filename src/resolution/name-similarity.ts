@@ -83,7 +83,9 @@ const wordMemo = new PairMemo<WordMatch>(500_000);
 const nameMemo = new PairMemo<{ similarity: number; notes: NameNote[] }>(500_000);
 
 function compareWords(a: NameWord, b: NameWord): WordMatch {
-  return a.key <= b.key ? wordMemo.get(a.key, b.key, () => matchWords(a, b)) : wordMemo.get(b.key, a.key, () => matchWords(b, a));
+  return a.key <= b.key
+    ? wordMemo.get(a.key, b.key, () => matchWords(a, b))
+    : wordMemo.get(b.key, a.key, () => matchWords(b, a));
 }
 
 function matchWords(a: NameWord, b: NameWord): WordMatch {
