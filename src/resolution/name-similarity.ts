@@ -1,4 +1,5 @@
 import { jaroWinkler } from "./jaro-winkler.js";
+import { PairMemo } from "./pair-memo.js";
 import type { NameKey, NameWord } from "./name-key.js";
 
 /**
@@ -39,39 +40,6 @@ export interface NameSimilarity {
 interface WordMatch {
   similarity: number;
   note: NameNote;
-}
-
-/**
- * A two-level memo, bounded: cleared whole when full, which is rare and costs only recomputation.
- * Two levels of string keys, because a joined key would be a new string to build and hash on
- * every look-up.
- */
-class PairMemo<T> {
-  private readonly entries = new Map<string, Map<string, T>>();
-  private size = 0;
-
-  constructor(private readonly limit: number) {}
-
-  get(a: string, b: string, compute: () => T): T {
-    let inner = this.entries.get(a);
-    if (inner === undefined) {
-      inner = new Map();
-      this.entries.set(a, inner);
-    }
-    let value = inner.get(b);
-    if (value === undefined) {
-      value = compute();
-      if (this.size >= this.limit) {
-        this.entries.clear();
-        this.size = 0;
-        this.entries.set(a, inner);
-        inner.clear();
-      }
-      inner.set(b, value);
-      this.size += 1;
-    }
-    return value;
-  }
 }
 
 /**
@@ -179,7 +147,7 @@ function joinings(words: readonly NameWord[]): { words: NameWord[]; word: NameWo
 export function compareNames(a: NameKey, b: NameKey): NameSimilarity {
   const [first, second] = a.folded <= b.folded ? [a, b] : [b, a];
   const { similarity, notes } = nameMemo.get(first.folded, second.folded, () => compareOrdered(first, second));
-  return { similarity, notes, a: a.folded, b: b.folded };
+  return { similarity, notes: [...notes], a: a.folded, b: b.folded };
 }
 
 function compareOrdered(a: NameKey, b: NameKey): { similarity: number; notes: NameNote[] } {
