@@ -1,23 +1,12 @@
 import { describe, expect, test } from "vitest";
 
+import { seededRandom } from "../../src/analysis/seeded-random.js";
 import { compareEntities, findCandidates, type Candidate, type ResolutionRecord } from "../../src/resolution/index.js";
 
 const MIN_SCORE = 0.5;
 
 function record(id: string, kind: ResolutionRecord["kind"], names: string[], extra: Partial<ResolutionRecord> = {}): ResolutionRecord {
   return { id, kind, names, nationalities: [], identifiers: [], shipments: [], ...extra };
-}
-
-/** mulberry32: a seeded generator, so the synthetic records are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -72,7 +61,7 @@ describe("findCandidates on a handful of records", () => {
   });
 
   test("the same records in any order give the same candidates", () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const first = findCandidates(records, { minScore: 0 });
     for (let round = 0; round < 5; round++) {
       expect(findCandidates(shuffled(records, random), { minScore: 0 })).toEqual(first);
@@ -138,7 +127,7 @@ describe("50,000 synthetic records", () => {
   const strip = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d");
 
   function build(seed: number) {
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const records: ResolutionRecord[] = [];
     const planted: string[] = [];
