@@ -17,6 +17,7 @@ import type { SearchRepository } from "./repositories/search.repository.js";
 import type { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
 import type { TimelineRepository } from "./repositories/timeline.repository.js";
 import type { TrendRepository } from "./repositories/trend.repository.js";
+import type { CandidateStore } from "./resolution/candidate-store.js";
 
 /** What every resolver gets for one request. Made fresh per request by the server's context factory. */
 export interface Context {
@@ -38,6 +39,8 @@ export interface Context {
   flows: FlowRepository;
   trends: TrendRepository;
   rings: RingRepository;
+  /** Resolution candidates stored by `npm run resolve`. */
+  resolution: CandidateStore;
   /** The viewer's watches and alerts. */
   alerts: AlertStore;
   /** The viewer's watches by id, for alerts' `watch`. */

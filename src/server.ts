@@ -44,6 +44,7 @@ import { SearchRepository } from "./repositories/search.repository.js";
 import { SharedIdentifierRepository } from "./repositories/shared-identifier.repository.js";
 import { TimelineRepository } from "./repositories/timeline.repository.js";
 import { TrendRepository } from "./repositories/trend.repository.js";
+import { CandidateStore } from "./resolution/candidate-store.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -109,6 +110,7 @@ export function createContextFactory(
     flows: new FlowRepository(executor, registry),
     trends: new TrendRepository(executor, registry),
     rings: new RingRepository(executor, registry),
+    resolution: new CandidateStore(executor),
     alerts: new AlertStore(executor),
   };
   return async (viewer) => {

@@ -1,7 +1,7 @@
 // Emitted from cypher/queries/**/*.cypher by `npm run queries:emit` (src/db/emit-queries.ts). Do not edit by hand.
 // Each query's parameter, row and slot types come from its file's header (see cypher/README.md).
 
-import type { Date as CypherDate, Integer } from "neo4j-driver";
+import type { Date as CypherDate, DateTime as CypherDateTime, Integer } from "neo4j-driver";
 
 import type { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { CypherQuery } from "./cypher-query.js";
@@ -4420,6 +4420,333 @@ ORDER BY key, node.id
 `,
 };
 
+// resolution/count.cypher
+
+export type ResolutionCountParameters = {
+  kind: string | null;
+  minScore: number;
+  scope: string;
+};
+
+export type ResolutionCountRow = {
+  count: number;
+};
+
+export type ResolutionCountSlots = Record<string, never>;
+
+/** The resolutionCandidates root field's totalCount: the stored candidates a page of the same arguments is taken from (see page.cypher), counted only when a client asks for it. */
+export const resolutionCount: CypherQuery<ResolutionCountParameters, ResolutionCountRow, ResolutionCountSlots, "read"> = {
+  name: "resolutionCount",
+  file: "resolution/count",
+  mode: "read",
+  parameters: { kind: "string | null", minScore: "float", scope: "string" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// The resolutionCandidates root field's totalCount: the stored candidates a page of the same
+// arguments is taken from (see page.cypher), counted only when a client asks for it.
+// Parameters: $kind (a MatchKind, or null for both), $minScore, $scope ('' for all).
+// Columns: count.
+// @param kind: string | null
+// @param minScore: float
+// @param scope: string
+// @column count: integer
+MATCH (candidate:MatchCandidate)
+WHERE candidate.score >= $minScore
+  AND ($kind IS NULL OR candidate.kind = $kind)
+  AND left(candidate.aId, size($scope)) = $scope AND left(candidate.bId, size($scope)) = $scope
+  AND COUNT { (candidate)-[:CANDIDATE]->() } = 2
+RETURN count(candidate) AS count
+`,
+};
+
+// resolution/delete-stale.cypher
+
+export type ResolutionDeleteStaleParameters = {
+  scope: string;
+  computedAt: CypherDateTime<number>;
+};
+
+export type ResolutionDeleteStaleRow = {
+  deleted: number;
+};
+
+export type ResolutionDeleteStaleSlots = Record<string, never>;
+
+/** Resolution, store: removes the candidates of a scope (both entities' ids start with it) that the run just written did not find again (same transaction as write-candidates): pairs that no longer score enough, and pairs of which an entity is gone. */
+export const resolutionDeleteStale: CypherQuery<ResolutionDeleteStaleParameters, ResolutionDeleteStaleRow, ResolutionDeleteStaleSlots, "write"> = {
+  name: "resolutionDeleteStale",
+  file: "resolution/delete-stale",
+  mode: "write",
+  parameters: { scope: "string", computedAt: "datetime" },
+  slots: {},
+  columns: { deleted: "integer" },
+  text: `// Resolution, store: removes the candidates of a scope (both entities' ids start with it) that the
+// run just written did not find again (same transaction as write-candidates): pairs that no longer
+// score enough, and pairs of which an entity is gone.
+// Parameters: $scope ('' for the whole graph), $computedAt (the run's time: what it wrote carries it).
+// Columns: deleted (candidates removed).
+// @param scope: string
+// @param computedAt: datetime
+// @column deleted: integer
+MATCH (candidate:MatchCandidate)
+WHERE left(candidate.aId, size($scope)) = $scope AND left(candidate.bId, size($scope)) = $scope
+  AND candidate.computedAt <> $computedAt
+DETACH DELETE candidate
+RETURN count(candidate) AS deleted
+`,
+};
+
+// resolution/export-companies.cypher
+
+export type ResolutionExportCompaniesParameters = {
+  after: string;
+  limit: Integer;
+};
+
+export type ResolutionExportCompaniesRow = {
+  key: string;
+  names: string[];
+  countries: string[];
+  identifiers: string[];
+  shipments: string[];
+};
+
+export type ResolutionExportCompaniesSlots = Record<string, never>;
+
+/** Resolution, export: the records of one page of companies, in id order, as the resolver reads them (src/resolution/resolution-record.ts): the name, the registration country, identifiers as `KIND:value` (see export-persons), and the shipments it is party to. Paged on the company key */
+export const resolutionExportCompanies: CypherQuery<ResolutionExportCompaniesParameters, ResolutionExportCompaniesRow, ResolutionExportCompaniesSlots, "read"> = {
+  name: "resolutionExportCompanies",
+  file: "resolution/export-companies",
+  mode: "read",
+  parameters: { after: "string", limit: "integer" },
+  slots: {},
+  columns: { key: "string", names: "string[]", countries: "string[]", identifiers: "string[]", shipments: "string[]" },
+  text: `// Resolution, export: the records of one page of companies, in id order, as the resolver reads
+// them (src/resolution/resolution-record.ts): the name, the registration country, identifiers as
+// \`KIND:value\` (see export-persons), and the shipments it is party to. Paged on the company key
+// index; the caller starts at its scope and stops at the first id outside it.
+// Parameters: $after (the last company id of the previous page; the scope, or '' for all, first),
+//   $limit (integer: companies per page).
+// Columns: key (company id), names (the name), countries (the registration country's id, or
+//   none), identifiers, shipments (shipment ids).
+// @param after: string
+// @param limit: integer
+// @column key: string
+// @column names: string[]
+// @column countries: string[]
+// @column identifiers: string[]
+// @column shipments: string[]
+MATCH (company:Company)
+WHERE company.id > $after
+WITH company
+ORDER BY company.id
+LIMIT $limit
+RETURN company.id AS key, [company.name] AS names,
+  [(company)-[:REGISTERED_IN]->(country:Country) | country.id] AS countries,
+  [(company)-[:HAS_IDENTIFIER]->(identifier:Identifier) | identifier.kind + ':' + identifier.value] AS identifiers,
+  [(company)-[:PARTY_TO]->(shipment:Shipment) | shipment.id] AS shipments
+`,
+};
+
+// resolution/export-persons.cypher
+
+export type ResolutionExportPersonsParameters = {
+  after: string;
+  limit: Integer;
+};
+
+export type ResolutionExportPersonsRow = {
+  key: string;
+  names: string[];
+  birthYear: number | null;
+  nationalities: string[];
+  identifiers: string[];
+  shipments: string[];
+};
+
+export type ResolutionExportPersonsSlots = Record<string, never>;
+
+/** Resolution, export: the records of one page of persons, in id order, as the resolver reads them (src/resolution/resolution-record.ts): the name then the aliases, the birth year, nationalities, identifiers as `KIND:value` (built from the identifier's kind and value, so that a world's id */
+export const resolutionExportPersons: CypherQuery<ResolutionExportPersonsParameters, ResolutionExportPersonsRow, ResolutionExportPersonsSlots, "read"> = {
+  name: "resolutionExportPersons",
+  file: "resolution/export-persons",
+  mode: "read",
+  parameters: { after: "string", limit: "integer" },
+  slots: {},
+  columns: { key: "string", names: "string[]", birthYear: "integer | null", nationalities: "string[]", identifiers: "string[]", shipments: "string[]" },
+  text: `// Resolution, export: the records of one page of persons, in id order, as the resolver reads them
+// (src/resolution/resolution-record.ts): the name then the aliases, the birth year, nationalities,
+// identifiers as \`KIND:value\` (built from the identifier's kind and value, so that a world's id
+// prefix does not hide the kind the weights go by), and the shipments it is party to. Paged on the
+// person key index, so that the export streams whatever the size of the graph; the caller starts
+// at its scope and stops at the first id outside it (ids of a prefix sort together).
+// Parameters: $after (the last person id of the previous page; the scope, or '' for all, first),
+//   $limit (integer: persons per page).
+// Columns: key (person id), names, birthYear (null when unknown), nationalities (country ids),
+//   identifiers, shipments (shipment ids).
+// @param after: string
+// @param limit: integer
+// @column key: string
+// @column names: string[]
+// @column birthYear: integer | null
+// @column nationalities: string[]
+// @column identifiers: string[]
+// @column shipments: string[]
+MATCH (person:Person)
+WHERE person.id > $after
+WITH person
+ORDER BY person.id
+LIMIT $limit
+RETURN person.id AS key, [person.name] + coalesce(person.aliases, []) AS names, person.birthYear AS birthYear,
+  [(person)-[:NATIONAL_OF]->(country:Country) | country.id] AS nationalities,
+  [(person)-[:HAS_IDENTIFIER]->(identifier:Identifier) | identifier.kind + ':' + identifier.value] AS identifiers,
+  [(person)-[:PARTY_TO]->(shipment:Shipment) | shipment.id] AS shipments
+`,
+};
+
+// resolution/page.cypher
+
+export type ResolutionPageParameters = {
+  kind: string | null;
+  minScore: number;
+  scope: string;
+  afterScore: number;
+  afterId: string;
+  limit: Integer;
+};
+
+export type ResolutionPageRow = {
+  id: string;
+  kind: string;
+  a: string;
+  b: string;
+  score: number;
+  featureNames: string[];
+  featureWeights: number[];
+  featureDetails: string[];
+  computedAtMs: number;
+};
+
+export type ResolutionPageSlots = Record<string, never>;
+
+/** The resolutionCandidates root field: one page of stored candidates, best first (score descending, then id), after a cursor's position. Read in score order from the score index, so a page costs its own rows, not a sort of every candidate. A candidate of which an entity is gone */
+export const resolutionPage: CypherQuery<ResolutionPageParameters, ResolutionPageRow, ResolutionPageSlots, "read"> = {
+  name: "resolutionPage",
+  file: "resolution/page",
+  mode: "read",
+  parameters: { kind: "string | null", minScore: "float", scope: "string", afterScore: "float", afterId: "string", limit: "integer" },
+  slots: {},
+  columns: { id: "string", kind: "string", a: "string", b: "string", score: "float", featureNames: "string[]", featureWeights: "float[]", featureDetails: "string[]", computedAtMs: "integer" },
+  text: `// The resolutionCandidates root field: one page of stored candidates, best first (score
+// descending, then id), after a cursor's position. Read in score order from the score index, so a
+// page costs its own rows, not a sort of every candidate. A candidate of which an entity is gone
+// since the run (its relationship went with it) is left out until the next run removes it.
+// Parameters: $kind (a MatchKind, or null for both), $minScore, $scope (both entities' ids start
+//   with it; '' for all), $afterScore and $afterId (the cursor's position: the page starts after
+//   it; 1.0 and '' for the first page, since no score exceeds 1), $limit (integer).
+// Columns: id, kind, a, b (the entities' ids, a < b), score, featureNames, featureWeights,
+//   featureDetails, computedAtMs (when the run computed it, epoch milliseconds).
+// @param kind: string | null
+// @param minScore: float
+// @param scope: string
+// @param afterScore: float
+// @param afterId: string
+// @param limit: integer
+// @column id: string
+// @column kind: string
+// @column a: string
+// @column b: string
+// @column score: float
+// @column featureNames: string[]
+// @column featureWeights: float[]
+// @column featureDetails: string[]
+// @column computedAtMs: integer
+MATCH (candidate:MatchCandidate)
+WHERE candidate.score >= $minScore AND candidate.score <= $afterScore
+  AND (candidate.score < $afterScore OR candidate.id > $afterId)
+  AND ($kind IS NULL OR candidate.kind = $kind)
+  AND left(candidate.aId, size($scope)) = $scope AND left(candidate.bId, size($scope)) = $scope
+  AND COUNT { (candidate)-[:CANDIDATE]->() } = 2
+WITH candidate
+ORDER BY candidate.score DESC, candidate.id
+LIMIT $limit
+RETURN candidate.id AS id, candidate.kind AS kind, candidate.aId AS a, candidate.bId AS b, candidate.score AS score,
+  candidate.featureNames AS featureNames, candidate.featureWeights AS featureWeights,
+  candidate.featureDetails AS featureDetails, candidate.computedAt.epochMillis AS computedAtMs
+`,
+};
+
+// resolution/write-candidates.cypher
+
+export type ResolutionWriteCandidatesParameters = {
+  kind: string;
+  scope: string;
+  computedAt: CypherDateTime<number>;
+  ids: readonly string[];
+  as: readonly string[];
+  bs: readonly string[];
+  scores: readonly number[];
+  featureNames: readonly (readonly string[])[];
+  featureWeights: readonly (readonly number[])[];
+  featureDetails: readonly (readonly string[])[];
+};
+
+export type ResolutionWriteCandidatesRow = {
+  written: number;
+};
+
+export type ResolutionWriteCandidatesSlots = Record<string, never>;
+
+/** Resolution, store: one batch of a run's candidates of one kind. Each is written over the node of its pair (MERGE on its id, so that a run finding a pair again updates it, and what points at it keeps pointing) and tied to its two entities. A pair of which an entity is gone since the export */
+export const resolutionWriteCandidates: CypherQuery<ResolutionWriteCandidatesParameters, ResolutionWriteCandidatesRow, ResolutionWriteCandidatesSlots, "write"> = {
+  name: "resolutionWriteCandidates",
+  file: "resolution/write-candidates",
+  mode: "write",
+  parameters: { kind: "string", scope: "string", computedAt: "datetime", ids: "string[]", as: "string[]", bs: "string[]", scores: "float[]", featureNames: "string[][]", featureWeights: "float[][]", featureDetails: "string[][]" },
+  slots: {},
+  columns: { written: "integer" },
+  text: `// Resolution, store: one batch of a run's candidates of one kind. Each is written over the node of
+// its pair (MERGE on its id, so that a run finding a pair again updates it, and what points at it
+// keeps pointing) and tied to its two entities. A pair of which an entity is gone since the export
+// is not written. Run in one transaction with the other batches and delete-stale, so readers see
+// the scope's earlier candidates or the new ones, never a mix. The batch comes as lists of one
+// entry per candidate, in one order.
+// Parameters: $kind (PERSON: both entities are persons; COMPANY: companies), $scope (the run's
+//   id prefix, '' for all), $computedAt (the run's time), $ids, $as and $bs (the entities' ids, a < b), $scores,
+//   $featureNames, $featureWeights, $featureDetails (one list per candidate).
+// Columns: written (candidates written).
+// @param kind: string
+// @param scope: string
+// @param computedAt: datetime
+// @param ids: string[]
+// @param as: string[]
+// @param bs: string[]
+// @param scores: float[]
+// @param featureNames: string[][]
+// @param featureWeights: float[][]
+// @param featureDetails: string[][]
+// @column written: integer
+UNWIND range(0, size($ids) - 1) AS index
+// Ids are unique per label only: each end is looked up under the kind's label, by index.
+CALL (index) {
+  MATCH (a:Person {id: $as[index]}), (b:Person {id: $bs[index]})
+  WHERE $kind = 'PERSON'
+  RETURN a, b
+  UNION
+  MATCH (a:Company {id: $as[index]}), (b:Company {id: $bs[index]})
+  WHERE $kind = 'COMPANY'
+  RETURN a, b
+}
+MERGE (candidate:MatchCandidate {id: $ids[index]})
+SET candidate.kind = $kind, candidate.aId = a.id, candidate.bId = b.id, candidate.score = $scores[index],
+  candidate.featureNames = $featureNames[index], candidate.featureWeights = $featureWeights[index],
+  candidate.featureDetails = $featureDetails[index], candidate.scope = $scope, candidate.computedAt = $computedAt
+MERGE (candidate)-[:CANDIDATE]->(a)
+MERGE (candidate)-[:CANDIDATE]->(b)
+RETURN count(candidate) AS written
+`,
+};
+
 // rings/by-ids.cypher
 
 export type RingsByIdsParameters = {
@@ -6098,6 +6425,12 @@ export const queries = {
   relatedAll,
   relatedCount,
   relatedPage,
+  resolutionCount,
+  resolutionDeleteStale,
+  resolutionExportCompanies,
+  resolutionExportPersons,
+  resolutionPage,
+  resolutionWriteCandidates,
   ringsByIds,
   ringsDeleteRuns,
   ringsExportIdentifiers,

@@ -14,6 +14,7 @@ import {
   TaxonRank,
   TransportMode,
 } from "./vocabulary.js";
+import { MatchKind } from "./match-kind.js";
 import { AlertReason, WatchKind } from "./watch-kind.js";
 
 /**
@@ -56,6 +57,7 @@ export const vocabularies = {
   TaxonRank,
   WatchKind,
   AlertReason,
+  MatchKind,
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;
@@ -84,7 +86,10 @@ export interface PropertyModel {
 export type ModelPart =
   /** Facts made from data (imports, the fixture, generated networks), served by the API. */
   | "data"
-  /** Results of `npm run analyze`, rewritten by each run, read only by the ring fields. */
+  /**
+   * Results of `npm run analyze` and `npm run resolve`, rewritten by each run, read only by the ring
+   * fields and `resolutionCandidates`.
+   */
   | "analysis"
   /** Figures kept ahead of the analyst fields, changed with the facts behind them (src/domain/trade-tallies.ts). */
   | "aggregates"
@@ -454,6 +459,38 @@ export const otherLabels = {
       ringCount: integer("How many rings were kept.", { required: true }),
     },
   },
+  MatchCandidate: {
+    part: "analysis",
+    meaning:
+      "Two persons or two companies that may be one entity, with the score and the evidence of `npm run resolve` " +
+      "(src/resolution/): a lead for an investigator to confirm or reject, never a merge.",
+    graphqlType: "MatchCandidate",
+    properties: {
+      id: key(
+        "`Person:<a>|<b>` or `Company:<a>|<b>`: the label and the two entities' ids in code-unit order, so that a run " +
+          "finding the pair again updates the same node, and a decision can name the pair.",
+      ),
+      kind: oneOf("MatchKind", "Whether it pairs two persons or two companies.", { required: true }),
+      aId: text("The id of the pair's first entity (the lower id).", { required: true }),
+      bId: text("The id of the pair's second entity (the higher id).", { required: true }),
+      score: float("How likely the two are one, 0 to 1: the logistic of the features' weights added up.", { required: true }),
+      featureNames: texts("The evidence, one entry per feature: its name (`names`, `identifiers`, `birthYear`, ...).", {
+        required: true,
+        graphqlField: "features",
+      }),
+      featureWeights: floats("Each feature's log-odds weight, in the order of `featureNames`: positive says one, negative two.", {
+        required: true,
+        graphqlField: "features",
+      }),
+      featureDetails: texts("Each feature's explanation, in the order of `featureNames`: it quotes names and identifiers.", {
+        required: true,
+        personal: true,
+        graphqlField: "features",
+      }),
+      scope: text("The id prefix of the run that last wrote it; `''` for the whole graph.", { required: true }),
+      computedAt: dateTime("When that run computed it.", { required: true }),
+    },
+  },
   Ring: {
     part: "analysis",
     meaning: "A group of persons and companies that act together, found by community detection.",
@@ -801,6 +838,23 @@ export const otherRelationshipTypes = {
       cohesion: float("How tightly the member is tied to the rest of the ring.", { required: true }),
     },
     graphqlTypes: ["RingMember"],
+  },
+  CANDIDATE: {
+    part: "analysis",
+    meaning: "A resolution candidate and one of the two entities it pairs (two relationships per candidate).",
+    ends: [
+      ends(
+        ["MatchCandidate"],
+        [Person, Company],
+        [field("MatchCandidate.a"), field("MatchCandidate.b")],
+        [],
+        "an entity's candidates are not listed from the entity yet",
+      ),
+    ],
+    symmetric: false,
+    cited: false,
+    properties: {},
+    graphqlTypes: [],
   },
   COUNTED_IN: {
     part: "aggregates",

@@ -52,6 +52,8 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   "Query.watches": Role.INVESTIGATOR,
   "Query.alerts": Role.INVESTIGATOR,
   "Subscription.alerts": Role.INVESTIGATOR,
+  // Resolution candidates pair persons and quote their names in the evidence.
+  "Query.resolutionCandidates": Role.INVESTIGATOR,
 };
 
 /** The least role that may read any field of a type. */
@@ -59,6 +61,10 @@ export const TYPE_RULES: Readonly<Record<string, Role>> = {
   Watch: Role.INVESTIGATOR,
   Alert: Role.INVESTIGATOR,
   AlertPage: Role.INVESTIGATOR,
+  MatchCandidateConnection: Role.INVESTIGATOR,
+  MatchCandidateEdge: Role.INVESTIGATOR,
+  MatchCandidate: Role.INVESTIGATOR,
+  MatchFeature: Role.INVESTIGATOR,
   Person: Role.ANALYST,
   Company: Role.ANALYST,
   Identifier: Role.ANALYST,
@@ -107,6 +113,8 @@ export const ID_FIELDS: Readonly<Record<string, "ENTITY" | "VIEW" | "OPEN">> = {
   // The viewer's own records: only INVESTIGATOR and above read them (TYPE_RULES).
   "Watch.id": "OPEN",
   "Alert.id": "OPEN",
+  // Names two persons or companies by id; only INVESTIGATOR and above read it, who see them in clear.
+  "MatchCandidate.id": "OPEN",
 };
 
 /** Types whose every field notes, for the audit trail, that the entity was shown in clear. */

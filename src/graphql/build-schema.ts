@@ -17,6 +17,7 @@ import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.
 import { NetworkResolver } from "./resolvers/network.resolver.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { ResolutionResolver } from "./resolvers/resolution.resolver.js";
 import { RingFieldsResolver, RingsResolver } from "./resolvers/rings.resolver.js";
 import { RoutesResolver } from "./resolvers/routes.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
@@ -57,6 +58,7 @@ export const resolvers = [
   TrendsResolver,
   RingsResolver,
   RingFieldsResolver,
+  ResolutionResolver,
   AuditLogResolver,
   WatchResolver,
   AlertsResolver,

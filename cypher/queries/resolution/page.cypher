@@ -1,0 +1,36 @@
+// The resolutionCandidates root field: one page of stored candidates, best first (score
+// descending, then id), after a cursor's position. Read in score order from the score index, so a
+// page costs its own rows, not a sort of every candidate. A candidate of which an entity is gone
+// since the run (its relationship went with it) is left out until the next run removes it.
+// Parameters: $kind (a MatchKind, or null for both), $minScore, $scope (both entities' ids start
+//   with it; '' for all), $afterScore and $afterId (the cursor's position: the page starts after
+//   it; 1.0 and '' for the first page, since no score exceeds 1), $limit (integer).
+// Columns: id, kind, a, b (the entities' ids, a < b), score, featureNames, featureWeights,
+//   featureDetails, computedAtMs (when the run computed it, epoch milliseconds).
+// @param kind: string | null
+// @param minScore: float
+// @param scope: string
+// @param afterScore: float
+// @param afterId: string
+// @param limit: integer
+// @column id: string
+// @column kind: string
+// @column a: string
+// @column b: string
+// @column score: float
+// @column featureNames: string[]
+// @column featureWeights: float[]
+// @column featureDetails: string[]
+// @column computedAtMs: integer
+MATCH (candidate:MatchCandidate)
+WHERE candidate.score >= $minScore AND candidate.score <= $afterScore
+  AND (candidate.score < $afterScore OR candidate.id > $afterId)
+  AND ($kind IS NULL OR candidate.kind = $kind)
+  AND left(candidate.aId, size($scope)) = $scope AND left(candidate.bId, size($scope)) = $scope
+  AND COUNT { (candidate)-[:CANDIDATE]->() } = 2
+WITH candidate
+ORDER BY candidate.score DESC, candidate.id
+LIMIT $limit
+RETURN candidate.id AS id, candidate.kind AS kind, candidate.aId AS a, candidate.bId AS b, candidate.score AS score,
+  candidate.featureNames AS featureNames, candidate.featureWeights AS featureWeights,
+  candidate.featureDetails AS featureDetails, candidate.computedAt.epochMillis AS computedAtMs

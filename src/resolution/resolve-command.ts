@@ -1,0 +1,80 @@
+import { parseArgs } from "node:util";
+
+import { ConfigError, loadConfig } from "../config.js";
+import { withCommandDatabase } from "../db/command-database.js";
+import { BadInputError, DatabaseUnavailableError } from "../domain/errors.js";
+import { DEFAULT_MIN_SCORE, resolveCandidates, type ResolveCandidatesOptions } from "./resolve-candidates.js";
+
+const USAGE = `usage: npm run resolve -- candidates [options]
+
+Finds pairs of persons (and of companies) that may be one entity, scores them feature by feature,
+and stores them for the resolutionCandidates query. Replaces the earlier candidates of the same
+scope: pairs no longer found are removed.
+
+  --min-score <s>        lowest score stored, above 0, at most 1 (default ${DEFAULT_MIN_SCORE})
+  --scope <prefix>       only persons and companies whose id starts with <prefix> (default: the whole graph)
+  --page-size <n>        records per export query (default 10000)
+  -h, --help             this text
+
+Prints counts and timings only: names are personal data and stay out of logs.
+Exit code: 0 stored, 1 the run could not complete.`;
+
+/** Runs the resolution command; resolves to the process exit code. */
+export async function runResolveCli(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        "min-score": { type: "string" },
+        scope: { type: "string" },
+        "page-size": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1 || positionals[0] !== "candidates") {
+    console.error(`the only resolution step is "candidates"\n\n${USAGE}`);
+    return 1;
+  }
+  const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+  const options: ResolveCandidatesOptions = {
+    minScore: number(values["min-score"]),
+    scope: values.scope,
+    pageSize: number(values["page-size"]),
+  };
+
+  try {
+    const config = loadConfig();
+    // The export and the write can take far longer than an API query.
+    const timeoutMs = Math.max(config.neo4j.queryTimeoutMs, 600_000);
+    const result = await withCommandDatabase(config.neo4j, { timeoutMs }, (executor) => resolveCandidates(executor, options));
+    console.log(
+      `candidates: ${result.written} stored, ${result.deleted} earlier ones removed (scope ${JSON.stringify(result.scope)}, ` +
+        `min score ${result.minScore}, computed at ${result.computedAt.toISOString()})\n` +
+        `  records: ${result.persons} persons, ${result.companies} companies; ` +
+        `candidates: ${result.personCandidates} pairs of persons, ${result.companyCandidates} pairs of companies\n` +
+        `  time: ${ms(result.durationMs)} (export ${ms(result.exportMs)}, comparison ${ms(result.compareMs)}, store ${ms(result.storeMs)})`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof BadInputError || error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+      console.error(error.message);
+    } else {
+      // Only the error's kind and message: a stack or a driver error's parameters could carry names.
+      console.error(error instanceof Error ? `${error.name}: ${error.message}` : "the run failed");
+    }
+    return 1;
+  }
+}
+
+const ms = (value: number): string => (value < 10_000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`);
