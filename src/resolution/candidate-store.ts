@@ -130,8 +130,8 @@ export class CandidateStore {
   async page(filter: CandidateFilter, after: CandidatePosition | null, first: number): Promise<Page<StoredCandidate>> {
     const rows = await this.executor.readQuery(resolutionPage, {
       ...filterParameters(filter),
-      // No score exceeds 1, and every id follows '': the first page starts before every candidate.
-      afterScore: after?.score ?? 1,
+      // No score reaches 2: the first page starts before every candidate.
+      afterScore: after?.score ?? 2,
       afterId: after?.id ?? "",
       limit: integerParameter(first + 1),
     });

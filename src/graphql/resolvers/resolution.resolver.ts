@@ -16,9 +16,10 @@ import { listScope, sortedPageRequest, toConnection } from "./paging.js";
 /** Resolution candidates: pairs stored by `npm run resolve -- candidates`, best first. */
 @Resolver(() => MatchCandidate)
 export class ResolutionResolver {
-  // Measured with PROFILE (test/api/resolution-candidates.test.ts): the page reads the score
-  // index in order, a few hits per candidate it passes over; the count, every candidate above minScore.
-  @Cost({ base: 50, perItem: 12, items: "first" })
+  // Measured with PROFILE: a page reads the score index in order, about 15 hits a candidate
+  // wherever it starts (resolution/page.cypher); the total, about 4 a candidate above minScore
+  // (450 for the 113 of a generated world of 1,000 shipments), which no argument bounds.
+  @Cost({ base: 500, perItem: 15, items: "first" })
   @Query(() => MatchCandidateConnection, {
     description:
       "Pairs of persons or companies that may be one entity, best first, each with its score explained feature by " +
@@ -41,13 +42,14 @@ export class ResolutionResolver {
     );
   }
 
-  @Cost({ base: 30 })
+  // The page's entities load in one query (nodes/by-ids), about 6 hits each.
+  @Cost({ base: 10 })
   @FieldResolver(() => Party, { nullable: true, description: "The entity of the lower id; null when it was deleted since the run." })
   a(@Root() candidate: MatchCandidate, @Ctx() ctx: Context): Promise<Person | Company | null> {
     return entity(ctx, candidate, candidate.aId);
   }
 
-  @Cost({ base: 30 })
+  @Cost({ base: 10 })
   @FieldResolver(() => Party, { nullable: true, description: "The entity of the higher id; null when it was deleted since the run." })
   b(@Root() candidate: MatchCandidate, @Ctx() ctx: Context): Promise<Person | Company | null> {
     return entity(ctx, candidate, candidate.bId);
