@@ -103,8 +103,9 @@ export function renderResolutionSection(run: ResolutionRun): string {
       "(`src/resolution/records-from-files.ts`), searched by `findCandidates` at each threshold and measured against the ground truth's " +
       "duplicate clusters (`src/resolution/quality.ts`). A *pair* is predicted when a candidate scores at or above the threshold; " +
       "*closure* predicts every pair joined by a chain of predicted pairs, as merging clusters would. Recall per variant counts the " +
-      "pairs original–double by the double's variant kind; pairs of two doubles of one original are counted apart. Thresholds are " +
-      "the resolver's suggested ones (src/resolution/README.md): 0.5 lists a pair for review, 0.9 calls it probable. " +
+      "pairs original–double by the double's variant kind; pairs of two doubles of one original are counted apart. Thresholds: " +
+      "the resolver's default, `DEFAULT_MIN_SCORE` (what `npm run resolve -- candidates` stores; src/resolution/README.md's threshold " +
+      "for review), and the README's \"probable\". " +
       `Issue 17 asks for pairwise precision and recall of at least ${run.bar} each at 1,000 and 10,000 shipments.`,
     "",
     "| shipments | records (persons + companies) | clusters (persons, companies) | true pairs | threshold | candidates | precision | recall | closure precision | closure recall | largest closure cluster | meets the bar | generate | read files | find candidates |",
@@ -156,7 +157,8 @@ export function renderResolutionSection(run: ResolutionRun): string {
     "Pairs grouped by kind and evidence pattern (each feature's name and log-odds weight to one decimal); a rule that sees only the " +
       "evidence takes or leaves a whole group. Taking groups in order of their share of true pairs (an oracle: it reads the ground " +
       "truth) gives the best precision reachable at a recall of the bar, and the best recall at a precision of the bar. Under the " +
-      "bar, no weights or threshold reach it: the pairs it would need to tell apart carry the same evidence.",
+      "bar, no weights or threshold over these features reach it: the pairs it would need to tell apart carry the same features, " +
+      "so it takes features the resolver does not compute (or evidence the records do not carry).",
     "",
     "| shipments | pairs compared (candidates at ≥ min score, plus true pairs not listed) | patterns | best precision at recall ≥ bar | best recall at precision ≥ bar | find candidates at min score |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
