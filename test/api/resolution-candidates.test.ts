@@ -278,6 +278,19 @@ describe("resolutionCandidates", () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("reads a page, its total and its entities in one query each, whatever the page's size", async () => {
+    const sizes: number[] = [];
+    for (const first of [5, 100]) {
+      api.resetQueries();
+      const listing = await list({ first });
+      const kinds = new Set(listing.edges.map((edge) => edge.node.kind));
+      sizes.push(kinds.size);
+      // The page, its total, then one batch of persons and (when the page has companies) one of companies.
+      expect(api.queries).toHaveLength(2 + kinds.size);
+    }
+    expect(sizes.at(-1)).toBe(2);
+  });
+
   it.each([Role.PUBLIC, Role.ANALYST])("is FORBIDDEN to %s", async (role) => {
     const response = await api.post(CANDIDATES, { scope: prefix, first: 5 }, role);
     expect(response.errors?.map((error) => [error.extensions?.code, error.path])).toStrictEqual([["FORBIDDEN", ["resolutionCandidates"]]]);
