@@ -35,6 +35,14 @@ export function emptyPlan(): FetchPlan {
   return { related: new Map(), pages: new Map(), counts: false, properties: new Set() };
 }
 
+/**
+ * The plan's own properties without anything below the node: what a root field reads when its
+ * selection folds too much into one query, the rest being left to the loaders.
+ */
+export function ownPropertiesOnly(plan: FetchPlan): FetchPlan {
+  return { ...emptyPlan(), properties: plan.properties === null ? null : new Set(plan.properties) };
+}
+
 export function pageKey(relation: RelationName, first: number): string {
   return `${relation}:${first}`;
 }

@@ -162,6 +162,8 @@ class RoleScan {
   readonly leaks = new Map<string, { kinds: Set<string>; variants: Set<string> }>();
   readonly notes: string[] = [];
   readonly outcome = new Map<string, string>();
+  /** Answers with INTERNAL_SERVER_ERROR, by variant, path and message: each is a defect. */
+  readonly internalErrors = new Set<string>();
   /** Fields the server answered FORBIDDEN for, by `Type.field`: left out of later requests. */
   readonly forbidden = new Set<string>();
   /** Ids the answers showed, by kind (GraphNode kinds and __typename): pseudonyms of hidden kinds included. */
@@ -186,6 +188,9 @@ class RoleScan {
 
   record(response: GraphQLResponse, label: string, sent: ReadonlySet<string>): void {
     const { status: _status, ...body } = response;
+    for (const error of response.errors ?? []) {
+      if (error.extensions?.code === "INTERNAL_SERVER_ERROR") this.internalErrors.add(`${label}: ${(error.path ?? []).join(".")}: ${error.message}`);
+    }
     for (const leak of findLeaks(body, this.index, sent)) this.note(leak, label);
     this.harvest(response.data);
   }
@@ -599,6 +604,8 @@ describe("nothing a role may not see, in any answer to any root field", () => {
       const report = scan.report();
       if (report.length > 0) console.log(`${role} leaks (value kinds, where, how read):\n${report.join("\n")}`);
       expect(report).toEqual([]);
+      // An internal error is a defect of its own, and it hides the rest of the answer from the scan.
+      expect([...scan.internalErrors]).toEqual([]);
     }, 600_000);
   }
 });

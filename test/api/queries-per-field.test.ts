@@ -140,6 +140,21 @@ it("reads a selection of more relationship fields than one query may fold throug
   expect(api.queries.length).toBeLessThanOrEqual(1 + 18 + 2);
 });
 
+it("still shows a list's own fields when its selection folds more relationship fields than one query may", async () => {
+  // 13 relationship fields below each species (over MAX_FOLDED_FIELDS): the page reads the species'
+  // own properties, and the loaders what lies below.
+  const line = `id seizure { id country { name } place { name } shipments { id mode } commodities { id } }
+    shipment { id mode route { place { name } country { name } } commodities { id } seizures { id } carrier { name } }`;
+  const query = `{ speciesList(first: 3) { edges { node { id scientificName genus
+    commodityLines(first: 2) { edges { node { ${line} species { id scientificName } } } } } } } }`;
+  const response = await api.post(query);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  const species = response.data!.speciesList.edges.map((edge: { node: { scientificName: string } }) => edge.node);
+  expect(species.length).toBeGreaterThan(0);
+  const [{ scientificName }] = await api.executor.read(`MATCH (s:Species {id: $id}) RETURN s.scientificName AS scientificName`, { id: species[0].id });
+  expect(species[0].scientificName).toBe(scientificName);
+});
+
 it("sends values as parameters: no id, code or date asked for is in the query text", async () => {
   api.resetQueries();
   const response = await api.post(`query($id: ID!) { seizure(id: $id) { id country { name } commodities { species { id } } }

@@ -17,7 +17,7 @@ import {
 } from "graphql";
 
 import type { Context } from "../../context.js";
-import { emptyPlan, mergePlan, pageKey, type FetchPlan } from "../../domain/fetch-plan.js";
+import { emptyPlan, mergePlan, ownPropertiesOnly, pageKey, type FetchPlan } from "../../domain/fetch-plan.js";
 import { dataLabels } from "../../domain/model.js";
 import { MAX_PAGE_SIZE } from "../../domain/paging.js";
 import type { RelationName } from "../../domain/relations.js";
@@ -155,7 +155,8 @@ interface Planning {
 export function planOfField(ctx: Context, info: GraphQLResolveInfo): FetchPlan {
   const planning = { ctx, info, planned: 1, folded: 0 };
   const plan = planBelow(planning, selectionsOf(info.fieldNodes), getNamedType(info.returnType), 1);
-  return planning.folded > MAX_FOLDED_FIELDS ? emptyPlan() : plan;
+  // Over the bound, the node's own properties are still read here; what lies below, by the loaders.
+  return planning.folded > MAX_FOLDED_FIELDS ? ownPropertiesOnly(plan) : plan;
 }
 
 /**
@@ -169,7 +170,7 @@ export function planOfConnection(
 ): { plan: FetchPlan; items: boolean; total: boolean } {
   const planning = { ctx, info, planned: first, folded: 0 };
   const asked = connectionParts(planning, selectionsOf(info.fieldNodes), getNamedType(info.returnType), first);
-  return planning.folded > MAX_FOLDED_FIELDS ? { ...asked, plan: emptyPlan() } : asked;
+  return planning.folded > MAX_FOLDED_FIELDS ? { ...asked, plan: ownPropertiesOnly(asked.plan) } : asked;
 }
 
 function connectionParts(
