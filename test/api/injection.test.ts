@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
-import { snapshotDatabase, startOwnDatabase, type DatabaseSnapshot } from "../helpers/database-snapshot.js";
+import { snapshotDatabase, type DatabaseSnapshot } from "../helpers/database-snapshot.js";
 import { textArguments, type TextArgument } from "../helpers/schema-walk.js";
 import { startTestApi, type GraphQLResponse, type TestApi } from "../helpers/test-api.js";
 
@@ -11,8 +11,8 @@ import { startTestApi, type GraphQLResponse, type TestApi } from "../helpers/tes
  * Every argument of the schema that takes text, input objects' fields included, is sent Cypher,
  * GraphQL and Lucene injection payloads as variables (the way clients send values). Only
  * BAD_USER_INPUT, NOT_FOUND or ordinary answers may come back, never a stack trace or the
- * payload itself; the database (a database of this file's own, with the fixture graph) is
- * unchanged afterwards, and the API never even tried to write. Arguments that take enum values
+ * payload itself; the database (the run's own, with the fixture graph; files run one at a time)
+ * is unchanged afterwards, and the API never even tried to write. Arguments that take enum values
  * (labels, relationship types, sort keys) are sent the same payloads and must refuse them all.
  */
 
@@ -59,30 +59,21 @@ const schema = await buildGraphQLSchema();
 const textSites = textArguments(schema);
 const enumSites = textArguments(schema, { enums: true });
 
-let own: Awaited<ReturnType<typeof startOwnDatabase>>;
 let api: TestApi;
 let before: DatabaseSnapshot;
 let writes: ReturnType<typeof vi.spyOn>[];
 
-// Printed where it is decided, so that the reason shows even though no hook of a skipped file runs.
-if (process.env.NEO4J_URI) console.log("injection: skipped, NEO4J_URI is set and this file needs a database of its own to show it unchanged");
-
 beforeAll(async () => {
-  own = await startOwnDatabase();
-  if (!own) return;
   api = await startTestApi({
-    connection: own.connection,
-    loadFixture: true,
     // The payloads reach arguments deep in the graph; thousands of requests come from one identity.
     env: { QUERY_MAX_DEPTH: "20", RATE_LIMIT_PER_MINUTE: "1000000" },
   });
   writes = [vi.spyOn(api.executor, "write"), vi.spyOn(api.executor, "writeAll")];
-  before = await snapshotDatabase(api.driver, own.connection.database);
+  before = await snapshotDatabase(api.driver, api.config.neo4j.database);
 });
 
 afterAll(async () => {
   await api?.close();
-  await own?.stop();
 });
 
 /** Runs `work` over `items`, `width` at a time. */
@@ -116,7 +107,7 @@ async function feed(site: TextArgument, allowed: ReadonlySet<string>, mustRefuse
   return problems;
 }
 
-describe.skipIf(process.env.NEO4J_URI)("injection payloads", () => {
+describe("injection payloads", () => {
   it("walks the schema to dozens of text arguments", () => {
     expect(textSites.length).toBeGreaterThan(40);
     // Reached through lists, not only root fields: a relationship field's cursor.
@@ -132,7 +123,7 @@ describe.skipIf(process.env.NEO4J_URI)("injection payloads", () => {
   });
 
   it("left the database unchanged, and nothing tried to write", async () => {
-    expect(await snapshotDatabase(api.driver, own!.connection.database)).toEqual(before);
+    expect(await snapshotDatabase(api.driver, api.config.neo4j.database)).toEqual(before);
     expect(before.nodes).toBeGreaterThan(50);
     for (const write of writes) expect(write).not.toHaveBeenCalled();
   });

@@ -2,10 +2,6 @@ import { createHash } from "node:crypto";
 
 import neo4j, { type Driver } from "neo4j-driver";
 
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
-import { loadConfig } from "../../src/config.js";
-import type { Neo4jConnection } from "./neo4j-context.js";
-
 /** What a database holds, in a form two readings can be compared by. */
 export interface DatabaseSnapshot {
   nodes: number;
@@ -44,18 +40,4 @@ function stableJson(value: unknown): string {
     }
     return inner;
   });
-}
-
-/**
- * A database of a test file's own (an embedded Neo4j started for it), for tests that must show
- * the database unchanged while other files write to the shared one. Null when NEO4J_URI points at
- * an external server, which a test file cannot duplicate.
- */
-export async function startOwnDatabase(): Promise<{ connection: Neo4jConnection; stop(): Promise<void> } | null> {
-  if (process.env.NEO4J_URI !== undefined && process.env.NEO4J_URI !== "") return null;
-  const database: RunningNeo4j = await provideNeo4j(loadConfig().neo4j);
-  return {
-    connection: { uri: database.uri, user: database.user, password: database.password, database: database.database },
-    stop: () => database.stop(),
-  };
 }
