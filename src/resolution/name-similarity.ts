@@ -9,8 +9,11 @@ import type { NameKey, NameWord } from "./name-key.js";
 const ROMANISATION_SIMILARITY = 0.95; // "lee" ~ "li": one character, two spellings
 const INITIAL_SIMILARITY = 0.9; // "v" ~ "van": any word starting with v would do
 const JOINED_DISCOUNT = 0.98; // "xiaoming" ~ "xiao ming": the usual pinyin spelling of a given name
-/** Below this Jaro–Winkler, two words are different words, not a typo. */
-const TYPO_FLOOR = 0.8;
+/**
+ * Below this Jaro–Winkler, two words are different words, not a typo: a typo is one letter
+ * dropped, doubled or swapped, while at 0.8 "xiao" passed for "xiaoping" and "dang" for "duong".
+ */
+const TYPO_FLOOR = 0.9;
 /**
  * A word one name has and the other lacks counts a fifth of a mismatch: Vietnamese middle names
  * ("Văn", "Thị") and second given syllables are often left out, so "Hung Nguyen" is a fair
