@@ -20,6 +20,8 @@ const WITHOUT_DATABASE = [
   "test/import/ngo-columns.test.ts",
   // Records and plans: the mapping checks, the planner with a record index, a batch's own references.
   "test/import/record-planning.test.ts",
+  // Entity resolution's quality, measured on generated files against their planted duplicates.
+  "test/resolution/**/*.test.ts",
   // The database supervisor's decisions, with stand-ins for the JVM.
   "test/integration/database-supervision-backoff.test.ts",
   // The shared audit store's settings and the errors that stop start-up.
