@@ -76,6 +76,8 @@ describe("every query file under cypher/queries", () => {
       "import/removal-delete-source",
       "import/removal-set-source-counts",
       "import/removal-unlink-nodes",
+      "resolution/delete-stale",
+      "resolution/write-candidates",
       "rings/delete-runs",
       "rings/write-rings",
       "rings/write-run",
