@@ -99,7 +99,7 @@ async function questions(prefix: string) {
      WITH coalesce(originCountry, origin) AS from, coalesce(destinationCountry, destination) AS to
      WHERE from:Country AND to:Country AND from <> to
      RETURN from.id AS from, to.id AS to, count(*) AS shipments
-     ORDER BY shipments DESC, from, to LIMIT 6`,
+     ORDER BY shipments DESC, from, to LIMIT 4`,
     { prefix },
   );
   const [sample] = await executor.read(
