@@ -156,6 +156,21 @@ it("still shows a list's own fields when its selection folds more relationship f
   expect(species[0].scientificName).toBe(scientificName);
 });
 
+it("shows the parent again where its small type names it (an office's company, under a company's officers)", async () => {
+  const [office] = await api.executor.read(
+    `MATCH (p:Person)-[:OFFICER_OF]->(c:Company) RETURN p.id AS person, p.name AS personName, c.id AS company, c.name AS companyName ORDER BY c.id LIMIT 1`,
+  );
+  // Neither parent asks for its own name: only the office's back-reference does.
+  const response = await api.post(
+    `query($company: ID!, $person: ID!) { company(id: $company) { id officers { company { name } } }
+      person(id: $person) { id offices { person { name } } } }`,
+    { company: office.company, person: office.person },
+  );
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  expect(response.data!.company.officers[0].company.name).toBe(office.companyName);
+  expect(response.data!.person.offices[0].person.name).toBe(office.personName);
+});
+
 it("sends values as parameters: no id, code or date asked for is in the query text", async () => {
   api.resetQueries();
   const response = await api.post(`query($id: ID!) { seizure(id: $id) { id country { name } commodities { species { id } } }

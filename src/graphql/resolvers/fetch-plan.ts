@@ -36,11 +36,23 @@ import { FIELD_RULES, TYPE_RULES } from "../access-rules.js";
  * one parent).
  */
 type Fold =
-  | { kind: "RELATED"; relation: RelationName; nodeFields?: readonly string[]; alsoFollow?: { field: string; relation: RelationName } }
+  | {
+      kind: "RELATED";
+      relation: RelationName;
+      nodeFields?: readonly string[];
+      alsoFollow?: { field: string; relation: RelationName };
+      /** The small type's field that is the parent node itself (an office's company, under a company's officers). */
+      backField?: string;
+    }
   | { kind: "PAGE"; relation: RelationName }
   | { kind: "COUNTS" };
 
-const related = (relation: RelationName, nodeFields?: readonly string[]): Fold => ({ kind: "RELATED", relation, nodeFields });
+const related = (relation: RelationName, nodeFields?: readonly string[], backField?: string): Fold => ({
+  kind: "RELATED",
+  relation,
+  nodeFields,
+  backField,
+});
 const page = (relation: RelationName): Fold => ({ kind: "PAGE", relation });
 const COUNTS: Fold = { kind: "COUNTS" };
 
@@ -49,7 +61,7 @@ export const FOLDS: Readonly<Record<string, Fold>> = {
   "Seizure.place": related("Seizure.place"),
   "Seizure.shipments": related("Seizure.shipments"),
   "Seizure.commodities": related("Seizure.commodities"),
-  "Seizure.arrests": related("Seizure.arrests", ["person"]),
+  "Seizure.arrests": related("Seizure.arrests", ["person"], "seizure"),
   "Seizure.sources": related("Seizure.sources"),
   "Shipment.route": {
     kind: "RELATED",
@@ -68,8 +80,8 @@ export const FOLDS: Readonly<Record<string, Fold>> = {
   "Species.commodityLines": page("Species.commodityLines"),
   "Person.identifiers": related("Person.identifiers"),
   "Person.shipments": related("Person.shipments", ["shipment"]),
-  "Person.arrests": related("Person.arrests", ["seizure"]),
-  "Person.offices": related("Person.offices", ["company"]),
+  "Person.arrests": related("Person.arrests", ["seizure"], "person"),
+  "Person.offices": related("Person.offices", ["company"], "person"),
   "Person.nationalities": related("Person.nationalities"),
   "Person.sources": related("Person.sources"),
   "Person.seizureCount": COUNTS,
@@ -78,7 +90,7 @@ export const FOLDS: Readonly<Record<string, Fold>> = {
   "Person.companyCount": COUNTS,
   "Company.identifiers": related("Company.identifiers"),
   "Company.shipments": related("Company.shipments", ["shipment"]),
-  "Company.officers": related("Company.officers", ["person"]),
+  "Company.officers": related("Company.officers", ["person"], "company"),
   "Company.country": related("Company.country"),
   "Company.sources": related("Company.sources"),
   "Company.shipmentCount": COUNTS,
@@ -207,6 +219,9 @@ function planBelow(planning: Planning, selections: SelectionSetNode[], type: Gra
         continue;
       }
       if (!readable(ctx, objectType.name, field.name)) continue;
+      // The parent as its small type shows it again (an office's company, under a company's
+      // officers) is the same object: what is asked of it is read with the parent, folded or not.
+      if (fold.kind === "RELATED" && fold.backField !== undefined) mergePlan(plan, backPlan(planning, field, fold.backField, reach));
       if (fold.kind === "COUNTS") {
         plan.counts = true;
         continue;
@@ -255,6 +270,18 @@ function relatedPlan(planning: Planning, field: AskedField, fold: Extract<Fold, 
         const followed = planBelow(planning, inner.selections, inner.type, reach);
         mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, followed]]) });
       }
+    }
+  }
+  return plan;
+}
+
+/** What is asked of the parent through the small type's field that is the parent itself. */
+function backPlan(planning: Planning, field: AskedField, backField: string, reach: number): FetchPlan {
+  const { ctx, info } = planning;
+  const plan = emptyPlan();
+  for (const wrapperType of possibleTypes(info, field.type)) {
+    for (const inner of askedFields(info, field.selections, wrapperType)) {
+      if (inner.name === backField && readable(ctx, wrapperType.name, inner.name)) mergePlan(plan, planBelow(planning, inner.selections, inner.type, reach));
     }
   }
   return plan;
