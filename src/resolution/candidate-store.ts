@@ -82,7 +82,15 @@ export class CandidateStore {
               (row): ResolutionRecord => ({ id: row.key, kind: label, names: row.names, birthYear: row.birthYear, nationalities: row.nationalities, identifiers: row.identifiers, shipments: row.shipments }),
             )
           : (await this.executor.readQuery(resolutionExportCompanies, { after, limit })).map(
-              (row): ResolutionRecord => ({ id: row.key, kind: label, names: row.names, nationalities: row.countries, identifiers: row.identifiers, shipments: row.shipments }),
+              (row): ResolutionRecord => ({
+                id: row.key,
+                kind: label,
+                names: row.names,
+                incorporatedOn: row.incorporatedOn,
+                nationalities: row.countries,
+                identifiers: row.identifiers,
+                shipments: row.shipments,
+              }),
             );
       const inScope = rows.filter((record) => record.id.startsWith(scope));
       if (inScope.length > 0) yield inScope;

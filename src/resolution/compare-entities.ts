@@ -12,6 +12,8 @@ import {
   COMMON_NAME_PER_LOG,
   COMPANY_COUNTRY_DIFFERENT_WEIGHT,
   COMPANY_COUNTRY_SAME_WEIGHT,
+  INCORPORATION_DIFFERENT_WEIGHT,
+  INCORPORATION_SAME_WEIGHT,
   IDENTIFIER_OTHER_WEIGHT,
   IDENTIFIER_WEIGHTS,
   IDENTIFIERS_CAP,
@@ -142,6 +144,22 @@ function birthYearFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
   return { name: "birthYear", weight: BIRTH_YEAR_DIFFERENT_WEIGHT, detail };
 }
 
+function incorporationWeight(a: ResolutionRecord, b: ResolutionRecord): number {
+  if (a.incorporatedOn == null || b.incorporatedOn == null) return 0;
+  return a.incorporatedOn === b.incorporatedOn ? INCORPORATION_SAME_WEIGHT : INCORPORATION_DIFFERENT_WEIGHT;
+}
+
+function incorporationFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
+  const weight = incorporationWeight(a, b);
+  const detail =
+    a.incorporatedOn == null || b.incorporatedOn == null
+      ? "incorporated: unknown on one side or both"
+      : a.incorporatedOn === b.incorporatedOn
+        ? `incorporated: both on ${a.incorporatedOn}`
+        : `incorporated: on ${a.incorporatedOn} and on ${b.incorporatedOn}`;
+  return { name: "incorporatedOn", weight, detail };
+}
+
 function countryFeature(a: PreparedRecord, b: PreparedRecord): Feature {
   const person = a.record.kind === "Person";
   const name = person ? "nationality" : "companyCountry";
@@ -193,8 +211,8 @@ function optimisticLogOdds(a: PreparedRecord, b: PreparedRecord): number {
   for (const shipment of a.shipments) if (b.shipments.has(shipment)) shipments += SHARED_SHIPMENT_WEIGHT;
   identifiers = Math.min(identifiers, IDENTIFIERS_CAP);
   shipments = Math.min(shipments, SHARED_SHIPMENTS_CAP);
-  const year = a.record.kind === "Person" ? birthYearWeight(a.record, b.record) : 0;
-  return PRIOR_WEIGHT + MAX_NAME_WEIGHT + identifiers + shipments + year + MAX_COUNTRY_WEIGHT;
+  const dates = a.record.kind === "Person" ? birthYearWeight(a.record, b.record) : incorporationWeight(a.record, b.record);
+  return PRIOR_WEIGHT + MAX_NAME_WEIGHT + identifiers + shipments + dates + MAX_COUNTRY_WEIGHT;
 }
 
 /**
@@ -214,6 +232,7 @@ export function comparePrepared(
   const identifiers = identifierFeature(a, b);
   if (identifiers !== null) others.push(identifiers);
   if (a.record.kind === "Person") others.push(birthYearFeature(a.record, b.record));
+  else others.push(incorporationFeature(a.record, b.record));
   others.push(countryFeature(a, b));
   const shipments = shipmentFeature(a, b);
   if (shipments !== null) others.push(shipments);

@@ -33,11 +33,12 @@ export async function readResolutionRecords(directory: string): Promise<Resoluti
       shipments: [],
     });
   }
-  for await (const cells of rows(directory, layout.companies.file, ["id", "name", "countryId"])) {
+  for await (const cells of rows(directory, layout.companies.file, ["id", "name", "countryId", "incorporatedOn"])) {
     add(records, cells, {
       id: cells.id,
       kind: "Company",
       names: namesOf(cells.name, ""),
+      incorporatedOn: cells.incorporatedOn === "" ? null : cells.incorporatedOn,
       nationalities: present(cells.countryId),
       identifiers: [],
       shipments: [],

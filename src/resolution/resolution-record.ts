@@ -12,6 +12,8 @@ export interface ResolutionRecord {
   names: string[];
   /** Persons only; `null` or absent when unknown. */
   birthYear?: number | null;
+  /** Companies only: the date of incorporation, `YYYY-MM-DD`; `null` or absent when unknown. */
+  incorporatedOn?: string | null;
   /** Persons: ISO 3166 country codes; companies: `[registration country]` or `[]`. */
   nationalities: string[];
   /** Identifier ids (`KIND:value`, such as `PHONE:+84912345678`). */

@@ -64,6 +64,18 @@ export const COMPANY_COUNTRY_SAME_WEIGHT = 0.5;
 export const COMPANY_COUNTRY_DIFFERENT_WEIGHT = -2;
 
 /**
+ * Incorporated on the same day: a date from a registry, one of thousands a name could have, so
+ * two look-alike companies rarely share it by chance; worth less than a shared document, which it
+ * does not prove.
+ */
+export const INCORPORATION_SAME_WEIGHT = 2.5;
+/**
+ * Incorporated on different days: registry dates are copied, not estimated as ages are, so a
+ * difference says two companies (or one dissolved and formed again, which is another entity).
+ */
+export const INCORPORATION_DIFFERENT_WEIGHT = -3;
+
+/**
  * A shared identifier, by kind. A document (passport, ID card, company registration) belongs to
  * one entity; a phone, e-mail or bank account nearly so, though families and firms share them; an
  * address is shared by households and by the business centres that host shell companies.

@@ -149,6 +149,16 @@ describe("companies", () => {
       .features.find((f) => f.name === "companyCountry");
     expect(feature?.weight).toBeLessThan(0);
   });
+
+  test("the same date of incorporation makes namesakes probable, different dates two companies", () => {
+    const golden = (incorporatedOn: string | null) => company(["Golden Leaf Sdn Bhd"], { nationalities: ["MY"], incorporatedOn });
+    const unknown = score(golden("2015-03-02"), golden(null));
+    expect(score(golden("2015-03-02"), golden("2015-03-02"))).toBeGreaterThan(0.9);
+    expect(score(golden("2015-03-02"), golden("2015-03-02"))).toBeGreaterThan(unknown);
+    expect(score(golden("2015-03-02"), golden("2016-11-20"))).toBeLessThan(THRESHOLD);
+    const feature = compareEntities(golden("2015-03-02"), golden("2016-11-20")).features.find((f) => f.name === "incorporatedOn");
+    expect(feature?.detail).toBe("incorporated: on 2015-03-02 and on 2016-11-20");
+  });
 });
 
 describe("the explanation", () => {
