@@ -9,11 +9,13 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { analyzeRings } from "../../src/analysis/analyze-rings.js";
+import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig } from "../../src/config.js";
 import { CypherExecutor, type Parameters } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
+import { alertsMatchBatch } from "../../src/db/queries.generated.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { fragmentsOf } from "../../src/graphql/limits/fragments.js";
 import { queryCost } from "../../src/graphql/limits/query-cost.js";
@@ -60,10 +62,14 @@ let auditDir: string;
 const driver = connect(neo4jFromContext(), 10_000);
 const sent: { query: string; parameters: Parameters }[] = [];
 const measured: Measured[] = [];
+/** Owners of the watches and alerts made here, removed afterwards so that later imports have no live watch to match. */
+const alertOwners: string[] = [];
 
 beforeAll(async () => {
   world = await importGeneratedWorld("calibration", { seed: "calibration", shipments: 300 });
   await analyzeRings(world.executor, world.registry, { scope: world.prefix });
+  // Candidates down to a low score, so that resolutionCandidates has pages of them to read.
+  await resolveCandidates(world.executor, { scope: world.prefix, minScore: 0.1 });
   const connection = neo4jFromContext();
   const executor = new CypherExecutor(driver, {
     database: connection.database,
@@ -105,6 +111,9 @@ afterAll(async () => {
   console.table(table);
   await server?.close();
   await security?.close();
+  if (alertOwners.length > 0) {
+    await world.executor.write(`MATCH (n) WHERE (n:Watch OR n:Alert) AND n.owner IN $owners DETACH DELETE n`, { owners: alertOwners });
+  }
   await world?.remove();
   await driver.close();
   if (auditDir) await rm(auditDir, { recursive: true, force: true });
@@ -273,6 +282,11 @@ function samples(ringId: string): Sample[] {
     { field: "rings", name: "first 200", query: `query($scope: String!) { rings(scope: $scope, first: 200, minSize: 2) { rings { id size members { cohesion } } } }`, variables: { scope: world.prefix } },
     { field: "ringOf", name: "a ring member", query: `query($id: ID!, $scope: String!) { ringOf(partyId: $id, scope: $scope) { id size members { party { ... on Person { id } } } seizures(first: 20) { id } } }`, variables: { id: member, scope: world.prefix } },
     { field: "ring", name: "by id", query: `query($id: ID!) { ring(id: $id) { id size members { party { ... on Person { id } ... on Company { id } } } brokers(first: 5) { brokerScore } seizures(first: 50) { id date } } }`, variables: { id: ringId } },
+    { field: "resolutionCandidates", name: "first 20", query: `query($scope: String!) { resolutionCandidates(scope: $scope, first: 20) { totalCount edges { node { id score features { name weight detail } a { ... on Person { id name } ... on Company { id name } } b { ... on Person { id } ... on Company { id } } } } } }`, variables: { scope: world.prefix } },
+    { field: "resolutionCandidates", name: "first 100, persons", query: `query($scope: String!) { resolutionCandidates(kind: PERSON, scope: $scope, first: 100) { edges { node { id score } } } }`, variables: { scope: world.prefix } },
+    { field: "watches", name: "the viewer's", query: `{ watches { id kind targetId from to createdAt } }` },
+    { field: "alerts", name: "first 10", query: `{ alerts(first: 10) { hasNextPage endCursor alerts { id via seizure { id } shipment { id } watch { id } } } }` },
+    { field: "alerts", name: "first 100", query: `{ alerts(first: 100) { hasNextPage endCursor alerts { id via seizure { id } shipment { id } watch { id } } } }` },
     { field: "auditLog", name: "first 100", query: `{ auditLog(first: 100) { totalCount edges { node { seq subject } } } }` },
   ];
 }
@@ -281,6 +295,19 @@ describe("the cost estimate bounds the database hits of every root field", () =>
   it("for each sample, estimate ≥ PROFILE db hits; for each field, the closest sample within the ratio", async () => {
     const found = await postGraphQL(server.url, `query($scope: String!) { rings(scope: $scope, first: 1) { rings { id } } }`, { scope: world.prefix }, { authorization: `Bearer ${token}` });
     const ringId = (found.data as { rings: { rings: { id: string }[] } }).rings.rings[0].id;
+    // Watches of the viewer's on ring members, and their alerts as an import of the world's facts
+    // would raise them (the import's own statement), so that watches and alerts have items to read.
+    const watchedPersons = world.network.truth.rings.flatMap((one) => one.members.filter((m) => m.kind === "Person")).slice(0, 10);
+    for (const person of watchedPersons) {
+      const watched = await postGraphQL(server.url, `mutation($input: WatchInput!) { watch(input: $input) { id } }`, { input: { kind: "PERSON", targetId: world.id(person.id) } }, { authorization: `Bearer ${token}` });
+      expect(watched.errors).toBeUndefined();
+    }
+    const raised = await world.executor.writeQuery(alertsMatchBatch, {
+      shipments: world.network.rows.shipments.map((row) => world.id(row.id)),
+      seizures: world.network.rows.seizures.map((row) => world.id(row.id)),
+    });
+    expect(raised.length).toBeGreaterThanOrEqual(watchedPersons.length);
+    alertOwners.push(...new Set(raised.map((row) => row.owner)));
     for (const sample of samples(ringId)) await measure(sample);
     for (const row of measured) {
       expect.soft(row.estimate, `${row.field} ${row.name}: estimate ${row.estimate} < ${row.hits} db hits`).toBeGreaterThanOrEqual(row.hits);
