@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
-import { generateNetwork } from "../../src/generate/generate-network.js";
-import { importGeneratedNetwork } from "../../src/import/generated-files.js";
 import { resolveCandidates, type ResolveCandidatesResult } from "../../src/resolution/resolve-candidates.js";
 import { runResolveCli } from "../../src/resolution/resolve-command.js";
-import { readNetwork, type NetworkFiles } from "../generate/network-files.js";
+import type { NetworkFiles } from "../generate/network-files.js";
+import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { deleteWorld, importCountries, importTestContext, uniquePrefix, type ImportTestContext } from "../import/helpers/import-context.js";
+import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
 
 /**
  * Resolution candidates through the command and the API: a generated network with duplicate
@@ -24,7 +19,7 @@ import { deleteWorld, importCountries, importTestContext, uniquePrefix, type Imp
  * from two persons this file plants itself.
  */
 let api: TestApi;
-let context: ImportTestContext;
+let context: GeneratedWorld;
 let prefix: string;
 let network: NetworkFiles;
 /** Two persons of a scope of their own: one spelling each, one phone each, one phone shared. */
@@ -109,18 +104,9 @@ function identifiersOf(generatedId: string): Set<string> {
 }
 
 beforeAll(async () => {
-  prefix = uniquePrefix("resolution");
   plantedPrefix = uniquePrefix("resolution-planted");
-  const dir = await mkdtemp(path.join(tmpdir(), "world-resolution-"));
-  try {
-    [api, context] = await Promise.all([startTestApi(), importTestContext()]);
-    await generateNetwork({ seed: "resolution-candidates", shipments: 200, outDir: dir, duplicates: 0.1 });
-    network = await readNetwork(dir);
-    await importCountries(context, prefix, path.join(dir, "reports"));
-    await importGeneratedNetwork(context.executor, dir, { registry: context.registry, idPrefix: prefix, reference: "all" });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  [api, context] = await Promise.all([startTestApi(), importGeneratedWorld("resolution", { seed: "resolution-candidates", shipments: 200, duplicates: 0.1 })]);
+  ({ prefix, network } = context);
   await context.executor.write(
     `UNWIND $persons AS person
      CREATE (node:Person {id: person.id, name: person.name, aliases: []})
@@ -166,9 +152,9 @@ afterAll(async () => {
       `MATCH (candidate:MatchCandidate) WHERE candidate.aId STARTS WITH $scope AND candidate.bId STARTS WITH $scope DETACH DELETE candidate`,
       { scope },
     );
-    await deleteWorld(context.executor, scope);
+    if (scope === plantedPrefix) await deleteWorld(context.executor, scope);
   }
-  await context?.driver.close();
+  await context?.remove();
   await api?.close();
 });
 

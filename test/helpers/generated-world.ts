@@ -22,12 +22,13 @@ export interface GeneratedWorld extends ImportTestContext {
   remove(): Promise<void>;
 }
 
-export async function importGeneratedWorld(name: string, options: { seed: string; shipments: number }): Promise<GeneratedWorld> {
+/** `duplicates`: the generator's share of duplicate records (0, none, when left out). */
+export async function importGeneratedWorld(name: string, options: { seed: string; shipments: number; duplicates?: number }): Promise<GeneratedWorld> {
   const prefix = uniquePrefix(name);
   const context = await importTestContext();
   const dir = await mkdtemp(path.join(tmpdir(), `world-${name}-`));
   try {
-    await generateNetwork({ seed: options.seed, shipments: options.shipments, outDir: dir });
+    await generateNetwork({ seed: options.seed, shipments: options.shipments, duplicates: options.duplicates, outDir: dir });
     const network = await readNetwork(dir);
     await importCountries(context, prefix, path.join(dir, "reports"));
     await importGeneratedNetwork(context.executor, dir, { registry: context.registry, idPrefix: prefix, reference: "all" });
