@@ -18,6 +18,7 @@ import type { SharedIdentifierRepository } from "./repositories/shared-identifie
 import type { TimelineRepository } from "./repositories/timeline.repository.js";
 import type { TrendRepository } from "./repositories/trend.repository.js";
 import type { CandidateStore } from "./resolution/candidate-store.js";
+import type { DecisionStore } from "./resolution/decision-store.js";
 
 /** What every resolver gets for one request. Made fresh per request by the server's context factory. */
 export interface Context {
@@ -41,6 +42,8 @@ export interface Context {
   rings: RingRepository;
   /** Resolution candidates stored by `npm run resolve`. */
   resolution: CandidateStore;
+  /** Investigators' decisions on candidates: confirm, reject, link, undo. */
+  decisions: DecisionStore;
   /** The viewer's watches and alerts. */
   alerts: AlertStore;
   /** The viewer's watches by id, for alerts' `watch`. */

@@ -45,6 +45,7 @@ import { SharedIdentifierRepository } from "./repositories/shared-identifier.rep
 import { TimelineRepository } from "./repositories/timeline.repository.js";
 import { TrendRepository } from "./repositories/trend.repository.js";
 import { CandidateStore } from "./resolution/candidate-store.js";
+import { DecisionStore } from "./resolution/decision-store.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -111,6 +112,7 @@ export function createContextFactory(
     trends: new TrendRepository(executor, registry),
     rings: new RingRepository(executor, registry),
     resolution: new CandidateStore(executor),
+    decisions: new DecisionStore(executor),
     alerts: new AlertStore(executor),
   };
   return async (viewer) => {

@@ -4459,6 +4459,382 @@ RETURN count(candidate) AS count
 `,
 };
 
+// resolution/decision-prepare.cypher
+
+export type ResolutionDecisionPrepareParameters = {
+  kind: string;
+  aId: string;
+  bId: string;
+  pairId: string;
+};
+
+export type ResolutionDecisionPrepareRow = {
+  liveDecision: string | null;
+  aCluster: string[];
+  bCluster: string[];
+  candidateScore: number | null;
+  candidateFeatures: string[];
+};
+
+export type ResolutionDecisionPrepareSlots = Record<string, never>;
+
+/** Resolution, decide: the first statement of a decision's transaction. Finds the two entities, takes a write lock on both (their id set to itself: nothing changes, but Neo4j locks a node before it compares the value), so that a second decision on either entity waits until this one */
+export const resolutionDecisionPrepare: CypherQuery<ResolutionDecisionPrepareParameters, ResolutionDecisionPrepareRow, ResolutionDecisionPrepareSlots, "write"> = {
+  name: "resolutionDecisionPrepare",
+  file: "resolution/decision-prepare",
+  mode: "write",
+  parameters: { kind: "string", aId: "string", bId: "string", pairId: "string" },
+  slots: {},
+  columns: { liveDecision: "string | null", aCluster: "string[]", bCluster: "string[]", candidateScore: "float | null", candidateFeatures: "string[]" },
+  text: `// Resolution, decide: the first statement of a decision's transaction. Finds the two entities,
+// takes a write lock on both (their id set to itself: nothing changes, but Neo4j locks a node
+// before it compares the value), so that a second decision on either entity waits until this one
+// commits: two investigators cannot both decide one pair, nor grow one cluster past its limit
+// together. Then reads what the decision depends on:
+// the pair's live decision, the clusters each entity is in (persons or companies joined by SAME_AS:
+// a cluster never grows past 20 members, MAX_CLUSTER in decision-store.ts, so a walk of at most 20
+// SAME_AS reaches all of it), and the pair's stored candidate. No row when an entity does not exist.
+// Parameters: $kind (PERSON or COMPANY), $aId, $bId (the entities' ids, a < b), $pairId (the pair's
+//   candidate id).
+// Columns: liveDecision (the id of the pair's decision that is not undone, or null), aCluster and
+//   bCluster (the ids of the entities' clusters, each entity included), candidateScore (null when no
+//   candidate is stored for the pair), candidateFeatures (the candidate's feature names; [] without one).
+// @param kind: string
+// @param aId: string
+// @param bId: string
+// @param pairId: string
+// @column liveDecision: string | null
+// @column aCluster: string[]
+// @column bCluster: string[]
+// @column candidateScore: float | null
+// @column candidateFeatures: string[]
+CALL () {
+  MATCH (a:Person {id: $aId}), (b:Person {id: $bId})
+  WHERE $kind = 'PERSON'
+  RETURN a, b
+  UNION
+  MATCH (a:Company {id: $aId}), (b:Company {id: $bId})
+  WHERE $kind = 'COMPANY'
+  RETURN a, b
+}
+SET a.id = a.id, b.id = b.id
+WITH a, b
+OPTIONAL MATCH (live:ResolutionDecision {pairId: $pairId})
+WHERE live.undoneAt IS NULL
+OPTIONAL MATCH (candidate:MatchCandidate {id: $pairId})
+RETURN live.id AS liveDecision,
+  COLLECT { MATCH (a)-[:SAME_AS]-{0,20}(member) RETURN DISTINCT member.id } AS aCluster,
+  COLLECT { MATCH (b)-[:SAME_AS]-{0,20}(member) RETURN DISTINCT member.id } AS bCluster,
+  candidate.score AS candidateScore,
+  coalesce(candidate.featureNames, []) AS candidateFeatures
+`,
+};
+
+// resolution/decision-undo.cypher
+
+export type ResolutionDecisionUndoParameters = {
+  id: string;
+  undoneBy: string;
+  undoneAt: CypherDateTime<number>;
+  reason: string;
+};
+
+export type ResolutionDecisionUndoRow = {
+  id: string;
+};
+
+export type ResolutionDecisionUndoSlots = Record<string, never>;
+
+/** Resolution, undo: marks a live decision undone (who, when, why) and removes the SAME_AS it made, so every resolved answer is again what it was before the decision. The decision itself stays, as the record of what was decided and undone. No row when no live decision has the id. */
+export const resolutionDecisionUndo: CypherQuery<ResolutionDecisionUndoParameters, ResolutionDecisionUndoRow, ResolutionDecisionUndoSlots, "write"> = {
+  name: "resolutionDecisionUndo",
+  file: "resolution/decision-undo",
+  mode: "write",
+  parameters: { id: "string", undoneBy: "string", undoneAt: "datetime", reason: "string" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Resolution, undo: marks a live decision undone (who, when, why) and removes the SAME_AS it made,
+// so every resolved answer is again what it was before the decision. The decision itself stays, as
+// the record of what was decided and undone. No row when no live decision has the id.
+// Parameters: $id, $undoneBy, $undoneAt, $reason.
+// Columns: id.
+// @param id: string
+// @param undoneBy: string
+// @param undoneAt: datetime
+// @param reason: string
+// @column id: string
+MATCH (decision:ResolutionDecision {id: $id})
+WHERE decision.undoneAt IS NULL
+SET decision.undoneAt = $undoneAt, decision.undoneBy = $undoneBy, decision.undoReason = $reason
+WITH decision
+CALL (decision) {
+  MATCH ()-[same:SAME_AS {decisionId: decision.id}]->()
+  DELETE same
+}
+RETURN decision.id AS id
+`,
+};
+
+// resolution/decision-write.cypher
+
+export type ResolutionDecisionWriteParameters = {
+  id: string;
+  kind: string;
+  verdict: string;
+  aId: string;
+  bId: string;
+  pairId: string;
+  reason: string;
+  decidedBy: string;
+  decidedAt: CypherDateTime<number>;
+  automatic: boolean;
+  score: number | null;
+  features: readonly string[];
+};
+
+export type ResolutionDecisionWriteRow = {
+  id: string;
+};
+
+export type ResolutionDecisionWriteSlots = Record<string, never>;
+
+/** Resolution, decide: writes a decision, after decision-prepare.cypher in the same transaction. A decision is data: who, when, why, on what evidence; it names its two entities (DECIDES), and a SAME decision joins them with SAME_AS (carrying the decision's id), which the resolved view of */
+export const resolutionDecisionWrite: CypherQuery<ResolutionDecisionWriteParameters, ResolutionDecisionWriteRow, ResolutionDecisionWriteSlots, "write"> = {
+  name: "resolutionDecisionWrite",
+  file: "resolution/decision-write",
+  mode: "write",
+  parameters: { id: "string", kind: "string", verdict: "string", aId: "string", bId: "string", pairId: "string", reason: "string", decidedBy: "string", decidedAt: "datetime", automatic: "boolean", score: "float | null", features: "string[]" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Resolution, decide: writes a decision, after decision-prepare.cypher in the same transaction. A
+// decision is data: who, when, why, on what evidence; it names its two entities (DECIDES), and a
+// SAME decision joins them with SAME_AS (carrying the decision's id), which the resolved view of
+// every query follows. Nothing else of the entities changes, so undoing it (decision-undo.cypher)
+// gives back the graph as it was.
+// Parameters: $id (the decision's id), $kind (PERSON or COMPANY), $verdict (SAME or DIFFERENT),
+//   $aId, $bId (a < b), $pairId, $reason, $decidedBy (the deciding key's subject, or the command's
+//   name), $decidedAt, $automatic (true when applied by \`npm run resolve -- apply\`), $score and
+//   $features (the pair's candidate when the decision was taken: null and [] without one).
+// Columns: id.
+// @param id: string
+// @param kind: string
+// @param verdict: string
+// @param aId: string
+// @param bId: string
+// @param pairId: string
+// @param reason: string
+// @param decidedBy: string
+// @param decidedAt: datetime
+// @param automatic: boolean
+// @param score: float | null
+// @param features: string[]
+// @column id: string
+CALL () {
+  MATCH (a:Person {id: $aId}), (b:Person {id: $bId})
+  WHERE $kind = 'PERSON'
+  RETURN a, b
+  UNION
+  MATCH (a:Company {id: $aId}), (b:Company {id: $bId})
+  WHERE $kind = 'COMPANY'
+  RETURN a, b
+}
+CREATE (decision:ResolutionDecision {
+  id: $id, kind: $kind, verdict: $verdict, aId: $aId, bId: $bId, pairId: $pairId, reason: $reason,
+  decidedBy: $decidedBy, decidedAt: $decidedAt, automatic: $automatic, score: $score, features: $features
+})
+CREATE (decision)-[:DECIDES]->(a), (decision)-[:DECIDES]->(b)
+FOREACH (_ IN CASE WHEN $verdict = 'SAME' THEN [1] ELSE [] END |
+  CREATE (a)-[:SAME_AS {decisionId: $id}]->(b)
+)
+RETURN decision.id AS id
+`,
+};
+
+// resolution/decisions-by-ids.cypher
+
+export type ResolutionDecisionsByIdsParameters = {
+  ids: readonly string[];
+};
+
+export type ResolutionDecisionsByIdsRow = {
+  id: string;
+  kind: string;
+  verdict: string;
+  a: string;
+  b: string;
+  pairId: string;
+  reason: string;
+  decidedBy: string;
+  decidedAtMs: number;
+  automatic: boolean;
+  score: number | null;
+  features: string[];
+  undoneAtMs: number | null;
+  undoneBy: string | null;
+  undoReason: string | null;
+};
+
+export type ResolutionDecisionsByIdsSlots = Record<string, never>;
+
+/** Resolution: decisions by id, as the API shows them. */
+export const resolutionDecisionsByIds: CypherQuery<ResolutionDecisionsByIdsParameters, ResolutionDecisionsByIdsRow, ResolutionDecisionsByIdsSlots, "read"> = {
+  name: "resolutionDecisionsByIds",
+  file: "resolution/decisions-by-ids",
+  mode: "read",
+  parameters: { ids: "string[]" },
+  slots: {},
+  columns: { id: "string", kind: "string", verdict: "string", a: "string", b: "string", pairId: "string", reason: "string", decidedBy: "string", decidedAtMs: "integer", automatic: "boolean", score: "float | null", features: "string[]", undoneAtMs: "integer | null", undoneBy: "string | null", undoReason: "string | null" },
+  text: `// Resolution: decisions by id, as the API shows them.
+// Parameters: $ids.
+// Columns: one row per decision found (see decision-columns in decisions-page.cypher): id, kind,
+//   verdict, a, b, pairId, reason, decidedBy, decidedAtMs, automatic, score, features, undoneAtMs,
+//   undoneBy, undoReason.
+// @param ids: string[]
+// @column id: string
+// @column kind: string
+// @column verdict: string
+// @column a: string
+// @column b: string
+// @column pairId: string
+// @column reason: string
+// @column decidedBy: string
+// @column decidedAtMs: integer
+// @column automatic: boolean
+// @column score: float | null
+// @column features: string[]
+// @column undoneAtMs: integer | null
+// @column undoneBy: string | null
+// @column undoReason: string | null
+UNWIND $ids AS key
+MATCH (decision:ResolutionDecision {id: key})
+RETURN decision.id AS id, decision.kind AS kind, decision.verdict AS verdict, decision.aId AS a, decision.bId AS b,
+  decision.pairId AS pairId, decision.reason AS reason, decision.decidedBy AS decidedBy,
+  decision.decidedAt.epochMillis AS decidedAtMs, decision.automatic AS automatic, decision.score AS score,
+  decision.features AS features, decision.undoneAt.epochMillis AS undoneAtMs, decision.undoneBy AS undoneBy,
+  decision.undoReason AS undoReason
+`,
+};
+
+// resolution/decisions-count.cypher
+
+export type ResolutionDecisionsCountParameters = {
+  kind: string | null;
+  includeUndone: boolean;
+  entityId: string | null;
+};
+
+export type ResolutionDecisionsCountRow = {
+  count: number;
+};
+
+export type ResolutionDecisionsCountSlots = Record<string, never>;
+
+/** The resolutionDecisions root field's totalCount: the decisions a page of the same arguments is taken from (see decisions-page.cypher), counted only when a client asks for it. */
+export const resolutionDecisionsCount: CypherQuery<ResolutionDecisionsCountParameters, ResolutionDecisionsCountRow, ResolutionDecisionsCountSlots, "read"> = {
+  name: "resolutionDecisionsCount",
+  file: "resolution/decisions-count",
+  mode: "read",
+  parameters: { kind: "string | null", includeUndone: "boolean", entityId: "string | null" },
+  slots: {},
+  columns: { count: "integer" },
+  text: `// The resolutionDecisions root field's totalCount: the decisions a page of the same arguments is
+// taken from (see decisions-page.cypher), counted only when a client asks for it.
+// Parameters: $kind (a MatchKind, or null for both), $includeUndone, $entityId (or null).
+// Columns: count.
+// @param kind: string | null
+// @param includeUndone: boolean
+// @param entityId: string | null
+// @column count: integer
+MATCH (decision:ResolutionDecision)
+WHERE ($kind IS NULL OR decision.kind = $kind)
+  AND ($includeUndone OR decision.undoneAt IS NULL)
+  AND ($entityId IS NULL OR decision.aId = $entityId OR decision.bId = $entityId)
+RETURN count(decision) AS count
+`,
+};
+
+// resolution/decisions-page.cypher
+
+export type ResolutionDecisionsPageParameters = {
+  kind: string | null;
+  includeUndone: boolean;
+  entityId: string | null;
+  afterMs: Integer;
+  afterId: string;
+  limit: Integer;
+};
+
+export type ResolutionDecisionsPageRow = {
+  id: string;
+  kind: string;
+  verdict: string;
+  a: string;
+  b: string;
+  pairId: string;
+  reason: string;
+  decidedBy: string;
+  decidedAtMs: number;
+  automatic: boolean;
+  score: number | null;
+  features: string[];
+  undoneAtMs: number | null;
+  undoneBy: string | null;
+  undoReason: string | null;
+};
+
+export type ResolutionDecisionsPageSlots = Record<string, never>;
+
+/** The resolutionDecisions root field: one page of decisions, latest first (decidedAt descending, then id), after a cursor's position. */
+export const resolutionDecisionsPage: CypherQuery<ResolutionDecisionsPageParameters, ResolutionDecisionsPageRow, ResolutionDecisionsPageSlots, "read"> = {
+  name: "resolutionDecisionsPage",
+  file: "resolution/decisions-page",
+  mode: "read",
+  parameters: { kind: "string | null", includeUndone: "boolean", entityId: "string | null", afterMs: "integer", afterId: "string", limit: "integer" },
+  slots: {},
+  columns: { id: "string", kind: "string", verdict: "string", a: "string", b: "string", pairId: "string", reason: "string", decidedBy: "string", decidedAtMs: "integer", automatic: "boolean", score: "float | null", features: "string[]", undoneAtMs: "integer | null", undoneBy: "string | null", undoReason: "string | null" },
+  text: `// The resolutionDecisions root field: one page of decisions, latest first (decidedAt descending,
+// then id), after a cursor's position.
+// Parameters: $kind (a MatchKind, or null for both), $includeUndone (false: live decisions only),
+//   $entityId (only decisions naming this entity; null for all), $afterMs and $afterId (the cursor's
+//   position; for the first page a time after any and ''), $limit (integer).
+// Columns: as decisions-by-ids.cypher.
+// @param kind: string | null
+// @param includeUndone: boolean
+// @param entityId: string | null
+// @param afterMs: integer
+// @param afterId: string
+// @param limit: integer
+// @column id: string
+// @column kind: string
+// @column verdict: string
+// @column a: string
+// @column b: string
+// @column pairId: string
+// @column reason: string
+// @column decidedBy: string
+// @column decidedAtMs: integer
+// @column automatic: boolean
+// @column score: float | null
+// @column features: string[]
+// @column undoneAtMs: integer | null
+// @column undoneBy: string | null
+// @column undoReason: string | null
+MATCH (decision:ResolutionDecision)
+WHERE ($kind IS NULL OR decision.kind = $kind)
+  AND ($includeUndone OR decision.undoneAt IS NULL)
+  AND ($entityId IS NULL OR decision.aId = $entityId OR decision.bId = $entityId)
+  AND (decision.decidedAt.epochMillis < $afterMs OR (decision.decidedAt.epochMillis = $afterMs AND decision.id > $afterId))
+WITH decision
+ORDER BY decision.decidedAt DESC, decision.id
+LIMIT $limit
+RETURN decision.id AS id, decision.kind AS kind, decision.verdict AS verdict, decision.aId AS a, decision.bId AS b,
+  decision.pairId AS pairId, decision.reason AS reason, decision.decidedBy AS decidedBy,
+  decision.decidedAt.epochMillis AS decidedAtMs, decision.automatic AS automatic, decision.score AS score,
+  decision.features AS features, decision.undoneAt.epochMillis AS undoneAtMs, decision.undoneBy AS undoneBy,
+  decision.undoReason AS undoReason
+`,
+};
+
 // resolution/delete-stale.cypher
 
 export type ResolutionDeleteStaleParameters = {
@@ -6443,6 +6819,12 @@ export const queries = {
   relatedCount,
   relatedPage,
   resolutionCount,
+  resolutionDecisionPrepare,
+  resolutionDecisionUndo,
+  resolutionDecisionWrite,
+  resolutionDecisionsByIds,
+  resolutionDecisionsCount,
+  resolutionDecisionsPage,
   resolutionDeleteStale,
   resolutionExportCompanies,
   resolutionExportPersons,

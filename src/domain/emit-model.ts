@@ -37,6 +37,8 @@ export const MODEL_SECTIONS: Readonly<Record<string, () => string>> = {
   "marker-labels": markerTable,
   "analysis-labels": () => labelTables("analysis"),
   "analysis-relationships": () => relationshipTables("analysis"),
+  "resolution-labels": () => labelTables("resolution"),
+  "resolution-relationships": () => relationshipTables("resolution"),
   "aggregates-labels": () => labelTables("aggregates"),
   "aggregates-relationships": () => relationshipTables("aggregates"),
   "access-labels": () => labelTables("access"),

@@ -91,6 +91,8 @@ export type ModelPart =
    * fields and `resolutionCandidates`.
    */
   | "analysis"
+  /** Decisions of investigators (and of `npm run resolve -- apply`) on resolution candidates, kept as records. */
+  | "resolution"
   /** Figures kept ahead of the analyst fields, changed with the facts behind them (src/domain/trade-tallies.ts). */
   | "aggregates"
   /** The API's own records (API keys, the shared audit trail), never shown as part of the graph. */
@@ -491,6 +493,31 @@ export const otherLabels = {
       computedAt: dateTime("When that run computed it.", { required: true }),
     },
   },
+  ResolutionDecision: {
+    part: "resolution",
+    meaning:
+      "An investigator's decision that two persons (or two companies) are one entity (SAME) or not (DIFFERENT), with " +
+      "who, when, why and the evidence; or one applied by `npm run resolve -- apply` above a score, marked automatic. A " +
+      "live SAME decision joins the two with SAME_AS; undoing it removes that and keeps the decision as a record.",
+    graphqlType: "ResolutionDecision",
+    properties: {
+      id: key("`decision-<time>-<random>`."),
+      kind: oneOf("MatchKind", "Whether it decides on two persons or two companies.", { required: true }),
+      verdict: text("`SAME` (one entity) or `DIFFERENT` (two).", { required: true }),
+      aId: text("The id of the pair's first entity (the lower id).", { required: true }),
+      bId: text("The id of the pair's second entity (the higher id).", { required: true }),
+      pairId: text("The pair's candidate id (`Person:<a>|<b>`), whether or not a candidate was stored for it.", { required: true }),
+      reason: text("Why, in the decider's words.", { required: true, personal: true }),
+      decidedBy: text("The subject of the API key that decided, or `resolve-command` for an automatic decision.", { required: true }),
+      decidedAt: dateTime("When.", { required: true }),
+      automatic: flag("True when `npm run resolve -- apply` took it, above its score.", { required: true }),
+      score: float("The pair's candidate score when decided; null when no candidate was stored (linked by hand)."),
+      features: texts("The names of the candidate's features when decided (the evidence); empty without a candidate.", { required: true }),
+      undoneAt: dateTime("When it was undone; null while it holds."),
+      undoneBy: text("Who undid it."),
+      undoReason: text("Why it was undone.", { personal: true }),
+    },
+  },
   Ring: {
     part: "analysis",
     meaning: "A group of persons and companies that act together, found by community detection.",
@@ -851,6 +878,31 @@ export const otherRelationshipTypes = {
         "an entity's candidates are not listed from the entity yet",
       ),
     ],
+    symmetric: false,
+    cited: false,
+    properties: {},
+    graphqlTypes: [],
+  },
+  SAME_AS: {
+    part: "resolution",
+    meaning:
+      "Two persons (or two companies) decided to be one entity by a live SAME decision (its id in `decisionId`); the " +
+      "resolved view of search, network, connections, counts and rings treats the entities it joins as one.",
+    ends: [
+      ends([Person], [Person], [], [], "followed by the resolved view, never shown as an edge"),
+      ends([Company], [Company], [], [], "followed by the resolved view, never shown as an edge"),
+    ],
+    symmetric: true,
+    cited: false,
+    properties: {
+      decisionId: text("The decision that made it.", { required: true }),
+    },
+    graphqlTypes: [],
+  },
+  DECIDES: {
+    part: "resolution",
+    meaning: "A resolution decision and one of the two entities it decides on (two relationships per decision).",
+    ends: [ends(["ResolutionDecision"], [Person, Company], [field("ResolutionDecision.a"), field("ResolutionDecision.b")], [], "resolutionDecisions(entityId:) lists them from the entity")],
     symmetric: false,
     cited: false,
     properties: {},

@@ -54,6 +54,12 @@ export const FIELD_RULES: Readonly<Record<string, Role>> = {
   "Subscription.alerts": Role.INVESTIGATOR,
   // Resolution candidates pair persons and quote their names in the evidence.
   "Query.resolutionCandidates": Role.INVESTIGATOR,
+  // Decisions name two persons and change what every query shows of them.
+  "Query.resolutionDecisions": Role.INVESTIGATOR,
+  "Mutation.confirmMatch": Role.INVESTIGATOR,
+  "Mutation.rejectMatch": Role.INVESTIGATOR,
+  "Mutation.linkEntities": Role.INVESTIGATOR,
+  "Mutation.undoDecision": Role.INVESTIGATOR,
 };
 
 /** The least role that may read any field of a type. */
@@ -65,6 +71,9 @@ export const TYPE_RULES: Readonly<Record<string, Role>> = {
   MatchCandidateEdge: Role.INVESTIGATOR,
   MatchCandidate: Role.INVESTIGATOR,
   MatchFeature: Role.INVESTIGATOR,
+  ResolutionDecisionConnection: Role.INVESTIGATOR,
+  ResolutionDecisionEdge: Role.INVESTIGATOR,
+  ResolutionDecision: Role.INVESTIGATOR,
   Person: Role.ANALYST,
   Company: Role.ANALYST,
   Identifier: Role.ANALYST,
@@ -115,6 +124,8 @@ export const ID_FIELDS: Readonly<Record<string, "ENTITY" | "VIEW" | "OPEN">> = {
   "Alert.id": "OPEN",
   // Names two persons or companies by id; only INVESTIGATOR and above read it, who see them in clear.
   "MatchCandidate.id": "OPEN",
+  "ResolutionDecision.id": "OPEN",
+  "ResolutionDecision.candidateId": "OPEN",
 };
 
 /** Types whose every field notes, for the audit trail, that the entity was shown in clear. */

@@ -17,6 +17,7 @@ import { CitationResolver, RouteStopResolver } from "./resolvers/links.resolver.
 import { NetworkResolver } from "./resolvers/network.resolver.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { PlaceResolver } from "./resolvers/place.resolver.js";
+import { DecisionResolver } from "./resolvers/decision.resolver.js";
 import { ResolutionResolver } from "./resolvers/resolution.resolver.js";
 import { RingFieldsResolver, RingsResolver } from "./resolvers/rings.resolver.js";
 import { RoutesResolver } from "./resolvers/routes.resolver.js";
@@ -59,6 +60,7 @@ export const resolvers = [
   RingsResolver,
   RingFieldsResolver,
   ResolutionResolver,
+  DecisionResolver,
   AuditLogResolver,
   WatchResolver,
   AlertsResolver,

@@ -11,6 +11,7 @@ import type { ConnectionShape } from "../types/connection.js";
 import { MatchCandidate, MatchCandidateConnection } from "../types/match-candidate.type.js";
 import { Party } from "../types/party.type.js";
 import type { Person } from "../types/person.type.js";
+import { matchParty } from "./match-party.js";
 import { listScope, sortedPageRequest, toConnection } from "./paging.js";
 
 /** Resolution candidates: pairs stored by `npm run resolve -- candidates`, best first. */
@@ -46,13 +47,13 @@ export class ResolutionResolver {
   @Cost({ base: 10 })
   @FieldResolver(() => Party, { nullable: true, description: "The entity of the lower id; null when it was deleted since the run." })
   a(@Root() candidate: MatchCandidate, @Ctx() ctx: Context): Promise<Person | Company | null> {
-    return entity(ctx, candidate, candidate.aId);
+    return matchParty(ctx, candidate.kind, candidate.aId);
   }
 
   @Cost({ base: 10 })
   @FieldResolver(() => Party, { nullable: true, description: "The entity of the higher id; null when it was deleted since the run." })
   b(@Root() candidate: MatchCandidate, @Ctx() ctx: Context): Promise<Person | Company | null> {
-    return entity(ctx, candidate, candidate.bId);
+    return matchParty(ctx, candidate.kind, candidate.bId);
   }
 }
 
@@ -73,14 +74,6 @@ function shown(ctx: Context, candidate: StoredCandidate): MatchCandidate {
     aId: candidate.a,
     bId: candidate.b,
   };
-}
-
-/** One of the pair, through the request's loader: the page's entities load in one query. */
-async function entity(ctx: Context, candidate: MatchCandidate, id: string): Promise<Person | Company | null> {
-  const label = MATCH_LABEL[candidate.kind];
-  const row = await ctx.loaders.node(label).load(id);
-  // The Party union tells persons from companies by their labels.
-  return row ? ({ ...row, labels: [label] } as unknown as Person | Company) : null;
 }
 
 /** The score a cursor of this list holds; cursors are sealed, so anything else is not one of ours. */
