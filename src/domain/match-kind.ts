@@ -11,3 +11,9 @@ export const MATCH_LABEL: Readonly<Record<MatchKind, NodeLabel.Person | NodeLabe
   [MatchKind.PERSON]: NodeLabel.Person,
   [MatchKind.COMPANY]: NodeLabel.Company,
 };
+
+/** What a resolution decision says of its pair: SAME, one entity; DIFFERENT, two. */
+export enum Verdict {
+  SAME = "SAME",
+  DIFFERENT = "DIFFERENT",
+}

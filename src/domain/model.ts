@@ -14,7 +14,7 @@ import {
   TaxonRank,
   TransportMode,
 } from "./vocabulary.js";
-import { MatchKind } from "./match-kind.js";
+import { MatchKind, Verdict } from "./match-kind.js";
 import { AlertReason, WatchKind } from "./watch-kind.js";
 
 /**
@@ -58,6 +58,7 @@ export const vocabularies = {
   WatchKind,
   AlertReason,
   MatchKind,
+  Verdict,
 } as const;
 
 export type VocabularyName = keyof typeof vocabularies;
@@ -503,10 +504,13 @@ export const otherLabels = {
     properties: {
       id: key("`decision-<time>-<random>`."),
       kind: oneOf("MatchKind", "Whether it decides on two persons or two companies.", { required: true }),
-      verdict: text("`SAME` (one entity) or `DIFFERENT` (two).", { required: true }),
+      verdict: oneOf("Verdict", "`SAME` (one entity) or `DIFFERENT` (two).", { required: true }),
       aId: text("The id of the pair's first entity (the lower id).", { required: true }),
       bId: text("The id of the pair's second entity (the higher id).", { required: true }),
-      pairId: text("The pair's candidate id (`Person:<a>|<b>`), whether or not a candidate was stored for it.", { required: true }),
+      pairId: text("The pair's candidate id (`Person:<a>|<b>`), whether or not a candidate was stored for it.", {
+        required: true,
+        graphqlField: "candidateId",
+      }),
       reason: text("Why, in the decider's words.", { required: true, personal: true }),
       decidedBy: text("The subject of the API key that decided, or `resolve-command` for an automatic decision.", { required: true }),
       decidedAt: dateTime("When.", { required: true }),

@@ -14,15 +14,9 @@ import {
 } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
 import { BadInputError, NotFoundError } from "../domain/errors.js";
-import { MatchKind } from "../domain/match-kind.js";
+import { MatchKind, Verdict } from "../domain/match-kind.js";
 import type { Page } from "../domain/paging.js";
 import { candidateId } from "./candidate-store.js";
-
-/** SAME: the two are one entity; DIFFERENT: they are two. */
-export enum Verdict {
-  SAME = "SAME",
-  DIFFERENT = "DIFFERENT",
-}
 
 /**
  * The most members a cluster of SAME decisions may have. The resolved view walks SAME_AS at most

@@ -77,6 +77,7 @@ const SAMPLES: Record<string, string> = {
   flows: `{ flows { level links { source target seizureCount } nodes { id } totals { linkCount } } }`,
   trends: `{ trends(interval: YEAR) { period key seizureCount } }`,
   resolutionCandidates: `{ resolutionCandidates(first: 5) { totalCount edges { node { id score features { name weight } a { __typename } b { __typename } } } } }`,
+  resolutionDecisions: `{ resolutionDecisions(first: 5, includeUndone: true) { totalCount edges { node { id verdict a { __typename } b { __typename } } } } }`,
   rings: `{ rings { state ringCount rings { id size members { brokerRank party { __typename } } } } }`,
   ring: `{ ring(id: "no-such-ring") { id members { party { __typename } } } }`,
   ringOf: `{ ringOf(partyId: "fixture-person-1") { id members { party { __typename } } } }`,

@@ -114,6 +114,9 @@ afterAll(async () => {
   if (alertOwners.length > 0) {
     await world.executor.write(`MATCH (n) WHERE (n:Watch OR n:Alert) AND n.owner IN $owners DETACH DELETE n`, { owners: alertOwners });
   }
+  if (world) {
+    await world.executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix: world.prefix });
+  }
   await world?.remove();
   await driver.close();
   if (auditDir) await rm(auditDir, { recursive: true, force: true });
@@ -287,6 +290,7 @@ function samples(ringId: string): Sample[] {
     { field: "watches", name: "the viewer's", query: `{ watches { id kind targetId from to createdAt } }` },
     { field: "alerts", name: "first 10", query: `{ alerts(first: 10) { hasNextPage endCursor alerts { id via seizure { id } shipment { id } watch { id } } } }` },
     { field: "alerts", name: "first 100", query: `{ alerts(first: 100) { hasNextPage endCursor alerts { id via seizure { id } shipment { id } watch { id } } } }` },
+    { field: "resolutionDecisions", name: "first 20", query: `{ resolutionDecisions(first: 20, includeUndone: true) { totalCount edges { node { id verdict score a { ... on Person { id name } ... on Company { id name } } b { __typename } } } } }` },
     { field: "auditLog", name: "first 100", query: `{ auditLog(first: 100) { totalCount edges { node { seq subject } } } }` },
   ];
 }
@@ -308,6 +312,14 @@ describe("the cost estimate bounds the database hits of every root field", () =>
     });
     expect(raised.length).toBeGreaterThanOrEqual(watchedPersons.length);
     alertOwners.push(...new Set(raised.map((row) => row.owner)));
+    // Twenty decisions, so that resolutionDecisions has a page to read.
+    const listed = await postGraphQL(server.url, `query($scope: String!) { resolutionCandidates(scope: $scope, first: 20) { edges { node { id } } } }`, { scope: world.prefix }, { authorization: `Bearer ${token}` });
+    const candidates = (listed.data as { resolutionCandidates: { edges: { node: { id: string } }[] } }).resolutionCandidates.edges;
+    expect(candidates).toHaveLength(20);
+    for (const { node } of candidates) {
+      const decided = await postGraphQL(server.url, `mutation($id: ID!) { rejectMatch(candidateId: $id, reason: "calibration") { id } }`, { id: node.id }, { authorization: `Bearer ${token}` });
+      expect(decided.errors).toBeUndefined();
+    }
     for (const sample of samples(ringId)) await measure(sample);
     for (const row of measured) {
       expect.soft(row.estimate, `${row.field} ${row.name}: estimate ${row.estimate} < ${row.hits} db hits`).toBeGreaterThanOrEqual(row.hits);

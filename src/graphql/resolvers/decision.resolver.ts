@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 
 import type { Context } from "../../context.js";
 import { BadInputError } from "../../domain/errors.js";
-import { MATCH_LABEL, MatchKind } from "../../domain/match-kind.js";
-import { Verdict, type DecisionRequest, type StoredDecision } from "../../resolution/decision-store.js";
+import { MATCH_LABEL, MatchKind, Verdict } from "../../domain/match-kind.js";
+import type { DecisionRequest, StoredDecision } from "../../resolution/decision-store.js";
 import { ResolutionDecisionsArgs } from "../inputs/resolution-decisions.args.js";
 import { Cost } from "../limits/field-cost.js";
 import type { Company } from "../types/company.type.js";

@@ -1,7 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 
-import { MatchKind } from "../../domain/match-kind.js";
-import { Verdict } from "../../resolution/decision-store.js";
+import { MatchKind, Verdict } from "../../domain/match-kind.js";
 import { connectionType } from "./connection.js";
 
 registerEnumType(Verdict, {
