@@ -94,7 +94,7 @@ export async function investigatorShapes(network: LoadedNetwork, count: number):
     variables: (iteration) => ({ id: members[iteration % members.length] }),
     direct: async (iteration) => {
       const id = members[iteration % members.length]!;
-      const found = await sharers.ofParties([id], { labels: [NodeLabel.Person, NodeLabel.Company], kinds: null, first: SHARERS });
+      const found = await sharers.ofParties([id], { labels: [NodeLabel.Person, NodeLabel.Company], kinds: null, first: SHARERS, resolved: true });
       return {
         sharedIdentifiers: (found.get(id) ?? []).map((sharer) => ({
           sharedCount: sharer.sharedCount,
@@ -123,6 +123,7 @@ export async function investigatorShapes(network: LoadedNetwork, count: number):
         minReliability: null,
         hubThreshold: 50,
         limit: 500,
+        resolved: true,
       });
       return {
         network: {
@@ -147,7 +148,7 @@ export async function investigatorShapes(network: LoadedNetwork, count: number):
     variables: (iteration) => pairs[iteration % pairs.length]!,
     direct: async (iteration) => {
       const { from, to } = pairs[iteration % pairs.length]!;
-      const answer = await paths.shortestPaths({ from, to, fromKind: null, toKind: null, maxHops: 4, first: 3, types: FOLLOWED_TYPES });
+      const answer = await paths.shortestPaths({ from, to, fromKind: null, toKind: null, maxHops: 4, first: 3, types: FOLLOWED_TYPES, resolved: true });
       if (answer.kind !== "paths") throw new Error("a planted path's end is missing from the database");
       return {
         connections: answer.paths.map((found) => ({

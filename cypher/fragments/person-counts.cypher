@@ -4,11 +4,11 @@
 // says what each count is.
 RETURN {
   seizureCount: COUNT {
-    MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+    MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
     UNION
-    MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+    MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
   },
-  shipmentCount: COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment },
-  identifierCount: COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier },
-  companyCount: COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
+  shipmentCount: COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment },
+  identifierCount: COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier },
+  companyCount: COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
 } AS counts

@@ -5,7 +5,7 @@ import type { Date as CypherDate, DateTime as CypherDateTime, Integer } from "ne
 
 import type { NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { CypherQuery } from "./cypher-query.js";
-import type { CitedRelationshipMap, FrontierInput, IdInput, KeyCountMap, MemberLineMap, MemberShipmentMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TallyEntityInput, TimelineEventMap, TrendLineMap, TrendMonthInput } from "./query-types.js";
+import type { CitedRelationshipMap, ClusterMemberMap, FrontierInput, IdInput, KeyCountMap, MemberLineMap, MemberShipmentMap, NeighbourMap, NodeMap, NodeProperties, NodeRowInput, ParameterMap, Properties, RelationshipRowInput, RingInput, RingMap, RingMemberMap, RingPartyMap, RingRunInput, RingRunMap, RouteStopMap, ScopedRingMap, SearchHitMap, SharerMap, TallyEntityInput, TimelineEventMap, TrendLineMap, TrendMonthInput } from "./query-types.js";
 
 // admin/database-is-empty.cypher
 
@@ -2205,13 +2205,13 @@ MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($ids IS NULL OR node.id IN $ids)
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
       } >= $minSeizures END
-  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
-        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
 RETURN count(node) AS count
 `,
 };
@@ -2244,6 +2244,8 @@ export const companyCounts: CypherQuery<CompanyCountsParameters, CompanyCountsRo
 // Parameters: $ids (list of company ids).
 // Columns: key (the id asked for), shipmentCount, seizureCount, officerCount, identifierCount
 // (integers). Unknown ids give no row.
+// Counts are of the company's resolved cluster: its facts and those of every company joined to it by
+// SAME_AS (live SAME decisions; at most 20, so 20 steps reach all), each fact once.
 // Each count is of distinct nodes, so a fact stated by two sources (two relationships between the
 // same ends) counts once:
 //   shipmentCount: shipments the company was a party to (in any role);
@@ -2260,10 +2262,10 @@ export const companyCounts: CypherQuery<CompanyCountsParameters, CompanyCountsRo
 UNWIND $ids AS key
 MATCH (node:Company {id: key})
 RETURN key,
-  COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
-  COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure } AS seizureCount,
-  COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } AS officerCount,
-  COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure } AS seizureCount,
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } AS officerCount,
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount
 `,
 };
 
@@ -2319,13 +2321,13 @@ MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($ids IS NULL OR node.id IN $ids)
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
       } >= $minSeizures END
-  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
-        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id
@@ -2393,19 +2395,19 @@ MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($ids IS NULL OR node.id IN $ids)
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
       } >= $minSeizures END
-  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
-        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
 WITH node, CASE $orderField
     WHEN "NAME" THEN coalesce(node.name, "")
-    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
-    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
-    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
-    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
+    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
     ELSE node.id
   END AS sortValue
 WHERE $afterId IS NULL
@@ -3709,10 +3711,12 @@ export type NetworkExpandParameters = {
   minReliability: string | null;
   limit: Integer;
   hubThreshold: Integer;
+  resolved: boolean;
 };
 
 export type NetworkExpandRow = {
   node: NodeMap;
+  members: ClusterMemberMap[];
   neighbours: NeighbourMap[];
 };
 
@@ -3723,9 +3727,9 @@ export const networkExpand: CypherQuery<NetworkExpandParameters, NetworkExpandRo
   name: "networkExpand",
   file: "network/expand",
   mode: "read",
-  parameters: { frontier: "FrontierInput[]", types: "string[]", dateFrom: "date | null", dateTo: "date | null", minReliability: "string | null", limit: "integer", hubThreshold: "integer" },
+  parameters: { frontier: "FrontierInput[]", types: "string[]", dateFrom: "date | null", dateTo: "date | null", minReliability: "string | null", limit: "integer", hubThreshold: "integer", resolved: "boolean" },
   slots: {},
-  columns: { node: "NodeMap", neighbours: "NeighbourMap[]" },
+  columns: { node: "NodeMap", members: "ClusterMemberMap[]", neighbours: "NeighbourMap[]" },
   text: `// One level of a network: each frontier node with its relationships of the followed types and the
 // neighbours at their other ends, each neighbour with how many distinct nodes it neighbours over those
 // types when it may be a hub (to tell hubs).
@@ -3744,11 +3748,18 @@ export const networkExpand: CypherQuery<NetworkExpandParameters, NetworkExpandRo
 //   $minReliability ('A'..'F', or '' for none: relationships whose Source is graded worse are left
 //   out, and so are those without a known Source), $limit (integer: at most this many neighbours
 //   per frontier node, the first by (kind, id)), $hubThreshold (integer: a neighbour with more
-//   relationships than this has its distinct neighbours counted).
-// Columns: node ({id, labels, properties}) and neighbours (list of {node, neighbourCount (distinct
-//   nodes it neighbours over the followed types, in the whole graph, before the time and reliability
-//   filters; null when its degree is at most $hubThreshold, so that it is no hub), relationships:
-//   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
+//   relationships than this has its distinct neighbours counted), $resolved (boolean).
+// With $resolved, a frontier person or company stands for its resolved cluster (the persons or
+// companies joined to it by SAME_AS, the live SAME decisions; at most 20, so 20 steps reach all):
+// the relationships of every member are followed, each still naming the member it belongs to, and
+// each person or company comes with its cluster's other members, which the repository shows as one
+// node. Without it, every record is its own node.
+// Columns: node ({id, labels, properties}), members (the frontier node's other cluster members, as
+//   {id, name, aliases}; [] without $resolved) and neighbours (list of {node, members (as for the
+//   frontier node), neighbourCount (distinct nodes it neighbours over the followed types, in the
+//   whole graph, before the time and reliability filters; null when its degree is at most
+//   $hubThreshold, so that it is no hub), relationships: list of {key (element id), type, source,
+//   target, properties}}), one row per frontier node found.
 // @param frontier: FrontierInput[]
 // @param types: string[]
 // @param dateFrom: date | null
@@ -3756,7 +3767,9 @@ export const networkExpand: CypherQuery<NetworkExpandParameters, NetworkExpandRo
 // @param minReliability: string | null
 // @param limit: integer
 // @param hubThreshold: integer
+// @param resolved: boolean
 // @column node: NodeMap
+// @column members: ClusterMemberMap[]
 // @column neighbours: NeighbourMap[]
 UNWIND $frontier AS entry
 CALL (entry) {
@@ -3783,7 +3796,10 @@ CALL (entry) {
   MATCH (node:TradeRecord {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'TradeRecord' RETURN node
 }
 CALL (node) {
-  MATCH (node)-[rel]-(other)
+  MATCH (node)-[:SAME_AS]-{0,20}(member)
+  WHERE $resolved OR member = node
+  WITH DISTINCT member
+  MATCH (member)-[rel]-(other)
   WHERE type(rel) IN $types
     AND NOT other:Source
     AND ($minReliability IS NULL OR $minReliability = ''
@@ -3819,13 +3835,22 @@ CALL (node) {
       + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END AS degree
   RETURN collect({
     node: {id: other.id, labels: labels(other), properties: properties(other)},
+    members: CASE WHEN $resolved AND (other:Person OR other:Company) THEN COLLECT {
+      MATCH (other)-[:SAME_AS]-{1,20}(sibling) WHERE sibling <> other
+      RETURN DISTINCT {id: sibling.id, name: sibling.name, aliases: coalesce(sibling.aliases, [])}
+    } ELSE [] END,
     neighbourCount: CASE WHEN degree > $hubThreshold
       THEN COUNT { MATCH (other)-[followed]-(neighbour) WHERE type(followed) IN $types RETURN DISTINCT neighbour }
     END,
     relationships: relationships
   }) AS neighbours
 }
-RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node, neighbours
+RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node,
+  CASE WHEN $resolved AND (node:Person OR node:Company) THEN COLLECT {
+    MATCH (node)-[:SAME_AS]-{1,20}(sibling) WHERE sibling <> node
+    RETURN DISTINCT {id: sibling.id, name: sibling.name, aliases: coalesce(sibling.aliases, [])}
+  } ELSE [] END AS members,
+  neighbours
 `,
 };
 
@@ -3949,14 +3974,14 @@ MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
         UNION
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
       } >= $minSeizures END
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
-  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
-        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
 RETURN count(node) AS count
 `,
 };
@@ -3989,6 +4014,8 @@ export const personCounts: CypherQuery<PersonCountsParameters, PersonCountsRow, 
 // Parameters: $ids (list of person ids).
 // Columns: key (the id asked for), seizureCount, shipmentCount, identifierCount, companyCount
 // (integers). Unknown ids give no row.
+// Counts are of the person's resolved cluster: its facts and those of every person joined to it by
+// SAME_AS (live SAME decisions; at most 20, so 20 steps reach all), each fact once.
 // Each count is of distinct nodes, so a fact stated by two sources (two relationships between the
 // same ends) counts once:
 //   seizureCount: seizures in which the person was arrested, or that intercepted a shipment the
@@ -4007,13 +4034,13 @@ UNWIND $ids AS key
 MATCH (node:Person {id: key})
 RETURN key,
   COUNT {
-    MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+    MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
     UNION
-    MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+    MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
   } AS seizureCount,
-  COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
-  COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount,
-  COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company } AS companyCount
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } AS shipmentCount,
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } AS identifierCount,
+  COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company } AS companyCount
 `,
 };
 
@@ -4067,14 +4094,14 @@ MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
         UNION
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
       } >= $minSeizures END
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
-  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
-        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
   AND ($after IS NULL OR node.id > $after)
 RETURN node {.*, synthetic: node:Synthetic} AS node
 ORDER BY node.id
@@ -4140,24 +4167,24 @@ MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
         UNION
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
       } >= $minSeizures END
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
-  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers
-        AND COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
 WITH node, CASE $orderField
     WHEN "NAME" THEN coalesce(node.name, "")
     WHEN "SEIZURE_COUNT" THEN COUNT {
-      MATCH (node)<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
+      MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
       UNION
-      MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
+      MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
     }
-    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
-    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
-    WHEN "COMPANY_COUNT" THEN COUNT { MATCH (node)-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    WHEN "COMPANY_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:OFFICER_OF]->(company:Company) RETURN DISTINCT company }
     ELSE node.id
   END AS sortValue
 WHERE $afterId IS NULL
@@ -6233,6 +6260,7 @@ export type SharedIdentifiersOfPartiesParameters = {
   labels: readonly string[];
   kinds: readonly string[] | null;
   first: Integer;
+  resolved: boolean;
 };
 
 export type SharedIdentifiersOfPartiesRow = {
@@ -6247,7 +6275,7 @@ export const sharedIdentifiersOfParties: CypherQuery<SharedIdentifiersOfPartiesP
   name: "sharedIdentifiersOfParties",
   file: "shared-identifiers/of-parties",
   mode: "read",
-  parameters: { ids: "string[]", labels: "string[]", kinds: "string[] | null", first: "integer" },
+  parameters: { ids: "string[]", labels: "string[]", kinds: "string[] | null", first: "integer", resolved: "boolean" },
   slots: {},
   columns: { key: "string", sharers: "SharerMap[]" },
   text: `// The other persons and companies that share identifiers with each party of a batch (the
@@ -6255,7 +6283,10 @@ export const sharedIdentifiersOfParties: CypherQuery<SharedIdentifiersOfPartiesP
 // Ids are unique per label only: each id is looked up as a Person and as a Company, by index,
 // as far as $labels allows.
 // Parameters: $ids (list of ids), $labels (which of "Person" and "Company" to look them up as),
-// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party).
+// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party), $resolved (a
+// party stands for its resolved cluster: the identifiers of every person or company joined to it
+// by SAME_AS, live SAME decisions, at most 20, are its own, and the members share nothing with
+// themselves; false: the record alone).
 // Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
 // sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
 // identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
@@ -6263,6 +6294,7 @@ export const sharedIdentifiersOfParties: CypherQuery<SharedIdentifiersOfPartiesP
 // @param labels: string[]
 // @param kinds: string[] | null
 // @param first: integer
+// @param resolved: boolean
 // @column key: string
 // @column sharers: SharerMap[]
 UNWIND $ids AS key
@@ -6272,8 +6304,12 @@ CALL (key) {
   MATCH (party:Company {id: key}) WHERE "Company" IN $labels RETURN party
 }
 RETURN key, COLLECT {
-  MATCH (party)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
-  WHERE other <> party AND ($kinds IS NULL OR identifier.kind IN $kinds)
+  MATCH (party)-[:SAME_AS]-{0,20}(self)
+  WHERE $resolved OR self = party
+  WITH collect(DISTINCT self) AS selves
+  UNWIND selves AS self
+  MATCH (self)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
+  WHERE NOT other IN selves AND ($kinds IS NULL OR identifier.kind IN $kinds)
   WITH DISTINCT other, identifier
   ORDER BY identifier.id
   WITH other, collect(identifier {.id, .kind, .value, .rawValue}) AS identifiers
@@ -6500,6 +6536,7 @@ export type TimelineEventsParameters = {
   from: CypherDate<number> | null;
   to: CypherDate<number> | null;
   first: Integer;
+  resolved: boolean;
 };
 
 export type TimelineEventsRow = {
@@ -6514,7 +6551,7 @@ export const timelineEvents: CypherQuery<TimelineEventsParameters, TimelineEvent
   name: "timelineEvents",
   file: "timeline/events",
   mode: "read",
-  parameters: { id: "string", from: "date | null", to: "date | null", first: "integer" },
+  parameters: { id: "string", from: "date | null", to: "date | null", first: "integer", resolved: "boolean" },
   slots: {},
   columns: { labels: "string[]", events: "TimelineEventMap[]" },
   text: `// The dated events of an entity (the timeline root field), each once, in order: date, then the kind's
@@ -6533,7 +6570,9 @@ export const timelineEvents: CypherQuery<TimelineEventsParameters, TimelineEvent
 // them give events of their own); the entity's roles in it (shipper and consignee of one shipment)
 // are gathered on the one event, and so are the citations of every relationship that ties the event
 // to the entity (party, interception, arrest, office), or the entity's own source rows.
-// Parameters: $id, $from, $to (Dates, inclusive, or null), $first (events per entity).
+// With $resolved, a person or company stands for its resolved cluster: the events of every person
+// or company joined to it by SAME_AS (live SAME decisions, at most 20) are its own.
+// Parameters: $id, $from, $to (Dates, inclusive, or null), $first (events per entity), $resolved.
 // Columns: labels (of an entity that has the id), events (list of {date, kind, related
 // ({id, labels, properties}), roles (distinct, sorted), detail (a charge or sentence), citations
 // (list of {sourceId, sourceRow}, distinct, by sourceId then sourceRow)}).
@@ -6541,6 +6580,7 @@ export const timelineEvents: CypherQuery<TimelineEventsParameters, TimelineEvent
 // @param from: date | null
 // @param to: date | null
 // @param first: integer
+// @param resolved: boolean
 // @column labels: string[]
 // @column events: TimelineEventMap[]
 CALL () {
@@ -6558,23 +6598,28 @@ CALL () {
 }
 WITH n, COLLECT { MATCH (n)-[cited:SOURCED_FROM]->(source:Source) RETURN {sourceId: source.id, sourceRow: cited.row} } AS own
 OPTIONAL CALL (n, own) {
-  MATCH (n:Person|Company)-[link:PARTY_TO]->(related:Shipment)
+  MATCH (n:Person|Company)-[:SAME_AS]-{0,20}(self)-[link:PARTY_TO]->(related:Shipment)
+  WHERE $resolved OR self = n
   RETURN "SHIPMENT_DEPARTED" AS kind, 1 AS rank, related.departedOn AS date, related, link.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person|Company)-[party:PARTY_TO]->(:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  MATCH (n:Person|Company)-[:SAME_AS]-{0,20}(self)-[party:PARTY_TO]->(:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "SEIZURE" AS kind, 2 AS rank, related.date AS date, related, party.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)<-[link:ARRESTED]-(related:Seizure)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)<-[link:ARRESTED]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "ARREST" AS kind, 3 AS rank, related.date AS date, related, null AS role, link.charge AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)<-[link:ARRESTED {convicted: true}]-(related:Seizure)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)<-[link:ARRESTED {convicted: true}]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "CONVICTION" AS kind, 4 AS rank, related.date AS date, related, null AS role, link.sentence AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)-[link:OFFICER_OF]->(related:Company)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)-[link:OFFICER_OF]->(related:Company)
+  WHERE $resolved OR self = n
   RETURN "COMPANY_INCORPORATED" AS kind, 0 AS rank, related.incorporatedOn AS date, related, link.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL

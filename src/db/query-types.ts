@@ -57,8 +57,17 @@ export type CitedRelationshipMap = RelationshipMap & {
 };
 
 /** A neighbour of a frontier node (network/expand). */
+/** Another member of a person's or company's resolved cluster (joined by SAME_AS): enough to name it. */
+export type ClusterMemberMap = {
+  id: string;
+  name: string;
+  aliases: string[];
+};
+
 export type NeighbourMap = {
   node: NodeMap;
+  /** The node's other cluster members; [] for a node in no cluster, or in the unresolved view. */
+  members: ClusterMemberMap[];
   /** Distinct neighbours over the followed types; null when the degree is at most the hub threshold. */
   neighbourCount: number | null;
   relationships: KeyedRelationshipMap[];

@@ -73,7 +73,7 @@ export function createLoaders(graph: GraphRepository): Loaders {
     partyCounts: (list, lists) =>
       memo(`partyCounts:${list}`, () => batched(async (ids) => inKeyOrder(ids, await lists.counts(list, ids), null))),
     sharedIdentifiers: (repository, request) =>
-      memo(JSON.stringify(["shared", [...request.labels].sort(), request.kinds ? [...request.kinds].sort() : null, request.first]), () =>
+      memo(JSON.stringify(["shared", [...request.labels].sort(), request.kinds ? [...request.kinds].sort() : null, request.first, request.resolved]), () =>
         batched(async (ids) => inKeyOrder<Sharer[] | null>(ids, await repository.ofParties(ids, request), null)),
       ),
   };

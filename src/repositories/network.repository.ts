@@ -1,7 +1,7 @@
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
 import { networkExpand, type NetworkExpandRow } from "../db/queries.generated.js";
-import type { FrontierInput, KeyedRelationshipMap } from "../db/query-types.js";
+import type { ClusterMemberMap, FrontierInput, KeyedRelationshipMap } from "../db/query-types.js";
 import { dateParameter, integerParameter } from "../db/values.js";
 import { NotFoundError } from "../domain/errors.js";
 import { type NodeLabel, RelType } from "../domain/graph-schema.js";
@@ -30,6 +30,12 @@ export interface NetworkRequest {
   referenceKinds?: readonly NodeLabel[];
   /** At most this many nodes, seeds included. */
   limit: number;
+  /**
+   * The resolved view: a person or company and those joined to it by live SAME decisions are one
+   * node (the first of them reached), with the others' names among its aliases, and the
+   * relationships of all of them.
+   */
+  resolved: boolean;
 }
 
 export interface NetworkView {
@@ -80,8 +86,17 @@ export class NetworkRepository {
       // seed that is itself a hub (a port with thousands of stops) sends back.
       limit: integerParameter(request.limit),
       hubThreshold: integerParameter(request.hubThreshold),
+      resolved: request.resolved,
     };
     const reached = new Map<string, Reached>();
+    // Cluster members standing in for another reached node, by id, with that node's id.
+    const joined = new Map<string, string>();
+    const siblings = new Map<string, ClusterMemberMap[]>();
+    const join = (id: string, members: readonly ClusterMemberMap[]) => {
+      if (members.length === 0) return;
+      siblings.set(id, [...members]);
+      for (const member of members) if (!reached.has(member.id) && !joined.has(member.id)) joined.set(member.id, id);
+    };
     const relationships = new Map<string, KeyedRelationshipMap>();
     let truncated = false;
     let frontier: FrontierInput[] = request.ids.map((id) => ({ id, kind: null }));
@@ -89,19 +104,27 @@ export class NetworkRepository {
 
     for (let level = 1; level <= request.depth && frontier.length > 0; level++) {
       const rows = await this.executor.readQuery(networkExpand, { ...fixed, frontier });
-      if (level === 1) this.addSeeds(request.ids, rows, reached);
+      if (level === 1) this.addSeeds(request.ids, rows, reached, join, joined);
 
       const candidates = new Map<string, ViewNode>();
+      const candidateMembers = new Map<string, ClusterMemberMap[]>();
       for (const row of rows) {
-        for (const { node, neighbourCount, relationships: found } of row.neighbours) {
+        for (const { node, members, neighbourCount, relationships: found } of row.neighbours) {
           for (const relationship of found) relationships.set(relationship.key, relationship);
           const { id } = node;
-          if (reached.has(id) || candidates.has(id)) continue;
+          if (reached.has(id) || joined.has(id) || candidates.has(id)) continue;
           // Null unless the node's relationships outnumber the threshold; then its distinct neighbours.
           candidates.set(id, viewNode(node, neighbourCount !== null && neighbourCount > request.hubThreshold ? neighbourCount : null));
+          candidateMembers.set(id, members);
         }
       }
-      let added = [...candidates.values()].sort(compareViewNodes);
+      // Of a cluster reached at this level, the first in order stands for all of it.
+      const ordered = [...candidates.values()].sort(compareViewNodes).filter((node) => {
+        if (joined.has(node.id)) return false;
+        join(node.id, candidateMembers.get(node.id) ?? []);
+        return true;
+      });
+      let added = ordered;
       const room = request.limit - reached.size;
       if (added.length > room) {
         added = added.slice(0, room);
@@ -114,23 +137,50 @@ export class NetworkRepository {
 
     const ordered = [...reached.values()].sort((a, b) => a.distance - b.distance || compareViewNodes(a.node, b.node));
     const collapsedHubs = ordered.filter((entry) => entry.hub && entry.distance < request.depth).map((entry) => entry.node.id);
+    // A member's relationships belong to the node that stands for its cluster.
+    const standing = (id: string) => joined.get(id) ?? id;
     const edges = factEdges(
-      [...relationships.values()].filter((row) => reached.has(row.source) && reached.has(row.target)),
+      [...relationships.values()]
+        .map((row) => ({ ...row, source: standing(row.source), target: standing(row.target) }))
+        .filter((row) => row.source !== row.target && reached.has(row.source) && reached.has(row.target)),
     );
     return {
-      nodes: ordered.map((entry) => entry.node),
+      nodes: ordered.map((entry) => withSiblingNames(entry.node, siblings.get(entry.node.id))),
       edges,
       collapsedHubs,
       truncated: truncated || collapsedHubs.length > 0,
     };
   }
 
-  /** Seeds are the frontier nodes of the first level; a seed id that names no node is an error. */
-  private addSeeds(ids: readonly string[], rows: readonly NetworkExpandRow[], reached: Map<string, Reached>): void {
+  /**
+   * Seeds are the frontier nodes of the first level; a seed id that names no node is an error. Of
+   * seeds of one cluster, the first stands for the others.
+   */
+  private addSeeds(
+    ids: readonly string[],
+    rows: readonly NetworkExpandRow[],
+    reached: Map<string, Reached>,
+    join: (id: string, members: readonly ClusterMemberMap[]) => void,
+    joined: ReadonlyMap<string, string>,
+  ): void {
     for (const row of rows) {
       const node = viewNode(row.node);
-      if (!reached.has(node.id)) reached.set(node.id, { node, distance: 0, hub: false });
+      if (reached.has(node.id) || joined.has(node.id)) continue;
+      reached.set(node.id, { node, distance: 0, hub: false });
+      join(node.id, row.members);
     }
-    if (ids.some((id) => !reached.has(id))) throw new NotFoundError("ids");
+    if (ids.some((id) => !reached.has(id) && !joined.has(id))) throw new NotFoundError("ids");
   }
+}
+
+/**
+ * A node standing for its resolved cluster: the other members' names and aliases join its own
+ * aliases (each once, its own name left out), so that every name of the entity is on it.
+ */
+function withSiblingNames(node: ViewNode, siblings: readonly ClusterMemberMap[] | undefined): ViewNode {
+  if (!siblings || siblings.length === 0) return node;
+  const own = Array.isArray(node.properties.aliases) ? (node.properties.aliases as string[]) : [];
+  const names = new Set([...own, ...siblings.flatMap((sibling) => [sibling.name, ...sibling.aliases])]);
+  names.delete(node.properties.name as string);
+  return { ...node, properties: { ...node.properties, aliases: [...names] } };
 }

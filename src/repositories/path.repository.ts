@@ -47,6 +47,13 @@ export interface PathRequest {
   first: number;
   /** The relationship types that may be followed; never SOURCED_FROM. */
   types: readonly RelType[];
+  /**
+   * The resolved view: the search may also step between persons (or companies) of one resolved
+   * cluster (SAME_AS, a live SAME decision), and such a step is no hop: its two ends are one node,
+   * the first reached standing for both. The search looks one step further than maxHops, so that a
+   * path may cross one cluster; a path crossing more may be missed (see README).
+   */
+  resolved: boolean;
 }
 
 export type PathAnswer = { kind: "paths"; paths: FoundPath[] } | { kind: "missing"; from: boolean; to: boolean };
@@ -73,14 +80,23 @@ export class PathRepository {
   async shortestPaths(request: PathRequest): Promise<PathAnswer> {
     if (request.types.includes(RelType.SourcedFrom)) throw new Error("SOURCED_FROM is never followed");
     const ends = { from: request.from, to: request.to, fromKind: request.fromKind, toKind: request.toKind };
-    const parameters = { ...ends, types: request.types, limit: integerParameter(request.first) };
+    const types = request.resolved ? [...request.types, SAME_AS] : [...request.types];
+    const parameters = { ...ends, types, limit: integerParameter(request.first) };
     let rows: ConnectionsShortestPathsRow[] = [];
-    for (let groups = 1; groups <= request.maxHops; groups++) {
-      rows = await this.executor.readQuery(connectionsShortestPaths, parameters, shortestPathSlots(groups, request.maxHops));
+    const searched = request.resolved ? request.maxHops + 1 : request.maxHops;
+    for (let groups = 1; groups <= searched; groups++) {
+      rows = await this.executor.readQuery(connectionsShortestPaths, parameters, shortestPathSlots(groups, searched));
       const found = rows.length > 0 ? rows[0].groups : 0;
       if (rows.length >= request.first || found < groups) break;
     }
-    if (rows.length > 0) return { kind: "paths", paths: rows.map(toPath) };
+    if (rows.length > 0) {
+      const paths = rows.map((row) => toPath(request.resolved ? withoutSameAs(row) : row));
+      // A step within a cluster is no hop: the order is taken again, without those steps, and a
+      // path that joins only members of one cluster (no hop left) is no connection.
+      const kept = paths.filter((path) => path.hops.length > 0 && path.hops.length <= request.maxHops);
+      if (request.resolved) kept.sort(comparePaths);
+      return { kind: "paths", paths: kept };
+    }
     const [found] = await this.executor.readQuery(connectionsEndpoints, ends);
     if (!found.fromFound || !found.toFound) return { kind: "missing", from: !found.fromFound, to: !found.toFound };
     return { kind: "paths", paths: [] };
@@ -93,8 +109,42 @@ export class PathRepository {
  */
 export function shortestPathSlots(groups: number, maxHops: number): { PATHS: string; MAX_HOPS: string } {
   if (!Number.isInteger(groups) || groups < 1 || groups > MAX_PATHS) throw new RangeError("groups out of range");
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS) throw new RangeError("maxHops out of range");
+  // One more in the resolved view (see PathRequest.resolved).
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS + 1) throw new RangeError("maxHops out of range");
   return { PATHS: String(groups), MAX_HOPS: String(maxHops) };
+}
+
+/** The relationship between members of a resolved cluster (see cypher/model.md). */
+const SAME_AS = "SAME_AS";
+
+/**
+ * A found path with its steps within a resolved cluster taken out: of two members met in a row,
+ * the first stays and stands for the next, whose relationships on the following hop are then the
+ * first's.
+ */
+function withoutSameAs(row: ConnectionsShortestPathsRow): ConnectionsShortestPathsRow {
+  const standing = new Map<string, string>();
+  const nodes = [row.nodes[0]!];
+  const hops: ConnectionsShortestPathsRow["hops"] = [];
+  row.hops.forEach((rels, index) => {
+    const next = row.nodes[index + 1]!;
+    if (rels.every((rel) => rel.type === SAME_AS)) {
+      standing.set(next.id, standing.get(row.nodes[index]!.id) ?? row.nodes[index]!.id);
+      return;
+    }
+    nodes.push(next);
+    hops.push(rels.filter((rel) => rel.type !== SAME_AS));
+  });
+  const stand = (id: string) => standing.get(id) ?? id;
+  return { ...row, nodes, hops: hops.map((rels) => rels.map((rel) => ({ ...rel, source: stand(rel.source), target: stand(rel.target) }))) };
+}
+
+/** Shorter first, then by the sequence of node ids along the path. */
+function comparePaths(a: FoundPath, b: FoundPath): number {
+  if (a.hops.length !== b.hops.length) return a.hops.length - b.hops.length;
+  const [x, y] = [a.nodes.map((node) => node.id), b.nodes.map((node) => node.id)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
 }
 
 function toPath(row: ConnectionsShortestPathsRow): FoundPath {

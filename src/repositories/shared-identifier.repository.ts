@@ -25,6 +25,8 @@ export interface SharerRequest {
   kinds: readonly IdentifierKind[] | null;
   /** Sharers per party, 1 to MAX_SHARERS. */
   first: number;
+  /** A party's identifiers are those of its resolved cluster (SAME_AS), whose members are no sharers. */
+  resolved: boolean;
 }
 
 /** The persons and companies that share identifiers with a party (sharedIdentifiers). */
@@ -46,6 +48,7 @@ export class SharedIdentifierRepository {
       labels: request.labels,
       kinds: request.kinds,
       first: integerParameter(request.first),
+      resolved: request.resolved,
     });
     const found = new Map<string, Sharer[]>();
     for (const { key, sharers: rowSharers } of rows) {

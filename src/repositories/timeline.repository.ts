@@ -16,6 +16,8 @@ export interface TimelineRequest {
   to: string | null;
   /** 1 to MAX_TIMELINE_EVENTS. */
   first: number;
+  /** A person's or company's events are those of its resolved cluster (SAME_AS). */
+  resolved: boolean;
 }
 
 /** No entity has the id; or only entities of kinds without a timeline; or the events. */
@@ -36,6 +38,7 @@ export class TimelineRepository {
       from: dateParameter(request.from),
       to: dateParameter(request.to),
       first: integerParameter(request.first),
+      resolved: request.resolved,
     });
     if (rows.length === 0) return { kind: "missing" };
     const withTimeline = rows.filter((row) => row.labels.some((label) => TIMELINE_LABELS.has(label)));

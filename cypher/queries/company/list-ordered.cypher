@@ -27,19 +27,19 @@ MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($ids IS NULL OR node.id IN $ids)
-  AND CASE WHEN $minShipments IS NULL THEN true ELSE COUNT { (node)-[:PARTY_TO]->() } >= $minShipments
-        AND COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
+  AND CASE WHEN $minShipments IS NULL THEN true ELSE (COUNT { (node)-[:PARTY_TO]->() } >= $minShipments OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment } >= $minShipments END
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
-        MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
+        MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure
       } >= $minSeizures END
-  AND CASE WHEN $minOfficers IS NULL THEN true ELSE COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers
-        AND COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
+  AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
+        AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
 WITH node, CASE $orderField
     WHEN "NAME" THEN coalesce(node.name, "")
-    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
-    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
-    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
-    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
+    WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
+    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
+    WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
+    WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
     ELSE node.id
   END AS sortValue
 WHERE $afterId IS NULL

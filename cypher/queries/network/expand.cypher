@@ -16,11 +16,18 @@
 //   $minReliability ('A'..'F', or '' for none: relationships whose Source is graded worse are left
 //   out, and so are those without a known Source), $limit (integer: at most this many neighbours
 //   per frontier node, the first by (kind, id)), $hubThreshold (integer: a neighbour with more
-//   relationships than this has its distinct neighbours counted).
-// Columns: node ({id, labels, properties}) and neighbours (list of {node, neighbourCount (distinct
-//   nodes it neighbours over the followed types, in the whole graph, before the time and reliability
-//   filters; null when its degree is at most $hubThreshold, so that it is no hub), relationships:
-//   list of {key (element id), type, source, target, properties}}), one row per frontier node found.
+//   relationships than this has its distinct neighbours counted), $resolved (boolean).
+// With $resolved, a frontier person or company stands for its resolved cluster (the persons or
+// companies joined to it by SAME_AS, the live SAME decisions; at most 20, so 20 steps reach all):
+// the relationships of every member are followed, each still naming the member it belongs to, and
+// each person or company comes with its cluster's other members, which the repository shows as one
+// node. Without it, every record is its own node.
+// Columns: node ({id, labels, properties}), members (the frontier node's other cluster members, as
+//   {id, name, aliases}; [] without $resolved) and neighbours (list of {node, members (as for the
+//   frontier node), neighbourCount (distinct nodes it neighbours over the followed types, in the
+//   whole graph, before the time and reliability filters; null when its degree is at most
+//   $hubThreshold, so that it is no hub), relationships: list of {key (element id), type, source,
+//   target, properties}}), one row per frontier node found.
 // @param frontier: FrontierInput[]
 // @param types: string[]
 // @param dateFrom: date | null
@@ -28,7 +35,9 @@
 // @param minReliability: string | null
 // @param limit: integer
 // @param hubThreshold: integer
+// @param resolved: boolean
 // @column node: NodeMap
+// @column members: ClusterMemberMap[]
 // @column neighbours: NeighbourMap[]
 UNWIND $frontier AS entry
 CALL (entry) {
@@ -55,7 +64,10 @@ CALL (entry) {
   MATCH (node:TradeRecord {id: entry.id}) WHERE entry.kind IS NULL OR entry.kind = 'TradeRecord' RETURN node
 }
 CALL (node) {
-  MATCH (node)-[rel]-(other)
+  MATCH (node)-[:SAME_AS]-{0,20}(member)
+  WHERE $resolved OR member = node
+  WITH DISTINCT member
+  MATCH (member)-[rel]-(other)
   WHERE type(rel) IN $types
     AND NOT other:Source
     AND ($minReliability IS NULL OR $minReliability = ''
@@ -91,10 +103,19 @@ CALL (node) {
       + CASE WHEN 'RECORDS' IN $types THEN COUNT { (other)-[:RECORDS]-() } ELSE 0 END AS degree
   RETURN collect({
     node: {id: other.id, labels: labels(other), properties: properties(other)},
+    members: CASE WHEN $resolved AND (other:Person OR other:Company) THEN COLLECT {
+      MATCH (other)-[:SAME_AS]-{1,20}(sibling) WHERE sibling <> other
+      RETURN DISTINCT {id: sibling.id, name: sibling.name, aliases: coalesce(sibling.aliases, [])}
+    } ELSE [] END,
     neighbourCount: CASE WHEN degree > $hubThreshold
       THEN COUNT { MATCH (other)-[followed]-(neighbour) WHERE type(followed) IN $types RETURN DISTINCT neighbour }
     END,
     relationships: relationships
   }) AS neighbours
 }
-RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node, neighbours
+RETURN {id: node.id, labels: labels(node), properties: properties(node)} AS node,
+  CASE WHEN $resolved AND (node:Person OR node:Company) THEN COLLECT {
+    MATCH (node)-[:SAME_AS]-{1,20}(sibling) WHERE sibling <> node
+    RETURN DISTINCT {id: sibling.id, name: sibling.name, aliases: coalesce(sibling.aliases, [])}
+  } ELSE [] END AS members,
+  neighbours

@@ -3,7 +3,10 @@
 // Ids are unique per label only: each id is looked up as a Person and as a Company, by index,
 // as far as $labels allows.
 // Parameters: $ids (list of ids), $labels (which of "Person" and "Company" to look them up as),
-// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party).
+// $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party), $resolved (a
+// party stands for its resolved cluster: the identifiers of every person or company joined to it
+// by SAME_AS, live SAME decisions, at most 20, are its own, and the members share nothing with
+// themselves; false: the record alone).
 // Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
 // sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
 // identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
@@ -11,6 +14,7 @@
 // @param labels: string[]
 // @param kinds: string[] | null
 // @param first: integer
+// @param resolved: boolean
 // @column key: string
 // @column sharers: SharerMap[]
 UNWIND $ids AS key
@@ -20,8 +24,12 @@ CALL (key) {
   MATCH (party:Company {id: key}) WHERE "Company" IN $labels RETURN party
 }
 RETURN key, COLLECT {
-  MATCH (party)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
-  WHERE other <> party AND ($kinds IS NULL OR identifier.kind IN $kinds)
+  MATCH (party)-[:SAME_AS]-{0,20}(self)
+  WHERE $resolved OR self = party
+  WITH collect(DISTINCT self) AS selves
+  UNWIND selves AS self
+  MATCH (self)-[:HAS_IDENTIFIER]->(identifier:Identifier)<-[:HAS_IDENTIFIER]-(other:Person|Company)
+  WHERE NOT other IN selves AND ($kinds IS NULL OR identifier.kind IN $kinds)
   WITH DISTINCT other, identifier
   ORDER BY identifier.id
   WITH other, collect(identifier {.id, .kind, .value, .rawValue}) AS identifiers

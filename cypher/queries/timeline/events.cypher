@@ -14,7 +14,9 @@
 // them give events of their own); the entity's roles in it (shipper and consignee of one shipment)
 // are gathered on the one event, and so are the citations of every relationship that ties the event
 // to the entity (party, interception, arrest, office), or the entity's own source rows.
-// Parameters: $id, $from, $to (Dates, inclusive, or null), $first (events per entity).
+// With $resolved, a person or company stands for its resolved cluster: the events of every person
+// or company joined to it by SAME_AS (live SAME decisions, at most 20) are its own.
+// Parameters: $id, $from, $to (Dates, inclusive, or null), $first (events per entity), $resolved.
 // Columns: labels (of an entity that has the id), events (list of {date, kind, related
 // ({id, labels, properties}), roles (distinct, sorted), detail (a charge or sentence), citations
 // (list of {sourceId, sourceRow}, distinct, by sourceId then sourceRow)}).
@@ -22,6 +24,7 @@
 // @param from: date | null
 // @param to: date | null
 // @param first: integer
+// @param resolved: boolean
 // @column labels: string[]
 // @column events: TimelineEventMap[]
 CALL () {
@@ -39,23 +42,28 @@ CALL () {
 }
 WITH n, COLLECT { MATCH (n)-[cited:SOURCED_FROM]->(source:Source) RETURN {sourceId: source.id, sourceRow: cited.row} } AS own
 OPTIONAL CALL (n, own) {
-  MATCH (n:Person|Company)-[link:PARTY_TO]->(related:Shipment)
+  MATCH (n:Person|Company)-[:SAME_AS]-{0,20}(self)-[link:PARTY_TO]->(related:Shipment)
+  WHERE $resolved OR self = n
   RETURN "SHIPMENT_DEPARTED" AS kind, 1 AS rank, related.departedOn AS date, related, link.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person|Company)-[party:PARTY_TO]->(:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  MATCH (n:Person|Company)-[:SAME_AS]-{0,20}(self)-[party:PARTY_TO]->(:Shipment)<-[link:INTERCEPTED]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "SEIZURE" AS kind, 2 AS rank, related.date AS date, related, party.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)<-[link:ARRESTED]-(related:Seizure)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)<-[link:ARRESTED]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "ARREST" AS kind, 3 AS rank, related.date AS date, related, null AS role, link.charge AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)<-[link:ARRESTED {convicted: true}]-(related:Seizure)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)<-[link:ARRESTED {convicted: true}]-(related:Seizure)
+  WHERE $resolved OR self = n
   RETURN "CONVICTION" AS kind, 4 AS rank, related.date AS date, related, null AS role, link.sentence AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL
-  MATCH (n:Person)-[link:OFFICER_OF]->(related:Company)
+  MATCH (n:Person)-[:SAME_AS]-{0,20}(self)-[link:OFFICER_OF]->(related:Company)
+  WHERE $resolved OR self = n
   RETURN "COMPANY_INCORPORATED" AS kind, 0 AS rank, related.incorporatedOn AS date, related, link.role AS role, null AS detail,
     [{sourceId: link.sourceId, sourceRow: link.sourceRow}] AS citations
   UNION ALL

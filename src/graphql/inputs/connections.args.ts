@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 
 import { ACTIVITY_TYPES, MAX_PATH_HOPS, MAX_PATHS } from "../../repositories/path.repository.js";
 import { EntityKind, RelationshipType } from "../types/graph-view.type.js";
+import { RESOLVED_DESCRIPTION } from "./resolved-view.js";
 
 @ArgsType()
 export class ConnectionsArgs {
@@ -45,4 +46,7 @@ export class ConnectionsArgs {
       "SOURCED_FROM is never followed.",
   })
   alsoFollow: RelationshipType[] | null;
+
+  @Field(() => Boolean, { defaultValue: true, description: RESOLVED_DESCRIPTION })
+  resolved: boolean;
 }

@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, Max, Min } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 
 import { MAX_HUB_THRESHOLD, MAX_NETWORK_DEPTH, MAX_NETWORK_LIMIT, MAX_NETWORK_SEEDS } from "../../domain/graph-view.js";
+import { RESOLVED_DESCRIPTION } from "./resolved-view.js";
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
 import { Reliability } from "../types/enums.js";
 import { EntityKind, RelationshipType } from "../types/graph-view.type.js";
@@ -76,4 +77,7 @@ export class NetworkArgs {
   @Min(1)
   @Max(MAX_NETWORK_LIMIT)
   limit: number;
+
+  @Field(() => Boolean, { defaultValue: true, description: RESOLVED_DESCRIPTION })
+  resolved: boolean;
 }

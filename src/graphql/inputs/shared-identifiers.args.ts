@@ -3,6 +3,7 @@ import { ArgsType, Field, Int } from "type-graphql";
 
 import { DEFAULT_SHARERS, MAX_SHARERS } from "../../repositories/shared-identifier.repository.js";
 import { IdentifierKind } from "../types/enums.js";
+import { RESOLVED_DESCRIPTION } from "./resolved-view.js";
 
 @ArgsType()
 export class SharedIdentifiersArgs {
@@ -14,4 +15,7 @@ export class SharedIdentifiersArgs {
   @Min(1)
   @Max(MAX_SHARERS)
   first: number;
+
+  @Field(() => Boolean, { defaultValue: true, description: RESOLVED_DESCRIPTION })
+  resolved: boolean;
 }

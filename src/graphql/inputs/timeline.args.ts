@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 
 import { DEFAULT_TIMELINE_EVENTS, MAX_TIMELINE_EVENTS } from "../../repositories/timeline.repository.js";
 import { LocalDateScalar } from "../scalars/local-date.scalar.js";
+import { RESOLVED_DESCRIPTION } from "./resolved-view.js";
 
 @ArgsType()
 export class TimelineArgs {
@@ -19,4 +20,7 @@ export class TimelineArgs {
   @Min(1)
   @Max(MAX_TIMELINE_EVENTS)
   first: number;
+
+  @Field(() => Boolean, { defaultValue: true, description: RESOLVED_DESCRIPTION })
+  resolved: boolean;
 }

@@ -42,6 +42,7 @@ export class ConnectionsResolver {
       maxHops: args.maxHops,
       first: args.first,
       types: [...new Set([...(args.types ?? ACTIVITY_TYPES), ...(args.alsoFollow ?? [])])],
+      resolved: args.resolved,
     });
     if (answer.kind === "missing") throw new NotFoundError(answer.from ? "from" : "to");
     // Access knows one relationship per hop: every relationship of a hop passes it, layer by layer.

@@ -41,6 +41,7 @@ export class NetworkResolver {
       hubThreshold: args.hubThreshold,
       referenceKinds: args.referenceKinds,
       limit: args.limit,
+      resolved: args.resolved,
     });
     // What the viewer may see is all that is drawn and exported.
     const shown = ctx.access.view(view.nodes, view.edges);

@@ -55,7 +55,7 @@ export class CompanySharedIdentifiersResolver {
 }
 
 async function load(ctx: Context, labels: SharerRequest["labels"], args: SharedIdentifiersArgs, id: string): Promise<IdentifierSharer[] | null> {
-  const request: SharerRequest = { labels, kinds: args.kinds ? [...new Set(args.kinds)] : null, first: args.first };
+  const request: SharerRequest = { labels, kinds: args.kinds ? [...new Set(args.kinds)] : null, first: args.first, resolved: args.resolved };
   const sharers = await ctx.loaders.sharedIdentifiers(ctx.sharedIdentifiers, request).load(id);
   return sharers === null ? null : sharers.map(toGraphQL);
 }

@@ -26,7 +26,7 @@ export class TimelineResolver {
   })
   async timeline(@Args(() => TimelineArgs) args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelineEvent[]> {
     if (args.from && args.to && args.from > args.to) throw new BadInputError("from", "must not be after to");
-    const answer = await ctx.timeline.events({ id: await entityId(ctx, args.id), from: args.from ?? null, to: args.to ?? null, first: args.first });
+    const answer = await ctx.timeline.events({ id: await entityId(ctx, args.id), from: args.from ?? null, to: args.to ?? null, first: args.first, resolved: args.resolved });
     if (answer.kind === "missing") throw new NotFoundError("id");
     if (answer.kind === "no-timeline") {
       throw new BadInputError("id", "only persons, companies, shipments and seizures have a timeline");

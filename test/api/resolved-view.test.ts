@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { Role } from "../../src/auth/role.js";
+import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
+import { startTestApi, type TestApi } from "../helpers/test-api.js";
+import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
+
+/**
+ * The resolved view: two spellings of one man, each holding a phone of its own, each in a shipment
+ * of its own. Before an investigator confirms them, network, connections, counts, shared
+ * identifiers and the timeline treat them as two; after, as one (with `resolved: false` still as
+ * two); after the decision is undone, every answer is exactly what it was before. The world is this
+ * file's own, written here, so the expected answers follow from what is written.
+ *
+ *   X ─ phone 1 ─ A1 "Nguyễn Văn Hùng" ─ shipment 1 ◄─ seizure 1
+ *   Y ─ phone 2 ─ A2 "NGUYEN VAN HUNG" ─ shipment 2 ─ Y (its shipper)
+ */
+let api: TestApi;
+let prefix: string;
+const id = (name: string) => `${prefix}${name}`;
+
+const NAMES = { a1: "Nguyễn Văn Hùng", a2: "NGUYEN VAN HUNG", x: "Trần Văn Nam", y: "Lê Thị Hoa" };
+
+const NETWORK = `query($ids: [ID!]!, $resolved: Boolean) {
+  network(ids: $ids, depth: 1, resolved: $resolved) { nodeCount edgeCount nodes { id kind label properties } edges { id source target type } }
+}`;
+const CONNECTIONS = `query($from: ID!, $to: ID!, $resolved: Boolean) {
+  connections(from: $from, to: $to, maxHops: 4, resolved: $resolved) { length nodes { id } hops { from to edge { type source target } } explanation }
+}`;
+const COUNTS = `query($id: ID!) { person(id: $id) { id seizureCount shipmentCount identifierCount companyCount } }`;
+const LIST = `query($ids: [ID!]!) { persons(filter: { ids: $ids, minShipments: 2 }, first: 10) { totalCount edges { node { id shipmentCount } } } }`;
+const SHARED = `query($id: ID!, $resolved: Boolean) { sharedIdentifiers(id: $id, resolved: $resolved) { sharedCount party { ... on Person { id name } } identifiers { id } } }`;
+const TIMELINE = `query($id: ID!, $resolved: Boolean) { timeline(id: $id, resolved: $resolved) { date kind entity { id } roles } }`;
+const CONFIRM = `mutation($candidateId: ID!) { confirmMatch(candidateId: $candidateId, reason: "one man, two spellings") { id } }`;
+const UNDO = `mutation($id: ID!) { undoDecision(id: $id, reason: "test undo") { id undoneAt } }`;
+
+async function ask(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await api.post(query, variables, Role.INVESTIGATOR);
+  expect(response.errors, query).toBeUndefined();
+  return response.data!;
+}
+
+/** Every answer this file compares, in both views. */
+async function answers(resolved: boolean): Promise<Record<string, unknown>> {
+  return {
+    networkA1: await ask(NETWORK, { ids: [id("a1")], resolved }),
+    networkA2: await ask(NETWORK, { ids: [id("a2")], resolved }),
+    connections: await ask(CONNECTIONS, { from: id("x"), to: id("y"), resolved }),
+    countsA1: await ask(COUNTS, { id: id("a1") }),
+    countsA2: await ask(COUNTS, { id: id("a2") }),
+    list: await ask(LIST, { ids: [id("a1"), id("a2"), id("x"), id("y")] }),
+    shared: await ask(SHARED, { id: id("a1"), resolved }),
+    timeline: await ask(TIMELINE, { id: id("a1"), resolved }),
+  };
+}
+
+let before: Record<string, unknown>;
+let after: Record<string, unknown>;
+let afterUnresolved: Record<string, unknown>;
+let undone: Record<string, unknown>;
+
+beforeAll(async () => {
+  prefix = uniquePrefix("resolved-view");
+  api = await startTestApi();
+  await api.executor.write(
+    `CREATE (source:Source {id: $prefix + 'source', title: 'hand-written', kind: 'REPORT', reliability: 'B'})
+     CREATE (a1:Person {id: $prefix + 'a1', name: $names.a1, aliases: []}), (a2:Person {id: $prefix + 'a2', name: $names.a2, aliases: []}),
+            (x:Person {id: $prefix + 'x', name: $names.x, aliases: []}), (y:Person {id: $prefix + 'y', name: $names.y, aliases: []}),
+            (p1:Identifier {id: $prefix + 'phone-1', kind: 'PHONE', value: '+84912000401'}),
+            (p2:Identifier {id: $prefix + 'phone-2', kind: 'PHONE', value: '+84912000402'}),
+            (s1:Shipment {id: $prefix + 'shipment-1', departedOn: date('2021-03-01'), mode: 'SEA'}),
+            (s2:Shipment {id: $prefix + 'shipment-2', departedOn: date('2021-06-01'), mode: 'AIR'}),
+            (z1:Seizure {id: $prefix + 'seizure-1', date: date('2021-03-05')})
+     CREATE (a1)-[:HAS_IDENTIFIER {sourceId: source.id, sourceRow: 1}]->(p1), (x)-[:HAS_IDENTIFIER {sourceId: source.id, sourceRow: 2}]->(p1),
+            (a2)-[:HAS_IDENTIFIER {sourceId: source.id, sourceRow: 3}]->(p2), (y)-[:HAS_IDENTIFIER {sourceId: source.id, sourceRow: 4}]->(p2),
+            (a1)-[:PARTY_TO {sourceId: source.id, sourceRow: 5, role: 'SHIPPER'}]->(s1),
+            (a2)-[:PARTY_TO {sourceId: source.id, sourceRow: 6, role: 'CONSIGNEE'}]->(s2),
+            (y)-[:PARTY_TO {sourceId: source.id, sourceRow: 7, role: 'SHIPPER'}]->(s2),
+            (z1)-[:INTERCEPTED {sourceId: source.id, sourceRow: 8}]->(s1)`,
+    { prefix, names: NAMES },
+  );
+  await resolveCandidates(api.executor, { scope: prefix, minScore: 0.5 });
+  before = await answers(true);
+  const pair = `Person:${id("a1")}|${id("a2")}`;
+  const confirmed = (await ask(CONFIRM, { candidateId: pair })) as { confirmMatch: { id: string } };
+  after = await answers(true);
+  afterUnresolved = await answers(false);
+  await ask(UNDO, { id: confirmed.confirmMatch.id });
+  undone = await answers(true);
+}, 240_000);
+
+afterAll(async () => {
+  if (prefix && api) {
+    await api.executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix });
+    await api.executor.write(`MATCH (c:MatchCandidate) WHERE c.aId STARTS WITH $prefix DETACH DELETE c`, { prefix });
+    await deleteWorld(api.executor, prefix);
+  }
+  await api?.close();
+});
+
+type Network = { network: { nodes: { id: string; properties: { aliases?: string[] } }[]; edges: { source: string; target: string; type: string }[] } };
+const nodeIds = (answer: unknown) => (answer as Network).network.nodes.map((node) => node.id).sort();
+const edgeKeys = (answer: unknown) => (answer as Network).network.edges.map((edge) => `${edge.source}>${edge.type}>${edge.target}`).sort();
+
+describe("before the decision: two persons", () => {
+  it("network: each spelling with its own phone and shipment", () => {
+    expect(nodeIds(before.networkA1)).toStrictEqual([id("a1"), id("phone-1"), id("shipment-1")].sort());
+    expect(nodeIds(before.networkA2)).toStrictEqual([id("a2"), id("phone-2"), id("shipment-2")].sort());
+  });
+
+  it("connections: X and Y are not connected within 4 hops", () => {
+    expect(before.connections).toStrictEqual({ connections: [] });
+  });
+
+  it("counts: each spelling counts its own facts", () => {
+    expect(before.countsA1).toStrictEqual({ person: { id: id("a1"), seizureCount: 1, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
+    expect(before.countsA2).toStrictEqual({ person: { id: id("a2"), seizureCount: 0, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
+    expect(before.list).toMatchObject({ persons: { totalCount: 0 } });
+  });
+
+  it("shared identifiers and timeline: the record's own", () => {
+    expect(before.shared).toStrictEqual({ sharedIdentifiers: [{ sharedCount: 1, party: { id: id("x"), name: NAMES.x }, identifiers: [{ id: id("phone-1") }] }] });
+    const events = (before.timeline as { timeline: { entity: { id: string } }[] }).timeline.map((event) => event.entity.id);
+    expect(events).toStrictEqual([id("shipment-1"), id("seizure-1")]);
+  });
+});
+
+describe("after the decision: one person", () => {
+  it("network: one node for both spellings, with the other name as an alias, and the facts of both", () => {
+    expect(nodeIds(after.networkA1)).toStrictEqual([id("a1"), id("phone-1"), id("phone-2"), id("shipment-1"), id("shipment-2")].sort());
+    expect(edgeKeys(after.networkA1)).toStrictEqual(
+      [`${id("a1")}>HAS_IDENTIFIER>${id("phone-1")}`, `${id("a1")}>HAS_IDENTIFIER>${id("phone-2")}`, `${id("a1")}>PARTY_TO>${id("shipment-1")}`, `${id("a1")}>PARTY_TO>${id("shipment-2")}`].sort(),
+    );
+    const a = (after.networkA1 as Network).network.nodes.find((node) => node.id === id("a1"))!;
+    expect(a.properties.aliases).toStrictEqual([NAMES.a2]);
+    // Asked from the other spelling, the same entity, standing as that spelling.
+    expect(nodeIds(after.networkA2)).toStrictEqual([id("a2"), id("phone-1"), id("phone-2"), id("shipment-1"), id("shipment-2")].sort());
+  });
+
+  it("connections: X and Y meet through the one man, in 4 hops, by his phone 2 or his shipment 2", () => {
+    const paths = (after.connections as { connections: { length: number; nodes: { id: string }[]; hops: { from: string; to: string; edge: { source: string; target: string } }[] }[] }).connections;
+    expect(paths.map((path) => [path.length, path.nodes.map((node) => node.id)])).toStrictEqual([
+      [4, [id("x"), id("phone-1"), id("a1"), id("phone-2"), id("y")]],
+      [4, [id("x"), id("phone-1"), id("a1"), id("shipment-2"), id("y")]],
+    ]);
+    // The hop from the man to phone 2 is A2's relationship, shown on the node standing for both.
+    expect(paths[0]!.hops[2]).toMatchObject({ from: id("a1"), to: id("phone-2"), edge: { source: id("a1"), target: id("phone-2") } });
+  });
+
+  it("counts: both spellings count the facts of both, each once", () => {
+    const counts = { seizureCount: 1, shipmentCount: 2, identifierCount: 2, companyCount: 0 };
+    expect(after.countsA1).toStrictEqual({ person: { id: id("a1"), ...counts } });
+    expect(after.countsA2).toStrictEqual({ person: { id: id("a2"), ...counts } });
+    // A filter on a count reads the cluster's count too (Y has one shipment, X none).
+    const listed = (after.list as { persons: { edges: { node: { id: string } }[] } }).persons.edges.map((edge) => edge.node.id);
+    expect(listed.sort()).toStrictEqual([id("a1"), id("a2")].sort());
+  });
+
+  it("shared identifiers and timeline: those of both spellings", () => {
+    const sharers = (after.shared as { sharedIdentifiers: { party: { id: string } }[] }).sharedIdentifiers.map((sharer) => sharer.party.id);
+    expect(sharers.sort()).toStrictEqual([id("x"), id("y")].sort());
+    const events = (after.timeline as { timeline: { entity: { id: string } }[] }).timeline.map((event) => event.entity.id);
+    expect(events).toStrictEqual([id("shipment-1"), id("seizure-1"), id("shipment-2")]);
+  });
+
+  it("resolved: false shows the records as stored, as before the decision", () => {
+    for (const key of ["networkA1", "networkA2", "connections", "shared", "timeline"]) {
+      expect(afterUnresolved[key], key).toStrictEqual(before[key]);
+    }
+  });
+});
+
+describe("after the decision is undone", () => {
+  it("every answer is exactly what it was before", () => {
+    expect(undone).toStrictEqual(before);
+  });
+});
