@@ -5,6 +5,7 @@ import { buildGroundTruth, type GroundTruth } from "./ground-truth.js";
 import { GROUND_TRUTH_FILE } from "./layout.js";
 import { closeAll, openTables, rowCounts } from "./output.js";
 import { planNetwork } from "./plan.js";
+import { MAX_RING_VARIANTS, NO_RING_VARIANTS, type RingVariants } from "./ring-variants.js";
 import { writeCompanies, writePersons, writeSourceAndReference } from "./write-entities.js";
 import { writeShipments } from "./write-shipments.js";
 
@@ -19,6 +20,12 @@ export interface GenerateOptions {
    * leaves the files exactly as without the option.
    */
   readonly duplicates?: number;
+  /**
+   * Optional kinds of planted ring (see ring-variants.ts): small rings of six, shared brokers (full
+   * members of two rings), single-link members. All 0 by default, which leaves the files exactly
+   * as without them.
+   */
+  readonly variants?: Partial<RingVariants>;
   /** Called with the number of shipments written so far, about twenty times in a run. */
   readonly progress?: (done: number) => void;
 }
@@ -39,10 +46,15 @@ export async function generateNetwork(options: GenerateOptions): Promise<GroundT
   const duplicates = options.duplicates ?? 0;
   if (!(duplicates >= 0 && duplicates <= MAX_DUPLICATES)) throw new Error(`duplicates must be a share from 0 to ${MAX_DUPLICATES}`);
 
+  const variants: RingVariants = { ...NO_RING_VARIANTS, ...options.variants };
+  for (const [name, count] of Object.entries(variants)) {
+    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_RING_VARIANTS) throw new Error(`${name} must be a whole number from 0 to ${MAX_RING_VARIANTS}`);
+  }
+
   await mkdir(outDir, { recursive: true });
   // A ground truth left by an earlier run must not vouch for files this run may not finish.
   await rm(path.join(outDir, GROUND_TRUTH_FILE), { force: true });
-  const plan = planNetwork(seed, shipments, duplicates);
+  const plan = planNetwork(seed, shipments, duplicates, variants);
   const tables = openTables(outDir);
   try {
     writeSourceAndReference(plan, tables);

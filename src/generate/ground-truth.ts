@@ -26,9 +26,20 @@ export interface GroundTruth {
     /** Only when duplicates were asked for: clusters of persons and companies, and records beyond the originals. */
     readonly duplicateClusters?: number;
     readonly duplicateRecords?: number;
+    /** Only when ring variants were asked for: small rings, shared brokers and single-link members planted. */
+    readonly smallRings?: number;
+    readonly sharedBrokers?: number;
+    readonly singleLinkMembers?: number;
   };
   readonly rings: readonly GroundTruthRing[];
-  readonly brokers: readonly { readonly id: string; readonly ring: string; readonly bridges: readonly [string, string]; readonly via: string }[];
+  readonly brokers: readonly {
+    readonly id: string;
+    readonly ring: string;
+    readonly bridges: readonly [string, string];
+    readonly via: string;
+    /** A shared broker (`--shared-brokers`): a full member of both rings of `bridges`; present only then. */
+    readonly memberOfBoth?: true;
+  }[];
   readonly plantedPaths: readonly GroundTruthPath[];
   readonly identifierSharers: Readonly<Record<string, { readonly purpose: string; readonly holders: readonly string[] }>>;
   readonly noiseLinks: readonly { readonly ring: string; readonly member: string; readonly outsider: string; readonly identifier: string }[];
@@ -63,7 +74,11 @@ export interface GroundTruthRing {
     readonly exposed: boolean;
     /** Duplicate records of the member (same entity, other nodes); present only when there are some. */
     readonly doubles?: readonly string[];
+    /** A single-link member (`--single-link-members`): tied to the ring only through `handler`'s shipments; present only then. */
+    readonly singleLink?: { readonly handler: string; readonly shipments: number };
   }[];
+  /** A small ring (`--small-rings`); present only then. */
+  readonly small?: true;
   readonly brokers: readonly string[];
   readonly sharedIdentifiers: readonly string[];
   readonly focusSpecies: readonly string[];
@@ -110,11 +125,20 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
 
   const rings: GroundTruthRing[] = plan.rings.map((ring) => ({
     id: ring.id,
+    ...(ring.small ? { small: true as const } : {}),
     corridor: ring.corridor.id,
     members: ring.members
       .map((member) => {
         const doubles = doublesOf(member).sort();
-        return { id: memberId(member), kind: member.kind, role: member.role, exposed: member.exposed, ...(doubles.length > 0 ? { doubles } : {}) };
+        const link = ring.singleLinks.find((entry) => entry.member === member);
+        return {
+          id: memberId(member),
+          kind: member.kind,
+          role: member.role,
+          exposed: member.exposed,
+          ...(doubles.length > 0 ? { doubles } : {}),
+          ...(link ? { singleLink: { handler: memberId(link.handler), shipments: link.shipments } } : {}),
+        };
       })
       .sort(byId),
     brokers: ring.byRole.BROKER.map(memberId).sort(),
@@ -132,6 +156,7 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
       ring: ringId(bridge.fromRing),
       bridges: [ringId(bridge.fromRing), ringId(bridge.toRing)] as [string, string],
       via: bridge.identifierId,
+      ...(bridge.shipmentSlot < 0 ? { memberOfBoth: true as const } : {}),
     }))
     .sort(byId);
 
@@ -182,6 +207,16 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
       }
     : {};
 
+  const { variants } = plan;
+  const variantSummary =
+    variants.smallRings + variants.sharedBrokers + variants.singleLinkMembers > 0
+      ? {
+          smallRings: plan.rings.filter((ring) => ring.small).length,
+          sharedBrokers: brokers.filter((broker) => broker.memberOfBoth).length,
+          singleLinkMembers: plan.rings.reduce((sum, ring) => sum + ring.singleLinks.length, 0),
+        }
+      : {};
+
   return {
     generator: GENERATOR_VERSION,
     seed: plan.seed,
@@ -198,6 +233,7 @@ export function buildGroundTruth(plan: Plan, files: Record<string, number>, coun
       seizedShipments: counts.seizedShipments,
       sharedIdentifiers: shared.length,
       ...duplicateSummary,
+      ...variantSummary,
     },
     rings,
     brokers,

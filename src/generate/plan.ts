@@ -17,6 +17,7 @@ import {
 } from "./population.js";
 import { Rng, Weighted } from "./prng.js";
 import { planRings, ringCount, type Member, type Ring } from "./rings.js";
+import { NO_RING_VARIANTS, planSmallRing, plantSharedBrokers, plantSingleLinks, type RingVariants } from "./ring-variants.js";
 
 /**
  * Everything decided before the first row is written: sizes, rings, brokers, planted paths, all
@@ -58,6 +59,8 @@ export interface Plan {
   readonly noiseLinks: NoiseLink[];
   /** Duplicate records of persons and companies; their logical numbers follow all the originals'. */
   readonly duplicates: Duplicates;
+  /** The optional kinds of ring asked for (all 0 by default). */
+  readonly variants: RingVariants;
 }
 
 export function noisePersonLogical(plan: Plan, index: number): number {
@@ -167,8 +170,11 @@ function planNoiseSharing(context: NoiseContext): NoiseLink[] {
   return noiseLinks;
 }
 
-/** `duplicateShare`: the share of persons and of companies that get a duplicate record (0 to 0.5). */
-export function planNetwork(seed: string, shipments: number, duplicateShare = 0): Plan {
+/**
+ * `duplicateShare`: the share of persons and of companies that get a duplicate record (0 to 0.5);
+ * `variants`: the optional kinds of ring (small rings, shared brokers, single-link members).
+ */
+export function planNetwork(seed: string, shipments: number, duplicateShare = 0, variants: RingVariants = NO_RING_VARIANTS): Plan {
   const prefix = idPrefix(seed);
   const sizes = sizesFor(shipments);
   const factory = new IdentifierFactory(seed);
@@ -178,6 +184,9 @@ export function planNetwork(seed: string, shipments: number, duplicateShare = 0)
   const context = { seed, prefix, factory, persons, companies, holdings };
 
   const rings = planRings(context, sizes.rings);
+  for (let i = 0; i < variants.smallRings; i++) rings.push(planSmallRing(context, rings.length));
+  plantSharedBrokers(context, rings, variants.sharedBrokers);
+  plantSingleLinks(context, rings, variants.singleLinkMembers);
   const [ringPersons, ringCompanies] = [persons.length, companies.length];
   const paths = planPaths(context, rings, shipments);
   const plantedShipments = new Map<number, PlannedPath>();
@@ -204,6 +213,6 @@ export function planNetwork(seed: string, shipments: number, duplicateShare = 0)
 
   return {
     seed, prefix, shipments, factory, carriers, persons, companies, holdings, rings, paths, noisePersons,
-    noiseCompanies, personIds, companyIds, ringShare, plantedShipments, intermediaryShipments, noiseLinks, duplicates,
+    noiseCompanies, personIds, companyIds, ringShare, plantedShipments, intermediaryShipments, noiseLinks, duplicates, variants,
   };
 }

@@ -62,6 +62,16 @@ export interface Bridge {
   readonly shipmentSlot: number;
 }
 
+/** A member whose only tie to its ring is its handler: see Ring.singleLinks. */
+export interface SingleLink {
+  readonly member: Member;
+  readonly handler: Member;
+  /** The ring's shipments (by number within the ring) the two take part in, alone. */
+  readonly shipmentSlots: readonly number[];
+  /** Filled while shipments are written: the slots the ring reached (a bridge's slot takes precedence). */
+  shipments: number;
+}
+
 export interface Ring {
   readonly index: number;
   readonly id: string;
@@ -77,16 +87,23 @@ export interface Ring {
   readonly focusSpecies: Species[];
   readonly window: readonly [number, number];
   readonly sharedIdentifierIds: string[];
+  /** A small ring (`--small-rings`): six members, no brokers of its own. */
+  readonly small: boolean;
+  /**
+   * Members tied to the ring by one strong link only (`--single-link-members`): each takes part,
+   * with its handler alone, in a few of the ring's shipments, and shares no identifier.
+   */
+  readonly singleLinks: SingleLink[];
   /** Filled while shipments are written. */
   shipments: number;
   externalShipments: number;
 }
 
-function emptyRoles(): Record<MemberRole, Member[]> {
+export function emptyRoles(): Record<MemberRole, Member[]> {
   return { ORGANISER: [], FINANCIER: [], BROKER: [], AGENT: [], COURIER: [], FORWARDER: [], TRADER: [], SHELL: [], LOGISTICS: [] };
 }
 
-const COMPANY_KIND: Record<string, CompanyKind> = {
+export const COMPANY_KIND: Record<string, CompanyKind> = {
   FORWARDER: CompanyKind.FREIGHT_FORWARDER,
   TRADER: CompanyKind.TRADER,
   SHELL: CompanyKind.SHELL,
@@ -102,7 +119,7 @@ export interface RingContext {
   readonly holdings: Holdings;
 }
 
-const corridorTable = new Weighted(corridors.map((corridor) => [corridor, corridor.weight] as const));
+export const corridorTable = new Weighted(corridors.map((corridor) => [corridor, corridor.weight] as const));
 
 function planRing(context: RingContext, index: number): Ring {
   const { seed, prefix, factory, persons, companies, holdings } = context;
@@ -185,6 +202,8 @@ function planRing(context: RingContext, index: number): Ring {
     focusSpecies: rng.sample(speciesFor(corridor, origins[0]), rng.int(1, 3)),
     window,
     sharedIdentifierIds: [],
+    small: false,
+    singleLinks: [],
     shipments: 0,
     externalShipments: 0,
   };

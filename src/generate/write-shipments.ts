@@ -145,6 +145,17 @@ class ShipmentWriter {
     // Which members may appear: all of them, or only the exposed ones when an outsider takes part.
     const draw = rng.next();
     const bridge = ring.bridgesIn.find((entry) => entry.shipmentSlot === ring.shipments);
+    const single = bridge ? undefined : ring.singleLinks.find((link) => link.shipmentSlots.includes(ring.shipments));
+    if (single) {
+      // A single-link member's shipment: he and his handler alone (see plantSingleLinks).
+      const handler = this.memberParty(single.handler, single.handler.kind === "Company" ? PartyRole.SHIPPER : PartyRole.CONSIGNEE);
+      ring.shipments++;
+      single.shipments++;
+      this.counts.ringShipments++;
+      const parties = [handler, this.memberParty(single.member, PartyRole.COURIER)];
+      this.writeShipment(index, route, mode, departedOn, parties, ring.corridor, ring.focusSpecies, 0.1, ring);
+      return;
+    }
     let outsider: Party | null = null;
     let pool = ring.members;
     if (bridge) {
