@@ -37,6 +37,8 @@ export interface AnalyzeRingsResult {
 
 export const DEFAULT_PAGE_SIZE = 10_000;
 export const MAX_SCOPE_LENGTH = 200;
+/** Each stability run is a whole detection: ten take ten times as long. */
+export const MAX_STABILITY_RUNS = 10;
 
 /**
  * The ring analysis: exports the party graph (shared identifiers, shared shipments, officers) page
@@ -119,14 +121,10 @@ interface Settings {
 function checked(options: AnalyzeRingsOptions): Settings {
   const scope = options.scope ?? "";
   if (scope.length > MAX_SCOPE_LENGTH) throw new BadInputError("scope", `at most ${MAX_SCOPE_LENGTH} characters`);
-  const detection: RingDetectionOptions = {
-    minSize: options.minSize ?? DEFAULT_DETECTION.minSize,
-    resolution: options.resolution ?? DEFAULT_DETECTION.resolution,
-    seed: options.seed ?? DEFAULT_DETECTION.seed,
-    trim: options.trim ?? DEFAULT_DETECTION.trim,
-    insideShare: options.insideShare ?? DEFAULT_DETECTION.insideShare,
-    closure: options.closure ?? DEFAULT_DETECTION.closure,
-  };
+  // Each detection option as given, or its default (an option given as undefined takes the default too).
+  const detection = Object.fromEntries(
+    (Object.keys(DEFAULT_DETECTION) as (keyof RingDetectionOptions)[]).map((name) => [name, options[name] ?? DEFAULT_DETECTION[name]]),
+  ) as unknown as RingDetectionOptions;
   const weights: LinkWeights = { ...DEFAULT_LINK_WEIGHTS, ...options.weights };
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const whole = (name: string, value: number, min: number) => {
@@ -136,14 +134,20 @@ function checked(options: AnalyzeRingsOptions): Settings {
     if (!Number.isFinite(value) || value < min || value > max) throw new BadInputError(name, `a number from ${min} to ${max}`);
   };
   whole("minSize", detection.minSize, 2);
+  whole("smallSize", detection.smallSize, 2);
   whole("seed", detection.seed, 0);
+  whole("stabilityRuns", detection.stabilityRuns, 1);
+  if (detection.stabilityRuns > MAX_STABILITY_RUNS) throw new BadInputError("stabilityRuns", `at most ${MAX_STABILITY_RUNS}`);
   whole("pageSize", pageSize, 1);
   whole("weights.maxIdentifierHolders", weights.maxIdentifierHolders, 2);
   whole("weights.hubPartners", weights.hubPartners, 1);
   between("resolution", detection.resolution, 0.01, 100);
   between("trim", detection.trim, 0, 1);
   between("insideShare", detection.insideShare, 0, 1);
-  between("closure", detection.closure, 0, 1);
+  for (const name of ["closure", "density", "smallDensity", "smallClosure", "exclusiveShare", "overlapShare", "overlapTie"] as const) {
+    between(name, detection[name], 0, 1);
+  }
+  for (const name of ["exclusiveTie", "pendantTie"] as const) between(name, detection[name], 0, 1000);
   for (const name of ["identifier", "shipment", "officer"] as const) between(`weights.${name}`, weights[name], 0, 1000);
   return { scope, detection, weights, pageSize };
 }

@@ -106,13 +106,126 @@ describe("detectRings", () => {
     );
   });
 
-  it("drops communities under minSize", () => {
-    expect(detectRings(network, { ...DEFAULT_DETECTION, minSize: 11 }).rings.map((ring) => ring.members.length)).toEqual([12, 12]);
-    expect(detectRings(network, { ...DEFAULT_DETECTION, minSize: 13 }).rings).toEqual([]);
+  // Changed with small rings: a group under minSize is now reported when it is dense and closed
+  // (c has 10 members), so that the small-ring rule is set out of reach here to test minSize alone.
+  it("drops communities under minSize when the small-ring rule does not reach them", () => {
+    const sizes = (minSize: number) => detectRings(network, { ...DEFAULT_DETECTION, minSize, smallSize: minSize }).rings.map((ring) => ring.members.length);
+    expect(sizes(11)).toEqual([12, 12]);
+    expect(sizes(13)).toEqual([]);
+  });
+
+  it("keeps a group under minSize as a small ring when dense and closed, and says how dense", () => {
+    // c's density counted from the graph's links: the share of its pairs of members linked.
+    const keys = c.map((party) => `${party.kind}:${party.id}`);
+    let linked = 0;
+    for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) if (network.graph.hasEdge(keys[i], keys[j])) linked++;
+    const cDensity = linked / ((keys.length * (keys.length - 1)) / 2);
+    expect(cDensity).toBeGreaterThanOrEqual(DEFAULT_DETECTION.smallDensity);
+    const small = detectRings(network, { ...DEFAULT_DETECTION, minSize: 11 });
+    expect(ids(small)[2]).toEqual(sorted(c));
+    expect(small.rings[2].quality.density).toBeCloseTo(cDensity, 10);
+    expect(detectRings(network, { ...DEFAULT_DETECTION, minSize: 11, smallDensity: Math.min(1, cDensity + 0.01) }).rings.length).toBe(2);
+  });
+
+  it("reports each ring's quality: density, closure, mean cohesion and stability over the seeded runs", () => {
+    for (const ring of detection.rings) {
+      const { density, closure, meanCohesion, stability } = ring.quality;
+      expect(density).toBeGreaterThan(0);
+      expect(density).toBeLessThanOrEqual(1);
+      expect(closure).toBeGreaterThanOrEqual(DEFAULT_DETECTION.closure);
+      expect(closure).toBeLessThanOrEqual(1);
+      expect(meanCohesion).toBeCloseTo(ring.members.reduce((sum, member) => sum + member.cohesion, 0) / ring.members.length, 10);
+      // Three well separated groups: every seeded run finds them.
+      expect(stability).toBe(1);
+      expect(ring.members.every((member) => member.ringCount === 1)).toBe(true);
+    }
   });
 
   it("an empty graph has no rings", () => {
     expect(detectRings(new PartyGraphBuilder().build()).rings).toEqual([]);
+  });
+});
+
+describe("detectRings: rings that hold up", () => {
+  // A person who works for both a and b: shares an identifier with three members of each, and
+  // takes part in four shipments of each with two of its members.
+  const both = person("both");
+  const shared: Fact[] = [
+    ...[a[1], a[4], a[7], b[2], b[5], b[8]].map((member): Fact => ({ kind: "identifier", parties: [both, member] })),
+    ...[0, 1, 2, 3].flatMap((i): Fact[] => [
+      { kind: "shipment", parties: [both, a[i], a[i + 5]] },
+      { kind: "shipment", parties: [both, b[i], b[i + 5]] },
+    ]),
+  ];
+  // A ring of six, every member sharing something with every other, hardly known outside.
+  const s = group("s", 6);
+  const small: Fact[] = [
+    ...s.flatMap((member, i) => s.slice(i + 1).map((other): Fact => ({ kind: "identifier", parties: [member, other] }))),
+    ...Array.from({ length: 6 }, (_, i): Fact => ({ kind: "shipment", parties: [s[i], s[(i + 2) % 6], s[(i + 3) % 6]] })),
+    { kind: "identifier", parties: [s[0], person("s-neighbour")] },
+  ];
+  // Six persons in a chain, each sharing a line with the next: as many links as a group, but a
+  // chain (a third of the pairs linked), not a ring.
+  const chain = Array.from({ length: 6 }, (_, i) => person(`chain-${i}`));
+  const chained: Fact[] = chain.slice(1).flatMap((member, i): Fact[] => [
+    { kind: "identifier", parties: [chain[i], member] },
+    { kind: "shipment", parties: [chain[i], member] },
+  ]);
+  // A courier who shares nothing: he travels five times with a-p4 alone.
+  const courier = person("courier");
+  const travels: Fact[] = Array.from({ length: 5 }, (): Fact => ({ kind: "shipment", parties: [a[4], courier] }));
+  // A one-off: a person in one shipment of b, nothing else (too little to tell from a one-off outside consignee).
+  const once: Fact = { kind: "shipment", parties: [b[0], b[3], person("once")] };
+
+  const world = [...facts, ...shared, ...small, ...chained, ...travels, once];
+  const { network } = build(world);
+  const detection = detectRings(network);
+  const ringWith = (id: string) => detection.rings.filter((ring) => ring.members.some((member) => member.id === id));
+
+  it("keeps a and b apart, and puts the person who works for both in both", () => {
+    const [ringA] = ringWith("a-p0");
+    const [ringB] = ringWith("b-p0");
+    expect(ringA).not.toBe(ringB);
+    expect(ringWith("both")).toEqual(expect.arrayContaining([ringA, ringB]));
+    expect(ringWith("both").length).toBe(2);
+    expect(ringA.members.map((member) => member.id).sort()).toEqual([...sorted(a), "both", "courier"].sort());
+    expect(ringB.members.map((member) => member.id).sort()).toEqual([...sorted(b), "both"].sort());
+  });
+
+  it("ranks the person who works for both among the first three brokers of each ring, and counts his rings", () => {
+    for (const ring of ringWith("both")) {
+      const member = ring.members.find((candidate) => candidate.id === "both")!;
+      expect(member.brokerRank).not.toBeNull();
+      expect(member.brokerRank!).toBeLessThanOrEqual(3);
+      expect(member.ringCount).toBe(2);
+    }
+  });
+
+  it("reports the ring of six, dense and closed, and not the chain of six", () => {
+    const [ring] = ringWith("s-p0");
+    expect(ring.members.map((member) => member.id).sort()).toEqual(sorted(s));
+    expect(ring.quality.density).toBe(1);
+    expect(ringWith("chain-0")).toEqual([]);
+  });
+
+  it("keeps the courier tied by one strong link, and leaves out the one-off party and the outsiders", () => {
+    expect(ringWith("courier").length).toBe(1);
+    const member = ringWith("courier")[0].members.find((candidate) => candidate.id === "courier")!;
+    expect(member.cohesion).toBeCloseTo(5, 10);
+    for (const outsider of ["once", "outsider-1", "outsider-2", "s-neighbour"]) expect(ringWith(outsider), outsider).toEqual([]);
+  });
+
+  it("gives the same rings, in the same order, with the same members and brokers, for the facts in any order", () => {
+    const shape = (found: Detection) => found.rings.map((ring) => ring.members.map((member) => [member.id, member.brokerRank, member.ringCount]));
+    const rng = seededRandom(5);
+    for (let run = 0; run < 4; run++) {
+      const shuffled = [...world];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+      }
+      expect(shape(detectRings(build(shuffled).network))).toEqual(shape(detection));
+    }
   });
 });
 
