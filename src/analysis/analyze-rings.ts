@@ -77,6 +77,7 @@ export async function analyzeRings(
     id: `${settings.scope}ring-${runId}-${index + 1}`,
     rank: index + 1,
     members: ring.members,
+    quality: ring.quality,
   }));
   await repository.store(
     {

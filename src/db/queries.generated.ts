@@ -5177,6 +5177,10 @@ export type RingsByIdsRow = {
   key: string;
   ring: ScopedRingMap;
   members: RingMemberMap[];
+  density: number | null;
+  closure: number | null;
+  meanCohesion: number | null;
+  stability: number | null;
 };
 
 export type RingsByIdsSlots = Record<string, never>;
@@ -5188,16 +5192,20 @@ export const ringsByIds: CypherQuery<RingsByIdsParameters, RingsByIdsRow, RingsB
   mode: "read",
   parameters: { ids: "string[]" },
   slots: {},
-  columns: { key: "string", ring: "ScopedRingMap", members: "RingMemberMap[]" },
+  columns: { key: "string", ring: "ScopedRingMap", members: "RingMemberMap[]", density: "float | null", closure: "float | null", meanCohesion: "float | null", stability: "float | null" },
   text: `// The ring and ringOf root fields: stored rings by id.
 // Parameters: $ids (list of ring ids).
 // Columns: key (an id that is a ring's; unknown ids give no row), ring ({id, rank, size, scope,
 //   seizureIds, seizureCount, totalWeightKg, shipmentCount, computedAtMs}), members (as in
-//   rings/list).
+//   rings/list), density, closure, meanCohesion, stability (as in rings/list).
 // @param ids: string[]
 // @column key: string
 // @column ring: ScopedRingMap
 // @column members: RingMemberMap[]
+// @column density: float | null
+// @column closure: float | null
+// @column meanCohesion: float | null
+// @column stability: float | null
 UNWIND $ids AS key
 MATCH (ring:Ring {id: key})
 RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalWeightKg, .shipmentCount,
@@ -5207,7 +5215,8 @@ RETURN key, ring {.id, .rank, .size, .scope, .seizureIds, .seizureCount, .totalW
     WITH member, party ORDER BY coalesce(member.brokerRank, 1000000000), member.cohesion DESC, party.id
     RETURN {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END,
       brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}
-  } AS members
+  } AS members,
+  ring.density AS density, ring.closure AS closure, ring.meanCohesion AS meanCohesion, ring.stability AS stability
 `,
 };
 
@@ -5452,6 +5461,10 @@ export type RingsListParameters = {
 export type RingsListRow = {
   ring: RingMap;
   members: RingMemberMap[];
+  density: number | null;
+  closure: number | null;
+  meanCohesion: number | null;
+  stability: number | null;
 };
 
 export type RingsListSlots = Record<string, never>;
@@ -5463,18 +5476,23 @@ export const ringsList: CypherQuery<RingsListParameters, RingsListRow, RingsList
   mode: "read",
   parameters: { runId: "string", minSize: "integer", limit: "integer" },
   slots: {},
-  columns: { ring: "RingMap", members: "RingMemberMap[]" },
+  columns: { ring: "RingMap", members: "RingMemberMap[]", density: "float | null", closure: "float | null", meanCohesion: "float | null", stability: "float | null" },
   text: `// The rings root field: the rings of a run, largest first, with their members, brokers first.
 // Parameters: $runId, $minSize (integer: only rings of at least this many members), $limit
 //   (integer: at most this many rings).
 // Columns: ring ({id, rank, size, seizureIds, seizureCount, totalWeightKg, shipmentCount,
 //   computedAtMs}), members (list of {id, kind, brokerRank, brokerScore, cohesion}: brokers by
-//   rank, then by cohesion), one row per ring, in rank order.
+//   rank, then by cohesion), one row per ring, in rank order; density, closure, meanCohesion,
+//   stability (the ring's quality; null for rings stored before it was kept).
 // @param runId: string
 // @param minSize: integer
 // @param limit: integer
 // @column ring: RingMap
 // @column members: RingMemberMap[]
+// @column density: float | null
+// @column closure: float | null
+// @column meanCohesion: float | null
+// @column stability: float | null
 MATCH (:AnalysisRun {id: $runId})-[:FOUND]->(ring:Ring)
 WHERE ring.size >= $minSize
 WITH ring
@@ -5487,7 +5505,8 @@ RETURN ring {.id, .rank, .size, .seizureIds, .seizureCount, .totalWeightKg, .shi
     WITH member, party ORDER BY coalesce(member.brokerRank, 1000000000), member.cohesion DESC, party.id
     RETURN {id: party.id, kind: CASE WHEN party:Person THEN 'Person' ELSE 'Company' END,
       brokerRank: member.brokerRank, brokerScore: member.brokerScore, cohesion: member.cohesion}
-  } AS members
+  } AS members,
+  ring.density AS density, ring.closure AS closure, ring.meanCohesion AS meanCohesion, ring.stability AS stability
 `,
 };
 
@@ -5516,7 +5535,9 @@ export const ringsOfParties: CypherQuery<RingsOfPartiesParameters, RingsOfPartie
   text: `// The ringOf root field: the ring each party belongs to in its scope's latest analysis.
 // Ids are unique per label only: each id is looked up as a Person and as a Company, by index.
 // Parameters: $ids (list of party ids), $scope ('' for the whole graph).
-// Columns: key (a party id in a ring; parties in no ring give no row), ringId.
+// Columns: key (a party id in a ring; parties in no ring give no row), ringId. A party in two rings
+//   (a broker who works for both) gives a row for each: the ring it is most tied to first, then the
+//   larger ring.
 // @param ids: string[]
 // @param scope: string
 // @column key: string
@@ -5527,9 +5548,56 @@ CALL (key) {
   UNION
   MATCH (party:Company {id: key}) RETURN party
 }
-MATCH (ring:Ring)-[:RING_MEMBER]->(party)
+MATCH (ring:Ring)-[member:RING_MEMBER]->(party)
 WHERE ring.scope = $scope
-RETURN DISTINCT key, ring.id AS ringId
+WITH DISTINCT key, ring, member
+ORDER BY key, member.cohesion DESC, ring.rank
+RETURN key, ring.id AS ringId
+`,
+};
+
+// rings/write-quality.cypher
+
+export type RingsWriteQualityParameters = {
+  ids: readonly string[];
+  density: readonly number[];
+  closure: readonly number[];
+  meanCohesion: readonly number[];
+  stability: readonly number[];
+};
+
+export type RingsWriteQualityRow = {
+  id: string;
+};
+
+export type RingsWriteQualitySlots = Record<string, never>;
+
+/** Ring analysis, store: each ring's quality (see src/analysis/ring-detection.ts, RingQuality), set on the Ring nodes write-rings created, in the same transaction. */
+export const ringsWriteQuality: CypherQuery<RingsWriteQualityParameters, RingsWriteQualityRow, RingsWriteQualitySlots, "write"> = {
+  name: "ringsWriteQuality",
+  file: "rings/write-quality",
+  mode: "write",
+  parameters: { ids: "string[]", density: "float[]", closure: "float[]", meanCohesion: "float[]", stability: "float[]" },
+  slots: {},
+  columns: { id: "string" },
+  text: `// Ring analysis, store: each ring's quality (see src/analysis/ring-detection.ts, RingQuality), set
+// on the Ring nodes write-rings created, in the same transaction.
+// Parameters: $ids (ring ids), $density, $closure, $meanCohesion, $stability (lists of floats, one
+//   per ring of $ids, in the same order).
+// Columns: id (one row per ring set).
+// @param ids: string[]
+// @param density: float[]
+// @param closure: float[]
+// @param meanCohesion: float[]
+// @param stability: float[]
+// @column id: string
+UNWIND range(0, size($ids) - 1) AS at
+MATCH (ring:Ring {id: $ids[at]})
+SET ring.density = $density[at],
+  ring.closure = $closure[at],
+  ring.meanCohesion = $meanCohesion[at],
+  ring.stability = $stability[at]
+RETURN ring.id AS id
 `,
 };
 
@@ -6883,6 +6951,7 @@ export const queries = {
   ringsLatestRun,
   ringsList,
   ringsOfParties,
+  ringsWriteQuality,
   ringsWriteRings,
   ringsWriteRun,
   routesLegs,

@@ -12,6 +12,7 @@ import {
   ringsLatestRun,
   ringsList,
   ringsOfParties,
+  ringsWriteQuality,
   ringsWriteRings,
   ringsWriteRun,
 } from "../db/queries.generated.js";
@@ -47,11 +48,24 @@ export interface RingRunRecord {
   readonly communityCount: number;
 }
 
+/** How well a ring holds together (see RingQuality in src/analysis/ring-detection.ts). */
+export interface RingQualityRecord {
+  /** The share of its pairs of members linked directly. */
+  readonly density: number;
+  /** The share of its members' links' weight that stays among them. */
+  readonly closure: number;
+  readonly meanCohesion: number;
+  /** The share of the analysis' seeded runs that found it. */
+  readonly stability: number;
+}
+
 export interface RingRecord {
   readonly id: string;
   /** 1 for the largest ring of the run. */
   readonly rank: number;
+  /** A member of two rings (a broker who works for both) is a member of each. */
   readonly members: readonly RingMemberRecord[];
+  readonly quality: RingQualityRecord;
 }
 
 /** A ring as stored, with what it touches. */
@@ -66,6 +80,8 @@ export interface StoredRing {
   readonly computedAt: Date;
   /** Brokers first (by rank), then by cohesion. */
   readonly members: RingMemberRecord[];
+  /** Null for a ring stored before its quality was kept. */
+  readonly quality: RingQualityRecord | null;
 }
 
 export interface StoredRun {
@@ -167,6 +183,13 @@ export class RingRepository {
           })),
         })),
       }),
+      statement(ringsWriteQuality, {
+        ids: rings.map((ring) => ring.id),
+        density: rings.map((ring) => ring.quality.density),
+        closure: rings.map((ring) => ring.quality.closure),
+        meanCohesion: rings.map((ring) => ring.quality.meanCohesion),
+        stability: rings.map((ring) => ring.quality.stability),
+      }),
       statement(ringsDeleteRuns, { scope: run.scope, keepRunId: run.id }),
     ]);
   }
@@ -195,14 +218,28 @@ export class RingRepository {
     return new Map(rows.map((row) => [row.key, toStoredRing(row)]));
   }
 
-  /** The ring id of each party that is in a ring of the scope's latest run. */
+  /**
+   * The ring id of each party that is in a ring of the scope's latest run; for a party in two
+   * rings, the one it is most tied to (the query's first row of the party).
+   */
   async ofParties(ids: readonly string[], scope: string): Promise<Map<string, string>> {
     const rows = await this.executor.readQuery(ringsOfParties, { ids, scope });
-    return new Map(rows.map((row) => [row.key, row.ringId]));
+    const rings = new Map<string, string>();
+    for (const row of rows) if (!rings.has(row.key)) rings.set(row.key, row.ringId);
+    return rings;
   }
 }
 
-function toStoredRing({ ring, members }: { ring: RingMap; members: RingMemberMap[] }): StoredRing {
+interface RingRow {
+  ring: RingMap;
+  members: RingMemberMap[];
+  density: number | null;
+  closure: number | null;
+  meanCohesion: number | null;
+  stability: number | null;
+}
+
+function toStoredRing({ ring, members, density, closure, meanCohesion, stability }: RingRow): StoredRing {
   return {
     id: ring.id,
     rank: ring.rank,
@@ -213,5 +250,6 @@ function toStoredRing({ ring, members }: { ring: RingMap; members: RingMemberMap
     shipmentCount: ring.shipmentCount ?? 0,
     computedAt: new Date(ring.computedAtMs),
     members,
+    quality: density === null || closure === null || meanCohesion === null || stability === null ? null : { density, closure, meanCohesion, stability },
   };
 }

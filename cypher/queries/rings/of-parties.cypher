@@ -1,7 +1,9 @@
 // The ringOf root field: the ring each party belongs to in its scope's latest analysis.
 // Ids are unique per label only: each id is looked up as a Person and as a Company, by index.
 // Parameters: $ids (list of party ids), $scope ('' for the whole graph).
-// Columns: key (a party id in a ring; parties in no ring give no row), ringId.
+// Columns: key (a party id in a ring; parties in no ring give no row), ringId. A party in two rings
+//   (a broker who works for both) gives a row for each: the ring it is most tied to first, then the
+//   larger ring.
 // @param ids: string[]
 // @param scope: string
 // @column key: string
@@ -12,6 +14,8 @@ CALL (key) {
   UNION
   MATCH (party:Company {id: key}) RETURN party
 }
-MATCH (ring:Ring)-[:RING_MEMBER]->(party)
+MATCH (ring:Ring)-[member:RING_MEMBER]->(party)
 WHERE ring.scope = $scope
-RETURN DISTINCT key, ring.id AS ringId
+WITH DISTINCT key, ring, member
+ORDER BY key, member.cohesion DESC, ring.rank
+RETURN key, ring.id AS ringId

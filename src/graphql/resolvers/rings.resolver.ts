@@ -62,7 +62,12 @@ export class RingsResolver {
   }
 
   @Cost({ base: 300 })
-  @Query(() => Ring, { nullable: true, description: "The ring a person or company belongs to in the scope's latest analysis; null when in none." })
+  @Query(() => Ring, {
+    nullable: true,
+    description:
+      "The ring a person or company belongs to in the scope's latest analysis; null when in none. A broker who works for two rings " +
+      "is a member of both: this is the one he is most tied to (the other lists him among its members too).",
+  })
   async ringOf(@Args(() => RingOfArgs) args: RingOfArgs, @Ctx() ctx: Context): Promise<Ring | null> {
     const partyId = await entityId(ctx, args.partyId);
     const ringId = (await ctx.rings.ofParties([partyId], args.scope)).get(partyId);
@@ -108,6 +113,10 @@ function toRing(ring: StoredRing): Ring {
     totalWeightKg: ring.totalWeightKg,
     shipmentCount: ring.shipmentCount,
     computedAt: ring.computedAt.toISOString(),
+    density: ring.quality?.density ?? null,
+    closure: ring.quality?.closure ?? null,
+    meanCohesion: ring.quality?.meanCohesion ?? null,
+    stability: ring.quality?.stability ?? null,
     memberRecords: ring.members,
     seizureIds: ring.seizureIds,
   };

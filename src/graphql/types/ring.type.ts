@@ -66,7 +66,37 @@ export class Ring {
   @Field(() => String, { description: "When the analysis that found the ring ran (ISO 8601, UTC)." })
   computedAt: string;
 
-  /** The stored members, brokers first; `members` and `brokers` resolve them to parties. */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How dense the ring is: the share of its pairs of members linked directly (sharing an identifier, a shipment or an office), " +
+      "0 to 1. Large rings have a quarter to two fifths; small rings are reported only from 0.6. Null for rings stored before it was kept.",
+  })
+  density: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How closed the ring is: the share of its members' links' weight that stays among them, 0 to 1 (1 - conductance). " +
+      "Rings are reported from 0.8 (0.85 for small ones). Null for rings stored before it was kept.",
+  })
+  closure: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Its members' mean cohesion (the weight of their links into the ring). Null for rings stored before it was kept.",
+  })
+  meanCohesion: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How stable the ring is: the share of the analysis' seeded runs (different random choices of community detection) that " +
+      "found it (the same members, Jaccard 0.5 or more), 0 to 1. Below 1, the ring depends on chance: weigh it less. Null for rings stored before it was kept.",
+  })
+  stability: number | null;
+
+  /** The stored members, brokers first; `members` and `brokers` resolve them to parties. A broker who works for two rings is a member of both. */
   memberRecords: RingMemberRecord[];
 
   /** The touched seizures' ids, latest first; `seizures` resolves them. */
