@@ -76,7 +76,7 @@ export async function investigatorShapes(network: LoadedNetwork, count: number):
     inputs: `${names.length} person names of the generated network, folded to lower case without diacritics (seeded shuffle)`,
     variables: (iteration) => ({ query: names[iteration % names.length] }),
     direct: async (iteration) => {
-      const { hits } = await search.search(names[iteration % names.length]!, [...SEARCHABLE_KINDS]);
+      const { hits } = await search.search(names[iteration % names.length]!, [...SEARCHABLE_KINDS], true);
       return {
         search: { totalCount: hits.length, edges: hits.slice(0, SEARCH_PAGE).map((hit) => ({ node: { id: hit.id, kind: hit.kind, score: hit.score } })) },
       };

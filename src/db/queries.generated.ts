@@ -6035,6 +6035,7 @@ export type SearchHitsParameters = {
   nationalPhone: string | null;
   phoneKind: string;
   limit: Integer;
+  resolved: boolean;
 };
 
 export type SearchHitsRow = {
@@ -6049,23 +6050,26 @@ export const searchHits: CypherQuery<SearchHitsParameters, SearchHitsRow, Search
   name: "searchHits",
   file: "search/hits",
   mode: "read",
-  parameters: { lucene: "string", kinds: "string[]", phone: "string | null", nationalPhone: "string | null", phoneKind: "string", limit: "integer" },
+  parameters: { lucene: "string", kinds: "string[]", phone: "string | null", nationalPhone: "string | null", phoneKind: "string", limit: "integer", resolved: "boolean" },
   slots: {},
   columns: { total: "integer", hits: "SearchHitMap[]" },
   text: `// The candidates of one search, best first by Lucene's score, for the repository to rank.
 // Parameters: $lucene (a Lucene query built by src/domain/search-text.ts from folded, escaped words
 // and quoted phrases: never the user's text as syntax), $kinds (list of labels to keep),
 // $phone (digits of an international phone number, or null), $nationalPhone (the digits after a
-// trunk 0, or null), $phoneKind (the IdentifierKind of phone numbers), $limit (integer: most candidates).
+// trunk 0, or null), $phoneKind (the IdentifierKind of phone numbers), $limit (integer: most
+// candidates), $resolved (each person or company hit comes with the other members of its resolved
+// cluster: those joined to it by SAME_AS, live SAME decisions, at most 20; false: none).
 // Columns: total (how many nodes match, before the limit), hits (list of {node: properties with
 // synthetic, labels, score: Lucene's score, 0 for phone matches, phone: 1 when the node is a
-// phone number that matches digit for digit}).
+// phone number that matches digit for digit, members: list of {id, name, aliases}}).
 // @param lucene: string
 // @param kinds: string[]
 // @param phone: string | null
 // @param nationalPhone: string | null
 // @param phoneKind: string
 // @param limit: integer
+// @param resolved: boolean
 // @column total: integer
 // @column hits: SearchHitMap[]
 CALL {
@@ -6084,8 +6088,21 @@ WITH node, max(score) AS score, max(phone) AS phone
 WHERE any(label IN labels(node) WHERE label IN $kinds)
 WITH node, score, phone
 ORDER BY phone DESC, score DESC, node.id
-WITH collect({node: node {.*, synthetic: node:Synthetic}, labels: labels(node), score: score, phone: phone}) AS hits
-RETURN size(hits) AS total, hits[0..$limit] AS hits
+WITH collect({node: node, score: score, phone: phone}) AS found
+CALL (found) {
+  UNWIND range(0, size(found[0..$limit]) - 1) AS index
+  WITH index, found[index] AS hit
+  WITH index, hit, hit.node AS node
+  ORDER BY index
+  RETURN collect({
+    node: node {.*, synthetic: node:Synthetic}, labels: labels(node), score: hit.score, phone: hit.phone,
+    members: CASE WHEN $resolved AND (node:Person OR node:Company) THEN COLLECT {
+      MATCH (node)-[:SAME_AS]-{1,20}(sibling) WHERE sibling <> node
+      RETURN DISTINCT {id: sibling.id, name: sibling.name, aliases: coalesce(sibling.aliases, [])}
+    } ELSE [] END
+  }) AS hits
+}
+RETURN size(found) AS total, hits
 `,
 };
 

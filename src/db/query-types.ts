@@ -80,6 +80,8 @@ export type SearchHitMap = {
   score: number;
   /** 1 when the node is a phone number that matches digit for digit, else 0. */
   phone: number;
+  /** The other members of a person's or company's resolved cluster; [] in the unresolved view. */
+  members: ClusterMemberMap[];
 };
 
 /** `identifier {.id, .kind, .value, .rawValue}`: a missing property is null. */

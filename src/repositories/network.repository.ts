@@ -3,6 +3,7 @@ import type { CypherRegistry } from "../db/cypher-registry.js";
 import { networkExpand, type NetworkExpandRow } from "../db/queries.generated.js";
 import type { ClusterMemberMap, FrontierInput, KeyedRelationshipMap } from "../db/query-types.js";
 import { dateParameter, integerParameter } from "../db/values.js";
+import { clusterAliases } from "../domain/cluster-names.js";
 import { NotFoundError } from "../domain/errors.js";
 import { type NodeLabel, RelType } from "../domain/graph-schema.js";
 import type { ViewEdge, ViewNode } from "../domain/graph-view.js";
@@ -173,14 +174,8 @@ export class NetworkRepository {
   }
 }
 
-/**
- * A node standing for its resolved cluster: the other members' names and aliases join its own
- * aliases (each once, its own name left out), so that every name of the entity is on it.
- */
+/** A node standing for its resolved cluster, with every name of the entity (see clusterAliases). */
 function withSiblingNames(node: ViewNode, siblings: readonly ClusterMemberMap[] | undefined): ViewNode {
   if (!siblings || siblings.length === 0) return node;
-  const own = Array.isArray(node.properties.aliases) ? (node.properties.aliases as string[]) : [];
-  const names = new Set([...own, ...siblings.flatMap((sibling) => [sibling.name, ...sibling.aliases])]);
-  names.delete(node.properties.name as string);
-  return { ...node, properties: { ...node.properties, aliases: [...names] } };
+  return { ...node, properties: { ...node.properties, aliases: clusterAliases(node.properties, siblings) } };
 }

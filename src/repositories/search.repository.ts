@@ -1,8 +1,9 @@
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
 import { searchHits } from "../db/queries.generated.js";
-import type { NodeProperties, SearchHitMap } from "../db/query-types.js";
+import type { ClusterMemberMap, NodeProperties, SearchHitMap } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
+import { clusterAliases } from "../domain/cluster-names.js";
 import { displayLabel } from "../domain/graph-view.js";
 import { NodeLabel } from "../domain/graph-schema.js";
 import { bestMatch, hasRequiredWords, luceneQuery, searchTerms, type SearchTerms } from "../domain/search-text.js";
@@ -59,18 +60,18 @@ export class SearchRepository {
    * are ranked here by how well one of their names covers the query's words, which Lucene cannot
    * tell: it drops stop words such as the Vietnamese given name "An", and scores a typo like a match.
    */
-  async search(query: string, kinds: readonly SearchableKind[]): Promise<SearchResult> {
+  async search(query: string, kinds: readonly SearchableKind[], resolved: boolean): Promise<SearchResult> {
     const terms = searchTerms(query);
     // Hits with every word first; only when there are none, hits with any of them.
-    let candidates = hasRequiredWords(terms) ? await this.candidates(terms, kinds, true) : [];
-    if (candidates.length === 0) candidates = await this.candidates(terms, kinds, false);
+    let candidates = hasRequiredWords(terms) ? await this.candidates(terms, kinds, true, resolved) : [];
+    if (candidates.length === 0) candidates = await this.candidates(terms, kinds, false, resolved);
     const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
-    const hits = candidates.map((candidate) => rank(terms, candidate, best));
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { hits };
+    const ranked = candidates.map((candidate) => ({ hit: rank(terms, candidate, best), members: candidate.members }));
+    ranked.sort((a, b) => b.hit.score - a.hit.score || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0));
+    return { hits: oncePerCluster(ranked) };
   }
 
-  private async candidates(terms: SearchTerms, kinds: readonly SearchableKind[], allWords: boolean): Promise<SearchHitMap[]> {
+  private async candidates(terms: SearchTerms, kinds: readonly SearchableKind[], allWords: boolean, resolved: boolean): Promise<SearchHitMap[]> {
     const [row] = await this.executor.readQuery(searchHits, {
       lucene: luceneQuery(terms, { allWords }),
       kinds,
@@ -78,9 +79,31 @@ export class SearchRepository {
       nationalPhone: terms.phone?.national ?? null,
       phoneKind: IdentifierKind.PHONE,
       limit: integerParameter(MAX_SEARCH_HITS),
+      resolved,
     });
     return row?.hits ?? [];
   }
+}
+
+/**
+ * The resolved view of ranked hits: of the members of one cluster (persons or companies joined by
+ * live SAME decisions), the best hit stands for all, the others' names among its aliases; the
+ * others are left out. Without members (the unresolved view), the hits as they are.
+ */
+function oncePerCluster(ranked: readonly { hit: SearchHitRow; members: readonly ClusterMemberMap[] }[]): SearchHitRow[] {
+  const standing = new Set<string>();
+  const hits: SearchHitRow[] = [];
+  for (const { hit, members } of ranked) {
+    const key = `${hit.kind}:${hit.id}`;
+    if (standing.has(key)) continue;
+    for (const member of members) standing.add(`${hit.kind}:${member.id}`);
+    if (members.length === 0) {
+      hits.push(hit);
+      continue;
+    }
+    hits.push({ ...hit, entity: { ...hit.entity, aliases: clusterAliases(hit.entity, members) } });
+  }
+  return hits;
 }
 
 function rank(terms: SearchTerms, candidate: SearchHitMap, bestLuceneScore: number): SearchHitRow {

@@ -31,6 +31,9 @@ const COUNTS = `query($id: ID!) { person(id: $id) { id seizureCount shipmentCoun
 const LIST = `query($ids: [ID!]!) { persons(filter: { ids: $ids, minShipments: 2 }, first: 10) { totalCount edges { node { id shipmentCount } } } }`;
 const SHARED = `query($id: ID!, $resolved: Boolean) { sharedIdentifiers(id: $id, resolved: $resolved) { sharedCount party { ... on Person { id name } } identifiers { id } } }`;
 const TIMELINE = `query($id: ID!, $resolved: Boolean) { timeline(id: $id, resolved: $resolved) { date kind entity { id } roles } }`;
+const SEARCH = `query($resolved: Boolean) {
+  search(query: "Nguyen Van Hung", kinds: [Person], first: 100, resolved: $resolved) { edges { node { id entity { ... on Person { id name aliases } } } } }
+}`;
 const CONFIRM = `mutation($candidateId: ID!) { confirmMatch(candidateId: $candidateId, reason: "one man, two spellings") { id } }`;
 const UNDO = `mutation($id: ID!) { undoDecision(id: $id, reason: "test undo") { id undoneAt } }`;
 
@@ -51,7 +54,14 @@ async function answers(resolved: boolean): Promise<Record<string, unknown>> {
     list: await ask(LIST, { ids: [id("a1"), id("a2"), id("x"), id("y")] }),
     shared: await ask(SHARED, { id: id("a1"), resolved }),
     timeline: await ask(TIMELINE, { id: id("a1"), resolved }),
+    search: ours(await ask(SEARCH, { resolved })),
   };
+}
+
+/** This file's persons among the search hits (other files' worlds hold Vietnamese names too). */
+function ours(answer: Record<string, unknown>): unknown {
+  const edges = (answer as { search: { edges: { node: { id: string } }[] } }).search.edges;
+  return edges.map((edge) => edge.node).filter((node) => node.id.startsWith(prefix));
 }
 
 let before: Record<string, unknown>;
@@ -118,6 +128,13 @@ describe("before the decision: two persons", () => {
     expect(before.list).toMatchObject({ persons: { totalCount: 0 } });
   });
 
+  it("search: both spellings, each a hit", () => {
+    expect(before.search).toStrictEqual([
+      { id: id("a1"), entity: { id: id("a1"), name: NAMES.a1, aliases: [] } },
+      { id: id("a2"), entity: { id: id("a2"), name: NAMES.a2, aliases: [] } },
+    ]);
+  });
+
   it("shared identifiers and timeline: the record's own", () => {
     expect(before.shared).toStrictEqual({ sharedIdentifiers: [{ sharedCount: 1, party: { id: id("x"), name: NAMES.x }, identifiers: [{ id: id("phone-1") }] }] });
     const events = (before.timeline as { timeline: { entity: { id: string } }[] }).timeline.map((event) => event.entity.id);
@@ -156,6 +173,10 @@ describe("after the decision: one person", () => {
     expect(listed.sort()).toStrictEqual([id("a1"), id("a2")].sort());
   });
 
+  it("search: one hit for both spellings, the other name among its aliases", () => {
+    expect(after.search).toStrictEqual([{ id: id("a1"), entity: { id: id("a1"), name: NAMES.a1, aliases: [NAMES.a2] } }]);
+  });
+
   it("shared identifiers and timeline: those of both spellings", () => {
     const sharers = (after.shared as { sharedIdentifiers: { party: { id: string } }[] }).sharedIdentifiers.map((sharer) => sharer.party.id);
     expect(sharers.sort()).toStrictEqual([id("x"), id("y")].sort());
@@ -164,7 +185,7 @@ describe("after the decision: one person", () => {
   });
 
   it("resolved: false shows the records as stored, as before the decision", () => {
-    for (const key of ["networkA1", "networkA2", "connections", "shared", "timeline"]) {
+    for (const key of ["networkA1", "networkA2", "connections", "shared", "timeline", "search"]) {
       expect(afterUnresolved[key], key).toStrictEqual(before[key]);
     }
   });

@@ -4,6 +4,7 @@ import { ArgsType, Field, Int } from "type-graphql";
 import { NodeLabel } from "../../domain/graph-schema.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../domain/paging.js";
 import { MAX_QUERY_LENGTH } from "../../domain/search-text.js";
+import { RESOLVED_DESCRIPTION } from "./resolved-view.js";
 
 /**
  * The arguments of `search`. The query and the kinds are checked by the resolver, which can say
@@ -32,4 +33,7 @@ export class SearchArgs {
 
   @Field(() => String, { nullable: true, description: "The `cursor` of the last hit already seen, from a search with the same query and kinds." })
   after: string | null;
+
+  @Field(() => Boolean, { defaultValue: true, description: RESOLVED_DESCRIPTION })
+  resolved: boolean;
 }

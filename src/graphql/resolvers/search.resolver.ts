@@ -23,10 +23,10 @@ export class SearchResolver {
     const problem = queryProblem(args.query);
     if (problem) throw new BadInputError("query", problem);
     const kinds = visibleKinds(searchableKinds(args.kinds), args.kinds !== null && args.kinds !== undefined, ctx);
-    const scope = searchScope(args.query, kinds);
+    const scope = searchScope(args.query, kinds, args.resolved);
     const offset = args.after == null ? 0 : searchOffset(ctx, args.after, scope);
 
-    const { hits } = await ctx.search.search(args.query, kinds);
+    const { hits } = await ctx.search.search(args.query, kinds, args.resolved);
     const page = hits.slice(offset, offset + args.first);
     for (const hit of page) ctx.access.disclose(hit.kind, hit.id);
     const edges = page.map((hit, index) => ({
@@ -72,8 +72,8 @@ function searchableKinds(kinds: readonly NodeLabel[] | null): SearchableKind[] {
  * Search cursors are sealed like every other (src/auth/cursors.ts): they hold the number of hits
  * already seen, bound to the search they came from (its folded query and kinds) and the role.
  */
-function searchScope(query: string, kinds: readonly SearchableKind[]): string {
-  return JSON.stringify(["search", foldText(query.trim()), kinds]);
+function searchScope(query: string, kinds: readonly SearchableKind[], resolved: boolean): string {
+  return JSON.stringify(["search", foldText(query.trim()), kinds, resolved]);
 }
 
 function searchOffset(ctx: Context, cursor: string, scope: string): number {
