@@ -33,6 +33,9 @@ export const MAX_RING_VARIANTS = 200;
 /** The most brokers (own and shared) a ring is given by plantSharedBrokers. */
 export const MAX_BROKERS = 3;
 
+/** How many of each ring's shipments a shared broker works on as organiser (as many as the ring makes), besides those he is drawn for. */
+export const SHARED_BROKER_SHIPMENTS = 6;
+
 /** How many shipments a single-link member makes with his handler, at most (as the ring's shipments allow). */
 export const SINGLE_LINK_SHIPMENTS = 5;
 
@@ -108,6 +111,7 @@ export function planSmallRing(context: RingContext, index: number): Ring {
     sharedIdentifierIds: [],
     small: true,
     singleLinks: [],
+    sharedBrokerSlots: [],
     shipments: 0,
     externalShipments: 0,
   };
@@ -122,7 +126,8 @@ export function planSmallRing(context: RingContext, index: number): Ring {
  * brokers (the n-th such ring, and one drawn among the others, preferring those that no bridge
  * already joins to it) as a full member of both:
  * listed among the brokers and members of each (so both rings' shipments take him on as organiser
- * now and then), sharing an identifier with three members and one with the organiser of each. He
+ * now and then, and always on SHARED_BROKER_SHIPMENTS of them), sharing an identifier with three
+ * members and one with the organiser of each. He
  * is recorded as a bridge of the first ring to the second (`brokers[]` of the ground truth, with
  * `via` an identifier he shares in the second) that joins no shipment as an outsider.
  */
@@ -147,6 +152,11 @@ export function plantSharedBrokers(context: RingContext, rings: readonly Ring[],
     for (const ring of [home, other]) {
       ring.members.push(broker);
       ring.byRole.BROKER.push(broker);
+      // Every third of the ring's shipments from its 3rd (the 4th for a second shared broker), as organiser.
+      const busy = new Set([...ring.bridgesIn.map((bridge) => bridge.shipmentSlot), ...ring.sharedBrokerSlots.flatMap((entry) => entry.shipmentSlots)]);
+      const shipmentSlots: number[] = [];
+      for (let slot = 2 + ring.sharedBrokerSlots.length; shipmentSlots.length < SHARED_BROKER_SHIPMENTS; slot += 3) if (!busy.has(slot)) shipmentSlots.push(slot);
+      ring.sharedBrokerSlots.push({ broker, shipmentSlots });
       const core = ring.members.filter((member) => member !== broker && member.role !== "ORGANISER" && ring.singleLinks.every((link) => link.member !== member));
       for (const member of rng.sample(core, 3)) via = shareAmong(context, rng, ring, [broker, member]);
       via = shareAmong(context, rng, ring, [broker, ring.byRole.ORGANISER[0]]);
@@ -161,8 +171,8 @@ export function plantSharedBrokers(context: RingContext, rings: readonly Ring[],
  * Single-link members: for each, a new courier joins a large ring in turn (the first ring, the
  * second, ...) with a handler, one of the ring's core persons or traders. He shares no identifier,
  * holds no office, and takes part in no other shipment: only in the ring's shipments of `slots`
- * (every fourth from its 2nd that no bridge takes, SINGLE_LINK_SHIPMENTS of them, as many as the
- * ring makes), each with his handler alone, so his
+ * (every other one from its 2nd that no bridge or shared broker takes, SINGLE_LINK_SHIPMENTS of
+ * them, as many as the ring makes), each with his handler alone, so his
  * only link in the party graph is to the handler, weighing one per shipment.
  */
 export function plantSingleLinks(context: RingContext, rings: readonly Ring[], count: number): void {
@@ -183,11 +193,15 @@ export function plantSingleLinks(context: RingContext, rings: readonly Ring[], c
     };
     // Not in byRole: the ring's ordinary shipments must not draw him.
     ring.members.push(member);
-    // Every fourth of the ring's shipments from the 2nd (the 3rd for the second such member, ...),
-    // skipping those a bridge or another single-link member has.
-    const busy = new Set([...ring.bridgesIn.map((bridge) => bridge.shipmentSlot), ...ring.singleLinks.flatMap((link) => link.shipmentSlots)]);
+    // Every other of the ring's shipments from the 2nd (the 3rd for the second such member, ...),
+    // skipping those a bridge, a shared broker or another single-link member has.
+    const busy = new Set([
+      ...ring.bridgesIn.map((bridge) => bridge.shipmentSlot),
+      ...ring.singleLinks.flatMap((link) => link.shipmentSlots),
+      ...ring.sharedBrokerSlots.flatMap((entry) => entry.shipmentSlots),
+    ]);
     const shipmentSlots: number[] = [];
-    for (let slot = 1 + ring.singleLinks.length; shipmentSlots.length < SINGLE_LINK_SHIPMENTS; slot += 4) if (!busy.has(slot)) shipmentSlots.push(slot);
+    for (let slot = 1 + ring.singleLinks.length; shipmentSlots.length < SINGLE_LINK_SHIPMENTS; slot += 2) if (!busy.has(slot)) shipmentSlots.push(slot);
     ring.singleLinks.push({ member, handler, shipmentSlots, shipments: 0 });
   }
 }

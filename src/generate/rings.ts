@@ -94,6 +94,8 @@ export interface Ring {
    * with its handler alone, in a few of the ring's shipments, and shares no identifier.
    */
   readonly singleLinks: SingleLink[];
+  /** The ring's shipments (by number within the ring) each shared broker of it works on (`--shared-brokers`). */
+  readonly sharedBrokerSlots: { readonly broker: Member; readonly shipmentSlots: readonly number[] }[];
   /** Filled while shipments are written. */
   shipments: number;
   externalShipments: number;
@@ -204,6 +206,7 @@ function planRing(context: RingContext, index: number): Ring {
     sharedIdentifierIds: [],
     small: false,
     singleLinks: [],
+    sharedBrokerSlots: [],
     shipments: 0,
     externalShipments: 0,
   };

@@ -157,7 +157,8 @@ class ShipmentWriter {
       return;
     }
     let outsider: Party | null = null;
-    let pool = ring.members;
+    // Single-link members take part in their handler's shipments only.
+    let pool = ring.singleLinks.length === 0 ? ring.members : ring.members.filter((member) => ring.singleLinks.every((link) => link.member !== member));
     if (bridge) {
       outsider = this.memberParty(bridge.broker, rng.chance(0.5) ? PartyRole.ORGANISER : PartyRole.FINANCIER);
       pool = ring.contacts;
@@ -191,6 +192,9 @@ class ShipmentWriter {
     };
 
     if (outsider) add(outsider);
+    // A shared broker works on his rings' shipments of his slots (see plantSharedBrokers).
+    const sharedBroker = outsider ? undefined : ring.sharedBrokerSlots.find((entry) => entry.shipmentSlots.includes(ring.shipments));
+    if (sharedBroker) add(this.memberParty(sharedBroker.broker, PartyRole.ORGANISER));
     const traders = inPool("TRADER");
     const people = inPool("AGENT", "COURIER");
     add(rng.chance(0.8) ? pick(PartyRole.SHIPPER, prefer(traders, origin), traders, people) : pick(PartyRole.SHIPPER, people, traders));
