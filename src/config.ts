@@ -50,6 +50,12 @@ export interface AuthSettings {
    * API keys also work from there. Unset: only the loopback origins of the port it listens on.
    */
   publicOrigin: string | undefined;
+  /**
+   * How long an API key's record is trusted from memory (API_KEY_CACHE_MS): a key revoked while
+   * its revocation cannot be announced keeps working for up to this time. Unset: the default of
+   * src/auth/api-keys.ts (30 s).
+   */
+  apiKeyCacheMs?: number;
 }
 
 // Settings of the query and request limits.
@@ -220,7 +226,14 @@ function authSettings(env: NodeJS.ProcessEnv): AuthSettings {
     pseudonymSecret,
     corsOrigins: origins(env.CORS_ORIGINS),
     publicOrigin: publicOrigin(env.PUBLIC_URL),
+    // Present only when set: unset, the verifier's own default applies (src/auth/api-keys.ts).
+    ...optional("apiKeyCacheMs", optionalInteger(env, "API_KEY_CACHE_MS", 0, 3_600_000)),
   };
+}
+
+/** `{ [name]: value }`, or nothing when the value is undefined: settings that are absent when not set. */
+function optional<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 }
 
 /**
@@ -286,6 +299,11 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+/** A whole number when set (checked as `integer` does), undefined when not: the reader's default then applies. */
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  return nonEmpty(env[name]) === undefined ? undefined : integer(env, name, 0, min, max);
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];

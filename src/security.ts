@@ -29,7 +29,7 @@ export async function createSecurity(
   warn: (message: string) => void = (message) => console.warn(message),
 ): Promise<Security & { close(): Promise<void> }> {
   const keys = new ApiKeyRepository(executor, registry);
-  const apiKeys = new ApiKeyVerifier(keys);
+  const apiKeys = new ApiKeyVerifier(keys, Date.now, config.auth.apiKeyCacheMs);
   const audit = await openAudit(config.audit, executor);
   const rateLimiter = await createRateLimiter(config.limits);
   let keyOrigins: { origins: Set<string>; until: number } | undefined;
@@ -49,6 +49,7 @@ export async function createSecurity(
             },
           },
           warn,
+          config.auth.apiKeyCacheMs,
         );
   return {
     authenticator: new Authenticator(config.auth, apiKeys),

@@ -9,10 +9,16 @@ export const API_KEY_PREFIX = "mtk_";
 const KEY_SHAPE = /^mtk_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 /**
- * How long a key's record is trusted from memory: a revoked key stops working within this time
- * (within a second where the revocation is announced through Redis, key-revocations.ts).
+ * How long a key's record is trusted from memory by default (API_KEY_CACHE_MS sets another): a
+ * revoked key stops working within this time (within a second where the revocation is announced
+ * through Redis, key-revocations.ts).
  */
 export const API_KEY_CACHE_MS = 30_000;
+
+/** The cache time as operators are told it: 30000 → "30 s", 1500 → "1.5 s". */
+export function cacheTimeText(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
 
 /** Records of existing keys kept in memory (the keys in use: a few per embedding site). */
 const MAX_CACHED_KEYS = 10_000;
@@ -23,7 +29,6 @@ const MAX_CACHED_KEYS = 10_000;
  * number is bounded too: past it, the oldest are forgotten first. Ids are random (60 bits), so a
  * key created while its id is remembered as unknown does not happen outside tests.
  */
-export const UNKNOWN_KEY_CACHE_MS = API_KEY_CACHE_MS;
 export const MAX_UNKNOWN_KEY_IDS = 10_000;
 
 export function hashApiKey(key: string): string {
@@ -48,9 +53,11 @@ export class ApiKeyVerifier {
   private readonly known = new ExpiringCache<StoredApiKey>(MAX_CACHED_KEYS);
   private readonly unknown = new ExpiringCache<true>(MAX_UNKNOWN_KEY_IDS);
 
+  /** `cacheMs`: how long a record (or an id that names no key) is remembered. */
   constructor(
     private readonly keys: Pick<ApiKeyRepository, "find">,
     private readonly now: () => number = Date.now,
+    private readonly cacheMs: number = API_KEY_CACHE_MS,
   ) {}
 
   /** The key's grant, or null when the key is malformed, unknown, revoked or does not match. */
@@ -83,8 +90,8 @@ export class ApiKeyVerifier {
     if (known) return known;
     if (this.unknown.get(id, at)) return null;
     const record = await this.keys.find(id);
-    if (record) this.known.set(id, record, at + API_KEY_CACHE_MS);
-    else this.unknown.set(id, true, at + UNKNOWN_KEY_CACHE_MS);
+    if (record) this.known.set(id, record, at + this.cacheMs);
+    else this.unknown.set(id, true, at + this.cacheMs);
     return record;
   }
 }

@@ -1,5 +1,7 @@
 import { Redis } from "ioredis";
 
+import { API_KEY_CACHE_MS, cacheTimeText } from "./api-keys.js";
+
 /** The Redis channel on which the keys command announces the id of each key it revokes. */
 export const REVOKED_KEYS_CHANNEL = "api-keys:revoked";
 
@@ -45,11 +47,16 @@ export interface RevocationListener {
 /**
  * Listens for revoked key ids on REVOKED_KEYS_CHANNEL, on a connection of its own (a subscribed
  * Redis connection can do nothing else). While Redis is away, announcements are missed and a
- * revoked key keeps working until its record expires from memory (API_KEY_CACHE_MS): `warn` is told
- * once per break, and every key is forgotten when listening resumes. ioredis reconnects and
- * subscribes again by itself.
+ * revoked key keeps working until its record expires from memory (after `cacheMs`, the verifier's
+ * API_KEY_CACHE_MS): `warn` is told once per break, and every key is forgotten when listening
+ * resumes. ioredis reconnects and subscribes again by itself.
  */
-export function listenForRevocations(redisUrl: string, handlers: RevocationHandlers, warn: (message: string) => void): RevocationListener {
+export function listenForRevocations(
+  redisUrl: string,
+  handlers: RevocationHandlers,
+  warn: (message: string) => void,
+  cacheMs: number = API_KEY_CACHE_MS,
+): RevocationListener {
   const redis = new Redis(redisUrl, {
     connectTimeout: REDIS_TIMEOUT_MS,
     // Reconnect every second at most, without end: revocations matter as long as the process runs.
@@ -64,7 +71,7 @@ export function listenForRevocations(redisUrl: string, handlers: RevocationHandl
     listening = false;
     warn(
       "API key revocations are not heard from Redis: a key revoked meanwhile keeps working in this process until its record " +
-        "expires (30 s); listening again as soon as Redis answers",
+        `expires (${cacheTimeText(cacheMs)}); listening again as soon as Redis answers`,
     );
   };
   redis.on("error", lost);

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 import type { AuthSettings } from "../config.js";
 import type { ApiKeyRepository } from "../repositories/api-key.repository.js";
-import { newApiKey } from "./api-keys.js";
+import { API_KEY_CACHE_MS, cacheTimeText, newApiKey } from "./api-keys.js";
 import { isRole, ROLES } from "./role.js";
 import { signToken } from "./tokens.js";
 
@@ -37,7 +37,7 @@ export class UsageError extends Error {
 export async function runKeysCommand(
   argv: readonly string[],
   keys: Pick<ApiKeyRepository, "create" | "revoke" | "list">,
-  auth: Pick<AuthSettings, "jwtSecret" | "issuer" | "audience">,
+  auth: Pick<AuthSettings, "jwtSecret" | "issuer" | "audience" | "apiKeyCacheMs">,
   announce?: (id: string) => Promise<number>,
 ): Promise<string[]> {
   const [command, ...rest] = argv;
@@ -59,7 +59,8 @@ export async function runKeysCommand(
       const id = positionals[0];
       if (!id) throw new UsageError("name the id of the key to revoke");
       if (!(await keys.revoke(id))) throw new UsageError(`no API key has the id ${id}`);
-      return announce === undefined ? [`revoked API key ${id}`] : [`revoked API key ${id}`, await announced(id, announce)];
+      if (announce === undefined) return [`revoked API key ${id}`];
+      return [`revoked API key ${id}`, await announced(id, announce, auth.apiKeyCacheMs ?? API_KEY_CACHE_MS)];
     }
     case "list":
       return (await keys.list()).map(
@@ -80,12 +81,12 @@ export async function runKeysCommand(
 }
 
 /** Says when the running servers refuse a revoked key: at once where they heard of it, else when their memory of it expires. */
-async function announced(id: string, announce: (id: string) => Promise<number>): Promise<string> {
+async function announced(id: string, announce: (id: string) => Promise<number>, cacheMs: number): Promise<string> {
   try {
     const heard = await announce(id);
     return `told the running servers through Redis (${heard} listening): they refuse it at once`;
   } catch {
-    return "Redis could not be reached to tell the running servers: they refuse it within 30 s";
+    return `Redis could not be reached to tell the running servers: they refuse it within ${cacheTimeText(cacheMs)}`;
   }
 }
 

@@ -8,13 +8,14 @@ import { API_KEY_CACHE_MS, ApiKeyVerifier } from "../../src/auth/api-keys.js";
 import { announceRevocation, listenForRevocations } from "../../src/auth/key-revocations.js";
 import { runKeysCommand } from "../../src/auth/keys-command.js";
 import { Role } from "../../src/auth/role.js";
+import { loadConfig } from "../../src/config.js";
 import { ApiKeyRepository } from "../../src/repositories/api-key.repository.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
 /**
  * A key revoked through the keys command is refused by two API servers (as two replicas) sharing a
  * Redis of this file's own within a second; without Redis, it keeps working until its record
- * expires from memory (30 s, on a clock the test moves); the listener says once that it lost Redis
+ * expires from memory (30 s, or API_KEY_CACHE_MS, on a clock the test moves); the listener says once that it lost Redis
  * and reads every key again when Redis is back.
  */
 const REDIS_SERVER = "/usr/bin/redis-server";
@@ -159,6 +160,33 @@ describe("without Redis", () => {
 
       expect(await runKeysCommand(["revoke", id], repository, api.config.auth)).toEqual([`revoked API key ${id}`]);
       clock += API_KEY_CACHE_MS - 1;
+      expect(await verifier.verify(key)).toMatchObject({ id });
+      clock += 1;
+      expect(await verifier.verify(key)).toBeNull();
+    } finally {
+      if (apis.length === 0) await api.close();
+    }
+  });
+
+  test("API_KEY_CACHE_MS sets how long a record is remembered, and the keys command tells that time", async () => {
+    const api = apis[0] ?? (await startTestApi());
+    try {
+      const auth = { ...api.config.auth, apiKeyCacheMs: loadConfig({ API_KEY_CACHE_MS: "1500" }).auth.apiKeyCacheMs };
+      expect(auth.apiKeyCacheMs).toBe(1_500);
+      const repository = new ApiKeyRepository(api.executor);
+      const { id, key } = await createKey(repository, auth);
+      let clock = 1_000_000;
+      const verifier = new ApiKeyVerifier(repository, () => clock, auth.apiKeyCacheMs);
+      expect(await verifier.verify(key)).toMatchObject({ id });
+
+      const unheard = async () => {
+        throw new Error("Redis is away");
+      };
+      expect(await runKeysCommand(["revoke", id], repository, auth, unheard)).toEqual([
+        `revoked API key ${id}`,
+        "Redis could not be reached to tell the running servers: they refuse it within 1.5 s",
+      ]);
+      clock += 1_499;
       expect(await verifier.verify(key)).toMatchObject({ id });
       clock += 1;
       expect(await verifier.verify(key)).toBeNull();
