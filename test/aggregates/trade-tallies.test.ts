@@ -6,11 +6,10 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rebuildTradeAggregates, refreshTradeAggregates } from "../../src/aggregates/trade-aggregates.js";
-import { loadConfig } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { createDriver } from "../../src/db/driver.js";
-import { provideNeo4j, type RunningNeo4j } from "../../src/db/neo4j-harness.js";
+import type { RunningNeo4j } from "../../src/db/neo4j-harness.js";
 import { applyConstraints } from "../../src/db/schema-setup.js";
 import { StopLevel, TrendDimension, TrendInterval, type TradeFilter } from "../../src/domain/trade-analysis.js";
 import { roundWeight } from "../../src/domain/trade-tallies.js";
@@ -21,14 +20,15 @@ import { removeSource } from "../../src/import/remove-source.js";
 import { FlowRepository } from "../../src/repositories/flow.repository.js";
 import { RouteRepository } from "../../src/repositories/route.repository.js";
 import { TrendRepository } from "../../src/repositories/trend.repository.js";
+import { scratchNeo4j } from "../helpers/scratch-neo4j.js";
 import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from "../import/helpers/import-context.js";
 
 /**
  * The trade tallies against counting: every answer the routes and flows fields read from the
  * tallies must equal what routes/observed.cypher, legs.cypher and flows/*.cypher count from every
  * seizure, after an import, a re-import, a killed import and its re-run; and the tallies the
- * imports kept must equal a rebuild from the facts alone. A database of this file's own (the
- * level totals count every shipment in it).
+ * imports kept must equal a rebuild from the facts alone. An empty database of this file's own,
+ * lent by the run's pool of scratch databases (the level totals count every shipment in it).
  */
 
 const external = Boolean(process.env.NEO4J_URI);
@@ -209,7 +209,7 @@ async function expectTalliesToEqualCounting(prefix: string) {
 
 describe.skipIf(external)("trade tallies", () => {
   beforeAll(async () => {
-    database = await provideNeo4j(loadConfig().neo4j);
+    database = await scratchNeo4j();
     driver = createDriver({ uri: database.uri, user: database.user, password: database.password, connectionTimeoutMs: 10_000 });
     executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 300_000 });
     await applyConstraints(executor);
