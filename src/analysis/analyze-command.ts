@@ -12,7 +12,10 @@ Finds rings (groups of persons and companies that act together) and stores them,
 they were computed, for the rings query. Replaces the earlier results of the same scope.
 
   --scope <prefix>       only parties whose id starts with <prefix> (default: the whole graph)
-  --min-size <n>         smallest ring reported (default 8)
+  --min-size <n>         smallest ring reported without being small, dense and closed (default 8)
+  --small-size <n>       smallest ring reported when dense and closed (default 4)
+  --stability-runs <n>   seeded runs a ring's stability is measured over, 1 to 10 (default 3);
+                         each is a whole detection: 1 is three times as fast
   --resolution <r>       Louvain resolution; above 1 gives smaller rings (default 1)
   --seed <n>             seed of Louvain's random choices (default 42)
   --page-size <n>        rows per export query (default 10000)
@@ -30,6 +33,8 @@ export async function runAnalyzeCli(argv: readonly string[]): Promise<number> {
       options: {
         scope: { type: "string" },
         "min-size": { type: "string" },
+        "small-size": { type: "string" },
+        "stability-runs": { type: "string" },
         resolution: { type: "string" },
         seed: { type: "string" },
         "page-size": { type: "string" },
@@ -53,6 +58,8 @@ export async function runAnalyzeCli(argv: readonly string[]): Promise<number> {
   const options: AnalyzeRingsOptions = {
     scope: values.scope,
     minSize: number(values["min-size"]),
+    smallSize: number(values["small-size"]),
+    stabilityRuns: number(values["stability-runs"]),
     resolution: number(values.resolution),
     seed: number(values.seed),
     pageSize: number(values["page-size"]),
