@@ -5096,6 +5096,86 @@ RETURN candidate.id AS id, candidate.kind AS kind, candidate.aId AS a, candidate
 `,
 };
 
+// resolution/same-as-pairs.cypher
+
+export type ResolutionSameAsPairsParameters = {
+  scope: string;
+};
+
+export type ResolutionSameAsPairsRow = {
+  kind: string;
+  a: string;
+  b: string;
+};
+
+export type ResolutionSameAsPairsSlots = Record<string, never>;
+
+/** Resolution: the pairs joined by live SAME decisions (SAME_AS) within a scope, for the analyses that run in process (the ring analysis treats each resolved cluster as one party). */
+export const resolutionSameAsPairs: CypherQuery<ResolutionSameAsPairsParameters, ResolutionSameAsPairsRow, ResolutionSameAsPairsSlots, "read"> = {
+  name: "resolutionSameAsPairs",
+  file: "resolution/same-as-pairs",
+  mode: "read",
+  parameters: { scope: "string" },
+  slots: {},
+  columns: { kind: "string", a: "string", b: "string" },
+  text: `// Resolution: the pairs joined by live SAME decisions (SAME_AS) within a scope, for the analyses
+// that run in process (the ring analysis treats each resolved cluster as one party).
+// Parameters: $scope (both ends' ids start with it; '' for all).
+// Columns: kind (PERSON or COMPANY), a, b (the two ends' ids).
+// @param scope: string
+// @column kind: string
+// @column a: string
+// @column b: string
+MATCH (a)-[:SAME_AS]->(b)
+WHERE left(a.id, size($scope)) = $scope AND left(b.id, size($scope)) = $scope
+RETURN DISTINCT CASE WHEN a:Person THEN 'PERSON' ELSE 'COMPANY' END AS kind, a.id AS a, b.id AS b
+ORDER BY kind, a, b
+`,
+};
+
+// resolution/unapplied.cypher
+
+export type ResolutionUnappliedParameters = {
+  minScore: number;
+  scope: string;
+};
+
+export type ResolutionUnappliedRow = {
+  kind: string;
+  a: string;
+  b: string;
+};
+
+export type ResolutionUnappliedSlots = Record<string, never>;
+
+/** Resolution, apply: the stored candidates of a scope scoring at least $minScore on which no decision was ever taken (a rejected pair, or one whose decision was undone, is the investigators' to decide again), best first: what `npm run resolve -- apply` confirms. */
+export const resolutionUnapplied: CypherQuery<ResolutionUnappliedParameters, ResolutionUnappliedRow, ResolutionUnappliedSlots, "read"> = {
+  name: "resolutionUnapplied",
+  file: "resolution/unapplied",
+  mode: "read",
+  parameters: { minScore: "float", scope: "string" },
+  slots: {},
+  columns: { kind: "string", a: "string", b: "string" },
+  text: `// Resolution, apply: the stored candidates of a scope scoring at least $minScore on which no
+// decision was ever taken (a rejected pair, or one whose decision was undone, is the
+// investigators' to decide again), best first: what \`npm run resolve -- apply\` confirms.
+// Parameters: $minScore, $scope (both entities' ids start with it; '' for all).
+// Columns: kind, a, b (the entities' ids, a < b).
+// @param minScore: float
+// @param scope: string
+// @column kind: string
+// @column a: string
+// @column b: string
+MATCH (candidate:MatchCandidate)
+WHERE candidate.score >= $minScore
+  AND left(candidate.aId, size($scope)) = $scope AND left(candidate.bId, size($scope)) = $scope
+  AND COUNT { (candidate)-[:CANDIDATE]->() } = 2
+  AND NOT EXISTS { MATCH (decision:ResolutionDecision {pairId: candidate.id}) }
+RETURN candidate.kind AS kind, candidate.aId AS a, candidate.bId AS b
+ORDER BY candidate.score DESC, candidate.id
+`,
+};
+
 // resolution/write-candidates.cypher
 
 export type ResolutionWriteCandidatesParameters = {
@@ -6959,6 +7039,8 @@ export const queries = {
   resolutionExportCompanies,
   resolutionExportPersons,
   resolutionPage,
+  resolutionSameAsPairs,
+  resolutionUnapplied,
   resolutionWriteCandidates,
   ringsByIds,
   ringsDeleteRuns,

@@ -10,6 +10,7 @@ import {
   resolutionDecisionsPage,
   resolutionDecisionUndo,
   resolutionDecisionWrite,
+  resolutionSameAsPairs,
   type ResolutionDecisionsByIdsRow,
 } from "../db/queries.generated.js";
 import { integerParameter } from "../db/values.js";
@@ -17,6 +18,7 @@ import { BadInputError, NotFoundError } from "../domain/errors.js";
 import { MatchKind, Verdict } from "../domain/match-kind.js";
 import type { Page } from "../domain/paging.js";
 import { candidateId } from "./candidate-store.js";
+import type { SamePair } from "./cluster-representatives.js";
 
 /**
  * The most members a cluster of SAME decisions may have. The resolved view walks SAME_AS at most
@@ -160,6 +162,11 @@ export class DecisionStore {
       limit: integerParameter(first + 1),
     });
     return { items: rows.slice(0, first).map(decisionOf), hasNextPage: rows.length > first };
+  }
+
+  /** The pairs joined by live SAME decisions within a scope (both ids starting with it). */
+  async samePairs(scope: string): Promise<SamePair[]> {
+    return (await this.executor.readQuery(resolutionSameAsPairs, { scope })).map((row) => ({ kind: row.kind as MatchKind, a: row.a, b: row.b }));
   }
 
   async count(filter: DecisionFilter): Promise<number> {

@@ -3,15 +3,23 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { withCommandDatabase } from "../db/command-database.js";
 import { BadInputError, DatabaseUnavailableError } from "../domain/errors.js";
+import { applyDecisions, AUTOMATIC_DECIDER } from "./apply-decisions.js";
+import { MAX_CLUSTER } from "./decision-store.js";
 import { DEFAULT_MIN_SCORE, resolveCandidates, type ResolveCandidatesOptions } from "./resolve-candidates.js";
 
 const USAGE = `usage: npm run resolve -- candidates [options]
+       npm run resolve -- apply --min-score <s> [--scope <prefix>]
 
-Finds pairs of persons (and of companies) that may be one entity, scores them feature by feature,
-and stores them for the resolutionCandidates query. Replaces the earlier candidates of the same
-scope: pairs no longer found are removed.
+candidates: finds pairs of persons (and of companies) that may be one entity, scores them feature
+by feature, and stores them for the resolutionCandidates query. Replaces the earlier candidates of
+the same scope: pairs no longer found are removed.
 
-  --min-score <s>        lowest score stored, above 0, at most 1 (default ${DEFAULT_MIN_SCORE})
+apply: confirms the stored candidates scoring at least <s> on which no decision was ever taken, as
+automatic SAME decisions (decided by "${AUTOMATIC_DECIDER}", undone like any other with undoDecision).
+A pair an investigator rejected or undid is left to them.
+
+  --min-score <s>        candidates: lowest score stored, above 0, at most 1 (default ${DEFAULT_MIN_SCORE});
+                         apply: lowest score confirmed (required)
   --scope <prefix>       only persons and companies whose id starts with <prefix> (default: the whole graph)
   --page-size <n>        records per export query (default 10000)
   -h, --help             this text
@@ -42,8 +50,12 @@ export async function runResolveCli(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || positionals[0] !== "candidates") {
-    console.error(`the only resolution step is "candidates"\n\n${USAGE}`);
+  if (positionals.length !== 1 || !["candidates", "apply"].includes(positionals[0]!)) {
+    console.error(`the resolution steps are "candidates" and "apply"\n\n${USAGE}`);
+    return 1;
+  }
+  if (positionals[0] === "apply" && values["min-score"] === undefined) {
+    console.error(`apply needs --min-score: the score above which candidates are confirmed is a choice\n\n${USAGE}`);
     return 1;
   }
   const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
@@ -57,6 +69,13 @@ export async function runResolveCli(argv: readonly string[]): Promise<number> {
     const config = loadConfig();
     // The export and the write can take far longer than an API query.
     const timeoutMs = Math.max(config.neo4j.queryTimeoutMs, 600_000);
+    if (positionals[0] === "apply") {
+      const applied = await withCommandDatabase(config.neo4j, { timeoutMs }, (executor) =>
+        applyDecisions(executor, { minScore: options.minScore!, scope: options.scope }),
+      );
+      console.log(`apply: ${applied.applied} candidates confirmed as automatic decisions, ${applied.skipped} left (a cluster would pass ${MAX_CLUSTER})`);
+      return 0;
+    }
     const result = await withCommandDatabase(config.neo4j, { timeoutMs }, (executor) => resolveCandidates(executor, options));
     console.log(
       `candidates: ${result.written} stored, ${result.deleted} earlier ones removed (scope ${JSON.stringify(result.scope)}, ` +

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
+import { applyDecisions } from "../../src/resolution/apply-decisions.js";
 import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
+import { runResolveCli } from "../../src/resolution/resolve-command.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
 
@@ -20,6 +22,8 @@ const PERSONS = {
   mai: "Trần Thị Mai",
   maiUpper: "TRAN THI MAI",
   tam: "Lê Văn Tám",
+  tuan: "Phạm Minh Tuấn",
+  tuanUpper: "PHAM MINH TUAN",
 };
 type Key = keyof typeof PERSONS;
 
@@ -117,7 +121,7 @@ afterAll(async () => {
 describe("decisions on candidates", () => {
   it("has the two spellings of each name as candidates, and no others", async () => {
     const rows = await api.executor.read(`MATCH (c:MatchCandidate) WHERE c.aId STARTS WITH $prefix RETURN c.id AS id ORDER BY id`, { prefix });
-    expect(rows.map((row) => row.id)).toStrictEqual([pair("hung", "hungUpper"), pair("mai", "maiUpper")].sort());
+    expect(rows.map((row) => row.id)).toStrictEqual([pair("hung", "hungUpper"), pair("mai", "maiUpper"), pair("tuan", "tuanUpper")].sort());
   });
 
   it("confirms a candidate: a record with the evidence, SAME_AS in the graph, the persons unchanged", async () => {
@@ -239,5 +243,38 @@ describe("decisions on candidates", () => {
       expect(response.errors?.map((error) => [error.extensions?.code, error.path]), field).toStrictEqual([["FORBIDDEN", [field]]]);
     }
     expect([await decisionCount(), await sameAs()]).toStrictEqual([count, same]);
+  });
+
+  it("applies, as automatic decisions, only the candidates on which no decision was ever taken", async () => {
+    const before = await api.executor.read(
+      `MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix RETURN d.pairId AS pair, count(d) AS decisions ORDER BY pair`,
+      { prefix },
+    );
+    expect(before.map((row) => row.pair)).not.toContain(pair("tuan", "tuanUpper"));
+    expect(await applyDecisions(api.executor, { minScore: 0.5, scope: prefix })).toStrictEqual({ applied: 1, skipped: 0 });
+    const listed = await ok<{ edges: { node: { id: string } }[] }>(DECISIONS, { entityId: id("tuan") }, "resolutionDecisions");
+    expect(listed.edges).toHaveLength(1);
+    const [row] = await api.executor.read(`MATCH (d:ResolutionDecision {id: $id}) RETURN d.automatic AS automatic, d.decidedBy AS by, d.verdict AS verdict`, {
+      id: listed.edges[0]!.node.id,
+    });
+    expect(row).toStrictEqual({ automatic: true, by: "resolve-command", verdict: "SAME" });
+    // The other pairs keep exactly the decisions investigators took; a second run applies nothing.
+    const after = await api.executor.read(
+      `MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix AND d.pairId <> $tuan RETURN d.pairId AS pair, count(d) AS decisions ORDER BY pair`,
+      { prefix, tuan: pair("tuan", "tuanUpper") },
+    );
+    expect(after).toStrictEqual(before);
+    expect(await applyDecisions(api.executor, { minScore: 0.5, scope: prefix })).toStrictEqual({ applied: 0, skipped: 0 });
+  });
+
+  it("npm run resolve -- apply needs a score", async () => {
+    const printed: string[] = [];
+    const error = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void printed.push(args.join(" ")));
+    try {
+      expect(await runResolveCli(["apply"])).toBe(1);
+    } finally {
+      error.mockRestore();
+    }
+    expect(printed.join("\n")).toMatch(/apply needs --min-score/);
   });
 });
