@@ -138,6 +138,7 @@ function checked(options: AnalyzeRingsOptions): Settings {
   whole("smallSize", detection.smallSize, 2);
   whole("seed", detection.seed, 0);
   whole("stabilityRuns", detection.stabilityRuns, 1);
+  whole("overlapMembers", detection.overlapMembers, 1);
   if (detection.stabilityRuns > MAX_STABILITY_RUNS) throw new BadInputError("stabilityRuns", `at most ${MAX_STABILITY_RUNS}`);
   whole("pageSize", pageSize, 1);
   whole("weights.maxIdentifierHolders", weights.maxIdentifierHolders, 2);

@@ -52,11 +52,12 @@ export interface RingDetectionOptions {
   readonly pendantTie: number;
   /**
    * A party outside a ring joins it as well (a second ring) when at least overlapShare of its links'
-   * weight goes into the ring, to two members or more, weighing at least overlapTie × the ring's
-   * median member's tie: it works in the ring as its members do.
+   * weight goes into the ring, to overlapMembers of its members or more, weighing at least
+   * overlapTie × the ring's median member's tie: it works in the ring as its members do.
    */
   readonly overlapShare: number;
   readonly overlapTie: number;
+  readonly overlapMembers: number;
   /**
    * Seeded runs (seed, seed + 1, ...) whose rings are compared with the first run's: a ring's
    * stability is the share of runs that find it. 1 computes no stability (it is then 1).
@@ -80,6 +81,7 @@ export const DEFAULT_DETECTION: RingDetectionOptions = {
   pendantTie: 4,
   overlapShare: 0.3,
   overlapTie: 0.5,
+  overlapMembers: 4,
   stabilityRuns: 3,
 };
 
@@ -298,12 +300,13 @@ function isRing(links: PartyLinks, members: readonly string[], options: RingDete
 }
 
 /**
- * Second rings: a party outside a ring joins it too when it deals with the ring as a member does
- * (linked to two of its members or more, its tie at least overlapTie × the ring's median member's) and
- * the ring takes at least overlapShare of all its dealings, or when it deals with the ring alone
- * (see trimmed). A broker who works for two rings has about half of his links in each; a
- * go-between's thin bridge (an identifier and a shipment) is a small share of his weight, and keeps
- * him in his own ring only. Each round judges every ring against the rings of the round before, so
+ * Second rings: a party outside a ring joins it too when it deals with the ring as a member does:
+ * linked to overlapMembers of its members or more, its tie at least overlapTie × the ring's median
+ * member's, and the ring taking at least overlapShare of all its dealings (or all of them, see
+ * trimmed). A broker who works for two rings has about half of his links in each, to many of each
+ * ring's members; a go-between's thin bridge (an identifier and a shipment) reaches the other
+ * ring's two or three contacts only and is a small share of his weight, and keeps him in his own
+ * ring only. Each round judges every ring against the rings of the round before, so
  * the order of the rings changes nothing; a second round lets in those tied to the ring through a
  * member who joined it in the first (a courier of the shared broker).
  */
@@ -318,7 +321,9 @@ function withSecondRings(links: PartyLinks, groups: readonly string[][], options
       const median = medianTie(links, members, inside);
       const candidates = new Set<string>();
       for (const key of members) for (const other of links.neighbours(key)) if (!inside.has(other)) candidates.add(other);
-      const joining = [...candidates].filter((key) => holds(links, key, inside, median, options.overlapShare, options, options.overlapTie));
+      const joining = [...candidates].filter(
+        (key) => links.countInto(key, inside) >= options.overlapMembers && holds(links, key, inside, median, options.overlapShare, options, options.overlapTie),
+      );
       return joining.length === 0 ? members : [...members, ...joining].sort();
     });
     changed = next.map((members, index) => members !== rings[index]);
