@@ -537,6 +537,10 @@ export const otherLabels = {
       seizureCount: integer("How many seizures those are.", { required: true }),
       totalWeightKg: float("The known weights of the goods those seizures recovered, added up; null when none is known."),
       shipmentCount: integer("How many shipments its members were parties to.", { required: true }),
+      density: float("The share of its pairs of members linked directly, 0 to 1; null for rings stored before it was kept."),
+      closure: float("The share of its members' links' weight that stays among them, 0 to 1 (1 − conductance); null before it was kept."),
+      meanCohesion: float("Its members' mean cohesion (the weight of their links into the ring); null before it was kept."),
+      stability: float("The share of the analysis' seeded runs that found it (Jaccard 0.5 or more), 0 to 1; null before it was kept."),
     },
   },
   TradeEntity: {

@@ -82,6 +82,7 @@ describe("every query file under cypher/queries", () => {
       "resolution/delete-stale",
       "resolution/write-candidates",
       "rings/delete-runs",
+      "rings/write-quality",
       "rings/write-rings",
       "rings/write-run",
     ]);
