@@ -120,12 +120,11 @@ export class NetworkRepository {
         }
       }
       // Of a cluster reached at this level, the first in order stands for all of it.
-      const ordered = [...candidates.values()].sort(compareViewNodes).filter((node) => {
+      let added = [...candidates.values()].sort(compareViewNodes).filter((node) => {
         if (joined.has(node.id)) return false;
         join(node.id, candidateMembers.get(node.id) ?? []);
         return true;
       });
-      let added = ordered;
       const room = request.limit - reached.size;
       if (added.length > room) {
         added = added.slice(0, room);
