@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { analyzeRings, type AnalyzeRingsResult } from "../../src/analysis/analyze-rings.js";
+import { RingRepository } from "../../src/repositories/ring.repository.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
@@ -19,7 +20,7 @@ const RINGS = `query($scope: String!, $first: Int, $minSize: Int) {
   rings(scope: $scope, first: $first, minSize: $minSize) {
     state scope computedAt ageSeconds durationMs partyCount linkCount ringCount
     rings {
-      id rank size seizureCount totalWeightKg shipmentCount computedAt
+      id rank size seizureCount totalWeightKg shipmentCount computedAt density closure meanCohesion stability
       members { brokerRank brokerScore cohesion party { __typename ... on Person { id } ... on Company { id } } }
       brokers(first: 3) { brokerRank party { ... on Person { id } ... on Company { id } } }
     }
@@ -34,6 +35,10 @@ interface FoundRing {
   totalWeightKg: number | null;
   shipmentCount: number;
   computedAt: string;
+  density: number | null;
+  closure: number | null;
+  meanCohesion: number | null;
+  stability: number | null;
   members: { brokerRank: number | null; brokerScore: number; cohesion: number; party: { __typename: string; id: string } }[];
   brokers: { brokerRank: number; party: { id: string } }[];
 }
@@ -155,6 +160,36 @@ describe("planted rings", () => {
     }
   });
 
+  it("gives each ring its quality: density and closure counted from the CSV rows, mean cohesion, stability", async () => {
+    const { rows } = world.network;
+    // The party graph's links as the rows give them: pairs sharing an identifier (of at most 10
+    // holders), a shipment or an office.
+    const linked = new Set<string>();
+    const pair = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+    const groups = (entries: [string, string][]) => {
+      const byKey = new Map<string, Set<string>>();
+      for (const [key, party] of entries) byKey.set(key, (byKey.get(key) ?? new Set()).add(party));
+      return [...byKey.values()].map((set) => [...set]);
+    };
+    const holders = groups(rows.identifierHolders.map((row) => [row.identifierId, row.holderId]));
+    const parties = groups(rows.parties.map((row) => [row.shipmentId, row.partyId]));
+    for (const list of [...holders.filter((list) => list.length <= 10), ...parties]) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) linked.add(pair(list[i], list[j]));
+    }
+    for (const row of rows.officers) linked.add(pair(row.personId, row.companyId));
+    for (const ring of (await rings()).rings) {
+      const ids = ring.members.map((member) => world.generatedId(member.party.id));
+      let pairs = 0;
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (linked.has(pair(ids[i], ids[j]))) pairs++;
+      expect(ring.density!, ring.id).toBeCloseTo(pairs / ((ids.length * (ids.length - 1)) / 2), 10);
+      expect(ring.closure!, ring.id).toBeGreaterThanOrEqual(0.8);
+      expect(ring.closure!, ring.id).toBeLessThanOrEqual(1);
+      expect(ring.meanCohesion!, ring.id).toBeCloseTo(ring.members.reduce((sum, member) => sum + member.cohesion, 0) / ring.size, 6);
+      expect(ring.stability!, ring.id).toBeGreaterThan(0);
+      expect(ring.stability!, ring.id).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("gives each ring the seizures its members touch and their known weight, as the CSV rows say", async () => {
     const { rows } = world.network;
     const found = (await rings()).rings;
@@ -263,6 +298,33 @@ describe("planted rings", () => {
     const leftovers = await api.driver.executeQuery(`MATCH (ring:Ring {runId: $run}) RETURN count(ring) AS n`, { run: first.runId });
     expect(leftovers.records[0].get("n").toNumber()).toBe(0);
   }, 120_000);
+});
+
+describe("a member of two rings", () => {
+  it("is stored in both, listed among the members of each, and ringOf gives the ring he is most tied to", async () => {
+    // A run stored as the analysis stores it, in a scope of its own: two rings sharing one party.
+    const scope = `${world.prefix}two-rings-`;
+    const [shared, ...others] = world.network.rows.persons.slice(0, 5).map((row) => world.id(row.id));
+    const member = (id: string, cohesion: number) => ({ id, kind: "Person" as const, brokerRank: null, brokerScore: 0, cohesion });
+    const quality = { density: 1, closure: 0.9, meanCohesion: 2, stability: 1 };
+    await new RingRepository(world.executor).store(
+      { id: `${scope}run`, scope, computedAt: new Date(), parameters: "{}", durationMs: 1, partyCount: 5, linkCount: 4, communityCount: 2 },
+      [
+        { id: `${scope}ring-1`, rank: 1, members: [member(shared, 1), member(others[0], 2), member(others[1], 2)], quality },
+        { id: `${scope}ring-2`, rank: 2, members: [member(shared, 3), member(others[2], 2), member(others[3], 2)], quality: { ...quality, stability: 0.5 } },
+      ],
+    );
+    // Rings of three: under the field's default minSize.
+    const result = await rings({ scope, minSize: 2 });
+    expect(result.rings.map((ring) => [ring.id, ring.members.map((entry) => entry.party.id).sort()])).toEqual([
+      [`${scope}ring-1`, [shared, others[0], others[1]].sort()],
+      [`${scope}ring-2`, [shared, others[2], others[3]].sort()],
+    ]);
+    expect(result.rings.map((ring) => ring.stability)).toEqual([1, 0.5]);
+    const response = await api.post(`query($party: ID!, $scope: String!) { ringOf(partyId: $party, scope: $scope) { id } }`, { party: shared, scope });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.ringOf).toEqual({ id: `${scope}ring-2` });
+  });
 });
 
 describe("invalid arguments", () => {
