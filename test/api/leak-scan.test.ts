@@ -25,6 +25,7 @@ import {
   findLeaks,
   fold,
   halveLargestSize,
+  hiddenLeaves,
   inputFields,
   isRequired,
   leafDepth,
@@ -430,16 +431,17 @@ async function send(scan: RoleScan, leaves: readonly Leaf[], label: string): Pro
 }
 
 /** Sends the leaves as one query, or, when a limit refuses it, as smaller ones; returns every answer. */
-async function sendSplitting(scan: RoleScan, leaves: readonly Leaf[], label: string): Promise<GraphQLResponse[]> {
+async function sendSplitting(scan: RoleScan, leaves: readonly Leaf[], label: string, retried = false): Promise<GraphQLResponse[]> {
   if (leaves.length === 0) return [];
   scan.requests += 1;
   let response: GraphQLResponse;
   try {
     response = await api.post(`{ ${printLeaves(leaves)} }`, undefined, scan.role);
   } catch (error) {
-    // The connection closed under a very large answer: asked again in halves, and noted.
-    scan.notes.push(`${label}: ${leaves.length} leaves, request failed (${(error as Error).message})${leaves.length > 1 ? "; asked again in halves" : ""}`);
-    if (leaves.length === 1) return [];
+    // The connection closed under a very large answer: asked again in halves, and noted. One leaf
+    // is asked once more (a kept-alive connection the server had just closed fails so too).
+    scan.notes.push(`${label}: ${leaves.length} leaves, request failed (${(error as Error).message})${leaves.length > 1 ? "; asked again in halves" : retried ? "" : "; asked again"}`);
+    if (leaves.length === 1) return retried ? [] : sendSplitting(scan, leaves, label, true);
     const answers: GraphQLResponse[] = [];
     for (const half of splitLeaves(leaves, 2)) answers.push(...(await sendSplitting(scan, half, label)));
     return answers;
@@ -486,26 +488,41 @@ function probeOf(leaves: readonly Leaf[]): Leaf[] {
   return leaves.map((leaf) => leaf.map((step) => (typeof step.args.first === "number" ? { ...step, args: { ...step.args, first: 1 } } : step)));
 }
 
+/** Answers that are not a limit's refusal of the whole request (whose leaves were asked again in parts). */
+const answered = (answers: readonly GraphQLResponse[]): GraphQLResponse[] =>
+  answers.filter((answer) => answer.data != null || !answer.errors?.some((error) => LIMIT_CODES.has(error.extensions?.code ?? "")));
+
 /**
  * Asks one variant of a root field: first with lists of one item until no FORBIDDEN field is left
  * (cheap rounds that find what the role may not read), then at full size; scans every answer.
+ * After a round that met FORBIDDEN fields, the next asks, without them, only the leaves whose
+ * values an error's null hid (hiddenLeaves): every other leaf's value was in an answer already and
+ * scanned, so asking it again would only show the same. The first full round asks every leaf.
  */
 async function scanVariant(scan: RoleScan, root: GraphQLField<unknown, unknown>, variant: Variant): Promise<GraphQLResponse[]> {
   const label = `${root.name}(${variant.label})`;
   let leaves = prune(scan, leavesOf(schema, root, variant.args, variant.depth, nestedArguments), []);
-  for (let round = 0; round < 8 && leaves.length > 0; round++) {
-    const probes = await send(scan, probeOf(leaves), `${label}, lists of one`);
+  let asked = leaves;
+  for (let round = 0; round < 8 && asked.length > 0; round++) {
+    const probes = await send(scan, probeOf(asked), `${label}, lists of one`);
     for (const answer of probes) scan.record(answer, label, variant.sent);
     const kept = prune(scan, leaves, probes);
     if (kept.length === leaves.length) break;
+    // Probes and leaves differ only in list sizes, so an error's path names the same leaves in both.
+    const hidden = new Set(hiddenLeaves(leaves, answered(probes)));
+    asked = kept.filter((leaf) => hidden.has(leaf));
     leaves = kept;
   }
-  let answers: GraphQLResponse[] = [];
-  for (let round = 0; round < 4 && leaves.length > 0; round++) {
-    answers = await send(scan, leaves, label);
-    for (const answer of answers) scan.record(answer, label, variant.sent);
-    const kept = prune(scan, leaves, answers);
+  const answers: GraphQLResponse[] = [];
+  asked = leaves;
+  for (let round = 0; round < 4 && asked.length > 0; round++) {
+    const roundAnswers = await send(scan, asked, label);
+    for (const answer of roundAnswers) scan.record(answer, label, variant.sent);
+    answers.push(...roundAnswers);
+    const kept = prune(scan, leaves, roundAnswers);
     if (kept.length === leaves.length) break;
+    const hidden = new Set(hiddenLeaves(leaves, answered(roundAnswers)));
+    asked = kept.filter((leaf) => hidden.has(leaf));
     leaves = kept;
   }
   const codes = new Set(answers.flatMap((answer) => (answer.errors ?? []).map((error) => error.extensions?.code ?? "none")));
@@ -514,7 +531,7 @@ async function scanVariant(scan: RoleScan, root: GraphQLField<unknown, unknown>,
   }
   // Further pages: the next two, from the end cursor of each page.
   if (root.args.some((argument) => argument.name === "after") && leaves.length > 0) {
-    let page = answers.find((answer) => answer.data?.[root.name]?.pageInfo)?.data?.[root.name]?.pageInfo as
+    let page = [...answers].reverse().find((answer) => answer.data?.[root.name]?.pageInfo)?.data?.[root.name]?.pageInfo as
       | { hasNextPage: boolean; endCursor: string | null }
       | undefined;
     const pageLeaves = leavesOf(schema, root, variant.args, VARIANT_DEPTH, nestedArguments);
@@ -578,6 +595,24 @@ describe("the scanner itself", () => {
     expect(findLeaks({ data: { id: `anon_${Buffer.from("xx Nguyễn Văn Đức").toString("base64url")}` } }, index)).not.toEqual([]);
     expect(findLeaks({ data: { ok: "Nguyen Van" } }, index)).toEqual([]);
     expect(readings("plain").map((reading) => reading.how)).toEqual(["as is"]);
+  });
+
+  it("asks again only the leaves whose values an error's null hid", () => {
+    const leaf = (...fields: string[]): Leaf => fields.map((field) => ({ field, args: {}, coordinate: `T.${field}` }));
+    const leaves = [leaf("companies", "edges", "node", "name"), leaf("companies", "edges", "node", "officers", "id"), leaf("companies", "totalCount")];
+    // A nullable field refused: only what was under it is hidden.
+    const nullable = { data: { companies: { edges: [{ node: { name: "a", officers: null } }], totalCount: 1 } }, errors: [{ path: ["companies", "edges", 0, "node", "officers"] }] };
+    expect(hiddenLeaves(leaves, [nullable])).toEqual([leaves[1]]);
+    // A non-null field refused: its null lands on the nearest nullable parent (here an edge), and hides its siblings too.
+    const bubbled = {
+      data: { companies: { edges: [{ node: { name: "a", officers: [] } }, null], totalCount: 2 } },
+      errors: [{ path: ["companies", "edges", 1, "node", "officers"] }],
+    };
+    expect(hiddenLeaves(leaves, [bubbled])).toEqual([leaves[0], leaves[1]]);
+    // No data, or an error without a path: every leaf.
+    expect(hiddenLeaves(leaves, [{ data: null, errors: [{ path: ["companies"] }] }])).toEqual(leaves);
+    expect(hiddenLeaves(leaves, [{ data: { companies: null }, errors: [{}] }])).toEqual(leaves);
+    expect(hiddenLeaves(leaves, [{ data: nullable.data }])).toEqual([]);
   });
 
   it("is not blind: an INVESTIGATOR's answer about a person shows the values the scan looks for", async () => {

@@ -335,6 +335,41 @@ export function leavesAt(leaves: readonly Leaf[], errorPath: readonly (string | 
   return leaves.filter((leaf) => keys.every((key, index) => index < leaf.length && responseKey(leaf[index]) === key));
 }
 
+/**
+ * Where an error's null landed in `data`: the shortest prefix of its path whose value is null (a
+ * non-null field's error nulls its nearest nullable parent), or the whole path. Null when `data`
+ * itself is null: the error hid the whole answer.
+ */
+export function nulledAt(data: unknown, errorPath: readonly (string | number)[]): readonly (string | number)[] | null {
+  if (data === null || data === undefined) return null;
+  let value: unknown = data;
+  for (let length = 1; length <= errorPath.length; length++) {
+    value = value === null || typeof value !== "object" ? undefined : (value as Record<string | number, unknown>)[errorPath[length - 1]];
+    if (value === null || value === undefined) return errorPath.slice(0, length);
+  }
+  return errorPath;
+}
+
+/**
+ * The leaves whose values an answer's errors may have hidden: those through the place where an
+ * error's null landed, or every leaf when an answer's data is null. The other leaves' values were
+ * in the answers (and scanned), so asking them again would show the same.
+ */
+export function hiddenLeaves(
+  leaves: readonly Leaf[],
+  answers: readonly { data?: unknown; errors?: readonly { path?: readonly (string | number)[] }[] }[],
+): Leaf[] {
+  const hidden = new Set<Leaf>();
+  for (const answer of answers) {
+    for (const error of answer.errors ?? []) {
+      const at = error.path === undefined ? null : nulledAt(answer.data, error.path);
+      if (at === null) return [...leaves];
+      for (const leaf of leavesAt(leaves, at)) hidden.add(leaf);
+    }
+  }
+  return leaves.filter((leaf) => hidden.has(leaf));
+}
+
 /** GraphQL nesting depth of a leaf (fields counted, inline fragments not). */
 export const leafDepth = (leaf: Leaf): number => leaf.length;
 
