@@ -251,7 +251,20 @@ function splitJoined(links: PartyLinks, members: string[], options: RingDetectio
     parts = [...parts.filter((other, at) => other !== part && at !== target), merged].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   }
   if (parts.length < 2) return [members];
-  const rings = parts.map((part) => trimmed(links, part, options));
+  // Louvain inside the community may leave a member with the part it is less tied to (a member of
+  // one ring next to the shared broker's): each goes to the part it is most tied to.
+  const sets = parts.map((part) => new Set(part));
+  const settled: string[][] = parts.map(() => []);
+  for (const key of members) {
+    let best = sets.findIndex((set) => set.has(key));
+    let most = links.weightInto(key, sets[best]);
+    sets.forEach((set, at) => {
+      const weight = links.weightInto(key, set);
+      if (weight > most) [best, most] = [at, weight];
+    });
+    settled[best].push(key);
+  }
+  const rings = settled.map((part) => trimmed(links, part, options));
   return rings.every((ring) => isRing(links, ring, options)) ? rings : [members];
 }
 
