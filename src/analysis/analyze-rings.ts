@@ -3,8 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { CypherExecutor } from "../db/cypher-executor.js";
 import type { CypherRegistry } from "../db/cypher-registry.js";
 import { BadInputError } from "../domain/errors.js";
+import { MatchKind } from "../domain/match-kind.js";
 import { RingRepository, type RingRecord } from "../repositories/ring.repository.js";
-import { DEFAULT_LINK_WEIGHTS, PartyGraphBuilder, type LinkWeights } from "./party-graph.js";
+import { clusterRepresentatives } from "../resolution/cluster-representatives.js";
+import { DecisionStore } from "../resolution/decision-store.js";
+import { DEFAULT_LINK_WEIGHTS, PartyGraphBuilder, type LinkWeights, type PartyRef } from "./party-graph.js";
 import { DEFAULT_DETECTION, detectRings, type RingDetectionOptions } from "./ring-detection.js";
 
 export interface AnalyzeRingsOptions extends Partial<RingDetectionOptions> {
@@ -16,6 +19,11 @@ export interface AnalyzeRingsOptions extends Partial<RingDetectionOptions> {
   readonly weights?: Partial<LinkWeights>;
   /** Rows per page of the export queries. */
   readonly pageSize?: number;
+  /**
+   * The resolved view (the default): persons (and companies) joined by live SAME decisions are one
+   * party, the member of the lowest id standing for the cluster; false: every record its own party.
+   */
+  readonly resolved?: boolean;
 }
 
 export interface AnalyzeRingsResult {
@@ -56,15 +64,17 @@ export async function analyzeRings(
   const repository = new RingRepository(executor, registry);
   const started = performance.now();
 
+  const represent = clusterRepresentatives(options.resolved === false ? [] : await new DecisionStore(executor).samePairs(settings.scope));
+  const standing = (party: PartyRef): PartyRef => ({ ...party, id: represent(party.kind === "Person" ? MatchKind.PERSON : MatchKind.COMPANY, party.id) });
   const builder = new PartyGraphBuilder(settings.weights);
   for await (const page of repository.identifierHolders(settings.scope, settings.weights.maxIdentifierHolders, settings.pageSize)) {
-    for (const holders of page) builder.addIdentifier(holders);
+    for (const holders of page) builder.addIdentifier(holders.map(standing));
   }
   for await (const page of repository.shipmentParties(settings.scope, settings.pageSize)) {
-    for (const parties of page) builder.addShipment(parties);
+    for (const parties of page) builder.addShipment(parties.map(standing));
   }
   for await (const page of repository.officers(settings.scope, settings.pageSize)) {
-    for (const [person, company] of page) builder.addOfficer({ id: person, kind: "Person" }, { id: company, kind: "Company" });
+    for (const [person, company] of page) builder.addOfficer(standing({ id: person, kind: "Person" }), standing({ id: company, kind: "Company" }));
   }
   const exported = performance.now();
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { analyzeRings } from "../../src/analysis/analyze-rings.js";
 import { Role } from "../../src/auth/role.js";
+import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
@@ -45,7 +47,10 @@ async function ask(query: string, variables: Record<string, unknown>): Promise<R
 
 /** Every answer this file compares, in both views. */
 async function answers(resolved: boolean): Promise<Record<string, unknown>> {
+  // The ring analysis of this file's world: how many parties and links its graph holds.
+  const rings = await analyzeRings(api.executor, await CypherRegistry.load(), { scope: prefix, resolved });
   return {
+    ringGraph: { parties: rings.parties, links: rings.links },
     networkA1: await ask(NETWORK, { ids: [id("a1")], resolved }),
     networkA2: await ask(NETWORK, { ids: [id("a2")], resolved }),
     connections: await ask(CONNECTIONS, { from: id("x"), to: id("y"), resolved }),
@@ -135,6 +140,10 @@ describe("before the decision: two persons", () => {
     ]);
   });
 
+  it("rings: four parties, two links (X with A1, A2 with Y)", () => {
+    expect(before.ringGraph).toStrictEqual({ parties: 4, links: 2 });
+  });
+
   it("shared identifiers and timeline: the record's own", () => {
     expect(before.shared).toStrictEqual({ sharedIdentifiers: [{ sharedCount: 1, party: { id: id("x"), name: NAMES.x }, identifiers: [{ id: id("phone-1") }] }] });
     const events = (before.timeline as { timeline: { entity: { id: string } }[] }).timeline.map((event) => event.entity.id);
@@ -177,6 +186,10 @@ describe("after the decision: one person", () => {
     expect(after.search).toStrictEqual([{ id: id("a1"), entity: { id: id("a1"), name: NAMES.a1, aliases: [NAMES.a2] } }]);
   });
 
+  it("rings: three parties, the man one of them, linked to both X and Y", () => {
+    expect(after.ringGraph).toStrictEqual({ parties: 3, links: 2 });
+  });
+
   it("shared identifiers and timeline: those of both spellings", () => {
     const sharers = (after.shared as { sharedIdentifiers: { party: { id: string } }[] }).sharedIdentifiers.map((sharer) => sharer.party.id);
     expect(sharers.sort()).toStrictEqual([id("x"), id("y")].sort());
@@ -185,7 +198,7 @@ describe("after the decision: one person", () => {
   });
 
   it("resolved: false shows the records as stored, as before the decision", () => {
-    for (const key of ["networkA1", "networkA2", "connections", "shared", "timeline", "search"]) {
+    for (const key of ["ringGraph", "networkA1", "networkA2", "connections", "shared", "timeline", "search"]) {
       expect(afterUnresolved[key], key).toStrictEqual(before[key]);
     }
   });
