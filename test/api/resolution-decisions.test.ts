@@ -5,7 +5,7 @@ import { applyDecisions } from "../../src/resolution/apply-decisions.js";
 import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
 import { runResolveCli } from "../../src/resolution/resolve-command.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
+import { deleteResolutionRecords, deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
 
 /**
  * Decisions on resolution candidates through the API: confirm, reject, link by hand and undo, each
@@ -111,8 +111,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (prefix && api) {
-    await api.executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix });
-    await api.executor.write(`MATCH (c:MatchCandidate) WHERE c.aId STARTS WITH $prefix DETACH DELETE c`, { prefix });
+    await deleteResolutionRecords(api.executor, prefix);
     await deleteWorld(api.executor, prefix);
   }
   await api?.close();

@@ -5,7 +5,7 @@ import { Role } from "../../src/auth/role.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { resolveCandidates } from "../../src/resolution/resolve-candidates.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
-import { deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
+import { deleteResolutionRecords, deleteWorld, uniquePrefix } from "../import/helpers/import-context.js";
 
 /**
  * The resolved view: two spellings of one man, each holding a phone of its own, each in a shipment
@@ -106,8 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (prefix && api) {
-    await api.executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix });
-    await api.executor.write(`MATCH (c:MatchCandidate) WHERE c.aId STARTS WITH $prefix DETACH DELETE c`, { prefix });
+    await deleteResolutionRecords(api.executor, prefix);
     await deleteWorld(api.executor, prefix);
   }
   await api?.close();

@@ -24,6 +24,7 @@ import { startServer, type RunningServer, type Security } from "../../src/server
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
 import { capturingLogger, connect, postGraphQL, TEST_JWT_SECRET, type GraphQLResponse } from "../helpers/test-api.js";
+import { deleteResolutionRecords } from "../import/helpers/import-context.js";
 
 /**
  * The cost estimate against what Neo4j does: for sampled queries of every root field (a few
@@ -115,7 +116,7 @@ afterAll(async () => {
     await world.executor.write(`MATCH (n) WHERE (n:Watch OR n:Alert) AND n.owner IN $owners DETACH DELETE n`, { owners: alertOwners });
   }
   if (world) {
-    await world.executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix: world.prefix });
+    await deleteResolutionRecords(world.executor, world.prefix);
   }
   await world?.remove();
   await driver.close();

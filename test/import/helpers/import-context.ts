@@ -55,6 +55,12 @@ export async function deleteWorld(executor: CypherExecutor, prefix: string): Pro
   await executor.write(`MATCH (node) WHERE node.id STARTS WITH $prefix DETACH DELETE node`, { prefix });
 }
 
+/** Removes the resolution candidates and decisions of a world's persons and companies (they are not its nodes: deleteWorld leaves them). */
+export async function deleteResolutionRecords(executor: CypherExecutor, prefix: string): Promise<void> {
+  await executor.write(`MATCH (d:ResolutionDecision) WHERE d.aId STARTS WITH $prefix DETACH DELETE d`, { prefix });
+  await executor.write(`MATCH (c:MatchCandidate) WHERE c.aId STARTS WITH $prefix DETACH DELETE c`, { prefix });
+}
+
 export async function countsOf(context: ImportTestContext, sourceId: string) {
   return sourceCounts(context.executor, context.registry, sourceId);
 }
