@@ -73,6 +73,8 @@ let before: Record<string, unknown>;
 let after: Record<string, unknown>;
 let afterUnresolved: Record<string, unknown>;
 let undone: Record<string, unknown>;
+/** What an ANALYST (persons under pseudonyms) is answered while the decision holds, from shipments (open ids). */
+let analystAfter: unknown[];
 
 beforeAll(async () => {
   prefix = uniquePrefix("resolved-view");
@@ -100,6 +102,17 @@ beforeAll(async () => {
   const confirmed = (await ask(CONFIRM, { candidateId: pair })) as { confirmMatch: { id: string } };
   after = await answers(true);
   afterUnresolved = await answers(false);
+  analystAfter = [];
+  for (const [query, variables] of [
+    [NETWORK, { ids: [id("shipment-1")], resolved: true }],
+    [`query($ids: [ID!]!) { network(ids: $ids, depth: 2) { nodes { id kind label properties } edges { id source target } graphml } }`, { ids: [id("shipment-2")] }],
+    [`query($from: ID!, $to: ID!) { connections(from: $from, to: $to) { length nodes { id label properties } hops { from to } explanation } }`, { from: id("shipment-1"), to: id("shipment-2") }],
+    [TIMELINE, { id: id("shipment-2"), resolved: true }],
+  ] as const) {
+    const response = await api.post(query, variables, Role.ANALYST);
+    expect(response.errors, query).toBeUndefined();
+    analystAfter.push(response.data);
+  }
   await ask(UNDO, { id: confirmed.confirmMatch.id });
   undone = await answers(true);
 }, 240_000);
@@ -199,6 +212,20 @@ describe("after the decision: one person", () => {
   it("resolved: false shows the records as stored, as before the decision", () => {
     for (const key of ["ringGraph", "networkA1", "networkA2", "connections", "shared", "timeline", "search"]) {
       expect(afterUnresolved[key], key).toStrictEqual(before[key]);
+    }
+  });
+});
+
+describe("the resolved view below INVESTIGATOR", () => {
+  it("shows an ANALYST the one man under a pseudonym: no name, alias or real id of either spelling", () => {
+    const text = JSON.stringify(analystAfter);
+    // The answers did reach him: the shortest path between the two shipments runs through him, in
+    // 2 hops (the next, through phone 2 and Y, in 4).
+    const connections = (analystAfter[2] as { connections: { length: number; nodes: { id: string }[] }[] }).connections;
+    expect(connections.map((path) => path.length)).toStrictEqual([2, 4]);
+    expect(connections[0]!.nodes[1]!.id).not.toBe(id("a1"));
+    for (const secret of [...Object.values(NAMES), id("a1"), id("a2"), id("x"), id("y"), id("phone-1"), id("phone-2"), "+84912000401", "+84912000402"]) {
+      expect(text.includes(secret), secret).toBe(false);
     }
   });
 });
