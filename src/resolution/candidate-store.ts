@@ -61,6 +61,13 @@ export function candidateId(kind: MatchKind, a: string, b: string): string {
   return `${MATCH_LABEL[kind]}:${low}|${high}`;
 }
 
+/** The kind and the two ids a candidate id names (see candidateId); null for text that is not one. */
+export function parseCandidateId(id: string): { kind: MatchKind; a: string; b: string } | null {
+  const match = /^(Person|Company):(.+)\|(.+)$/s.exec(id);
+  if (!match) return null;
+  return { kind: match[1] === MATCH_LABEL[MatchKind.PERSON] ? MatchKind.PERSON : MatchKind.COMPANY, a: match[2]!, b: match[3]! };
+}
+
 /**
  * Resolution candidates in Neo4j: the records the resolver reads, exported page by page; a run's
  * candidates stored in one transaction, replacing the scope's earlier ones; and the stored ones

@@ -104,7 +104,7 @@ export class DecisionStore {
     const pairId = candidateId(request.kind, a, b);
     const decidedAt = new Date();
     const id = `decision-${decidedAt.getTime().toString(36)}-${randomBytes(4).toString("hex")}`;
-    await this.executor.writeTransaction(async (tx) => {
+    return this.executor.writeTransaction(async (tx): Promise<StoredDecision> => {
       const [found] = await tx.runQuery(resolutionDecisionPrepare, { kind: request.kind, aId: a, bId: b, pairId });
       if (!found) throw new NotFoundError(request.argument, request.kind === MatchKind.PERSON ? "person" : "company");
       if (request.needsCandidate && found.candidateScore === null) throw new NotFoundError(request.argument, "resolution candidate");
@@ -129,9 +129,24 @@ export class DecisionStore {
         score: found.candidateScore,
         features: found.candidateFeatures,
       });
+      return {
+        id,
+        kind: request.kind,
+        verdict: request.verdict,
+        a,
+        b,
+        pairId,
+        reason: request.reason,
+        decidedBy: request.decidedBy,
+        decidedAt,
+        automatic: request.automatic,
+        score: found.candidateScore,
+        features: found.candidateFeatures,
+        undoneAt: null,
+        undoneBy: null,
+        undoReason: null,
+      };
     });
-    const [stored] = await this.byIds([id]);
-    return stored!;
   }
 
   /** Undoes a live decision; NOT_FOUND when no live decision has the id. */

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from "../../context.js";
 import { BadInputError } from "../../domain/errors.js";
 import { MATCH_LABEL, MatchKind, Verdict } from "../../domain/match-kind.js";
+import { parseCandidateId } from "../../resolution/candidate-store.js";
 import type { DecisionRequest, StoredDecision } from "../../resolution/decision-store.js";
 import { ResolutionDecisionsArgs } from "../inputs/resolution-decisions.args.js";
 import { Cost } from "../limits/field-cost.js";
@@ -14,9 +15,6 @@ import { ResolutionDecision, ResolutionDecisionConnection } from "../types/resol
 import { entityId } from "./argument-ids.js";
 import { matchParty } from "./match-party.js";
 import { listScope, sortedPageRequest, toConnection } from "./paging.js";
-
-/** A candidate id: `Person:<a>|<b>` or `Company:<a>|<b>` (see candidate-store.ts). */
-const CANDIDATE_ID = /^(Person|Company):(.+)\|(.+)$/s;
 
 /**
  * Decisions on resolution candidates: confirm, reject, link by hand, undo, and the record of them.
@@ -124,10 +122,9 @@ export class DecisionResolver {
 
 /** The kind and entities a candidate id names; BAD_USER_INPUT when it is not one. */
 async function pairOf(ctx: Context, candidateId: string): Promise<Pick<DecisionRequest, "kind" | "a" | "b">> {
-  const match = CANDIDATE_ID.exec(candidateId);
-  if (!match) throw new BadInputError("candidateId", "is not a candidate id (`Person:<a>|<b>` or `Company:<a>|<b>`)");
-  const kind = match[1] === "Person" ? MatchKind.PERSON : MatchKind.COMPANY;
-  return { kind, a: await entityId(ctx, match[2]!), b: await entityId(ctx, match[3]!) };
+  const pair = parseCandidateId(candidateId);
+  if (!pair) throw new BadInputError("candidateId", "is not a candidate id (`Person:<a>|<b>` or `Company:<a>|<b>`)");
+  return { kind: pair.kind, a: await entityId(ctx, pair.a), b: await entityId(ctx, pair.b) };
 }
 
 async function decide(ctx: Context, request: Omit<DecisionRequest, "decidedBy" | "automatic">): Promise<ResolutionDecision> {
