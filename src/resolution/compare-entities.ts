@@ -1,13 +1,14 @@
 import { IdentifierKind } from "../domain/vocabulary.js";
 import { nameCountKey, type NameCounts } from "./name-counts.js";
 import type { NameKey } from "./name-key.js";
-import { compareNames, type NameSimilarity } from "./name-similarity.js";
+import { compareNames, ONE_WORD_CAP, type NameSimilarity } from "./name-similarity.js";
 import { prepareRecord, type PreparedRecord } from "./prepared-record.js";
 import type { Comparison, Feature, ResolutionRecord } from "./resolution-record.js";
 import {
   BIRTH_YEAR_DIFFERENT_WEIGHT,
   BIRTH_YEAR_EQUAL_WEIGHT,
   BIRTH_YEAR_NEAR_WEIGHT,
+  CHARACTERS_DIFFERENT_WEIGHT,
   COMMON_NAME_CAP,
   COMMON_NAME_PER_LOG,
   COMPANY_COUNTRY_DIFFERENT_WEIGHT,
@@ -64,11 +65,22 @@ function bestNames(a: PreparedRecord, b: PreparedRecord): BestNames | null {
   let best: BestNames | null = null;
   for (const nameA of a.names) {
     for (const nameB of b.names) {
-      const similarity = compareNames(nameA, nameB);
+      const similarity = nicknameCapped(compareNames(nameA, nameB), a.nicknames.has(nameA.folded) || b.nicknames.has(nameB.folded));
       if (best === null || similarity.similarity > best.similarity.similarity) best = { similarity, a: nameA, b: nameB };
     }
   }
   return best;
+}
+
+/**
+ * A nickname, kinship term or title ("Boy", "Anh Bảy": brother number seven, "Chief Okafor") is
+ * borne by many persons whose names have little in common: agreeing on one says no more than one
+ * word in common does. Generated worlds of 10,000 shipments showed it: 30 of 55 false pairs at 0.5
+ * met on a nickname.
+ */
+function nicknameCapped(similarity: NameSimilarity, nickname: boolean): NameSimilarity {
+  if (!nickname || similarity.similarity <= ONE_WORD_CAP) return similarity;
+  return { ...similarity, similarity: ONE_WORD_CAP, notes: [...similarity.notes.filter((note) => note !== "exact"), "nickname"] };
 }
 
 function nameFeatures(a: PreparedRecord, b: PreparedRecord, nameCounts: NameCounts | undefined): Feature[] {
@@ -142,6 +154,12 @@ function birthYearFeature(a: ResolutionRecord, b: ResolutionRecord): Feature {
   }
   const detail = `birth year: ${yearA} and ${yearB}, ${gap} years apart`;
   return { name: "birthYear", weight: BIRTH_YEAR_DIFFERENT_WEIGHT, detail };
+}
+
+/** Persons both named in Chinese characters, in no spelling alike: only a difference is evidence. */
+function charactersFeature(a: PreparedRecord, b: PreparedRecord): Feature | null {
+  if (a.han.size === 0 || b.han.size === 0 || [...a.han].some((name) => b.han.has(name))) return null;
+  return { name: "characters", weight: CHARACTERS_DIFFERENT_WEIGHT, detail: `names in characters: ${sorted(a.han).join(", ")} and ${sorted(b.han).join(", ")}, none alike` };
 }
 
 function incorporationWeight(a: ResolutionRecord, b: ResolutionRecord): number {
@@ -231,8 +249,11 @@ export function comparePrepared(
   const others: Feature[] = [];
   const identifiers = identifierFeature(a, b);
   if (identifiers !== null) others.push(identifiers);
-  if (a.record.kind === "Person") others.push(birthYearFeature(a.record, b.record));
-  else others.push(incorporationFeature(a.record, b.record));
+  if (a.record.kind === "Person") {
+    others.push(birthYearFeature(a.record, b.record));
+    const characters = charactersFeature(a, b);
+    if (characters !== null) others.push(characters);
+  } else others.push(incorporationFeature(a.record, b.record));
   others.push(countryFeature(a, b));
   const shipments = shipmentFeature(a, b);
   if (shipments !== null) others.push(shipments);

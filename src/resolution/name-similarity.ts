@@ -21,7 +21,7 @@ const TYPO_FLOOR = 0.9;
  */
 const MISSING_WORD_SHARE = 0.2;
 /** With only one word in common, the names agree on little more than a surname. */
-const ONE_WORD_CAP = 0.7;
+export const ONE_WORD_CAP = 0.7;
 
 export type NameNote =
   | "exact"
@@ -31,7 +31,8 @@ export type NameNote =
   | "order"
   | "joined"
   | "missing words"
-  | "different words";
+  | "different words"
+  | "nickname";
 
 export interface NameSimilarity {
   similarity: number;

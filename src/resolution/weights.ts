@@ -53,6 +53,15 @@ export const BIRTH_YEAR_NEAR_WEIGHT = 0;
 /** Two or more years apart: records do err, but rarely by that much. */
 export const BIRTH_YEAR_DIFFERENT_WEIGHT = -3.5;
 
+/**
+ * Both records write the person's name in Chinese characters, and no two spellings agree: one
+ * pinyin stands for many names (冯建华 and 冯金华 fold to "feng jianhua" and "feng jinhua", a letter
+ * apart; 张伟 and 章玮 to the same words), while the characters are copied from an identity card.
+ * A wrong character in a record happens, in well under one record in fifty: about as strong as
+ * birth years two apart, so namesakes in pinyin with the same birth year fall under 0.5.
+ */
+export const CHARACTERS_DIFFERENT_WEIGHT = -4;
+
 /** A nationality in common: most parties in this region share a handful of nationalities. */
 export const NATIONALITY_OVERLAP_WEIGHT = 0.5;
 /** No nationality in common: dual nationals and recording errors keep this from being decisive. */

@@ -236,3 +236,37 @@ describe("common names", () => {
     expect(compareEntities(collection[0]!, collection[1]!).features.some((feature) => feature.name === "commonName")).toBe(false);
   });
 });
+
+describe("nicknames and names in characters", () => {
+  test("two persons who share only a nickname are namesakes at most", () => {
+    const a = person(["Somchai Rattanakorn", "Boy"], { birthYear: 1980, nationalities: ["TH"] });
+    const b = person(["Teerapong Saetang", "Boy"], { birthYear: 1980, nationalities: ["TH"] });
+    const comparison = compareEntities(a, b);
+    expect(comparison.score).toBeLessThan(THRESHOLD);
+    expect(comparison.features.find((feature) => feature.name === "names")?.detail).toContain("nickname");
+    // A shared phone still makes the pair worth a look.
+    const phone = "PHONE:+66812345678";
+    expect(score({ ...a, identifiers: [phone] }, { ...b, identifiers: [phone] })).toBeGreaterThan(THRESHOLD);
+  });
+
+  test("a kinship term that shares a word with a name is still a nickname", () => {
+    const a = person(["Bùi Tiến Mạnh", "Anh Ba"], { birthYear: 1992, nationalities: ["VN"] });
+    const b = person(["Hồ Bá Khánh", "Anh Ba"], { birthYear: 1992, nationalities: ["VN"] });
+    expect(score(a, b)).toBeLessThan(THRESHOLD);
+  });
+
+  test("a name in characters is no nickname, whatever the own name", () => {
+    expect(score(person(["Tran Minh Tuan", "李强"]), person(["Lee Keung"]))).toBeGreaterThan(THRESHOLD);
+  });
+
+  test("names in characters that differ count against a pinyin match", () => {
+    const a = person(["Feng Jianhua", "冯建华"], { birthYear: 1980, nationalities: ["CN"] });
+    const differs = person(["Feng Jianhua", "冯剑华"], { birthYear: 1980, nationalities: ["CN"] });
+    const same = person(["Feng Jianhua", "冯建华"], { birthYear: 1980, nationalities: ["CN"] });
+    const unwritten = person(["Feng Jianhua"], { birthYear: 1980, nationalities: ["CN"] });
+    expect(score(a, differs)).toBeLessThan(THRESHOLD);
+    expect(compareEntities(a, differs).features.map((feature) => feature.name)).toContain("characters");
+    expect(score(a, same)).toBeGreaterThan(THRESHOLD);
+    expect(score(a, unwritten)).toBeGreaterThan(THRESHOLD);
+  });
+});

@@ -2,10 +2,17 @@ import type { Rng } from "../prng.js";
 import { stripDiacritics } from "./text.js";
 
 /**
- * Invented personal names in the naming customs of the region's countries, built from small lists
- * of common name parts, with the aliases and spelling variants that records actually carry:
+ * Invented personal names in the naming customs of the region's countries, built from lists of
+ * common name parts, with the aliases and spelling variants that records actually carry:
  * diacritic-free spellings, Chinese characters, Cantonese romanisations, nicknames, reversed order.
  * Any resemblance to a real person is chance: the parts are common and combined at random.
+ *
+ * How often two persons share a name matters as much as the names: entity resolution is judged
+ * on namesakes. The lists are long enough that a country's persons in a generated world of 10,000
+ * shipments (a few hundred to two thousand) share whole names about as often as their naming custom
+ * makes them: often where a few family names and given names dominate (Vietnamese, Chinese,
+ * Burmese), rarely where family names are many (Thai and Lao surnames are compounds, nearly one
+ * per family).
  */
 export interface PersonName {
   readonly name: string;
@@ -49,15 +56,23 @@ function distinct(name: string, aliases: string[], parts?: NameParts, chinese?: 
 const familyFirst = (family: string, given: string, lead?: string): NameParts => ({ family, given, familyFirst: true, ...(lead ? { lead } : {}) });
 const familyLast = (given: string, family: string): NameParts => ({ family, given, familyFirst: false });
 
+const VIETNAMESE_GIVEN_MALE = [
+  "An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Tuấn", "Sơn", "Thắng", "Long", "Phúc", "Đạt", "Khánh", "Trung", "Huy", "Hiếu",
+  "Nam", "Quân", "Tài", "Thành", "Toàn", "Vinh", "Việt", "Kiên", "Lâm", "Lộc", "Mạnh", "Nghĩa", "Phong", "Quý", "Tâm", "Thiện",
+  "Tiến", "Tùng", "Hưng", "Duy", "Khoa", "Lực", "Hào", "Định",
+];
+const VIETNAMESE_GIVEN_FEMALE = [
+  "Lan", "Mai", "Linh", "Hoa", "Hương", "Bích", "Thảo", "Trang", "Hằng", "Nga", "Yến", "Phương", "Anh", "Chi", "Dung",
+  "Giang", "Hà", "Hạnh", "Huyền", "Loan", "Ngân", "Nhung", "Oanh", "Quyên", "Thủy", "Tuyết", "Vân", "Diệp", "Hiền", "Liên",
+];
+
 const vietnamese: Style = (rng) => {
   const family = rng.pick(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Phan", "Võ", "Trịnh"]);
   const female = rng.chance(0.35);
   const middle = female
-    ? rng.pick(["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh"])
-    : rng.pick(["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Công", "Xuân"]);
-  const given = female
-    ? rng.pick(["Lan", "Mai", "Linh", "Hoa", "Hương", "Bích", "Thảo", "Trang", "Hằng", "Nga", "Yến", "Phương"])
-    : rng.pick(["An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Tuấn", "Sơn", "Thắng", "Long", "Phúc", "Đạt", "Khánh", "Trung"]);
+    ? rng.pick(["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Hồng", "Thúy", "Bảo", "Mỹ"])
+    : rng.pick(["Văn", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Công", "Xuân", "Đình", "Ngọc", "Tiến", "Trọng", "Mạnh", "Bá"]);
+  const given = female ? rng.pick(VIETNAMESE_GIVEN_FEMALE) : rng.pick(VIETNAMESE_GIVEN_MALE);
   const name = `${family} ${middle} ${given}`;
   const plain = stripDiacritics(name);
   const aliases = [plain];
@@ -73,6 +88,9 @@ const CHINESE_FAMILY: readonly (readonly [string, string, string])[] = [
   ["Liu", "刘", "Lau"], ["Huang", "黄", "Wong"], ["Zhao", "赵", "Chiu"], ["Wu", "吴", "Ng"],
   ["Zhou", "周", "Chow"], ["Lin", "林", "Lam"], ["Guo", "郭", "Kwok"], ["He", "何", "Ho"],
   ["Luo", "罗", "Law"], ["Liang", "梁", "Leung"], ["Xie", "谢", "Tse"], ["Tang", "唐", "Tong"],
+  ["Sun", "孙", "Suen"], ["Zhu", "朱", "Chu"], ["Gao", "高", "Ko"], ["Zheng", "郑", "Cheng"],
+  ["Xu", "许", "Hui"], ["Feng", "冯", "Fung"], ["Cai", "蔡", "Choi"], ["Mai", "麦", "Mak"],
+  ["Ye", "叶", "Yip"], ["Yang", "杨", "Yeung"], ["Zeng", "曾", "Tsang"], ["Pan", "潘", "Poon"],
 ];
 
 const CHINESE_GIVEN: readonly (readonly [string, string, string])[] = [
@@ -80,6 +98,13 @@ const CHINESE_GIVEN: readonly (readonly [string, string, string])[] = [
   ["Qiang", "强", "Keung"], ["Lei", "磊", "Lui"], ["Yan", "燕", "Yin"], ["Hui", "辉", "Fai"],
   ["Jie", "杰", "Kit"], ["Xiaoping", "小平", "Siu Ping"], ["Jianguo", "建国", "Kin Kwok"], ["Hong", "红", "Hung"],
   ["Zhiqiang", "志强", "Chi Keung"], ["Haiyan", "海燕", "Hoi Yin"], ["Dawei", "大伟", "Tai Wai"], ["Lihua", "丽华", "Lai Wah"],
+  ["Jianhua", "建华", "Kin Wah"], ["Guoqiang", "国强", "Kwok Keung"], ["Zhiwei", "志伟", "Chi Wai"], ["Xiaoming", "小明", "Siu Ming"],
+  ["Yongming", "永明", "Wing Ming"], ["Jiahui", "家辉", "Ka Fai"], ["Junjie", "俊杰", "Chun Kit"], ["Guohua", "国华", "Kwok Wah"],
+  ["Meiling", "美玲", "Mei Ling"], ["Haiming", "海明", "Hoi Ming"], ["Yuying", "玉英", "Yuk Ying"], ["Guiying", "桂英", "Kwai Ying"],
+  ["Long", "龙", "Lung"], ["Hua", "华", "Wah"], ["Jian", "健", "Kin"], ["Zhihua", "志华", "Chi Wah"],
+  ["Jiaming", "家明", "Ka Ming"], ["Zhiming", "志明", "Chi Ming"], ["Weiming", "伟明", "Wai Ming"], ["Jinlong", "金龙", "Kam Lung"],
+  ["Jiawei", "家伟", "Ka Wai"], ["Dehua", "德华", "Tak Wah"], ["Yongqiang", "永强", "Wing Keung"], ["Hailong", "海龙", "Hoi Lung"],
+  ["Xiaohong", "小红", "Siu Hung"], ["Jinhua", "金华", "Kam Wah"],
 ];
 
 const chineseMainland: Style = (rng) => {
@@ -111,9 +136,30 @@ const chineseSingapore: Style = (rng) => {
   return distinct(name, english ? [`${family} ${given}`, `${english} ${family}`] : [`${given} ${family}`], familyFirst(family, given, english ?? undefined));
 };
 
+/** Every word of `heads` joined with every word of `tails`: one list, so a name takes one draw. */
+const compounds = (heads: readonly string[], tails: readonly string[]): string[] => heads.flatMap((head) => tails.map((tail) => `${head}${tail}`));
+
+/** Lao family names, like Thai ones, are compounds of a few dozen syllables, nearly one per family. */
+const LAO_FAMILY = compounds(
+  ["Phomma", "Souvanna", "Chantha", "Xaya", "Phimma", "Sisa", "Keo", "Intha", "Vongsa", "Siha", "Khamma", "Bounna", "Thamma", "Vila", "Sengsou", "Douang"],
+  ["chanh", "vong", "sone", "vath", "many", "rath", "phanh", "lath", "khoun", "sack", "savanh", "thep"],
+);
+
+/** Thai surnames are compounds, unique to a family by law since 1913; Thai-Chinese ones take "Sae" and a clan name. */
+const THAI_FAMILY = [
+  ...compounds(["Sae"], ["lim", "tang", "heng", "ung", "lee", "jung", "tae", "ngow", "chin", "wong"]),
+  ...compounds(
+    ["Rattana", "Wongsa", "Chaiya", "Boon", "Kaew", "Sang", "Thong", "Sri", "Phrom", "Suwan", "Siri", "Charoen", "Sombat", "Intha", "Thana", "Wiset", "Jai", "Pong", "Kitti", "Sak"],
+    ["korn", "porn", "sawat", "mee", "kla", "thong", "suk", "phan", "chai", "wong", "sakul", "rak", "kul", "wat", "sin", "dee", "rat", "phong", "chart", "siri"],
+  ),
+];
+
 const lao: Style = (rng) => {
-  const given = rng.pick(["Bounmy", "Somphone", "Khamla", "Souksavanh", "Phonesavanh", "Vilay", "Bounthavy", "Sisouk", "Khampheng", "Noy", "Chanthala", "Viengkham"]);
-  const family = rng.pick(["Keomany", "Phommachanh", "Sisavath", "Vongsa", "Inthavong", "Souvannavong", "Chanthavong", "Siharath", "Xayavong", "Phimmasone"]);
+  const given = rng.pick([
+    "Bounmy", "Somphone", "Khamla", "Souksavanh", "Phonesavanh", "Vilay", "Bounthavy", "Sisouk", "Khampheng", "Noy", "Chanthala", "Viengkham",
+    "Somsanith", "Bounleuth", "Khamphoui", "Thongsavanh", "Vanhxay", "Sengphet", "Phouvong", "Manivanh", "Outhai", "Daovieng", "Khamsing", "Saysana",
+  ]);
+  const family = rng.pick(LAO_FAMILY);
   const name = `${given} ${family}`;
   const aliases: string[] = [];
   if (rng.chance(0.4)) aliases.push(`${given.replace(/y$/, "i").replace("ph", "p").replace("ou", "u")} ${family.replace(/y$/, "i").replace("ph", "p")}`);
@@ -122,8 +168,11 @@ const lao: Style = (rng) => {
 };
 
 const thai: Style = (rng) => {
-  const given = rng.pick(["Somchai", "Somsak", "Prasert", "Sompong", "Wichai", "Anong", "Malee", "Nattapong", "Kittisak", "Suda", "Arthit", "Pornthip", "Chaiwat", "Siriporn"]);
-  const family = rng.pick(["Rattanakorn", "Srisuk", "Chaiyaporn", "Wongsawat", "Boonmee", "Saelim", "Thongchai", "Kaewkla", "Phromphan", "Sangthong", "Jaidee", "Saetang"]);
+  const given = rng.pick([
+    "Somchai", "Somsak", "Prasert", "Sompong", "Wichai", "Anong", "Malee", "Nattapong", "Kittisak", "Suda", "Arthit", "Pornthip", "Chaiwat", "Siriporn",
+    "Surachai", "Thanakorn", "Apinya", "Kanokwan", "Pichit", "Sakchai", "Supaporn", "Wanchai", "Narong", "Jiraporn", "Teerapong", "Ratana", "Boonchu", "Orathai",
+  ]);
+  const family = rng.pick(THAI_FAMILY);
   const name = `${given} ${family}`;
   const aliases: string[] = [];
   if (rng.chance(0.45)) aliases.push(rng.pick(["Lek", "Noi", "Chai", "Daeng", "Nok", "Ton", "Pu", "Boy"]));
@@ -133,7 +182,10 @@ const thai: Style = (rng) => {
 };
 
 const burmese: Style = (rng) => {
-  const parts = ["Aung", "Kyaw", "Zaw", "Thant", "Min", "Myint", "Htun", "Win", "Naing", "Soe", "Thein", "Hla", "Khin", "Nyein"];
+  const parts = [
+    "Aung", "Kyaw", "Zaw", "Thant", "Min", "Myint", "Htun", "Win", "Naing", "Soe", "Thein", "Hla", "Khin", "Nyein", "Than", "Tin",
+    "Moe", "Phyo", "Ye", "Lwin", "Oo", "Thura", "Wai", "Yan", "Htet", "Pyae", "Kaung", "Myat", "Khant", "Zin", "Thet", "Sithu",
+  ];
   const count = rng.chance(0.6) ? 3 : 2;
   const name = rng.sample(parts, count).join(" ");
   const aliases: string[] = [];
@@ -143,8 +195,11 @@ const burmese: Style = (rng) => {
 };
 
 const khmer: Style = (rng) => {
-  const family = rng.pick(["Sok", "Chea", "Kim", "Heng", "Meas", "Chhim", "Seng", "Ouk", "Pich", "Sam"]);
-  const given = rng.pick(["Dara", "Sophea", "Vannak", "Rithy", "Bopha", "Sokha", "Chanthou", "Piseth", "Sreymom", "Vibol"]);
+  const family = rng.pick(["Sok", "Chea", "Kim", "Heng", "Meas", "Chhim", "Seng", "Ouk", "Pich", "Sam", "Keo", "Lim", "Mao", "Nhem", "Prak", "Touch", "Yim", "Chhay"]);
+  const given = rng.pick([
+    "Dara", "Sophea", "Vannak", "Rithy", "Bopha", "Sokha", "Chanthou", "Piseth", "Sreymom", "Vibol", "Sothea", "Sovann",
+    "Ratha", "Sopheak", "Kosal", "Samnang", "Visal", "Chenda", "Leakhena", "Phalla", "Nary", "Rachana", "Veasna", "Sambath",
+  ]);
   const name = `${family} ${given}`;
   const aliases = rng.chance(0.5) ? [`${given} ${family}`] : [];
   return distinct(name, aliases, familyFirst(family, given));
@@ -155,7 +210,7 @@ const malay: Style = (rng) => {
   const given = female
     ? rng.pick(["Siti", "Nurul", "Aisyah", "Farah", "Noraini"])
     : rng.pick(["Ahmad", "Mohd", "Azman", "Hafiz", "Ismail", "Razak", "Zulkifli", "Kamal"]);
-  const father = rng.pick(["Ismail", "Hassan", "Abdullah", "Yusof", "Rahman", "Osman", "Ibrahim", "Salleh"]);
+  const father = rng.pick(["Ismail", "Hassan", "Abdullah", "Yusof", "Rahman", "Osman", "Ibrahim", "Salleh", "Ahmad", "Hamzah", "Mansor", "Zainal", "Jaafar", "Othman", "Kassim", "Latif"]);
   const name = `${given} ${female ? "binti" : "bin"} ${father}`;
   return distinct(name, [`${given} ${father}`, ...(rng.chance(0.2) ? [`${given.replace("Mohd", "Mohammad")} ${father}`] : [])]);
 };
@@ -165,8 +220,14 @@ const NIGERIAN_SHORT: Record<string, string> = {
 };
 
 const nigerian: Style = (rng) => {
-  const given = rng.pick(["Chukwuemeka", "Oluwaseun", "Ngozi", "Abdullahi", "Babatunde", "Chinedu", "Ifeoma", "Musa", "Adebayo", "Oluwafemi", "Uchenna", "Aminu", "Funmilayo", "Ikechukwu"]);
-  const family = rng.pick(["Obi", "Okafor", "Adeyemi", "Bello", "Okonkwo", "Eze", "Ogunleye", "Ibrahim", "Nwosu", "Adewale", "Okoro", "Lawal", "Onyekachi", "Balogun"]);
+  const given = rng.pick([
+    "Chukwuemeka", "Oluwaseun", "Ngozi", "Abdullahi", "Babatunde", "Chinedu", "Ifeoma", "Musa", "Adebayo", "Oluwafemi", "Uchenna", "Aminu", "Funmilayo", "Ikechukwu",
+    "Obinna", "Chidi", "Nnamdi", "Kelechi", "Yusuf", "Aisha", "Fatima", "Godwin", "Sunday", "Olumide", "Segun", "Kayode", "Chiamaka", "Usman",
+  ]);
+  const family = rng.pick([
+    "Obi", "Okafor", "Adeyemi", "Bello", "Okonkwo", "Eze", "Ogunleye", "Ibrahim", "Nwosu", "Adewale", "Okoro", "Lawal", "Onyekachi", "Balogun", "Okeke",
+    "Nwachukwu", "Abubakar", "Danjuma", "Olawale", "Ogundipe", "Akpan", "Bassey", "Ekwueme", "Obiora", "Olaniyan", "Adebisi", "Okoye", "Yakubu", "Afolabi", "Umeh",
+  ]);
   const name = `${given} ${family}`;
   const aliases: string[] = [];
   const short = NIGERIAN_SHORT[given];
@@ -177,8 +238,14 @@ const nigerian: Style = (rng) => {
 };
 
 const francophoneAfrican: Style = (rng) => {
-  const given = rng.pick(["Jean-Pierre", "Emmanuel", "Marie-Claire", "Serge", "Patrice", "Didier", "Joséphine", "Hervé", "Blaise", "Aurélie", "Fabrice", "Clément"]);
-  const family = rng.pick(["Mbarga", "Nkomo", "Tchoumi", "Essomba", "Mukendi", "Ilunga", "Kouassi", "Koné", "Mbemba", "Nzuzi", "Ekani", "Tshibangu", "Kodjo", "Amégah"]);
+  const given = rng.pick([
+    "Jean-Pierre", "Emmanuel", "Marie-Claire", "Serge", "Patrice", "Didier", "Joséphine", "Hervé", "Blaise", "Aurélie", "Fabrice", "Clément",
+    "Jean", "Paul", "Alain", "Christian", "Yves", "Honoré", "Arnaud", "Rodrigue", "Gervais", "Brice", "Sylvie", "Pascal",
+  ]);
+  const family = rng.pick([
+    "Mbarga", "Nkomo", "Tchoumi", "Essomba", "Mukendi", "Ilunga", "Kouassi", "Koné", "Mbemba", "Nzuzi", "Ekani", "Tshibangu", "Kodjo", "Amégah", "Atangana",
+    "Fotso", "Kamga", "Ngono", "Onana", "Tchakounté", "Lumbala", "Kasongo", "Mbuyi", "Ndjoli", "Yao", "Traoré", "Diallo", "Agbodjan", "Mvondo", "Kabongo",
+  ]);
   const name = `${given} ${family}`;
   const initials = given.split("-").map((part) => `${part.charAt(0)}.`).join("");
   const aliases = [stripDiacritics(`${family.toUpperCase()} ${given}`)];
@@ -188,8 +255,14 @@ const francophoneAfrican: Style = (rng) => {
 };
 
 const eastAfrican: Style = (rng) => {
-  const given = rng.pick(["Juma", "Baraka", "Amina", "Hamisi", "Mwajuma", "Otieno", "Wanjiru", "Joseph", "Grace", "Salim", "Mohamed", "Neema", "Kato", "Wafula"]);
-  const family = rng.pick(["Mwangi", "Otieno", "Mohamed", "Hassan", "Kamau", "Njoroge", "Mushi", "Kiprono", "Mollel", "Ssempala", "Okello", "Said", "Omondi", "Mrema"]);
+  const given = rng.pick([
+    "Juma", "Baraka", "Amina", "Hamisi", "Mwajuma", "Otieno", "Wanjiru", "Joseph", "Grace", "Salim", "Mohamed", "Neema", "Kato",
+    "Wafula", "Peter", "John", "Mary", "Fatuma", "Rehema", "Daudi", "Wanjiku", "Akinyi", "Halima", "Ochieng", "Esther", "Moses",
+  ]);
+  const family = rng.pick([
+    "Mwangi", "Otieno", "Mohamed", "Hassan", "Kamau", "Njoroge", "Mushi", "Kiprono", "Mollel", "Ssempala", "Okello", "Said", "Omondi",
+    "Mrema", "Wambua", "Ndirangu", "Chebet", "Kariuki", "Onyango", "Mutua", "Massawe", "Nyirenda", "Lukwago", "Kiwanuka", "Mbwana", "Shabani",
+  ]);
   const name = `${given} ${family}`;
   const aliases: string[] = [];
   if (rng.chance(0.3)) aliases.push(`${family} ${given}`);
