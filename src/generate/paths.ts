@@ -65,8 +65,11 @@ export function planPaths(context: PathContext, rings: readonly Ring[], shipment
   const bridged = new Set<string>();
   for (const ring of rings) for (const bridge of ring.bridgesOut) bridged.add(`${Math.min(bridge.fromRing, bridge.toRing)}:${Math.max(bridge.fromRing, bridge.toRing)}`);
   const used = new Set<Member>();
+  // A single-link member deals with his ring alone (through his handler): no path starts from him.
   const coreOf = (ring: Ring): Member[] =>
-    ring.members.filter((member) => member.kind === "Person" && !member.exposed && !used.has(member));
+    ring.members.filter(
+      (member) => member.kind === "Person" && !member.exposed && !used.has(member) && ring.singleLinks.every((link) => link.member !== member),
+    );
 
   const wanted = pathCount(rings.length);
   const paths: PlannedPath[] = [];

@@ -26,7 +26,22 @@ export function hash128(text: string): [number, number, number, number] {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  return [fmix32(h1), fmix32(h2), fmix32(h3), fmix32(h4)];
+}
+
+/**
+ * MurmurHash3's finaliser: every input bit flips each output bit with probability one half.
+ * cyrb128 alone leaves the words of names that differ in their last characters close ("noise-person"
+ * 1167 and 1174 began with 0.594 and 0.607, then 0.200 and 0.191), and such streams drew the same
+ * names, birth years and aliases far more often than chance.
+ */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 export class Rng {

@@ -315,6 +315,8 @@ export async function importFilesInto(
       }
     }
     await finishWriting();
+    // A stop asked for while the last full batch was written keeps the rest from being written too.
+    if (options.signal?.aborted) throw new ImportAbortedError(await report());
     await flush(batch);
     return await report();
   } finally {

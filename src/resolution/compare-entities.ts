@@ -56,7 +56,7 @@ function bestNames(a: PreparedRecord, b: PreparedRecord): BestNames | null {
   // Two persons whose own names share a word and differ in another are two people, however close
   // an alias of one comes to the other ("Cuong Vu" is an alias of many a Vu Van Cuong and Vu Duc
   // Cuong): an alias may then not outweigh the names themselves. Names with nothing in common say
-  // nothing of the kind, and an alias (a name in another script, a nickname) may match alone; so
+  // nothing of the kind, and an alias (a name in another script; a nickname, capped) may match alone; so
   // may a company's, which is often its name translated ("Hua Qiang Trading" is "Hua Qiang Mao Yi").
   if (a.record.kind === "Person") {
     const primary = compareNames(primaryA, primaryB);

@@ -1,4 +1,5 @@
 import { jaroWinkler } from "./jaro-winkler.js";
+import { withinOneEdit } from "./one-edit.js";
 import { PairMemo } from "./pair-memo.js";
 import type { NameKey, NameWord } from "./name-key.js";
 
@@ -12,6 +13,7 @@ const JOINED_DISCOUNT = 0.98; // "xiaoming" ~ "xiao ming": the usual pinyin spel
 /**
  * Below this Jaro–Winkler, two words are different words, not a typo: a typo is one letter
  * dropped, doubled or swapped, while at 0.8 "xiao" passed for "xiaoping" and "dang" for "duong".
+ * Above it, the words must also be one edit apart (`withinOneEdit`).
  */
 const TYPO_FLOOR = 0.9;
 /**
@@ -71,11 +73,12 @@ function matchWords(a: NameWord, b: NameWord): WordMatch {
       ? { similarity: INITIAL_SIMILARITY, note: "initials" }
       : { similarity: 0, note: "initials" };
   }
-  let best = jaroWinkler(a.text, b.text);
+  const typo = (x: string, y: string) => (withinOneEdit(x, y) ? jaroWinkler(x, y) : 0);
+  let best = typo(a.text, b.text);
   for (const formA of a.forms) {
     for (const formB of b.forms) {
       if (formA !== a.text || formB !== b.text) {
-        best = Math.max(best, ROMANISATION_SIMILARITY * jaroWinkler(formA, formB));
+        best = Math.max(best, ROMANISATION_SIMILARITY * typo(formA, formB));
       }
     }
   }

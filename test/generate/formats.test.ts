@@ -13,9 +13,9 @@ import { day } from "../../src/generate/dates.js";
 
 describe("prng", () => {
   test("a named stream is the same on every run and platform (pinned: changing it changes every file)", () => {
-    expect(hash128("mekong")).toEqual([28647280, 1639936909, 592501021, 3911818751]);
+    expect(hash128("mekong")).toEqual([3988511602, 3952147742, 2425052887, 3679126136]);
     const rng = Rng.of("42", "shipments");
-    expect([rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([1582628751, 679901442, 1850233578]);
+    expect([rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([562873706, 92925659, 3467556239]);
     expect(Rng.of("42", "shipments").uint32()).not.toBe(Rng.of("42", "persons").uint32());
   });
 

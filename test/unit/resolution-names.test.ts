@@ -8,6 +8,7 @@ import {
   romanisationForms,
   SURNAME_ROMANISATIONS,
 } from "../../src/resolution/index.js";
+import { withinOneEdit } from "../../src/resolution/one-edit.js";
 
 describe("foldText", () => {
   test.each([
@@ -103,6 +104,25 @@ describe("Chinese romanisations", () => {
   });
 });
 
+describe("withinOneEdit", () => {
+  test.each([
+    { a: "hung", b: "hung", within: true },
+    { a: "hung", b: "hnug", within: true }, // swapped
+    { a: "hung", b: "hungg", within: true }, // doubled
+    { a: "hung", b: "hug", within: true }, // dropped
+    { a: "hung", b: "hang", within: true }, // changed
+    { a: "hung", b: "uhng", within: true }, // swapped at the start
+    { a: "hung", b: "hugn", within: true }, // swapped at the end
+    { a: "hung", b: "hunggg", within: false },
+    { a: "hung", b: "nhug", within: false },
+    { a: "khammarath", b: "khammathep", within: false },
+    { a: "", b: "a", within: true },
+  ])("$a ~ $b: $within", ({ a, b, within }) => {
+    expect(withinOneEdit(a, b)).toBe(within);
+    expect(withinOneEdit(b, a)).toBe(within);
+  });
+});
+
 describe("compareNames", () => {
   const person = (name: string) => nameKey(name, "Person");
 
@@ -125,6 +145,8 @@ describe("compareNames", () => {
     { a: "Nguyen Van Hung", b: "Nguyen Van Minh Tuan" },
     { a: "Li Qiang", b: "Li" },
     { a: "Li Qiang", b: "Wang Qiang" },
+    // Jaro–Winkler 0.92, but four letters apart: two surnames built on one syllable, not a typo.
+    { a: "Viengkham Khammarath", b: "Viengkham Khammathep" },
   ])("$a and $b are different names", ({ a, b }) => {
     expect(compareNames(person(a), person(b)).similarity).toBeLessThan(0.8);
   });
