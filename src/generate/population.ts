@@ -1,7 +1,7 @@
 import { CompanyKind } from "../domain/vocabulary.js";
 import type { IdentifierFactory, IdentifierValue } from "./locale/identifiers.js";
 import type { PersonName } from "./locale/person-names.js";
-import { Weighted, type Rng } from "./prng.js";
+import { fmix32, Weighted, type Rng } from "./prng.js";
 
 /**
  * Who exists in a generated network. Persons and companies are numbered by a logical index: first
@@ -58,13 +58,7 @@ export class SharedIdentifier {
 
 /** A 32-bit integer hash of two integers (murmur3's finaliser): a fixed, random-looking choice. */
 export function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ b;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ b);
 }
 
 /** A block of noise entities per country, in proportion to the country's weight. */

@@ -35,7 +35,7 @@ export function hash128(text: string): [number, number, number, number] {
  * 1167 and 1174 began with 0.594 and 0.607, then 0.200 and 0.191), and such streams drew the same
  * names, birth years and aliases far more often than chance.
  */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -54,6 +54,8 @@ const CHANCE_LENGTH = 8;
 /** Secrets looked up by their first characters, so that a long text is searched in one pass. */
 export class SecretIndex {
   private readonly byGram = new Map<string, { folded: string; secret: Secret }[]>();
+  /** What `scan` found in each text, as answers repeat their strings (names, ids, cursors) request after request. */
+  private readonly scanned = new Map<string, { secret: Secret; how: string }[]>();
   readonly size: number;
 
   constructor(secrets: readonly Secret[], minLength = 5) {
@@ -71,13 +73,12 @@ export class SecretIndex {
   }
 
   /**
-   * The secrets found in `text`, but those whose value is in `except` (values the request itself
-   * sent), and short secrets met by chance inside a long opaque token: a sealed cursor or pseudonym
+   * The secrets found in `text`, but short secrets met by chance inside a long opaque token: a sealed cursor or pseudonym
    * is 128 or more random base64url characters, in which a given word of 5 letters (case folded)
    * turns up about once in 200,000 tokens, so once in a scan of thousands of cursors against
    * hundreds of names; its decoded readings are searched all the same.
    */
-  find(text: string, except: ReadonlySet<string> = new Set()): Secret[] {
+  find(text: string): Secret[] {
     const folded = fold(text);
     const opaque = [...text.matchAll(OPAQUE_TOKEN)].map((match) => [match.index, match.index + match[0].length] as const);
     const byChance = (start: number, length: number) =>
@@ -87,13 +88,26 @@ export class SecretIndex {
       const candidates = this.byGram.get(folded.slice(index, index + GRAM));
       if (!candidates) continue;
       for (const candidate of candidates) {
-        if (!folded.startsWith(candidate.folded, index) || except.has(candidate.secret.value)) continue;
+        if (!folded.startsWith(candidate.folded, index)) continue;
         if (!byChance(index, candidate.folded.length)) found.push(candidate.secret);
       }
     }
     return found;
   }
+
+  /** The secrets in every reading of `text`, with how each was read (memoised; `findLeaks` leaves out those the request sent). */
+  scan(text: string): readonly { secret: Secret; how: string }[] {
+    let found = this.scanned.get(text);
+    if (found === undefined) {
+      found = readings(text).flatMap((reading) => this.find(reading.text).map((secret) => ({ secret, how: reading.how })));
+      if (this.scanned.size < MAX_SCANNED) this.scanned.set(text, found);
+    }
+    return found;
+  }
 }
+
+/** How many texts a SecretIndex remembers the scan of. */
+const MAX_SCANNED = 200_000;
 
 /** A reading of a text: what it says once decoded, and how it was decoded. */
 export interface Reading {
@@ -185,8 +199,8 @@ function stringsIn(value: unknown): string[] {
 export function findLeaks(value: unknown, index: SecretIndex, except: ReadonlySet<string> = new Set(), path = ""): Leak[] {
   const leaks: Leak[] = [];
   const scanText = (text: string, at: string) => {
-    for (const reading of readings(text)) {
-      for (const secret of index.find(reading.text, except)) leaks.push({ kind: secret.kind, path: at, reading: reading.how });
+    for (const { secret, how } of index.scan(text)) {
+      if (!except.has(secret.value)) leaks.push({ kind: secret.kind, path: at, reading: how });
     }
   };
   if (typeof value === "string") scanText(value, path);
