@@ -8,11 +8,10 @@ import { stripDiacritics } from "./text.js";
  * Any resemblance to a real person is chance: the parts are common and combined at random.
  *
  * How often two persons share a name matters as much as the names: entity resolution is judged
- * on namesakes. The lists are long enough that a country's persons in a generated world of 10,000
- * shipments (a few hundred to two thousand) share whole names about as often as their naming custom
- * makes them: often where a few family names and given names dominate (Vietnamese, Chinese,
- * Burmese), rarely where family names are many (Thai and Lao surnames are compounds, nearly one
- * per family).
+ * on namesakes. The lists follow the naming customs in that too: a few family names dominate
+ * Vietnamese and Chinese names (namesakes are common), Burmese names have no family name, and
+ * Thai and Lao surnames are compounds, nearly one per family (namesakes are rare). How often they
+ * meet was not measured against real name frequencies.
  */
 export interface PersonName {
   readonly name: string;
