@@ -18,6 +18,12 @@ export interface FetchPlan {
    * is not a stored property (a list of common names in one language, ...) may read any.
    */
   properties: Set<string> | null;
+  /**
+   * Relations and page keys left to the loaders at this node (over the bound on nodes read): a
+   * mention of the field elsewhere in the selection that was read ahead is not, since its resolver
+   * would find there only what that mention asked.
+   */
+  unfolded: Set<string>;
 }
 
 export interface PagePlan {
@@ -32,7 +38,7 @@ export interface PagePlan {
 }
 
 export function emptyPlan(): FetchPlan {
-  return { related: new Map(), pages: new Map(), counts: false, properties: new Set() };
+  return { related: new Map(), pages: new Map(), counts: false, properties: new Set(), unfolded: new Set() };
 }
 
 /**
@@ -69,5 +75,10 @@ export function mergePlan(into: FetchPlan, more: FetchPlan): FetchPlan {
   }
   into.counts ||= more.counts;
   into.properties = into.properties === null || more.properties === null ? null : new Set([...into.properties, ...more.properties]);
+  for (const key of more.unfolded) into.unfolded.add(key);
+  for (const key of into.unfolded) {
+    into.related.delete(key as RelationName);
+    into.pages.delete(key);
+  }
   return into;
 }

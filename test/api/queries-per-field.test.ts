@@ -217,3 +217,34 @@ it("reads only the properties a selection shows, all of them where a field reads
   await api.post(`{ seizure(id: "fixture-seizure-1") { id commodities { species { commonNames(language: "en") { name } } } } }`);
   expect(api.queries[0]).toMatch(/n2 \{\.\*, synthetic/);
 });
+
+it("reads what a field asks in all its mentions, when a later mention would pass the bound on nodes read", async () => {
+  // 100 countries' first two places (200 nodes) and their first two seizures (400), then the first
+  // 93 shipments of each (9,300): the bound (MAX_PLANNED_NODES, 10,000) is reached. The places
+  // mentioned again read the nodes counted already, and what that mention asks of them is read
+  // with them (their names), or by the loaders (their seizures' dates: 400 more nodes).
+  const query = `{ countries(first: 100) { edges { node { code
+    places(first: 2) { edges { cursor node { seizures(first: 2) { edges { cursor } } } } }
+    shipments(first: 93) { totalCount }
+    ... on Country { places(first: 2) { edges { node { id name seizures(first: 2) { edges { node { id date } } } } } } } } } } }`;
+  const response = await api.post(query);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  type Place = { id: string; name: string; seizures: { edges: { node: { id: string; date: string | null } }[] } };
+  const places: Place[] = response.data!.countries.edges.flatMap((edge: { node: { places: { edges: { node: Place }[] } } }) =>
+    edge.node.places.edges.map((placeEdge) => placeEdge.node),
+  );
+  const seizures = places.flatMap((place) => place.seizures.edges.map((seizureEdge) => seizureEdge.node));
+  expect(places.length).toBeGreaterThan(0);
+  expect(seizures.length).toBeGreaterThan(0);
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(byId(places.map(({ id, name }) => ({ id, name })))).toEqual(
+    await api.executor.read(`MATCH (place:Place) WHERE place.id IN $ids RETURN place.id AS id, place.name AS name ORDER BY id`, {
+      ids: places.map((place) => place.id),
+    }),
+  );
+  expect(byId(seizures)).toEqual(
+    await api.executor.read(`MATCH (seizure:Seizure) WHERE seizure.id IN $ids RETURN seizure.id AS id, toString(seizure.date) AS date ORDER BY id`, {
+      ids: seizures.map((seizure) => seizure.id),
+    }),
+  );
+});

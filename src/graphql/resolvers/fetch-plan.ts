@@ -232,9 +232,18 @@ function planBelow(planning: Planning, selections: SelectionSetNode[], type: Gra
         if (field.args.after != null || typeof first !== "number" || first < 1 || first > MAX_PAGE_SIZE) continue;
       }
       const below = reach * (fold.kind === "PAGE" ? (first as number) : field.list ? NODES_PER_LIST : 1);
-      if (planning.planned + below > MAX_PLANNED_NODES) continue;
-      planning.planned += below;
-      planning.folded += 1;
+      // A field mentioned again (in a fragment, say) reads the nodes its first mention counted,
+      // and its resolver finds what that mention read: what it asks below is read with them.
+      const key = fold.kind === "PAGE" ? pageKey(fold.relation, first as number) : fold.relation;
+      const planned = fold.kind === "PAGE" ? plan.pages.has(key) : plan.related.has(fold.relation);
+      if (!planned) {
+        if (planning.planned + below > MAX_PLANNED_NODES) {
+          mergePlan(plan, { ...emptyPlan(), unfolded: new Set([key]) });
+          continue;
+        }
+        planning.planned += below;
+        planning.folded += 1;
+      }
       if (fold.kind === "PAGE") {
         const parts = connectionParts(planning, field.selections, field.type, below);
         const page = { relation: fold.relation, first: first as number, ...parts, below: parts.plan };
@@ -264,12 +273,17 @@ function relatedPlan(planning: Planning, field: AskedField, fold: Extract<Fold, 
     for (const inner of askedFields(info, field.selections, wrapperType)) {
       if (!fold.nodeFields.includes(inner.name) || !readable(ctx, wrapperType.name, inner.name)) continue;
       mergePlan(plan, planBelow(planning, inner.selections, inner.type, reach));
-      if (fold.alsoFollow?.field === inner.name && planning.planned + reach <= MAX_PLANNED_NODES) {
+      if (fold.alsoFollow?.field !== inner.name) continue;
+      const followed = fold.alsoFollow.relation;
+      if (!plan.related.has(followed)) {
+        if (planning.planned + reach > MAX_PLANNED_NODES) {
+          mergePlan(plan, { ...emptyPlan(), unfolded: new Set([followed]) });
+          continue;
+        }
         planning.planned += reach;
         planning.folded += 1;
-        const followed = planBelow(planning, inner.selections, inner.type, reach);
-        mergePlan(plan, { ...emptyPlan(), related: new Map([[fold.alsoFollow.relation, followed]]) });
       }
+      mergePlan(plan, { ...emptyPlan(), related: new Map([[followed, planBelow(planning, inner.selections, inner.type, reach)]]) });
     }
   }
   return plan;
