@@ -20,6 +20,7 @@ import type { LimitSettings } from "./config.js";
 import type { Context } from "./context.js";
 import type { CypherExecutor } from "./db/cypher-executor.js";
 import type { CypherRegistry } from "./db/cypher-registry.js";
+import { DatabaseBudget } from "./db/database-budget.js";
 import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./domain/errors.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
 import { VariableProblems } from "./graphql/variable-problems.js";
@@ -89,16 +90,43 @@ export interface ApiServer {
 }
 
 /**
- * One request's context: the viewer's access, fresh loaders over the shared repositories. Alerts
- * published on `alertBus` reach the viewer's subscriptions.
+ * One request's context: the viewer's access, and loaders and repositories over an executor that
+ * charges the request's database budget (`maxDatabaseMs`). A subscription's context is renewed for
+ * each event it sends, with a budget of its own. Alerts published on `alertBus` reach the viewer's
+ * subscriptions.
  */
 export function createContextFactory(
   executor: CypherExecutor,
   registry: CypherRegistry,
-  security: Pick<Security, "pseudonyms" | "audit">,
+  security: Pick<Security, "pseudonyms" | "audit" | "limits">,
   alertBus: AlertBus = createAlertBus(undefined),
 ): (viewer: Viewer) => Promise<Context> {
-  const graph = new GraphRepository(executor, registry);
+  return async (viewer) => {
+    const budgeted = () => executor.withBudget(new DatabaseBudget(security.limits.maxDatabaseMs));
+    let data = dataFunctions(budgeted(), registry);
+    const watchLoader = () => new DataLoader((ids: readonly string[]) => data.repositories.alerts.watchesByIds(viewer.subject, ids));
+    const context: Context = {
+      viewer,
+      access: new Access(viewer, security.pseudonyms),
+      audit: security.audit,
+      loaders: createLoaders(data.graph),
+      alertWatches: watchLoader(),
+      alertBus,
+      ...data.repositories,
+      renew: () => {
+        data = dataFunctions(budgeted(), registry);
+        Object.assign(context, data.repositories);
+        context.access = new Access(viewer, security.pseudonyms);
+        context.loaders = createLoaders(data.graph);
+        context.alertWatches = watchLoader();
+      },
+    };
+    return context;
+  };
+}
+
+/** The repositories a context hands its resolvers, and the graph its loaders read, over one executor. */
+function dataFunctions(executor: CypherExecutor, registry: CypherRegistry) {
   const repositories = {
     nested: new NestedReadRepository(executor, registry),
     lists: new ListRepository(executor, registry),
@@ -115,24 +143,7 @@ export function createContextFactory(
     decisions: new DecisionStore(executor),
     alerts: new AlertStore(executor),
   };
-  return async (viewer) => {
-    const watchLoader = () => new DataLoader((ids: readonly string[]) => repositories.alerts.watchesByIds(viewer.subject, ids));
-    const context: Context = {
-      viewer,
-      access: new Access(viewer, security.pseudonyms),
-      audit: security.audit,
-      loaders: createLoaders(graph),
-      alertWatches: watchLoader(),
-      alertBus,
-      ...repositories,
-      renew: () => {
-        context.access = new Access(viewer, security.pseudonyms);
-        context.loaders = createLoaders(graph);
-        context.alertWatches = watchLoader();
-      },
-    };
-    return context;
-  };
+  return { repositories, graph: new GraphRepository(executor, registry) };
 }
 
 export function createApollo(

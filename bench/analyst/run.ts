@@ -29,7 +29,7 @@ import { bulkLoadedNetwork, networkCountries } from "./dataset.js";
 import { profileRequest, QueryRecorder, type ProfileRecord } from "./profile.js";
 import { renderAnalystSection, type AnalystSizeRun } from "./report.js";
 import { ringsEntry } from "./rings.js";
-import { analystShapes, NO_FILTER, ROUTE_PAIRS, withoutRequestBudget } from "./shapes.js";
+import { analystShapes, NO_FILTER, ROUTE_PAIRS } from "./shapes.js";
 
 /**
  * `npm run bench:analyst`: the analyst queries `routes`, `flows` and `trends` on generated networks of
@@ -270,22 +270,20 @@ async function measureNetwork(
       const ms = { talliesObserved: [] as number[], talliesInferred: [] as number[], factsObserved: [] as number[], factsInferred: [] as number[] };
       const countriesOf = (observed: { stops: { country: string | null }[] }[]) =>
         observed.map((route) => route.stops.map((stop) => stop.country).filter((id): id is string => id !== null).filter((id, i, all) => i === 0 || id !== all[i - 1]));
-      await withoutRequestBudget(async () => {
-        for (let index = 0; index < partRuns(size); index++) {
-          let started = performance.now();
-          const observed = await routes.observed(from, to, StopLevel.COUNTRY, NO_FILTER);
-          ms.talliesObserved.push(performance.now() - started);
-          started = performance.now();
-          await routes.inferred(from, to, NO_FILTER, countriesOf(observed));
-          ms.talliesInferred.push(performance.now() - started);
-          started = performance.now();
-          const counted = await routes.observedFromFacts(from, to, StopLevel.COUNTRY, NO_FILTER);
-          ms.factsObserved.push(performance.now() - started);
-          started = performance.now();
-          await routes.inferredFromFacts(from, to, NO_FILTER, countriesOf(counted));
-          ms.factsInferred.push(performance.now() - started);
-        }
-      });
+      for (let index = 0; index < partRuns(size); index++) {
+        let started = performance.now();
+        const observed = await routes.observed(from, to, StopLevel.COUNTRY, NO_FILTER);
+        ms.talliesObserved.push(performance.now() - started);
+        started = performance.now();
+        await routes.inferred(from, to, NO_FILTER, countriesOf(observed));
+        ms.talliesInferred.push(performance.now() - started);
+        started = performance.now();
+        const counted = await routes.observedFromFacts(from, to, StopLevel.COUNTRY, NO_FILTER);
+        ms.factsObserved.push(performance.now() - started);
+        started = performance.now();
+        await routes.inferredFromFacts(from, to, NO_FILTER, countriesOf(counted));
+        ms.factsInferred.push(performance.now() - started);
+      }
       const p50 = (samples: number[]) => summarize(samples).p50;
       const part = {
         key: `${from} → ${to}`,

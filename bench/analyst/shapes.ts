@@ -1,6 +1,5 @@
 import type { CypherExecutor } from "../../src/db/cypher-executor.js";
 import type { CypherRegistry } from "../../src/db/cypher-registry.js";
-import { DatabaseBudget, withDatabaseBudget } from "../../src/db/database-budget.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -91,16 +90,6 @@ export const FLOWS_CHECK_QUERY = `query Flows($level: StopLevel!, $filter: Trade
   }
 }`;
 
-/**
- * Runs on-demand work outside any request's database budget. The API runs in this process, and a
- * request's budget (entered with AsyncLocalStorage's `enterWith`) can follow the client's code
- * after the response; without this, the on-demand side would be charged to an API request's 30 s
- * and refused once it is spent.
- */
-export function withoutRequestBudget<T>(work: () => Promise<T>): Promise<T> {
-  return withDatabaseBudget(new DatabaseBudget(Number.POSITIVE_INFINITY), work);
-}
-
 function collapse(ids: readonly (string | null)[]): string[] {
   const out: string[] = [];
   for (const id of ids) if (id !== null && id !== out[out.length - 1]) out.push(id);
@@ -109,7 +98,7 @@ function collapse(ids: readonly (string | null)[]): string[] {
 
 /** `routes` between a pair, counted on demand, shaped like the GraphQL `data` of ROUTES_QUERY. */
 export function routesFromFacts(routes: RouteRepository, from: string, to: string, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
-  return withoutRequestBudget(() => countRoutes(routes, from, to, filter, size));
+  return countRoutes(routes, from, to, filter, size);
 }
 
 async function countRoutes(routes: RouteRepository, from: string, to: string, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
@@ -140,11 +129,9 @@ async function countRoutes(routes: RouteRepository, from: string, to: string, fi
 }
 
 /** `flows` at a level, counted on demand, shaped like the GraphQL `data` of FLOWS_QUERY. */
-export function flowsFromFacts(flows: FlowRepository, level: StopLevel, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
-  return withoutRequestBudget(async () => {
-    const [links, totals] = await Promise.all([flows.linksFromFacts(level, filter, size.flowsFirst), flows.totalsFromFacts(level, filter)]);
-    return { flows: { links, totals } };
-  });
+export async function flowsFromFacts(flows: FlowRepository, level: StopLevel, filter: TradeFilter, size: AnswerSize): Promise<unknown> {
+  const [links, totals] = await Promise.all([flows.linksFromFacts(level, filter, size.flowsFirst), flows.totalsFromFacts(level, filter)]);
+  return { flows: { links, totals } };
 }
 
 export function routesShape(executor: CypherExecutor, registry: CypherRegistry, pair: RoutePair): Shape {
@@ -199,10 +186,8 @@ export function trendVariables(question: TrendQuestion): Record<string, unknown>
 }
 
 /** `trends` counted on demand (trends/series.cypher), shaped like the GraphQL `data` of TRENDS_QUERY. */
-export function trendsFromFacts(trends: TrendRepository, question: TrendQuestion): Promise<unknown> {
-  return withoutRequestBudget(async () => ({
-    trends: await trends.seriesFromFacts(question.interval, question.by, question.country, question.filter),
-  }));
+export async function trendsFromFacts(trends: TrendRepository, question: TrendQuestion): Promise<unknown> {
+  return { trends: await trends.seriesFromFacts(question.interval, question.by, question.country, question.filter) };
 }
 
 /** The values the trends shapes ask with (bench/cypher/trend-values.cypher). */

@@ -2,7 +2,7 @@ import neo4j, { Neo4jError, type Driver, type RecordShape } from "neo4j-driver";
 
 import { DatabaseBudgetExhaustedError, DatabaseUnavailableError, QueryTimeoutError } from "../domain/errors.js";
 import { checkedRows, parameterMap, renderQuery, type CypherQuery, type SlotArguments } from "./cypher-query.js";
-import { currentDatabaseBudget, type DatabaseBudget } from "./database-budget.js";
+import type { DatabaseBudget } from "./database-budget.js";
 import { toPlain } from "./values.js";
 
 /** A row of a query run as text: untyped. Generated queries (cypher-query.ts) give typed rows. */
@@ -26,14 +26,16 @@ export interface ExecutorOptions {
 
 /**
  * The only code that runs Cypher. Reads are routed to readers, writes to the leader; results come
- * back as plain rows; driver errors come back as the project's errors. A query sent for a request
- * with a database budget (database-budget.ts) is charged its time, runs with the time left as its
- * timeout when that is less than the configured one, and is refused once the budget is spent.
+ * back as plain rows; driver errors come back as the project's errors. A copy made for a request
+ * with its database budget (`withBudget`, database-budget.ts) charges each read and write its time,
+ * runs it with the time left as its timeout when that is less than the configured one, and refuses
+ * it once the budget is spent.
  */
 export class CypherExecutor {
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
+    private readonly budget?: DatabaseBudget,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class CypherExecutor {
    * They are not retried: a client would rather hear at once that the database is away.
    */
   async read(query: string, parameters: Parameters = {}): Promise<Row[]> {
-    const budget = currentDatabaseBudget();
+    const budget = this.budget;
     const timeout = this.timeoutWithin(budget);
     this.options.onQuery?.(query, parameters);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
@@ -74,7 +76,7 @@ export class CypherExecutor {
 
   /** Writes run in a managed transaction on the leader, retried by the driver on transient errors. */
   async write(query: string, parameters: Parameters = {}): Promise<Row[]> {
-    const budget = currentDatabaseBudget();
+    const budget = this.budget;
     const timeout = this.timeoutWithin(budget);
     this.options.onQuery?.(query, parameters);
     const started = performance.now();
@@ -152,7 +154,12 @@ export class CypherExecutor {
 
   /** A copy that reports each round trip to `onQuery` (used to count them). */
   withListener(onQuery: (query: string, parameters: Parameters) => void): CypherExecutor {
-    return new CypherExecutor(this.driver, { ...this.options, onQuery });
+    return new CypherExecutor(this.driver, { ...this.options, onQuery }, this.budget);
+  }
+
+  /** A copy whose reads and writes are charged to `budget` (one request's: the context makes it). */
+  withBudget(budget: DatabaseBudget): CypherExecutor {
+    return new CypherExecutor(this.driver, this.options, budget);
   }
 
   /**

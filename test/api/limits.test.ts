@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../src/auth/role.js";
 import { loadConfig, type LimitSettings } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
-import { DatabaseBudget, withDatabaseBudget } from "../../src/db/database-budget.js";
+import { DatabaseBudget } from "../../src/db/database-budget.js";
 import { DatabaseBudgetExhaustedError, QueryTimeoutError } from "../../src/domain/errors.js";
 import { createRateLimiter, RATE_WINDOW_MS } from "../../src/http/rate-limit.js";
 import { connect, startTestApi, type GraphQLResponse, type TestApi } from "../helpers/test-api.js";
@@ -245,12 +245,12 @@ describe("database time per request (REQUEST_MAX_DATABASE_MS)", () => {
       const budget = new DatabaseBudget(500);
       const started = Date.now();
       // Seconds of work on any machine: stopped by the budget's 500 ms, not the executor's 60 s.
-      const error = await withDatabaseBudget(budget, () => executor.read("UNWIND range(1, 1000000000) AS n RETURN count(n) AS c")).catch((caught: unknown) => caught);
+      const error = await executor.withBudget(budget).read("UNWIND range(1, 1000000000) AS n RETURN count(n) AS c").catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DatabaseBudgetExhaustedError);
       expect((error as DatabaseBudgetExhaustedError).code).toBe("DATABASE_BUDGET_EXHAUSTED");
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(budget.remainingMs).toBeLessThanOrEqual(0);
-      const refused = await withDatabaseBudget(budget, () => executor.read("RETURN 1 AS one")).catch((caught: unknown) => caught);
+      const refused = await executor.withBudget(budget).read("RETURN 1 AS one").catch((caught: unknown) => caught);
       expect(refused).toBeInstanceOf(DatabaseBudgetExhaustedError);
       expect(sent).toHaveLength(1);
       // Outside a request: the executor's own timeout only.

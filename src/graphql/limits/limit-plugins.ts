@@ -3,7 +3,6 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graph
 
 import type { LimitSettings } from "../../config.js";
 import type { Context } from "../../context.js";
-import { DatabaseBudget, enterDatabaseBudget } from "../../db/database-budget.js";
 import { ResponseTooLargeError } from "../../domain/errors.js";
 import { aliasCount } from "./alias-count.js";
 import { directiveCount } from "./directive-count.js";
@@ -19,10 +18,11 @@ import { queryDepth } from "./query-depth.js";
  * work. Tokens are counted by the parser itself (`parseOptions`), which stops at the limit so that
  * parsing and validation stay cheap (its error is given its code in format-error.ts).
  *
- * Then, while it runs, the request's database time is budgeted (`maxDatabaseMs`: its queries are
- * refused with DATABASE_BUDGET_EXHAUSTED once it is spent), and a response over `maxResponseBytes`
- * is replaced by a RESPONSE_TOO_LARGE error: the estimate bounds database hits, not the time they
- * take on a larger graph or the size of the text they turn into.
+ * While it runs, the request's database time is budgeted (`maxDatabaseMs`, by the context that
+ * src/server.ts makes: its queries are refused with DATABASE_BUDGET_EXHAUSTED once it is spent),
+ * and here a response over `maxResponseBytes` is replaced by a RESPONSE_TOO_LARGE error: the
+ * estimate bounds database hits, not the time they take on a larger graph or the size of the text
+ * they turn into.
  */
 export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Context>[] {
   return [
@@ -46,10 +46,6 @@ export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Contex
               // The cost is the database hits the query can make, plus the values its response can hold.
               throw limitError(LimitCode.QUERY_TOO_COSTLY, `The query's estimated cost is over ${settings.maxCost}`, settings.maxCost, cost);
             }
-          },
-          async executionDidStart() {
-            // Entered here, before Apollo awaits anything else, so that execution continues in it.
-            enterDatabaseBudget(new DatabaseBudget(settings.maxDatabaseMs));
           },
           async willSendResponse({ response }) {
             if (response.body.kind !== "single") return;
