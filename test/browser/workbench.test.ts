@@ -163,9 +163,18 @@ describe.skipIf(missing)("the investigator's workbench", { timeout: 600_000 }, (
       const outside = [...dates].filter(([, date]) => date < period.from || date > period.to).map(([id]) => id);
       expect(outside.length).toBeGreaterThan(0);
       expect(outside.length).toBeLessThan(dates.size);
+      // The canvas shows the period once it has drawn again: waited for, then asserted.
+      const inPeriod = beforePeriod.nodes.filter((id) => !outside.includes(id));
+      await page
+        .waitForFunction(
+          (expected) => JSON.stringify((document.querySelector("trafficking-network") as any).cy.nodes().filter((node: any) => node.visible()).map((node: any) => node.id()).sort()) === JSON.stringify(expected),
+          inPeriod,
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined);
       const afterPeriod = await drawn(page);
       expect(afterPeriod.nodes).toEqual(beforePeriod.nodes);
-      expect(afterPeriod.visible).toEqual(beforePeriod.nodes.filter((id) => !outside.includes(id)));
+      expect(afterPeriod.visible).toEqual(inPeriod);
       await page.screenshot({ path: path.join(SCREENSHOTS, "workbench-timeline.png") });
 
       // PNG and SVG exports carry the legend, the filter, the date and the sources.
