@@ -19,6 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { snapshotDatabase, type DatabaseSnapshot } from "../helpers/database-snapshot.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
@@ -314,7 +315,8 @@ const logLines: string[] = [];
 beforeAll(async () => {
   // Thousands of requests come from one identity within a minute or two.
   api = await startTestApi({ logLines, env: { RATE_LIMIT_PER_MINUTE: "1000000" } });
-  writes = [vi.spyOn(api.executor, "write"), vi.spyOn(api.executor, "writeAll")];
+  // On the class: each request reaches the database through a copy made for its budget.
+  writes = [vi.spyOn(CypherExecutor.prototype, "write"), vi.spyOn(CypherExecutor.prototype, "writeAll")];
   before = await snapshotDatabase(api.driver, api.config.neo4j.database);
 });
 

@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { buildGraphQLSchema } from "../../src/graphql/build-schema.js";
 import { snapshotDatabase, type DatabaseSnapshot } from "../helpers/database-snapshot.js";
 import { textArguments, type TextArgument } from "../helpers/schema-walk.js";
@@ -68,7 +69,8 @@ beforeAll(async () => {
     // The payloads reach arguments deep in the graph; thousands of requests come from one identity.
     env: { QUERY_MAX_DEPTH: "20", RATE_LIMIT_PER_MINUTE: "1000000" },
   });
-  writes = [vi.spyOn(api.executor, "write"), vi.spyOn(api.executor, "writeAll")];
+  // On the class: each request reaches the database through a copy made for its budget.
+  writes = [vi.spyOn(CypherExecutor.prototype, "write"), vi.spyOn(CypherExecutor.prototype, "writeAll")];
   before = await snapshotDatabase(api.driver, api.config.neo4j.database);
 });
 

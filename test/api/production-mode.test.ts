@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { Role } from "../../src/auth/role.js";
+import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
 
 /**
@@ -62,7 +63,8 @@ describe("suggestions", () => {
 
 describe("errors", () => {
   it("are masked: an unexpected failure says only 'Internal server error', and the log keeps the detail", async () => {
-    const read = vi.spyOn(production.executor, "read").mockRejectedValueOnce(new Error("neo4j said: secret detail at /srv/app/x.js:12"));
+    // On the class: each request reaches the database through a copy made for its budget.
+    const read = vi.spyOn(CypherExecutor.prototype, "read").mockRejectedValueOnce(new Error("neo4j said: secret detail at /srv/app/x.js:12"));
     try {
       const response = await production.post(`{ countries(first: 1) { totalCount } }`);
       expect(response.errors).toEqual([
