@@ -10,6 +10,10 @@ import type { RelationName } from "./relations.js";
  * source wrote it (`placeText`, `countryText`): two sources spelling a port two ways state one stop.
  * Every field not named here lists each related node once: a seizure's country, a person's
  * identifiers, an identifier's holders, a country's seizures and every other paged field.
+ *
+ * Only the fields named here show a relationship's properties or citations: the query that reads a
+ * root field's selection ahead returns relationships' properties for them alone
+ * (src/repositories/nested-read.ts), so a field that comes to show them must be named here.
  */
 export const factProperties: Partial<Record<RelationName, readonly string[]>> = {
   // A route A;B;A stops at A twice: a stop is a position in the route and its role there.

@@ -25,6 +25,8 @@ export interface SourceRef {
  * One fact reached through a relationship field: the related node (its properties and labels), the
  * properties of the first relationship that states it (by source id, then row), and every source
  * that states it. Parallel relationships stating the same fact (one per source row) are one Related.
+ * Read ahead for a field that shows only nodes (src/repositories/nested-read.ts), `rel` is empty and
+ * `citations` too.
  */
 export interface Related {
   node: NodeProperties;
@@ -110,17 +112,24 @@ function groupRelated(rows: readonly RelatedAllRow[], distinguishing: readonly s
   return groups;
 }
 
-/** What a fact is read from: a related node, its labels, and every relationship between the two. */
+/**
+ * What a fact is read from: a related node, its labels, and every relationship between the two, or
+ * null when they were not read (a field that shows only the related nodes, read ahead: see
+ * `factProperties`).
+ */
 export interface RelatedRead {
   node: NodeProperties;
   labels: string[];
-  rels: Properties[];
+  rels: Properties[] | null;
 }
 
-/** The facts of rows that all belong to one node (columns node, labels, rels), as groupRelated makes them. */
+/**
+ * The facts of rows that all belong to one node (columns node, labels, rels), as groupRelated makes
+ * them. A node read without its relationships is one fact, with no properties and no citations.
+ */
 export function factsOf(rows: readonly RelatedRead[], distinguishing: readonly string[]): Related[] {
   return rows.flatMap((row) =>
-    splitBy(row.rels, distinguishing).map((rels) => ({
+    (row.rels === null ? [[{}]] : splitBy(row.rels, distinguishing)).map((rels) => ({
       node: row.node,
       labels: row.labels,
       rel: rels[0],

@@ -231,7 +231,7 @@ class QueryWriter {
       `MATCH (${from}:${pattern.from})${pattern.left}[:${pattern.type}]${pattern.right}(${next}:${pattern.to})`,
       `WITH DISTINCT ${next}`,
       ...projection.before,
-      `RETURN {node: ${projection.map}, labels: labels(${next}), rels: ${relsOf(from, pattern, next, rel)}} AS fact ORDER BY fact.node.id`,
+      `RETURN ${factMap(from, relation, next, rel, projection.map, showsRels(relation))} AS fact ORDER BY fact.node.id`,
       "}",
     ].join("\n");
   }
@@ -254,7 +254,8 @@ class QueryWriter {
           `MATCH ${reach}`,
           `WITH DISTINCT ${next} ORDER BY ${next}.id LIMIT $${limit}`,
           ...projection.before,
-          `RETURN {node: ${projection.map}, labels: labels(${next}), rels: ${relsOf(from, pattern, next, rel)}} AS fact ORDER BY fact.node.id`,
+          // A page lists nodes: its resolver shows neither relationship properties nor citations.
+          `RETURN ${factMap(from, relation, next, rel, projection.map, false)} AS fact ORDER BY fact.node.id`,
           "}",
         ].join("\n"),
       );
@@ -276,6 +277,29 @@ function ownProperties(plan: FetchPlan): string[] {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(property)) throw new Error(`a property name of the model is no identifier: ${property}`);
   }
   return names.map((property) => `.${property}`);
+}
+
+/**
+ * A fact as the query returns it: the related node's projection; its labels only where the field's
+ * type may be one of several kinds (a party, a route stop); the properties of its relationships
+ * only when `withRels`. What no resolver reads is not returned: the driver would decode it and
+ * toPlain convert it for every node (on a page of countries with their seizures' commodities and
+ * species, most of the result).
+ */
+function factMap(from: string, relation: RelationName, next: string, rel: string, map: string, withRels: boolean): string {
+  const entries = [`node: ${map}`];
+  if (relations[relation].to.length > 1) entries.push(`labels: labels(${next})`);
+  if (withRels) entries.push(`rels: ${relsOf(from, patternOf(relation), next, rel)}`);
+  return `{${entries.join(", ")}}`;
+}
+
+/**
+ * Whether a relationship field's resolvers read the properties of its relationships: those whose
+ * facts they tell apart (a stop's position, a party's role) also show them, with their citations
+ * (relation-facts.ts). The others show the related nodes only.
+ */
+function showsRels(relation: RelationName): boolean {
+  return factProperties[relation] !== undefined;
 }
 
 /**
@@ -341,13 +365,13 @@ function fetchedNode(raw: Row, plan: FetchPlan): FetchedNode {
   const prefetched: Prefetched = { related: new Map(), pages: new Map(), counts };
   let index = 0;
   for (const [relation, below] of plan.related) {
-    const facts = factsOf(factReads(raw[`_r${index++}`], below), factProperties[relation] ?? []);
+    const facts = factsOf(factReads(raw[`_r${index++}`], below, relation, showsRels(relation)), factProperties[relation] ?? []);
     prefetched.related.set(relation, sortBySeq(facts));
   }
   index = 0;
   for (const page of plan.pages.values()) {
     const read = record(raw[`_p${index++}`], "page");
-    const found = factsOf(read.items === undefined ? [] : factReads(read.items, page.below), []);
+    const found = factsOf(read.items === undefined ? [] : factReads(read.items, page.below, page.relation, false), []);
     prefetched.pages.set(pageKey(page.relation, page.first), {
       items: found.slice(0, page.first),
       hasNextPage: found.length > page.first,
@@ -357,14 +381,18 @@ function fetchedNode(raw: Row, plan: FetchPlan): FetchedNode {
   return { ...properties, id, synthetic, [PREFETCHED]: prefetched };
 }
 
-/** The facts of a relationship field as the query collects them: `{node, labels, rels}`, each node read with what is below it. */
-function factReads(value: unknown, below: FetchPlan): RelatedRead[] {
+/**
+ * The facts of a relationship field as the query collects them (factMap), each node read with what
+ * is below it. A node of a field with one possible label has that label.
+ */
+function factReads(value: unknown, below: FetchPlan, relation: RelationName, withRels: boolean): RelatedRead[] {
+  const { to } = relations[relation];
   return list(value, "facts").map((element) => {
     const fact = record(element, "fact");
     return {
       node: fetchedNode(record(fact.node, "fact.node"), below),
-      labels: list(fact.labels, "fact.labels").map((label) => text(label, "fact.labels")),
-      rels: list(fact.rels, "fact.rels").map((rel) => properties(rel, "fact.rels")),
+      labels: to.length > 1 ? list(fact.labels, "fact.labels").map((label) => text(label, "fact.labels")) : [...to],
+      rels: withRels ? list(fact.rels, "fact.rels").map((rel) => properties(rel, "fact.rels")) : null,
     };
   });
 }

@@ -218,6 +218,33 @@ it("reads only the properties a selection shows, all of them where a field reads
   expect(api.queries[0]).toMatch(/n2 \{\.\*, synthetic/);
 });
 
+it("returns relationships' properties only for fields that show them, and labels only where a field reaches several kinds", async () => {
+  // A country, goods and species: nodes only, each of one kind.
+  api.resetQueries();
+  const plain = await api.post(`{ seizure(id: "fixture-seizure-1") { id country { name } commodities { species { scientificName } } } }`);
+  expect(plain.errors).toBeUndefined();
+  expect(plain.data!.seizure.commodities.length).toBeGreaterThan(0);
+  expect(api.queries).toHaveLength(1);
+  expect(api.queries[0]).not.toContain("properties(r");
+  expect(api.queries[0]).not.toContain("labels(");
+  // Route stops (a place or a country, with their position and citations) and parties (a person or a company, by role).
+  api.resetQueries();
+  const shown = await api.post(`{ shipment(id: "fixture-shipment-1") { id
+    route { sequence role citations { row } place { id } country { code } } parties { role party { __typename } } } }`);
+  expect(shown.errors).toBeUndefined();
+  expect(api.queries).toHaveLength(1);
+  expect(api.queries[0]).toContain("properties(r1)");
+  expect(api.queries[0]).toContain("labels(n1)");
+  const [expected] = await api.executor.read(
+    `MATCH (:Shipment {id: $id})-[stop:STOPS_AT]->() WITH stop ORDER BY stop.seq RETURN collect(DISTINCT stop.seq) AS sequences, count(stop.sourceId) AS cited`,
+    { id: "fixture-shipment-1" },
+  );
+  const route = shown.data!.shipment.route as { sequence: number; citations: unknown[] }[];
+  expect(route.map((stop) => stop.sequence)).toEqual(expected.sequences);
+  expect(route.flatMap((stop) => stop.citations).length).toBeGreaterThan(0);
+  expect(route.flatMap((stop) => stop.citations).length).toBeLessThanOrEqual(expected.cited as number);
+});
+
 it("reads what a field asks in all its mentions, when a later mention would pass the bound on nodes read", async () => {
   // 100 countries' first two places (200 nodes) and their first two seizures (400), then the first
   // 93 shipments of each (9,300): the bound (MAX_PLANNED_NODES, 10,000) is reached. The places
