@@ -39,11 +39,13 @@ export function declaredCost(extensions: Readonly<Record<string, unknown>> | nul
  * request's loaders (cypher/queries/related/*.cypher, one batch per field and level), per node
  * asked about. Measured on the calibration world: a related node 25-50 hits, a list of related
  * nodes 25-90 (a shipment's route the most), a page of 100 with its count up to 1,200, a party's
- * counts (one query for all four) about 60.
+ * counts (one query for all four) about 60. A selection folded into its root field's query
+ * (src/repositories/nested-read.ts) reads less; the loaders' figures stay, since a selection over
+ * the fold's bounds is read through them.
  */
 export const RelationCost = {
   /** A related node (a seizure's country, a citation's source). */
-  ONE: { base: 60 },
+  ONE: { base: 40 },
   /** Related nodes, all of them (items: 10 unless the list has a size). */
   MANY: { base: 40, perItem: 6 },
   /** A page of related nodes (`first`), with its total when asked. */
