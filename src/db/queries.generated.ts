@@ -2329,9 +2329,9 @@ WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $cou
   AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -2664,9 +2664,9 @@ export const countryList: CypherQuery<CountryListParameters, CountryListRow, Cou
 MATCH (node:Country)
 WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -4103,9 +4103,9 @@ WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $n
   AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -4268,9 +4268,9 @@ MATCH (node:Place)
 WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -6235,12 +6235,27 @@ export const seizureCount: CypherQuery<SeizureCountParameters, SeizureCountRow, 
 // @param flowFrom: string | null
 // @param flowTo: string | null
 // @column count: integer
-MATCH (node:Seizure)
+// Where the seizures are found from: the place, else the country, else the species when one is
+// given (through its index and relationships), else every seizure. Each branch after the first
+// runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
+CALL () {
+  MATCH (:Place {id: $place})<-[:SEIZED_AT]-(node:Seizure) RETURN node
+  UNION
+  MATCH (:Country {id: $country})<-[:SEIZED_IN]-(node:Seizure) WHERE $place IS NULL RETURN node
+  UNION
+  MATCH (:Species {id: $species})<-[:OF_SPECIES]-(:CommodityLine)<-[:RECOVERED]-(node:Seizure)
+  WHERE $place IS NULL AND $country IS NULL
+  RETURN node
+  UNION
+  MATCH (node:Seizure) WHERE $place IS NULL AND $country IS NULL AND $species IS NULL RETURN node
+}
+WITH node
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)
-  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
-  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
-  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  // The filter the seizures were found from holds for each of them: it is not checked again.
+  AND ($country IS NULL OR $place IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($species IS NULL OR ($place IS NULL AND $country IS NULL)
+       OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
@@ -6306,12 +6321,27 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
 // @param after: string | null
 // @param limit: integer
 // @column node: NodeProperties
-MATCH (node:Seizure)
+// Where the seizures are found from: the place, else the country, else the species when one is
+// given (through its index and relationships), else every seizure. Each branch after the first
+// runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
+CALL () {
+  MATCH (:Place {id: $place})<-[:SEIZED_AT]-(node:Seizure) RETURN node
+  UNION
+  MATCH (:Country {id: $country})<-[:SEIZED_IN]-(node:Seizure) WHERE $place IS NULL RETURN node
+  UNION
+  MATCH (:Species {id: $species})<-[:OF_SPECIES]-(:CommodityLine)<-[:RECOVERED]-(node:Seizure)
+  WHERE $place IS NULL AND $country IS NULL
+  RETURN node
+  UNION
+  MATCH (node:Seizure) WHERE $place IS NULL AND $country IS NULL AND $species IS NULL RETURN node
+}
+WITH node
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)
-  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
-  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
-  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  // The filter the seizures were found from holds for each of them: it is not checked again.
+  AND ($country IS NULL OR $place IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($species IS NULL OR ($place IS NULL AND $country IS NULL)
+       OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
@@ -6320,9 +6350,9 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
         WHERE $mode IS NULL OR shipment.mode = $mode
       })
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -6390,12 +6420,27 @@ export const seizureListOrdered: CypherQuery<SeizureListOrderedParameters, Seizu
 // @param limit: integer
 // @column node: NodeProperties
 // @column sortValue: string | integer
-MATCH (node:Seizure)
+// Where the seizures are found from: the place, else the country, else the species when one is
+// given (through its index and relationships), else every seizure. Each branch after the first
+// runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
+CALL () {
+  MATCH (:Place {id: $place})<-[:SEIZED_AT]-(node:Seizure) RETURN node
+  UNION
+  MATCH (:Country {id: $country})<-[:SEIZED_IN]-(node:Seizure) WHERE $place IS NULL RETURN node
+  UNION
+  MATCH (:Species {id: $species})<-[:OF_SPECIES]-(:CommodityLine)<-[:RECOVERED]-(node:Seizure)
+  WHERE $place IS NULL AND $country IS NULL
+  RETURN node
+  UNION
+  MATCH (node:Seizure) WHERE $place IS NULL AND $country IS NULL AND $species IS NULL RETURN node
+}
+WITH node
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)
-  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
-  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
-  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  // The filter the seizures were found from holds for each of them: it is not checked again.
+  AND ($country IS NULL OR $place IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($species IS NULL OR ($place IS NULL AND $country IS NULL)
+       OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })
@@ -6604,9 +6649,9 @@ WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 
@@ -6688,9 +6733,9 @@ WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
   AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
 `,
 };
 

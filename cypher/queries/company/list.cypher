@@ -31,6 +31,6 @@ WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $cou
   AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit

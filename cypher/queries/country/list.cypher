@@ -9,6 +9,6 @@
 MATCH (node:Country)
 WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit

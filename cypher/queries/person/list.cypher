@@ -31,6 +31,6 @@ WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $n
   AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit

@@ -11,6 +11,6 @@ MATCH (node:Place)
 WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit

@@ -18,12 +18,27 @@
 // @param flowFrom: string | null
 // @param flowTo: string | null
 // @column count: integer
-MATCH (node:Seizure)
+// Where the seizures are found from: the place, else the country, else the species when one is
+// given (through its index and relationships), else every seizure. Each branch after the first
+// runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
+CALL () {
+  MATCH (:Place {id: $place})<-[:SEIZED_AT]-(node:Seizure) RETURN node
+  UNION
+  MATCH (:Country {id: $country})<-[:SEIZED_IN]-(node:Seizure) WHERE $place IS NULL RETURN node
+  UNION
+  MATCH (:Species {id: $species})<-[:OF_SPECIES]-(:CommodityLine)<-[:RECOVERED]-(node:Seizure)
+  WHERE $place IS NULL AND $country IS NULL
+  RETURN node
+  UNION
+  MATCH (node:Seizure) WHERE $place IS NULL AND $country IS NULL AND $species IS NULL RETURN node
+}
+WITH node
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
   AND ($dateTo IS NULL OR node.date <= $dateTo)
-  AND ($country IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
-  AND ($place IS NULL OR EXISTS { (node)-[:SEIZED_AT]->(:Place {id: $place}) })
-  AND ($species IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
+  // The filter the seizures were found from holds for each of them: it is not checked again.
+  AND ($country IS NULL OR $place IS NULL OR EXISTS { (node)-[:SEIZED_IN]->(:Country {id: $country}) })
+  AND ($species IS NULL OR ($place IS NULL AND $country IS NULL)
+       OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:RECOVERED]->(:CommodityLine {product: $product}) })
   AND ($mode IS NULL OR EXISTS { (node)-[:INTERCEPTED]->(:Shipment {mode: $mode}) })
   AND ($source IS NULL OR EXISTS { (node)-[:SOURCED_FROM]->(:Source {id: $source}) })

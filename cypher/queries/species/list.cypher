@@ -14,6 +14,6 @@ WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
   AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
   AND ($after IS NULL OR node.id > $after)
+// The page is cut before the properties are read, so that only its own nodes are projected.
+WITH node ORDER BY node.id LIMIT $limit
 RETURN node {.*, synthetic: node:Synthetic} AS node
-ORDER BY node.id
-LIMIT $limit
