@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import DataLoader from "dataloader";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
@@ -168,6 +168,10 @@ export function createApollo(
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No field declares a cache hint, and no answer may be cached (see the handler's
+      // cache-control header); Apollo's cache-control plugin would wrap every field's resolver to
+      // read hints that are never there.
+      ApolloServerPluginCacheControlDisabled(),
       // First, so that a mutation is refused as such, whatever the limits make of it.
       queriesOnlyPlugin<Context>(),
       ...limitPlugins(deps.security.limits),
@@ -323,6 +327,8 @@ function createRouter(
     };
     const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: graphQLRequest, context: () => context(viewer) });
     for (const [name, value] of result.headers) response.setHeader(name, value);
+    // Answers depend on who asks and may hold personal data: no cache may keep them.
+    response.setHeader("cache-control", "no-store");
     response.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
       response.end(result.body.string);

@@ -415,6 +415,15 @@ describe("security headers", () => {
     }
   });
 
+  it("no cache may keep a GraphQL answer: it depends on who asks and may hold personal data", async () => {
+    const answers = [
+      await postTo(api, COUNTRIES, { authorization: `Bearer ${await api.token(Role.PUBLIC)}` }),
+      await postTo(api, COUNTRIES, { authorization: `Bearer ${await api.token(Role.ANALYST)}` }),
+      await postTo(api, "{ nothing }", { authorization: `Bearer ${await api.token(Role.ANALYST)}` }),
+    ];
+    for (const [index, answer] of answers.entries()) expect(answer.headers["cache-control"], `answer ${index} (${answer.status})`).toBe("no-store");
+  });
+
   it("the explorer runs only this origin's scripts and may not be framed", async () => {
     // `npm test` builds the pages first (npm run build:web).
     const page = await send(api.url, { headers: { accept: "text/html" } });
