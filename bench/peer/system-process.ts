@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 import type { Connection, FromServer, ServedSystem, ToServer } from "./system-messages.js";
@@ -20,7 +21,10 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export async function startSystemProcess(system: ServedSystem, connection: Connection): Promise<SystemProcess> {
-  const child = fork(ENTRY, [], { execArgv: ["--enable-source-maps"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // Both servers run as the Dockerfile runs the API: NODE_ENV=production (graphql-js then skips its
+  // development checks; the API turns introspection off and needs a pseudonym secret).
+  const env = { ...process.env, NODE_ENV: "production", PSEUDONYM_SECRET: randomBytes(32).toString("hex") };
+  const child = fork(ENTRY, [], { execArgv: ["--enable-source-maps"], env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ready = await new Promise<{ url: string; authorization: string | undefined }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${system}: no server within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     const onMessage = (message: FromServer) => {
