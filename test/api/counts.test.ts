@@ -208,6 +208,16 @@ describe("sorting by a count", () => {
     expect(new Set(expected.map((id) => persons.get(id)!.seizureCount)).size).toBeLessThan(expected.length / 7);
   });
 
+  it("orders the whole list by SEIZURE_COUNT (counted from the seizures' side) as the world's rows say", async () => {
+    // No ids filter here: the list holds other files' persons too; the world's keep their order among them.
+    const { nodes } = await allPages("persons", { filter: { minSeizures: 1 }, orderBy: { field: "SEIZURE_COUNT", direction: "DESC" } }, 100, "id seizureCount");
+    const ours = nodes.filter((node) => persons.has(node.id));
+    const withSeizures = new Map([...persons].filter(([, c]) => c.seizureCount >= 1));
+    expect(withSeizures.size).toBeGreaterThan(7);
+    expect(ours.map((node) => node.id)).toEqual(sortedIds(withSeizures, (c) => c.seizureCount, true));
+    expect(ours.map((node) => node.seizureCount)).toEqual(ours.map((node) => persons.get(node.id)!.seizureCount));
+  });
+
   it.each([
     ["SHIPMENT_COUNT", "ASC", (c: PersonCounts) => c.shipmentCount],
     ["IDENTIFIER_COUNT", "DESC", (c: PersonCounts) => c.identifierCount],

@@ -31,6 +31,16 @@ const CONNECTIONS = `query($from: ID!, $to: ID!, $resolved: Boolean) {
 }`;
 const COUNTS = `query($id: ID!) { person(id: $id) { id seizureCount shipmentCount identifierCount companyCount } }`;
 const LIST = `query($ids: [ID!]!) { persons(filter: { ids: $ids, minShipments: 2 }, first: 10) { totalCount edges { node { id shipmentCount } } } }`;
+/** The four persons in ascending order of a count (ties by id), with that count: the sort reads the cluster's count too. */
+const ORDERED = `query($ids: [ID!]!, $field: PersonOrderField!) {
+  persons(filter: { ids: $ids }, orderBy: { field: $field, direction: ASC }, first: 10) { edges { node { id seizureCount shipmentCount } } }
+}`;
+/** Every person with a seizure, fewest first: the whole list's sort, which counts from the seizures' side. */
+const WHOLE_LIST = `query($after: String) {
+  persons(filter: { minSeizures: 1 }, orderBy: { field: SEIZURE_COUNT, direction: ASC }, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor } edges { node { id seizureCount } }
+  }
+}`;
 const SHARED = `query($id: ID!, $resolved: Boolean) { sharedIdentifiers(id: $id, resolved: $resolved) { sharedCount party { ... on Person { id name } } identifiers { id } } }`;
 const TIMELINE = `query($id: ID!, $resolved: Boolean) { timeline(id: $id, resolved: $resolved) { date kind entity { id } roles } }`;
 const SEARCH = `query($resolved: Boolean) {
@@ -57,10 +67,26 @@ async function answers(resolved: boolean): Promise<Record<string, unknown>> {
     countsA1: await ask(COUNTS, { id: id("a1") }),
     countsA2: await ask(COUNTS, { id: id("a2") }),
     list: await ask(LIST, { ids: [id("a1"), id("a2"), id("x"), id("y")] }),
+    bySeizures: await ask(ORDERED, { ids: [id("a1"), id("a2"), id("x"), id("y")], field: "SEIZURE_COUNT" }),
+    byShipments: await ask(ORDERED, { ids: [id("a1"), id("a2"), id("x"), id("y")], field: "SHIPMENT_COUNT" }),
+    wholeList: await wholeListOurs(),
     shared: await ask(SHARED, { id: id("a1"), resolved }),
     timeline: await ask(TIMELINE, { id: id("a1"), resolved }),
     search: ours(await ask(SEARCH, { resolved })),
   };
+}
+
+/** This file's persons in the whole list of persons with a seizure (other files' persons are in it too), in its order. */
+async function wholeListOurs(): Promise<unknown[]> {
+  const nodes: { id: string }[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 500; page += 1) {
+    const { persons } = (await ask(WHOLE_LIST, { after })) as { persons: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+    nodes.push(...persons.edges.map((edge) => edge.node));
+    if (!persons.pageInfo.hasNextPage) return nodes.filter((node) => node.id.startsWith(prefix));
+    after = persons.pageInfo.endCursor;
+  }
+  throw new Error("the list of persons never ended");
 }
 
 /** This file's persons among the search hits (other files' worlds hold Vietnamese names too). */
@@ -143,6 +169,11 @@ describe("before the decision: two persons", () => {
     expect(before.countsA1).toStrictEqual({ person: { id: id("a1"), seizureCount: 1, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
     expect(before.countsA2).toStrictEqual({ person: { id: id("a2"), seizureCount: 0, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
     expect(before.list).toMatchObject({ persons: { totalCount: 0 } });
+    const edge = (id: string, seizureCount: number, shipmentCount: number) => ({ node: { id, seizureCount, shipmentCount } });
+    // Fewest first, ties by id: A2, X and Y have no seizure; X no shipment.
+    expect(before.bySeizures).toStrictEqual({ persons: { edges: [edge(id("a2"), 0, 1), edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 1)] } });
+    expect(before.byShipments).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("a1"), 1, 1), edge(id("a2"), 0, 1), edge(id("y"), 0, 1)] } });
+    expect(before.wholeList).toStrictEqual([{ id: id("a1"), seizureCount: 1 }]);
   });
 
   it("search: both spellings, each a hit", () => {
@@ -192,6 +223,12 @@ describe("after the decision: one person", () => {
     // A filter on a count reads the cluster's count too (Y has one shipment, X none).
     const listed = (after.list as { persons: { edges: { node: { id: string } }[] } }).persons.edges.map((edge) => edge.node.id);
     expect(listed.sort()).toStrictEqual([id("a1"), id("a2")].sort());
+    // Sorted by the cluster's counts: the two spellings now both have the seizure and both shipments.
+    const edge = (id: string, seizureCount: number, shipmentCount: number) => ({ node: { id, seizureCount, shipmentCount } });
+    expect(after.bySeizures).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 2), edge(id("a2"), 1, 2)] } });
+    expect(after.byShipments).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 2), edge(id("a2"), 1, 2)] } });
+    // The whole list counts from the seizures' side, and reaches A2 through the cluster.
+    expect(after.wholeList).toStrictEqual([{ id: id("a1"), seizureCount: 1 }, { id: id("a2"), seizureCount: 1 }]);
   });
 
   it("search: one hit for both spellings, the other name among its aliases", () => {

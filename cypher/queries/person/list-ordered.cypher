@@ -22,7 +22,33 @@
 // @param limit: integer
 // @column node: NodeProperties
 // @column sortValue: string | integer
-MATCH (node:Person)
+// Sorting the whole list by seizures, each person's seizures are counted from the seizures' side:
+// every seizure's arrested persons and shipment parties, then the persons resolved with them (the
+// SAME_AS cluster, as the count defines it), grouped by person; a person no seizure reaches counts 0.
+// That reads each seizure once instead of every shipment of every person (the 20,000-shipment
+// network, PROFILE: 362,477 → 63,217 db hits). Only for that order over every person: a list cut
+// down by ids or nationality is counted person by person below, as the other orders are.
+WITH $orderField = "SEIZURE_COUNT" AND $ids IS NULL AND $nationality IS NULL AS wholeList
+CALL (wholeList) {
+  CALL (wholeList) {
+    CALL (wholeList) {
+      MATCH (seizure:Seizure)-[:ARRESTED]->(holder) WHERE wholeList
+      RETURN holder, seizure
+      UNION
+      MATCH (seizure:Seizure)-[:INTERCEPTED]->(:Shipment)<-[:PARTY_TO]-(holder) WHERE wholeList
+      RETURN holder, seizure
+    }
+    // Each holder's cluster is walked once, not once per seizure.
+    WITH holder, collect(seizure) AS seizures
+    MATCH (holder)-[:SAME_AS]-{0,20}(node:Person)
+    UNWIND seizures AS seizure
+    RETURN node, count(DISTINCT seizure) AS seizureCount
+    UNION ALL
+    MATCH (node:Person) RETURN node, 0 AS seizureCount
+  }
+  RETURN node, max(seizureCount) AS seizureCount
+}
+WITH node, seizureCount, wholeList
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)
   AND CASE WHEN $minSeizures IS NULL THEN true ELSE COUNT {
@@ -38,7 +64,7 @@ WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $n
 // count, and the sort reads every person's (about an eighth of its time on a 20,000-shipment network).
 WITH node, CASE $orderField
     WHEN "NAME" THEN coalesce(node.name, "")
-    WHEN "SEIZURE_COUNT" THEN CASE WHEN EXISTS { (node)-[:SAME_AS]-() } THEN COUNT {
+    WHEN "SEIZURE_COUNT" THEN CASE WHEN wholeList THEN seizureCount WHEN EXISTS { (node)-[:SAME_AS]-() } THEN COUNT {
         MATCH (node)-[:SAME_AS]-{0,20}()<-[:ARRESTED]-(seizure:Seizure) RETURN seizure
         UNION
         MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN seizure
