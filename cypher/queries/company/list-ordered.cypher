@@ -23,7 +23,25 @@
 // @param limit: integer
 // @column node: NodeProperties
 // @column sortValue: string | integer
-MATCH (node:Company)
+// Sorting the whole list by seizures, each company's seizures are counted from the seizures' side,
+// as person/list-ordered.cypher counts persons' and says why: every seizure's shipment parties, then
+// the companies resolved with them, grouped by company; a company no seizure reaches counts 0. A
+// list cut down by ids or country is counted company by company below, as the other orders are.
+WITH $orderField = "SEIZURE_COUNT" AND $ids IS NULL AND $country IS NULL AS wholeList
+CALL (wholeList) {
+  CALL (wholeList) {
+    MATCH (seizure:Seizure)-[:INTERCEPTED]->(:Shipment)<-[:PARTY_TO]-(holder) WHERE wholeList
+    // Each holder's cluster is walked once, not once per seizure.
+    WITH holder, collect(DISTINCT seizure) AS seizures
+    MATCH (holder)-[:SAME_AS]-{0,20}(node:Company)
+    UNWIND seizures AS seizure
+    RETURN node, count(DISTINCT seizure) AS seizureCount
+    UNION ALL
+    MATCH (node:Company) RETURN node, 0 AS seizureCount
+  }
+  RETURN node, max(seizureCount) AS seizureCount
+}
+WITH node, seizureCount, wholeList
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($ids IS NULL OR node.id IN $ids)
@@ -37,7 +55,8 @@ WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $cou
 WITH node, CASE $orderField
     WHEN "NAME" THEN coalesce(node.name, "")
     WHEN "SHIPMENT_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(shipment:Shipment) RETURN DISTINCT shipment }
-    WHEN "SEIZURE_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure }
+    WHEN "SEIZURE_COUNT" THEN CASE WHEN wholeList THEN seizureCount
+      ELSE COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:PARTY_TO]->(:Shipment)<-[:INTERCEPTED]-(seizure:Seizure) RETURN DISTINCT seizure } END
     WHEN "OFFICER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer }
     WHEN "IDENTIFIER_COUNT" THEN COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier }
     ELSE node.id
