@@ -20,7 +20,7 @@ const USAGE = `usage: npm run bulk-load -- --into <folder> (--generated <folder>
   --report-dir <dir>     where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
   --batch-size <n>       rows per reference check (default 10000: as npm run import's batches)
   --work-dir <dir>       keep the import tool's CSV files there (default: a temporary folder, deleted)
-  --tool-heap <size>     the import tool's Java heap (default 256m)
+  --tool-heap <size>     the import tool's Java heap (default 512m)
   --tool-off-heap <size> the import tool's off-heap memory (default 192m)
   --tool-page-cache <size> the import tool's page cache (default 64m)
 
