@@ -76,6 +76,9 @@ async function answers(resolved: boolean): Promise<Record<string, unknown>> {
   };
 }
 
+/** An edge of ORDERED's answer. */
+const edge = (id: string, seizureCount: number, shipmentCount: number) => ({ node: { id, seizureCount, shipmentCount } });
+
 /** This file's persons in the whole list of persons with a seizure (other files' persons are in it too), in its order. */
 async function wholeListOurs(): Promise<unknown[]> {
   const nodes: { id: string }[] = [];
@@ -169,7 +172,6 @@ describe("before the decision: two persons", () => {
     expect(before.countsA1).toStrictEqual({ person: { id: id("a1"), seizureCount: 1, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
     expect(before.countsA2).toStrictEqual({ person: { id: id("a2"), seizureCount: 0, shipmentCount: 1, identifierCount: 1, companyCount: 0 } });
     expect(before.list).toMatchObject({ persons: { totalCount: 0 } });
-    const edge = (id: string, seizureCount: number, shipmentCount: number) => ({ node: { id, seizureCount, shipmentCount } });
     // Fewest first, ties by id: A2, X and Y have no seizure; X no shipment.
     expect(before.bySeizures).toStrictEqual({ persons: { edges: [edge(id("a2"), 0, 1), edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 1)] } });
     expect(before.byShipments).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("a1"), 1, 1), edge(id("a2"), 0, 1), edge(id("y"), 0, 1)] } });
@@ -224,7 +226,6 @@ describe("after the decision: one person", () => {
     const listed = (after.list as { persons: { edges: { node: { id: string } }[] } }).persons.edges.map((edge) => edge.node.id);
     expect(listed.sort()).toStrictEqual([id("a1"), id("a2")].sort());
     // Sorted by the cluster's counts: the two spellings now both have the seizure and both shipments.
-    const edge = (id: string, seizureCount: number, shipmentCount: number) => ({ node: { id, seizureCount, shipmentCount } });
     expect(after.bySeizures).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 2), edge(id("a2"), 1, 2)] } });
     expect(after.byShipments).toStrictEqual({ persons: { edges: [edge(id("x"), 0, 0), edge(id("y"), 0, 1), edge(id("a1"), 1, 2), edge(id("a2"), 1, 2)] } });
     // The whole list counts from the seizures' side, and reaches A2 through the cluster.
