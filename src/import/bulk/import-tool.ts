@@ -42,9 +42,9 @@ export class ImportToolError extends Error {
  * The memory of the tool's JVM. Nodes come with their node ids
  * (`--id-type=actual`), so the tool keeps no table of string ids to sort and search: that table was
  * most of its heap, and a third of its CPU time. What is left on the heap is the batches in flight,
-and the caches that do not fit the off-heap budget: 160 MiB, then 256 MiB, ran out in the
-relationship linking of a million shipments (3.1 million nodes, 13.85 million relationships),
-hence 512 MiB (a 1 GiB heap ran it with a peak RSS of 865 MiB).
+ * and the caches that do not fit the off-heap budget: 160 MiB, then 256 MiB, ran out in the
+ * relationship linking of a million shipments (3.1 million nodes, 13.85 million relationships),
+ * hence 512 MiB (a 1 GiB heap ran it with a peak RSS of 865 MiB).
  * The serial collector needs no native structures of its own (the default one's took tens of MB on
  * two CPUs). Direct buffers (the read buffers) are capped by the heap size unless told otherwise,
  * and a heap this small needs more. Its page cache, left alone, is sized from the machine (1 GiB
