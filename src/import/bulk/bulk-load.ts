@@ -32,6 +32,7 @@ export interface BulkLoadOptions {
   readonly keepFiles?: boolean;
   /** Where `<input>.rejects.csv`, `.flags.csv`, `.collisions.csv` go; by default next to each input. */
   readonly reportDir?: string;
+  /** Rows per batch of the pipeline (default BULK_BATCH_SIZE). */
   readonly batchSize?: number;
   /** The import tool's JVM heap, off-heap budget and page cache (see import-tool.ts for the defaults). */
   readonly toolHeap?: string;
@@ -66,6 +67,14 @@ export class BulkLoadError extends Error {
 const PATCHES_PER_TRANSACTION = 5_000;
 
 /**
+ * Rows per batch of the pipeline. A batch's reference checks read the id sets in memory, not the
+ * database, so small batches cost nothing there; and their rows' plans die young, where the 10,000
+ * rows of `npm run import`'s batches outlived young-generation collections and were copied into
+ * the old generation (at 100,000 shipments: 20% less CPU and a third less peak memory for the files).
+ */
+export const BULK_BATCH_SIZE = 500;
+
+/**
  * A first load of an empty database: every step goes through the import pipeline (the same mapping,
  * planner, normalisers, rejects, flags and provenance as `importFiles`) into CSV files
  * (BulkTarget), which `neo4j-admin database import` turns into a new database; the embedded
@@ -80,18 +89,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
   await mkdir(workDir, { recursive: true });
   let database: EmbeddedNeo4j | undefined;
   try {
-    const target = new BulkTarget(workDir);
-    const reports: ImportReport[] = [];
-    for (const step of options.steps) {
-      const report = await importFilesInto(target, step.mapping, step.files, {
-        batchSize: options.batchSize,
-        reportDir: options.reportDir,
-        onProgress: options.onProgress && ((progress) => options.onProgress!(step, progress)),
-      });
-      reports.push(report);
-      options.onStep?.(step, report);
-    }
-    const files = target.finish();
+    const { reports, files } = await writeImportFiles(options, workDir);
     const filesSeconds = (performance.now() - began) / 1000;
     const peak = { files: peakRssMiB(), tool: 0, open: 0, constraints: 0, patches: 0, aggregates: 0 };
     log(`wrote ${files.nodes} nodes and ${files.relationships} relationships to ${files.parts.length} files in ${filesSeconds.toFixed(1)} s; ${files.patchCount} node patches`);
@@ -153,6 +151,25 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
   } finally {
     if (!options.keepFiles) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every step through the import pipeline into the import tool's files. The target's id sets (a few
+ * hundred MB at millions of rows) are garbage once this returns, before the tool and the database run.
+ */
+async function writeImportFiles(options: BulkLoadOptions, workDir: string): Promise<{ reports: ImportReport[]; files: BulkFiles }> {
+  const target = new BulkTarget(workDir);
+  const reports: ImportReport[] = [];
+  for (const step of options.steps) {
+    const report = await importFilesInto(target, step.mapping, step.files, {
+      batchSize: options.batchSize ?? BULK_BATCH_SIZE,
+      reportDir: options.reportDir,
+      onProgress: options.onProgress && ((progress) => options.onProgress!(step, progress)),
+    });
+    reports.push(report);
+    options.onStep?.(step, report);
+  }
+  return { reports, files: target.finish() };
 }
 
 /** This process's peak resident set so far, in MiB (`maxRSS` is in KiB). */

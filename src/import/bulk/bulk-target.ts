@@ -11,7 +11,7 @@ import { PlaceIndex, SpeciesIndex, type Lookups } from "../plan/lookups.js";
 import type { PlannedRelationship, RowPlan } from "../plan/plan-row.js";
 import type { ImportTarget, SourceCounts } from "../write/import-target.js";
 import { cellOf, CsvParts, type CsvPartFile, type CsvType } from "./csv-parts.js";
-import { IdSet } from "./id-set.js";
+import { IdSet } from "../id-set.js";
 
 const SYNTHETIC = 1;
 /** A row described the node (a node only mentioned has no properties and no provenance yet). */
@@ -144,8 +144,8 @@ export class BulkTarget implements ImportTarget {
     const found = new Set<string>();
     if (!set) return found;
     for (const id of ids) {
-      const slot = set.find(id);
-      if (slot >= 0 && (synthetic || (set.flags(slot) & SYNTHETIC) === 0)) found.add(id);
+      const entry = set.find(id);
+      if (entry >= 0 && (synthetic || (set.flags(entry) & SYNTHETIC) === 0)) found.add(id);
     }
     return found;
   };
@@ -180,31 +180,31 @@ export class BulkTarget implements ImportTarget {
     for (const plan of plans) {
       for (const node of plan.nodes) {
         const set = this.idsOf(node.label);
-        let slot = set.find(node.id);
+        let entry = set.find(node.id);
         if (node.mention) {
-          if (slot < 0) {
+          if (entry < 0) {
             set.add(node.id, synthetic ? SYNTHETIC : 0, 0, this.writeNode(node.label, node.id, synthetic, {}));
-          } else if (synthetic && (set.flags(slot) & SYNTHETIC) === 0) {
-            set.setFlags(slot, set.flags(slot) | SYNTHETIC);
+          } else if (synthetic && (set.flags(entry) & SYNTHETIC) === 0) {
+            set.setFlags(entry, set.flags(entry) | SYNTHETIC);
             this.patch({ label: node.label, id: node.id, properties: {}, synthetic: true });
           }
           continue;
         }
         let provenance = false;
-        if (slot < 0) {
-          slot = set.add(node.id, DESCRIBED | (synthetic ? SYNTHETIC : 0), sourceNumber, this.writeNode(node.label, node.id, synthetic, node.properties));
+        if (entry < 0) {
+          entry = set.add(node.id, DESCRIBED | (synthetic ? SYNTHETIC : 0), sourceNumber, this.writeNode(node.label, node.id, synthetic, node.properties));
           provenance = true;
         } else {
-          const flags = set.flags(slot);
+          const flags = set.flags(entry);
           const addsLabel = synthetic && (flags & SYNTHETIC) === 0;
           if (Object.keys(node.properties).length > 0 || addsLabel) {
             this.patch({ label: node.label, id: node.id, properties: node.properties, synthetic: addsLabel });
           }
-          set.setFlags(slot, flags | DESCRIBED | (synthetic ? SYNTHETIC : 0));
+          set.setFlags(entry, flags | DESCRIBED | (synthetic ? SYNTHETIC : 0));
           if ((flags & DESCRIBED) === 0) {
-            set.setSource(slot, sourceNumber);
+            set.setSource(entry, sourceNumber);
             provenance = true;
-          } else if (set.source(slot) !== sourceNumber) {
+          } else if (set.source(entry) !== sourceNumber) {
             const key = `${node.label}\u0000${node.id}`;
             const more = this.moreSources.get(key) ?? new Set<number>();
             this.moreSources.set(key, more);
@@ -214,9 +214,9 @@ export class BulkTarget implements ImportTarget {
             }
           }
         }
-        this.remember(node.label, node.id, node.properties, (set.flags(slot) & SYNTHETIC) !== 0);
+        this.remember(node.label, node.id, node.properties, (set.flags(entry) & SYNTHETIC) !== 0);
         if (provenance) {
-          this.csv.relationship("SOURCED_FROM", set.nodeId(slot), sourceNode, [["row", { type: "long", text: String(plan.row) }]]);
+          this.csv.relationship("SOURCED_FROM", set.nodeId(entry), sourceNode, [["row", { type: "long", text: String(plan.row) }]]);
           this.relationshipCount += 1;
           counts.nodes[node.label] = (counts.nodes[node.label] ?? 0) + 1;
           counts.relationships.SOURCED_FROM = (counts.relationships.SOURCED_FROM ?? 0) + 1;
@@ -308,9 +308,9 @@ export class BulkTarget implements ImportTarget {
 
   /** The node id of a node written before (a relationship's end: the planner made it, or a reference check found it). */
   private nodeIdOf(label: NodeLabel, id: string): number {
-    const slot = this.ids.get(label)?.find(id) ?? -1;
-    if (slot < 0) throw new Error(`a relationship points at a ${label} that no row wrote (a defect of the bulk load)`);
-    return this.ids.get(label)!.nodeId(slot);
+    const entry = this.ids.get(label)?.find(id) ?? -1;
+    if (entry < 0) throw new Error(`a relationship points at a ${label} that no row wrote (a defect of the bulk load)`);
+    return this.ids.get(label)!.nodeId(entry);
   }
 
   private patch(patch: NodePatch): void {

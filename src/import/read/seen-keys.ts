@@ -1,19 +1,22 @@
+import { IdSet } from "../id-set.js";
+
 /**
  * The keys an import has seen, to reject a key met twice. A file of millions of rows keyed by row
  * number (the generator's relationship files) would hold millions of strings in a Set, hundreds of
  * megabytes; keys written as whole numbers are kept as bits instead (one bit per number up to the
- * largest seen), any other key in a Set.
+ * largest seen), any other key as bytes in an IdSet (a million shipment ids: about 50 MB, where a
+ * Set of them held over 100 MB of the heap until the file's end).
  */
 export class SeenKeys {
   private bits = new Uint8Array(1024);
-  private readonly others = new Set<string>();
+  private readonly others = new IdSet();
 
   /** Adds the key; false when it was seen before. */
   add(key: string): boolean {
     const number = CANONICAL_WHOLE_NUMBER.test(key) ? Number(key) : NaN;
     if (!Number.isSafeInteger(number) || number > MAX_BIT) {
-      if (this.others.has(key)) return false;
-      this.others.add(key);
+      if (this.others.find(key) >= 0) return false;
+      this.others.add(key, 0, 0, 0);
       return true;
     }
     const byte = number >>> 3;
