@@ -98,8 +98,10 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
     const batches = [...others.filter(levelWide).map((id) => [id]), others.filter((id) => !levelWide(id))].filter((batch) => batch.length > 0);
     for (const batch of batches) {
       batch.forEach((id) => seen.add(id));
-      const rows = await timed("read", () => executor.readQuery(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }));
-      const entities = await timed("count", () => recount(rows));
+      // Rows arrive one at a time: a level's totals read every seized shipment's members at once.
+      const members = new Map<string, EntityMembers>();
+      await timed("read", () => executor.readEach(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }, (row) => addMember(members, row)));
+      const entities = await timed("count", () => recount(members));
       for (const chunk of bySize(entities)) {
         const [written] = await timed("write", () => executor.writeQuery(aggregatesWriteTallies, { entities: chunk }));
         report.recounted += written.written;
@@ -133,13 +135,19 @@ function* bySize(entities: readonly TallyEntityInput[]): Generator<TallyEntityIn
 }
 
 /** The tallies of each entity whose members the rows give (see aggregates/members.cypher). */
-function recount(rows: readonly AggregatesMembersRow[]): TallyEntityInput[] {
-  const byEntity = new Map<string, { version: number; members: MemberSeizure[] }>();
-  for (const row of rows) {
-    const entity = byEntity.get(row.entity) ?? { version: row.version, members: [] };
-    byEntity.set(row.entity, entity);
-    if (row.seizure !== null) entity.members.push(memberOf(row, row.seizure));
-  }
+interface EntityMembers {
+  version: number;
+  members: MemberSeizure[];
+}
+
+/** One row of aggregates/members: an entity, and one of its member seizures (or none). */
+function addMember(byEntity: Map<string, EntityMembers>, row: AggregatesMembersRow): void {
+  const entity = byEntity.get(row.entity) ?? { version: row.version, members: [] };
+  byEntity.set(row.entity, entity);
+  if (row.seizure !== null) entity.members.push(memberOf(row, row.seizure));
+}
+
+function recount(byEntity: ReadonlyMap<string, EntityMembers>): TallyEntityInput[] {
   return [...byEntity].map(([id, { version, members }]) => {
     const { tallies, spansMonths } = tallyEntity(members);
     const byPeriod = new Map<string, [Cell, Tally][]>();

@@ -53,6 +53,52 @@ export class CypherExecutor {
   }
 
   /**
+   * A generated read whose rows are handed to `onRow` one at a time as they arrive (checked as with
+   * `readQuery`), none kept: for reads of more rows than should sit in memory together. Resolves to
+   * the number of rows.
+   */
+  async readEach<P extends object, R, S>(
+    query: CypherQuery<P, R, S, "read">,
+    parameters: NoInfer<P>,
+    onRow: (row: R) => void,
+    ...slots: SlotArguments<S>
+  ): Promise<number> {
+    const text = renderQuery(query, ...slots);
+    const values = parameterMap(parameters);
+    const budget = this.budget;
+    const timeout = this.timeoutWithin(budget);
+    this.options.onQuery?.(text, values);
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const started = performance.now();
+    let count = 0;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let failed = false;
+        session.run(text, values, { timeout: timeout.ms }).subscribe({
+          onNext: (record) => {
+            if (failed) return;
+            try {
+              onRow(checkedRows(query, plainRows([record]))[0]!);
+              count += 1;
+            } catch (error) {
+              failed = true;
+              reject(error);
+            }
+          },
+          onCompleted: () => resolve(),
+          onError: reject,
+        });
+      });
+      return count;
+    } catch (error) {
+      throw mapBudgetedError(error, budget, timeout.byBudget);
+    } finally {
+      budget?.spend(performance.now() - started);
+      await session.close();
+    }
+  }
+
+  /**
    * Reads run as auto-commit queries in a read session: one network round trip instead of the
    * managed transaction's two (measured in bench/REPORT.md), still routed to readers in a cluster.
    * They are not retried: a client would rather hear at once that the database is away.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { renderQuery, type AnyCypherQuery } from "../../src/db/cypher-query.js";
-import { adminDatabaseIsEmpty, apiKeysRevoke, queries } from "../../src/db/queries.generated.js";
+import { adminDatabaseIsEmpty, apiKeysRevoke, countryList, queries } from "../../src/db/queries.generated.js";
 import { NodeLabel, RelType } from "../../src/domain/graph-schema.js";
 import { connect } from "../helpers/test-api.js";
 import { neo4jFromContext } from "../helpers/neo4j-context.js";
@@ -65,6 +65,7 @@ async function modesOf(work: () => Promise<unknown>): Promise<string[]> {
 describe("the executor's access modes", () => {
   it("reads in READ sessions", async () => {
     expect(await modesOf(() => executor.readQuery(adminDatabaseIsEmpty, {}))).toEqual(["session READ"]);
+    expect(await modesOf(() => executor.readEach(adminDatabaseIsEmpty, {}, () => {}))).toEqual(["session READ"]);
     expect(await modesOf(() => executor.read("RETURN 1"))).toEqual(["session READ"]);
     expect(await modesOf(() => executor.isReachable())).toEqual(["session READ"]);
   });
@@ -75,6 +76,22 @@ describe("the executor's access modes", () => {
     expect(await modesOf(() => executor.write("CREATE (n) DELETE n"))).toEqual(["executeQuery WRITE"]);
     expect(await modesOf(() => executor.writeAll([{ query: "CREATE (n) DELETE n" }]))).toEqual(["session WRITE"]);
     expect(await modesOf(() => executor.writeTransaction((tx) => tx.run("CREATE (n) DELETE n")))).toEqual(["session WRITE"]);
+  });
+
+  it("hands a read's rows over one at a time (readEach): the rows readQuery returns, in order, over several fetches", async () => {
+    // More rows than the driver fetches at once (1,000), so that the stream is pulled again.
+    await executor.write("UNWIND range(1, 2500) AS i CREATE (:Country {id: 'read-each-' + i, name: 'Read each ' + i})");
+    try {
+      const parameters = { borders: null, after: null, limit: neo4j.int(1_000_000) };
+      const rows: unknown[] = [];
+      const count = await executor.readEach(countryList, parameters, (row) => rows.push(row));
+      const all = await executor.readQuery(countryList, parameters);
+      expect(all.length).toBeGreaterThanOrEqual(2500);
+      expect(count).toBe(all.length);
+      expect(rows).toEqual(all);
+    } finally {
+      await executor.write("MATCH (country:Country) WHERE country.id STARTS WITH 'read-each-' DETACH DELETE country");
+    }
   });
 
   it("a write sent as a read is refused by Neo4j, not run", async () => {
@@ -131,17 +148,17 @@ describe("every query file's mode", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("matches the executor method each call site uses (readQuery for reads, writeQuery for writes)", () => {
+  it("matches the executor method each call site uses (readQuery or readEach for reads, writeQuery for writes)", () => {
     const byName = new Map(all.map((query) => [query.name, query]));
     const misused: string[] = [];
     let calls = 0;
     for (const file of sourceFiles(path.join(projectRoot, "src"))) {
       const source = readFileSync(file, "utf8");
-      for (const match of source.matchAll(/\.(readQuery|writeQuery)\(\s*([A-Za-z_$][\w$]*)\s*,/g)) {
+      for (const match of source.matchAll(/\.(readQuery|readEach|writeQuery)\(\s*([A-Za-z_$][\w$]*)\s*,/g)) {
         const query = byName.get(match[2]!);
         if (!query) continue;
         calls += 1;
-        const expected = match[1] === "readQuery" ? "read" : "write";
+        const expected = match[1] === "writeQuery" ? "write" : "read";
         if (query.mode !== expected) misused.push(`${path.relative(projectRoot, file)}: ${match[1]}(${match[2]}) of a ${query.mode} query`);
       }
     }
