@@ -134,7 +134,7 @@ function* bySize(entities: readonly TallyEntityInput[]): Generator<TallyEntityIn
   if (chunk.length > 0) yield chunk;
 }
 
-/** The tallies of each entity whose members the rows give (see aggregates/members.cypher). */
+/** One entity's members, gathered from the rows of aggregates/members.cypher. */
 interface EntityMembers {
   version: number;
   members: MemberSeizure[];
@@ -147,6 +147,7 @@ function addMember(byEntity: Map<string, EntityMembers>, row: AggregatesMembersR
   if (row.seizure !== null) entity.members.push(memberOf(row, row.seizure));
 }
 
+/** The tallies of each entity, from its members. */
 function recount(byEntity: ReadonlyMap<string, EntityMembers>): TallyEntityInput[] {
   return [...byEntity].map(([id, { version, members }]) => {
     const { tallies, spansMonths } = tallyEntity(members);

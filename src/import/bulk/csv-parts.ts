@@ -20,8 +20,8 @@ export const ARRAY_DELIMITER_OPTION = "U+001F";
 /**
  * Each part's bytes wait in a buffer of their own until it is full. Lines gathered into a string
  * (`buffer += line`) outlive many young-generation collections, so megabytes of them were copied
- * into the old generation for every part and discarded there: most of the files phase's garbage
- * collection, and most of its peak memory.
+ * into the old generation for every part and discarded there (at 1,000,000 shipments the files
+ * phase's peak RSS went 772 → 615 MiB with byte buffers, and its time 179 → 158 s).
  */
 const BUFFER_BYTES = 1 << 18;
 
