@@ -134,8 +134,8 @@ export class IdSet {
   }
 }
 
-/** FNV-1a over UTF-16 code units, mixed at the end so that the low bits spread. */
-function hashOf(text: string): number {
+/** FNV-1a over UTF-16 code units, mixed at the end so that the low bits spread (exported for its test). */
+export function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   hash ^= hash >>> 16;

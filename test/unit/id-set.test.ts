@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { IdSet } from "../../src/import/id-set.js";
+import { hashOf, IdSet } from "../../src/import/id-set.js";
 
 /**
  * The bulk load's exact id sets: every id added is found again with its own numbers, ids that were
@@ -40,6 +40,17 @@ describe("IdSet", () => {
     ids.forEach((id, index) => set.add(id, 0, 0, index));
     ids.forEach((id, index) => expect(set.nodeId(set.find(id))).toBe(index));
     expect(set.find("🦏")).toBe(-1);
+  });
+
+  it("tells apart two ids whose hashes are equal, by their bytes", () => {
+    // Found by searching SHP-0, SHP-1, …: the first pair with one hash.
+    const [first, second] = ["SHP-66225", "SHP-90271"];
+    expect(hashOf(first)).toBe(hashOf(second));
+    const set = new IdSet();
+    set.add(first, 0, 0, 1);
+    expect(set.find(second)).toBe(-1);
+    set.add(second, 0, 0, 2);
+    expect([set.nodeId(set.find(first)), set.nodeId(set.find(second))]).toEqual([1, 2]);
   });
 
   it("refuses an id longer than 65,535 bytes of UTF-8", () => {
