@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError, type Driver, type RecordShape } from "neo4j-driver";
+import neo4j, { Neo4jError, type Driver, type RecordShape, type Result } from "neo4j-driver";
 
 import { DatabaseBudgetExhaustedError, DatabaseUnavailableError, QueryTimeoutError } from "../domain/errors.js";
 import { checkedRows, parameterMap, renderQuery, type CypherQuery, type SlotArguments } from "./cypher-query.js";
@@ -63,18 +63,11 @@ export class CypherExecutor {
     onRow: (row: R) => void,
     ...slots: SlotArguments<S>
   ): Promise<number> {
-    const text = renderQuery(query, ...slots);
-    const values = parameterMap(parameters);
-    const budget = this.budget;
-    const timeout = this.timeoutWithin(budget);
-    this.options.onQuery?.(text, values);
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    const started = performance.now();
-    let count = 0;
-    try {
-      await new Promise<void>((resolve, reject) => {
+    return this.inReadSession(renderQuery(query, ...slots), parameterMap(parameters), (result) => {
+      let count = 0;
+      return new Promise<number>((resolve, reject) => {
         let failed = false;
-        session.run(text, values, { timeout: timeout.ms }).subscribe({
+        result.subscribe({
           onNext: (record) => {
             if (failed) return;
             try {
@@ -85,17 +78,11 @@ export class CypherExecutor {
               reject(error);
             }
           },
-          onCompleted: () => resolve(),
+          onCompleted: () => resolve(count),
           onError: reject,
         });
       });
-      return count;
-    } catch (error) {
-      throw mapBudgetedError(error, budget, timeout.byBudget);
-    } finally {
-      budget?.spend(performance.now() - started);
-      await session.close();
-    }
+    });
   }
 
   /**
@@ -104,14 +91,18 @@ export class CypherExecutor {
    * They are not retried: a client would rather hear at once that the database is away.
    */
   async read(query: string, parameters: Parameters = {}): Promise<Row[]> {
+    return this.inReadSession(query, parameters, async (result) => plainRows((await result).records));
+  }
+
+  /** Runs a read in a read session within the budget, and hands its result to `consume`, driver errors mapped. */
+  private async inReadSession<T>(query: string, parameters: Parameters, consume: (result: Result) => Promise<T>): Promise<T> {
     const budget = this.budget;
     const timeout = this.timeoutWithin(budget);
     this.options.onQuery?.(query, parameters);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     const started = performance.now();
     try {
-      const result = await session.run(query, parameters, { timeout: timeout.ms });
-      return plainRows(result.records);
+      return await consume(session.run(query, parameters, { timeout: timeout.ms }));
     } catch (error) {
       throw mapBudgetedError(error, budget, timeout.byBudget);
     } finally {

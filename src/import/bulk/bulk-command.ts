@@ -5,7 +5,7 @@ import { ConfigError } from "../../config.js";
 import { InputError, MappingError } from "../mapping/mapping-error.js";
 import { loadMapping } from "../mapping/load-mapping.js";
 import { exitCodeOf, formatReport } from "../report/import-report.js";
-import { BulkLoadError, bulkLoad, type BulkStep } from "./bulk-load.js";
+import { BULK_BATCH_SIZE, BulkLoadError, bulkLoad, type BulkStep } from "./bulk-load.js";
 import { generatedBulkSteps } from "./generated-steps.js";
 import { ImportToolError } from "./import-tool.js";
 
@@ -18,7 +18,7 @@ const USAGE = `usage: npm run bulk-load -- --into <folder> (--generated <folder>
   --step <m>=<f>[,<f>]   a mapping file and its CSV files (or folder), as npm run import takes them;
                          repeat in the order of import (references point at nodes of earlier steps)
   --report-dir <dir>     where <input>.rejects.csv and <input>.flags.csv go (default: next to the input)
-  --batch-size <n>       rows per batch of the pipeline (default 500; reference checks read memory)
+  --batch-size <n>       rows per batch of the pipeline (default ${BULK_BATCH_SIZE}; reference checks read memory)
   --work-dir <dir>       keep the import tool's CSV files there (default: a temporary folder, deleted)
   --tool-heap <size>     the import tool's Java heap (default 512m)
   --tool-off-heap <size> the import tool's off-heap memory (default 192m)
