@@ -39,7 +39,10 @@ CALL () {
   WHERE $place IS NULL AND $country IS NULL
   RETURN node
   UNION
-  MATCH (node:Seizure) WHERE $place IS NULL AND $country IS NULL AND $species IS NULL RETURN node
+  // Filtered first, then matched: with the condition on the MATCH, the planner scans every
+  // seizure before it reads the parameters (PROFILE: 1,300 db hits of a country's page of 1,391).
+  WITH 1 AS everySeizure WHERE $place IS NULL AND $country IS NULL AND $species IS NULL
+  MATCH (node:Seizure) RETURN node
 }
 WITH node
 WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
