@@ -24,7 +24,7 @@ import { DatabaseBudget } from "./db/database-budget.js";
 import { DomainError, TooManyAuthFailuresError, VariablesTooDeepError } from "./domain/errors.js";
 import { createErrorFormatter } from "./graphql/format-error.js";
 import { VariableProblems } from "./graphql/variable-problems.js";
-import { limitPlugins } from "./graphql/limits/limit-plugins.js";
+import { limitPlugins, ResponseTexts } from "./graphql/limits/limit-plugins.js";
 import { clientAddress } from "./http/client-address.js";
 import { closeGracefully } from "./http/drain.js";
 import { queriesOnlyPlugin } from "./http/queries-only.plugin.js";
@@ -150,6 +150,7 @@ export function createApollo(
   deps: Pick<ServerDependencies, "schema" | "logger" | "production"> & { security: Pick<Security, "audit" | "limits"> },
 ): ApolloServer<Context> {
   const variableProblems = new VariableProblems();
+  const responseTexts = new ResponseTexts();
   const formatError = createErrorFormatter((error) => deps.logger.error({ err: error }, "unexpected error in a request"), {
     maxTokens: deps.security.limits.maxTokens,
     variableProblems,
@@ -165,6 +166,8 @@ export function createApollo(
     hideSchemaDetailsFromClientErrors: deps.production,
     // The parser stops at the token limit, before building an oversized document.
     parseOptions: { maxLexicalTokens: deps.security.limits.maxTokens },
+    // The response's text as the size limit measured it: serialised once.
+    stringifyResult: responseTexts.stringify,
     // Apollo's default landing page loads from a CDN, which offline users cannot reach.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -174,7 +177,7 @@ export function createApollo(
       ApolloServerPluginCacheControlDisabled(),
       // First, so that a mutation is refused as such, whatever the limits make of it.
       queriesOnlyPlugin<Context>(),
-      ...limitPlugins(deps.security.limits),
+      ...limitPlugins(deps.security.limits, responseTexts),
       auditPlugin(deps.security.audit, (error) => deps.logger.error({ err: error }, "audit trail unavailable: responses are refused")),
       variableProblems.plugin<Context>(),
     ],

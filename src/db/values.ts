@@ -5,15 +5,17 @@ import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationsh
  * nodes and relationships into their properties. Nothing else in the project sees driver types.
  */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
+  // Text, numbers and booleans first: most values are, and they need no check of the driver's types.
+  if (typeof value !== "object") return value === undefined ? null : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (isInt(value)) return integerToNumber(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
   if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
-  }
-  return value;
+  // Built key by key: a map of the result is read once, without the arrays of its entries.
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) plain[key] = toPlain((value as Record<string, unknown>)[key]);
+  return plain;
 }
 
 function integerToNumber(value: Integer): number {

@@ -231,7 +231,7 @@ class QueryWriter {
       `MATCH (${from}:${pattern.from})${pattern.left}[:${pattern.type}]${pattern.right}(${next}:${pattern.to})`,
       `WITH DISTINCT ${next}`,
       ...projection.before,
-      `RETURN ${factMap(from, relation, next, rel, projection.map, showsRels(relation))} AS fact ORDER BY fact.node.id`,
+      `RETURN ${factMap(from, relation, next, rel, projection.map, showsRels(relation))} AS fact ORDER BY ${factId(relation, showsRels(relation))}`,
       "}",
     ].join("\n");
   }
@@ -255,7 +255,7 @@ class QueryWriter {
           `WITH DISTINCT ${next} ORDER BY ${next}.id LIMIT $${limit}`,
           ...projection.before,
           // A page lists nodes: its resolver shows neither relationship properties nor citations.
-          `RETURN ${factMap(from, relation, next, rel, projection.map, false)} AS fact ORDER BY fact.node.id`,
+          `RETURN ${factMap(from, relation, next, rel, projection.map, false)} AS fact ORDER BY ${factId(relation, false)}`,
           "}",
         ].join("\n"),
       );
@@ -280,17 +280,29 @@ function ownProperties(plan: FetchPlan): string[] {
 }
 
 /**
- * A fact as the query returns it: the related node's projection; its labels only where the field's
- * type may be one of several kinds (a party, a route stop); the properties of its relationships
- * only when `withRels`. What no resolver reads is not returned: the driver would decode it and
- * toPlain convert it for every node (on a page of countries with their seizures' commodities and
- * species, most of the result).
+ * A fact as the query returns it: the related node's projection alone, when that is all its
+ * resolvers read; else a map of the projection (`node`), its labels where the field's type may be
+ * one of several kinds (a party, a route stop) and the properties of its relationships when
+ * `withRels`. What no resolver reads is not returned: the driver would decode it and toPlain
+ * convert it for every node (on a page of countries with their seizures' commodities and species,
+ * most of the result), and a map around each node is one more to decode, its keys with it.
  */
 function factMap(from: string, relation: RelationName, next: string, rel: string, map: string, withRels: boolean): string {
+  if (!wrapsFact(relation, withRels)) return map;
   const entries = [`node: ${map}`];
   if (relations[relation].to.length > 1) entries.push(`labels: labels(${next})`);
   if (withRels) entries.push(`rels: ${relsOf(from, patternOf(relation), next, rel)}`);
   return `{${entries.join(", ")}}`;
+}
+
+/** Whether factMap puts a fact's node in a map with its labels or relationships. */
+function wrapsFact(relation: RelationName, withRels: boolean): boolean {
+  return withRels || relations[relation].to.length > 1;
+}
+
+/** The id of a fact's node, as the query orders facts by it. */
+function factId(relation: RelationName, withRels: boolean): string {
+  return wrapsFact(relation, withRels) ? "fact.node.id" : "fact.id";
 }
 
 /**
@@ -355,30 +367,45 @@ function countsCall(name: string, as: string): string {
  * them, and a node's id and synthetic flag.
  */
 function fetchedNode(raw: Row, plan: FetchPlan): FetchedNode {
-  const properties: Properties = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key !== "_c" && !/^_[rp][0-9]+$/.test(key)) properties[key] = plainValue(value, key);
+  const node: FetchedNode = {} as FetchedNode;
+  for (const key of Object.keys(raw)) {
+    // The entries of what was read below the node (_c, _r0, _p0, ...) start with an underscore,
+    // which no property name of the model does (ownProperties).
+    if (key.charCodeAt(0) !== UNDERSCORE) node[key] = plainValue(raw[key], key);
   }
-  const { id, synthetic } = raw;
-  if (typeof id !== "string" || typeof synthetic !== "boolean") throw shapeError("node", "a node with an id and synthetic");
+  if (typeof node.id !== "string" || typeof node.synthetic !== "boolean") throw shapeError("node", "a node with an id and synthetic");
   const counts = raw._c === undefined || raw._c === null ? null : partyCounts(raw._c);
   const prefetched: Prefetched = { related: new Map(), pages: new Map(), counts };
   let index = 0;
   for (const [relation, below] of plan.related) {
-    const facts = factsOf(factReads(raw[`_r${index++}`], below, relation, showsRels(relation)), factProperties[relation] ?? []);
-    prefetched.related.set(relation, sortBySeq(facts));
+    const withRels = showsRels(relation);
+    const value = raw[`_r${index++}`];
+    const facts = withRels ? factsOf(factReads(value, below, relation, true), factProperties[relation] ?? []) : nodeFacts(value, below, relation);
+    prefetched.related.set(relation, withRels ? sortBySeq(facts) : facts);
   }
   index = 0;
   for (const page of plan.pages.values()) {
     const read = record(raw[`_p${index++}`], "page");
-    const found = factsOf(read.items === undefined ? [] : factReads(read.items, page.below, page.relation, false), []);
+    const found = read.items === undefined ? [] : nodeFacts(read.items, page.below, page.relation);
     prefetched.pages.set(pageKey(page.relation, page.first), {
       items: found.slice(0, page.first),
       hasNextPage: found.length > page.first,
       total: read.total === undefined ? null : numberOrNull(read.total, "page.total"),
     });
   }
-  return { ...properties, id, synthetic, [PREFETCHED]: prefetched };
+  node[PREFETCHED] = prefetched;
+  return node;
+}
+
+const UNDERSCORE = "_".charCodeAt(0);
+
+/**
+ * The facts of a field read without its relationships (factMap): one per node, with no
+ * relationship properties and no citations, as factsOf makes them; sortBySeq would keep their
+ * order (they have no `seq`).
+ */
+function nodeFacts(value: unknown, below: FetchPlan, relation: RelationName): Related[] {
+  return factReads(value, below, relation, false).map((read) => ({ node: read.node, labels: read.labels, rel: {}, citations: [] }));
 }
 
 /**
@@ -387,8 +414,10 @@ function fetchedNode(raw: Row, plan: FetchPlan): FetchedNode {
  */
 function factReads(value: unknown, below: FetchPlan, relation: RelationName, withRels: boolean): RelatedRead[] {
   const { to } = relations[relation];
+  const wrapped = wrapsFact(relation, withRels);
   return list(value, "facts").map((element) => {
     const fact = record(element, "fact");
+    if (!wrapped) return { node: fetchedNode(fact, below), labels: [...to], rels: null };
     return {
       node: fetchedNode(record(fact.node, "fact.node"), below),
       labels: to.length > 1 ? list(fact.labels, "fact.labels").map((label) => text(label, "fact.labels")) : [...to],

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, FormattedExecutionResult, GraphQLSchema, OperationDefinitionNode } from "graphql";
 
 import type { LimitSettings } from "../../config.js";
 import type { Context } from "../../context.js";
@@ -22,9 +22,9 @@ import { queryDepth } from "./query-depth.js";
  * src/server.ts makes: its queries are refused with DATABASE_BUDGET_EXHAUSTED once it is spent),
  * and here a response over `maxResponseBytes` is replaced by a RESPONSE_TOO_LARGE error: the
  * estimate bounds database hits, not the time they take on a larger graph or the size of the text
- * they turn into.
+ * they turn into. The text measured is kept in `texts` for Apollo to send (ResponseTexts).
  */
-export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Context>[] {
+export function limitPlugins(settings: LimitSettings, texts: ResponseTexts = new ResponseTexts()): ApolloServerPlugin<Context>[] {
   return [
     {
       async requestDidStart() {
@@ -49,7 +49,7 @@ export function limitPlugins(settings: LimitSettings): ApolloServerPlugin<Contex
           },
           async willSendResponse({ response }) {
             if (response.body.kind !== "single") return;
-            const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+            const bytes = Buffer.byteLength(texts.measure(response.body.singleResult));
             if (bytes <= settings.maxResponseBytes) return;
             const error = new ResponseTooLargeError(settings.maxResponseBytes);
             response.body.singleResult = {
@@ -91,4 +91,38 @@ function costOf(schema: GraphQLSchema, operation: OperationDefinitionNode, docum
   const cost = queryCost(schema, operation, fragmentsOf(document), variables);
   if (fixed) fixedCosts.set(operation, { schema, cost });
   return cost;
+}
+
+/**
+ * The text of each response as the size limit measured it, handed to Apollo as its
+ * `stringifyResult` so that a response is serialised once, not twice. The text is Apollo's own
+ * (its default: the fields errors, data and extensions in that order, then a newline). It is kept
+ * by the response's `data` object, and sent only when Apollo asks for that same data with the same
+ * errors and extensions; a response replaced after it was measured (the audit trail withholding
+ * its data) is serialised afresh. A response without data (errors only) is small and not kept.
+ */
+export class ResponseTexts {
+  private readonly texts = new WeakMap<object, { text: string; result: FormattedExecutionResult }>();
+
+  /** The text of `result`, kept for `stringify` when it has data. */
+  measure(result: FormattedExecutionResult): string {
+    const text = apolloText(result);
+    if (isObject(result.data)) this.texts.set(result.data, { text, result });
+    return text;
+  }
+
+  /** Apollo's `stringifyResult`: the text measured for this result, else a new one. */
+  readonly stringify = (value: FormattedExecutionResult): string => {
+    const kept = isObject(value.data) ? this.texts.get(value.data) : undefined;
+    if (kept && kept.result.errors === value.errors && kept.result.extensions === value.extensions) return kept.text;
+    return apolloText(value);
+  };
+}
+
+function apolloText(result: FormattedExecutionResult): string {
+  return JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions }) + "\n";
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
 }
