@@ -2,6 +2,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server
 import { describe, expect, test } from "vitest";
 
 import type { LimitSettings } from "../../src/config.js";
+import type { Context } from "../../src/context.js";
 import { limitPlugins, ResponseTexts } from "../../src/graphql/limits/limit-plugins.js";
 
 /**
@@ -39,7 +40,7 @@ const resolvers = {
 };
 
 /** A plugin after the limits that replaces a response's result when `withhold` says so. */
-function replacing(withhold: () => boolean): ApolloServerPlugin {
+function replacing(withhold: () => boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -51,18 +52,19 @@ function replacing(withhold: () => boolean): ApolloServerPlugin {
   };
 }
 
-async function serverWith(withhold: () => boolean = () => false): Promise<ApolloServer> {
+async function serverWith(withhold: () => boolean = () => false): Promise<ApolloServer<Context>> {
   const texts = new ResponseTexts();
-  const server = new ApolloServer({ typeDefs, resolvers, plugins: [...limitPlugins(SETTINGS, texts), replacing(withhold)], stringifyResult: texts.stringify });
+  const server = new ApolloServer<Context>({ typeDefs, resolvers, plugins: [...limitPlugins(SETTINGS, texts), replacing(withhold)], stringifyResult: texts.stringify });
   await server.start();
   return server;
 }
 
-async function post(server: ApolloServer, query: string): Promise<{ status: number | undefined; text: string }> {
+async function post(server: ApolloServer<Context>, query: string): Promise<{ status: number | undefined; text: string }> {
   const headers = new HeaderMap([["content-type", "application/json"]]);
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: "POST", headers, search: "", body: { query } },
-    context: async () => ({}),
+    // The schema's resolvers read no context.
+    context: async () => ({}) as Context,
   });
   if (response.body.kind !== "complete") throw new Error("expected a complete body");
   return { status: response.status, text: response.body.string };
