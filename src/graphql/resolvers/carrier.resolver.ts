@@ -6,7 +6,7 @@ import { Cost, RelationCost } from "../limits/field-cost.js";
 import { Carrier } from "../types/carrier.type.js";
 import type { ConnectionShape } from "../types/connection.js";
 import { Shipment } from "../types/shipment.type.js";
-import { nodeConnection } from "./relation-fields.js";
+import { nodeConnection, type Awaitable } from "./relation-fields.js";
 import { ShipmentConnection } from "./shipment.resolver.js";
 
 @Resolver(() => Carrier)
@@ -17,7 +17,7 @@ export class CarrierResolver {
     @Root() carrier: Carrier,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<Shipment>> {
+  ): Awaitable<ConnectionShape<Shipment>> {
     return nodeConnection(ctx, "Carrier.shipments", carrier, page);
   }
 }

@@ -15,7 +15,7 @@ import { Office, Participation } from "../types/links.type.js";
 import { Citation } from "../types/source.type.js";
 import { entityId, filterWithEntityIds } from "./argument-ids.js";
 import { filterParameters, lookup, partyCount, orderedListConnection, validatedAs } from "./lists.js";
-import { citations, node, nodes, offices, participations } from "./relation-fields.js";
+import { citations, node, nodes, offices, participations, type Awaitable } from "./relation-fields.js";
 
 export const CompanyConnection = connectionType("Company", Company);
 
@@ -68,7 +68,7 @@ export class CompanyResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and registrations used." })
-  identifiers(@Root() company: Company, @Ctx() ctx: Context): Promise<Identifier[]> {
+  identifiers(@Root() company: Company, @Ctx() ctx: Context): Awaitable<Identifier[]> {
     return nodes(ctx, "Company.identifiers", company);
   }
 
@@ -86,7 +86,7 @@ export class CompanyResolver {
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country of registration." })
-  country(@Root() company: Company, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Root() company: Company, @Ctx() ctx: Context): Awaitable<Country | null> {
     return node(ctx, "Company.country", company);
   }
 

@@ -16,7 +16,7 @@ import { Shipment } from "../types/shipment.type.js";
 import { CompanyConnection } from "./company.resolver.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
 import { PlaceConnection } from "./place.resolver.js";
-import { nodeConnection, nodes } from "./relation-fields.js";
+import { nodeConnection, nodes, type Awaitable } from "./relation-fields.js";
 import { SeizureConnection } from "./seizure.resolver.js";
 import { ShipmentConnection } from "./shipment.resolver.js";
 
@@ -53,13 +53,13 @@ export class CountryResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Country], { description: "Countries that share a land border with this one." })
-  neighbours(@Root() country: Country, @Ctx() ctx: Context): Promise<Country[]> {
+  neighbours(@Root() country: Country, @Ctx() ctx: Context): Awaitable<Country[]> {
     return nodes(ctx, "Country.neighbours", country);
   }
 
   @Cost(RelationCost.PAGE)
   @FieldResolver(() => PlaceConnection, { description: "Ports, airports, crossings and cities in this country." })
-  places(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Place>> {
+  places(@Root() country: Country, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Awaitable<ConnectionShape<Place>> {
     return nodeConnection(ctx, "Country.places", country, page);
   }
 
@@ -69,7 +69,7 @@ export class CountryResolver {
     @Root() country: Country,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<Seizure>> {
+  ): Awaitable<ConnectionShape<Seizure>> {
     return nodeConnection(ctx, "Country.seizures", country, page);
   }
 
@@ -79,7 +79,7 @@ export class CountryResolver {
     @Root() country: Country,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<Shipment>> {
+  ): Awaitable<ConnectionShape<Shipment>> {
     return nodeConnection(ctx, "Country.shipments", country, page);
   }
 
@@ -89,7 +89,7 @@ export class CountryResolver {
     @Root() country: Country,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<Company>> {
+  ): Awaitable<ConnectionShape<Company>> {
     return nodeConnection(ctx, "Country.companies", country, page);
   }
 }

@@ -8,7 +8,7 @@ import { Identifier } from "../types/identifier.type.js";
 import { Party } from "../types/party.type.js";
 import { entityId } from "./argument-ids.js";
 import { lookup } from "./lists.js";
-import { nodes } from "./relation-fields.js";
+import { nodes, type Awaitable } from "./relation-fields.js";
 
 @Resolver(() => Identifier)
 export class IdentifierResolver {
@@ -20,7 +20,7 @@ export class IdentifierResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Party], { description: "The persons and companies that use this identifier." })
-  holders(@Root() identifier: Identifier, @Ctx() ctx: Context): Promise<(typeof Party)[]> {
+  holders(@Root() identifier: Identifier, @Ctx() ctx: Context): Awaitable<(typeof Party)[]> {
     return nodes(ctx, "Identifier.holders", identifier);
   }
 }

@@ -16,7 +16,7 @@ import { Person } from "../types/person.type.js";
 import { Citation } from "../types/source.type.js";
 import { entityId, filterWithEntityIds } from "./argument-ids.js";
 import { filterParameters, lookup, partyCount, orderedListConnection, validatedAs } from "./lists.js";
-import { arrestsOf, citations, nodes, offices, participations } from "./relation-fields.js";
+import { arrestsOf, citations, nodes, offices, participations, type Awaitable } from "./relation-fields.js";
 
 export const PersonConnection = connectionType("Person", Person);
 
@@ -76,7 +76,7 @@ export class PersonResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Identifier], { description: "Phones, e-mails, addresses, accounts and documents used." })
-  identifiers(@Root() person: Person, @Ctx() ctx: Context): Promise<Identifier[]> {
+  identifiers(@Root() person: Person, @Ctx() ctx: Context): Awaitable<Identifier[]> {
     return nodes(ctx, "Person.identifiers", person);
   }
 
@@ -100,7 +100,7 @@ export class PersonResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Country])
-  nationalities(@Root() person: Person, @Ctx() ctx: Context): Promise<Country[]> {
+  nationalities(@Root() person: Person, @Ctx() ctx: Context): Awaitable<Country[]> {
     return nodes(ctx, "Person.nationalities", person);
   }
 

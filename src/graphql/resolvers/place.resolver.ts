@@ -12,7 +12,7 @@ import { Place } from "../types/place.type.js";
 import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
-import { node, nodeConnection } from "./relation-fields.js";
+import { node, nodeConnection, type Awaitable } from "./relation-fields.js";
 import { SeizureConnection } from "./seizure.resolver.js";
 import { ShipmentConnection } from "./shipment.resolver.js";
 
@@ -39,13 +39,13 @@ export class PlaceResolver {
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true })
-  country(@Root() place: Place, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Root() place: Place, @Ctx() ctx: Context): Awaitable<Country | null> {
     return node(ctx, "Place.country", place);
   }
 
   @Cost(RelationCost.PAGE)
   @FieldResolver(() => SeizureConnection, { description: "Seizures made at this place." })
-  seizures(@Root() place: Place, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Seizure>> {
+  seizures(@Root() place: Place, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Awaitable<ConnectionShape<Seizure>> {
     return nodeConnection(ctx, "Place.seizures", place, page);
   }
 
@@ -55,7 +55,7 @@ export class PlaceResolver {
     @Root() place: Place,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<Shipment>> {
+  ): Awaitable<ConnectionShape<Shipment>> {
     return nodeConnection(ctx, "Place.shipments", place, page);
   }
 }

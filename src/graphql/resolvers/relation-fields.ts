@@ -21,26 +21,32 @@ import { listScope, pageRequest, toConnection } from "./paging.js";
 /** The node a relationship field starts from: its id, and what was read ahead below it, if anything. */
 export type Parent = { id: string } & Pick<FetchedNode, typeof PREFETCHED>;
 
-export async function links(ctx: Context, name: RelationName, parent: Parent): Promise<Related[]> {
+/**
+ * A value read ahead, or a promise of one read through the loaders. Field resolvers hand read-ahead
+ * facts back as they are: graphql-js completes a value at once, where a promise costs it a
+ * microtask and an object of pending fields at every level.
+ */
+export type Awaitable<T> = T | Promise<T>;
+
+export function links(ctx: Context, name: RelationName, parent: Parent): Awaitable<Related[]> {
   return parent[PREFETCHED]?.related.get(name) ?? ctx.loaders.related(name).load(parent.id);
 }
 
-export async function nodes<T>(ctx: Context, name: RelationName, parent: Parent): Promise<T[]> {
-  return (await links(ctx, name, parent)).map((link) => withLabels(link) as T);
+export function nodes<T>(ctx: Context, name: RelationName, parent: Parent): Awaitable<T[]> {
+  return whenRead(links(ctx, name, parent), (found) => found.map((link) => withLabels(link) as T));
 }
 
-export async function node<T>(ctx: Context, name: RelationName, parent: Parent): Promise<T | null> {
-  const [first] = await links(ctx, name, parent);
-  return first ? (withLabels(first) as T) : null;
+export function node<T>(ctx: Context, name: RelationName, parent: Parent): Awaitable<T | null> {
+  return whenRead(links(ctx, name, parent), ([first]) => (first ? (withLabels(first) as T) : null));
 }
 
 /** A relationship field that may reach thousands of nodes, paged like a root list. */
-export async function nodeConnection<T extends { id: string }>(
+export function nodeConnection<T extends { id: string }>(
   ctx: Context,
   name: RelationName,
   parent: Parent,
   args: PageArgs,
-): Promise<ConnectionShape<T>> {
+): Awaitable<ConnectionShape<T>> {
   const scope = listScope(name, "ID", parent.id);
   const page = pageRequest(ctx, scope, args);
   const ahead = page.after === null ? parent[PREFETCHED]?.pages.get(pageKey(name, page.first)) : undefined;
@@ -48,9 +54,18 @@ export async function nodeConnection<T extends { id: string }>(
   if (ahead) {
     return toConnection(ctx, scope, { items: ahead.items.map((link) => withLabels(link) as T), hasNextPage: ahead.hasNextPage }, countAll);
   }
-  const found = await ctx.loaders.relatedPage({ name, after: page.after, limit: page.first + 1 }).load(parent.id);
-  const items = found.slice(0, page.first).map((link) => withLabels(link) as T);
-  return toConnection(ctx, scope, { items, hasNextPage: found.length > page.first }, countAll);
+  return ctx.loaders
+    .relatedPage({ name, after: page.after, limit: page.first + 1 })
+    .load(parent.id)
+    .then((found) => {
+      const items = found.slice(0, page.first).map((link) => withLabels(link) as T);
+      return toConnection(ctx, scope, { items, hasNextPage: found.length > page.first }, countAll);
+    });
+}
+
+/** `then` on a value read ahead, at once; on a promise, when it is fulfilled. */
+function whenRead<T, R>(value: Awaitable<T>, then: (value: T) => R): Awaitable<R> {
+  return value instanceof Promise ? value.then(then) : then(value);
 }
 
 /**
@@ -123,6 +138,13 @@ function optional<T>(value: unknown): T | null {
   return value === undefined || value === null ? null : (value as T);
 }
 
+/**
+ * The related node with its labels, which the unions tell their kinds apart by (party.type.ts).
+ * Set on the node itself rather than on a copy of it: the node was read for this request, and its
+ * labels are the same whichever fact reached it.
+ */
 function withLabels(link: Related): Row {
-  return { ...link.node, labels: link.labels };
+  const node: Row = link.node;
+  node.labels = link.labels;
+  return node;
 }

@@ -20,7 +20,7 @@ import { Citation } from "../types/source.type.js";
 import { SentenceCitation, sentenceCitations } from "../types/sentence-citation.type.js";
 import { filterParameters, lookup, orderedListConnection } from "./lists.js";
 import { checkSourceFilter } from "./source-filter.js";
-import { arrestsOf, citations, node, nodes } from "./relation-fields.js";
+import { arrestsOf, citations, node, nodes, type Awaitable } from "./relation-fields.js";
 
 export const SeizureConnection = connectionType("Seizure", Seizure);
 
@@ -67,25 +67,25 @@ export class SeizureResolver {
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Country, { nullable: true, description: "The country where the seizure was made." })
-  country(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Root() seizure: Seizure, @Ctx() ctx: Context): Awaitable<Country | null> {
     return node(ctx, "Seizure.country", seizure);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Place, { nullable: true, description: "The port, airport or crossing of the seizure." })
-  place(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Place | null> {
+  place(@Root() seizure: Seizure, @Ctx() ctx: Context): Awaitable<Place | null> {
     return node(ctx, "Seizure.place", seizure);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Shipment], { description: "The shipments intercepted." })
-  shipments(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<Shipment[]> {
+  shipments(@Root() seizure: Seizure, @Ctx() ctx: Context): Awaitable<Shipment[]> {
     return nodes(ctx, "Seizure.shipments", seizure);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What was found." })
-  commodities(@Root() seizure: Seizure, @Ctx() ctx: Context): Promise<CommodityLine[]> {
+  commodities(@Root() seizure: Seizure, @Ctx() ctx: Context): Awaitable<CommodityLine[]> {
     return nodes(ctx, "Seizure.commodities", seizure);
   }
 

@@ -15,7 +15,7 @@ import { Seizure } from "../types/seizure.type.js";
 import { Shipment } from "../types/shipment.type.js";
 import { Citation } from "../types/source.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
-import { citations, citationsOf, links, node, nodes, roleTextOf } from "./relation-fields.js";
+import { citations, citationsOf, links, node, nodes, roleTextOf, type Awaitable } from "./relation-fields.js";
 
 export const ShipmentConnection = connectionType("Shipment", Shipment);
 
@@ -71,19 +71,19 @@ export class ShipmentResolver {
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [CommodityLine], { description: "What the shipment carried." })
-  commodities(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<CommodityLine[]> {
+  commodities(@Root() shipment: Shipment, @Ctx() ctx: Context): Awaitable<CommodityLine[]> {
     return nodes(ctx, "Shipment.commodities", shipment);
   }
 
   @Cost(RelationCost.MANY)
   @FieldResolver(() => [Seizure], { description: "The seizures that intercepted this shipment." })
-  seizures(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Seizure[]> {
+  seizures(@Root() shipment: Shipment, @Ctx() ctx: Context): Awaitable<Seizure[]> {
     return nodes(ctx, "Shipment.seizures", shipment);
   }
 
   @Cost(RelationCost.ONE)
   @FieldResolver(() => Carrier, { nullable: true })
-  carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Carrier | null> {
+  carrier(@Root() shipment: Shipment, @Ctx() ctx: Context): Awaitable<Carrier | null> {
     return node(ctx, "Shipment.carrier", shipment);
   }
 

@@ -11,7 +11,7 @@ import { connectionType, type ConnectionShape } from "../types/connection.js";
 import { TaxonRank } from "../types/enums.js";
 import { LocalizedName, Species } from "../types/species.type.js";
 import { filterParameters, listConnection, lookup } from "./lists.js";
-import { nodeConnection } from "./relation-fields.js";
+import { nodeConnection, type Awaitable } from "./relation-fields.js";
 
 export const SpeciesConnection = connectionType("Species", Species);
 export const CommodityLineConnection = connectionType("CommodityLine", CommodityLine);
@@ -69,7 +69,7 @@ export class SpeciesResolver {
     @Root() species: Species,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionShape<CommodityLine>> {
+  ): Awaitable<ConnectionShape<CommodityLine>> {
     return nodeConnection(ctx, "Species.commodityLines", species, page);
   }
 }
