@@ -94,7 +94,15 @@ export async function investigatorShapes(network: LoadedNetwork, count: number):
     variables: (iteration) => ({ id: members[iteration % members.length] }),
     direct: async (iteration) => {
       const id = members[iteration % members.length]!;
-      const found = await sharers.ofParties([id], { labels: [NodeLabel.Person, NodeLabel.Company], kinds: null, first: SHARERS, resolved: true });
+      const found = await sharers.ofParties([id], {
+        labels: [NodeLabel.Person, NodeLabel.Company],
+        kinds: null,
+        first: SHARERS,
+        resolved: true,
+        // What SHARED_IDENTIFIERS_QUERY asks: the ids alone, as the API reads them for it.
+        partyProperties: false,
+        identifierValues: false,
+      });
       return {
         sharedIdentifiers: (found.get(id) ?? []).map((sharer) => ({
           sharedCount: sharer.sharedCount,

@@ -37,7 +37,7 @@ export interface Loaders {
   /**
    * The sharers of parties (sharedIdentifiers): the list, or null for an id that is no party of the
    * labels asked. The repository is the context's `sharedIdentifiers`, passed by the caller as for
-   * partyCounts; one loader per request shape (labels, kinds, first).
+   * partyCounts; one loader per request shape (labels, kinds, first, what is read of each sharer).
    */
   sharedIdentifiers(repository: SharedIdentifierRepository, request: SharerRequest): DataLoader<string, Sharer[] | null>;
 }
@@ -73,8 +73,17 @@ export function createLoaders(graph: GraphRepository): Loaders {
     partyCounts: (list, lists) =>
       memo(`partyCounts:${list}`, () => batched(async (ids) => inKeyOrder(ids, await lists.counts(list, ids), null))),
     sharedIdentifiers: (repository, request) =>
-      memo(JSON.stringify(["shared", [...request.labels].sort(), request.kinds ? [...request.kinds].sort() : null, request.first, request.resolved]), () =>
-        batched(async (ids) => inKeyOrder<Sharer[] | null>(ids, await repository.ofParties(ids, request), null)),
+      memo(
+        JSON.stringify([
+          "shared",
+          [...request.labels].sort(),
+          request.kinds ? [...request.kinds].sort() : null,
+          request.first,
+          request.resolved,
+          request.partyProperties,
+          request.identifierValues,
+        ]),
+        () => batched(async (ids) => inKeyOrder<Sharer[] | null>(ids, await repository.ofParties(ids, request), null)),
       ),
   };
 }

@@ -27,6 +27,10 @@ export interface SharerRequest {
   first: number;
   /** A party's identifiers are those of its resolved cluster (SAME_AS), whose members are no sharers. */
   resolved: boolean;
+  /** Read every property of a sharer; false: its id alone (nothing else of it is asked). */
+  partyProperties: boolean;
+  /** Read the identifiers' values; false: they are null (not asked). */
+  identifierValues: boolean;
 }
 
 /** The persons and companies that share identifiers with a party (sharedIdentifiers). */
@@ -49,6 +53,8 @@ export class SharedIdentifierRepository {
       kinds: request.kinds,
       first: integerParameter(request.first),
       resolved: request.resolved,
+      partyProperties: request.partyProperties,
+      identifierValues: request.identifierValues,
     });
     const found = new Map<string, Sharer[]>();
     for (const { key, sharers: rowSharers } of rows) {

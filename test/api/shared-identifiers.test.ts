@@ -59,6 +59,15 @@ function expectedSharers(partyId: string, kinds: string[] | null = null): Expect
     .sort((a, b) => b.sharedCount - a.sharedCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** What the sharer queries sent since the last reset read of each sharer (their flags). */
+function sharerReads(): { partyProperties: unknown; identifierValues: unknown }[] {
+  return api.queries.flatMap((query, index) =>
+    query === registry.text("sharedIdentifiersOfParties")
+      ? [{ partyProperties: api.queryParameters[index]!.partyProperties, identifierValues: api.queryParameters[index]!.identifierValues }]
+      : [],
+  );
+}
+
 function simplify(sharers: any[]): ExpectedSharer[] {
   return sharers.map((sharer) => ({
     id: sharer.party.id,
@@ -117,6 +126,38 @@ describe("the root field", () => {
       expect(simplify(response.data!.sharedIdentifiers)).toEqual(expected);
     }
     expect(nonEmpty).toBeGreaterThan(0);
+  });
+
+  it("asked for ids alone, gives the same sharers and reads neither the parties' properties nor the identifiers' values", async () => {
+    const member = ringMembers("Person", 10).find((id) => expectedSharers(id).length > 1)!;
+    api.resetQueries();
+    const response = await api.post(
+      `query($id: ID!) { sharedIdentifiers(id: $id, first: 100) { party { __typename ... on Person { id } ... on Company { id } } sharedCount identifiers { id kind } } }`,
+      { id: world.id(member) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(simplify(response.data!.sharedIdentifiers)).toEqual(expectedSharers(member));
+    expect(sharerReads()).toEqual([{ partyProperties: false, identifierValues: false }]);
+  });
+
+  it("reads what a fragment asks: names through a named fragment, values through an inline one", async () => {
+    const member = ringMembers("Person", 10).find((id) => expectedSharers(id).length > 1)!;
+    const names = new Map([...world.network.rows.persons, ...world.network.rows.companies].map((row) => [world.id(row.id), row.name]));
+    const values = new Map(world.network.rows.identifiers.map((row) => [world.id(row.id), row.value]));
+    api.resetQueries();
+    const response = await api.post(
+      `query($id: ID!) { sharedIdentifiers(id: $id, first: 100) { party { ...Named } identifiers { id ... on Identifier { value } } } }
+       fragment Named on Party { ... on Person { id name } ... on Company { id name } }`,
+      { id: world.id(member) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(sharerReads()).toEqual([{ partyProperties: true, identifierValues: true }]);
+    const sharers = response.data!.sharedIdentifiers as { party: { id: string; name: string }; identifiers: { id: string; value: string }[] }[];
+    expect(sharers.length).toBeGreaterThan(1);
+    for (const sharer of sharers) {
+      expect(sharer.party.name).toBe(names.get(sharer.party.id));
+      for (const identifier of sharer.identifiers) expect(identifier.value).toBe(values.get(identifier.id));
+    }
   });
 
   it("`first` keeps the top of the ranking", async () => {

@@ -11,7 +11,7 @@ import { createApp } from "../../src/app.js";
 import { Role } from "../../src/auth/role.js";
 import { signToken } from "../../src/auth/tokens.js";
 import { loadConfig, type Config } from "../../src/config.js";
-import { CypherExecutor } from "../../src/db/cypher-executor.js";
+import { CypherExecutor, type Parameters } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { loadFixture } from "../../src/db/demo-data.js";
 import { createDriver } from "../../src/db/driver.js";
@@ -25,6 +25,8 @@ export interface TestApi {
   executor: CypherExecutor;
   /** Every query sent to Neo4j by the API since the last `resetQueries()`. */
   queries: string[];
+  /** The parameters of each of `queries`, at the same index. */
+  queryParameters: Parameters[];
   resetQueries(): void;
   /** POSTs a GraphQL request over real HTTP as `as` (default: ADMIN) and returns the parsed body. */
   post(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse>;
@@ -73,11 +75,13 @@ export async function startTestApi(
   const connection = options.connection ?? neo4jFromContext();
   const driver = connect(connection);
   const queries: string[] = [];
+  const queryParameters: Parameters[] = [];
   const executor = new CypherExecutor(driver, {
     database: connection.database,
     timeoutMs: 60_000,
-    onQuery: (query) => {
+    onQuery: (query, parameters) => {
       queries.push(query);
+      queryParameters.push(parameters);
       options.beforeQuery?.(query);
     },
   });
@@ -98,12 +102,17 @@ export async function startTestApi(
   const server = await app.listen("127.0.0.1", 0);
   const token = (role: Role, subject = `test-${role.toLowerCase()}`) => signToken(config.auth, { subject, role });
   queries.length = 0;
+  queryParameters.length = 0;
   return {
     url: server.url,
     driver,
     executor,
     queries,
-    resetQueries: () => void (queries.length = 0),
+    queryParameters,
+    resetQueries: () => {
+      queries.length = 0;
+      queryParameters.length = 0;
+    },
     post: async (query, variables, as = Role.ADMIN) => {
       const headers = typeof as === "string" ? { authorization: `Bearer ${await token(as)}` } : callerHeaders(as);
       return postGraphQL(server.url, query, variables, headers);

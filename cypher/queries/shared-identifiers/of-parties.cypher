@@ -6,15 +6,20 @@
 // $kinds (IdentifierKinds to consider, or null for all), $first (sharers per party), $resolved (a
 // party stands for its resolved cluster: the identifiers of every person or company joined to it
 // by SAME_AS, live SAME decisions, at most 20, are its own, and the members share nothing with
-// themselves; false: the record alone).
+// themselves; false: the record alone), $partyProperties (read every property of a sharer; false:
+// its id only), $identifierValues (read an identifier's value and rawValue; false: they are null).
+// The two flags say what the request asks: what it does not ask, personal values among it, is not
+// read at all.
 // Columns: key (an id found as a party; one row per party found), sharers (list, ranked by
-// sharedCount descending, then id: {party (properties and synthetic), labels, sharedCount,
-// identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
+// sharedCount descending, then id: {party (properties, or the id alone, and synthetic), labels,
+// sharedCount, identifiers (list of {id, kind, value, rawValue}, by id)}). Unknown ids give no row.
 // @param ids: string[]
 // @param labels: string[]
 // @param kinds: string[] | null
 // @param first: integer
 // @param resolved: boolean
+// @param partyProperties: boolean
+// @param identifierValues: boolean
 // @column key: string
 // @column sharers: SharerMap[]
 UNWIND $ids AS key
@@ -32,11 +37,13 @@ RETURN key, COLLECT {
   WHERE NOT other IN selves AND ($kinds IS NULL OR identifier.kind IN $kinds)
   WITH DISTINCT other, identifier
   ORDER BY identifier.id
-  WITH other, collect(identifier {.id, .kind, .value, .rawValue}) AS identifiers
+  WITH other, collect(CASE WHEN $identifierValues THEN identifier {.id, .kind, .value, .rawValue}
+    ELSE identifier {.id, .kind, value: null, rawValue: null} END) AS identifiers
   ORDER BY size(identifiers) DESC, other.id
   LIMIT $first
   RETURN {
-    party: other {.*, synthetic: other:Synthetic}, labels: labels(other),
+    party: CASE WHEN $partyProperties THEN other {.*, synthetic: other:Synthetic} ELSE other {.id, synthetic: other:Synthetic} END,
+    labels: labels(other),
     sharedCount: size(identifiers), identifiers: identifiers
   } AS sharer
 } AS sharers

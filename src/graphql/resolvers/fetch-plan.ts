@@ -301,6 +301,32 @@ function backPlan(planning: Planning, field: AskedField, backField: string, reac
   return plan;
 }
 
+/**
+ * The names of the fields asked below the value the resolver returns, along `path` (a field name
+ * per level, on any of the level's possible types): `["party"]` under `sharedIdentifiers` gives
+ * what is asked of each sharer's party, fragments and `@skip`/`@include` applied. For queries that
+ * read less of what is not asked.
+ */
+export function fieldsAskedBelow(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let levels: { selections: SelectionSetNode[]; type: GraphQLNamedType }[] = [{ selections: selectionsOf(info.fieldNodes), type: getNamedType(info.returnType) }];
+  for (const name of path) {
+    levels = levels.flatMap(({ selections, type }) =>
+      possibleTypes(info, type).flatMap((objectType) =>
+        askedFields(info, selections, objectType)
+          .filter((field) => field.name === name)
+          .map((field) => ({ selections: field.selections, type: field.type })),
+      ),
+    );
+  }
+  const names = new Set<string>();
+  for (const { selections, type } of levels) {
+    for (const objectType of possibleTypes(info, type)) {
+      for (const field of askedFields(info, selections, objectType)) names.add(field.name);
+    }
+  }
+  return names;
+}
+
 /** Whether the viewer may read a field; a field it may not read is not read ahead (its resolver refuses it). */
 function readable(ctx: Context, typeName: string, fieldName: string): boolean {
   const needed = FIELD_RULES[`${typeName}.${fieldName}`] ?? TYPE_RULES[typeName];

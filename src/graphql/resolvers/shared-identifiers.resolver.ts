@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../../context.js";
 import { NotFoundError } from "../../domain/errors.js";
@@ -11,6 +12,7 @@ import type { Identifier } from "../types/identifier.type.js";
 import { Person } from "../types/person.type.js";
 import { IdentifierSharer } from "../types/shared-identifier.type.js";
 import { entityId } from "./argument-ids.js";
+import { fieldsAskedBelow } from "./fetch-plan.js";
 
 const DESCRIPTION =
   "The other persons and companies that share a phone, e-mail, address, bank account or document number " +
@@ -27,8 +29,9 @@ export class SharedIdentifiersResolver {
     @Arg("id", () => ID, { description: "A person's or a company's id." }) id: string,
     @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IdentifierSharer[]> {
-    const sharers = await load(ctx, [NodeLabel.Person, NodeLabel.Company], args, await entityId(ctx, id));
+    const sharers = await load(ctx, info, [NodeLabel.Person, NodeLabel.Company], args, await entityId(ctx, id));
     if (sharers === null) throw new NotFoundError("id", "person or company");
     return sharers;
   }
@@ -39,8 +42,13 @@ export class SharedIdentifiersResolver {
 export class PersonSharedIdentifiersResolver {
   @Cost({ base: 150, perItem: 5 })
   @FieldResolver(() => [IdentifierSharer], { description: DESCRIPTION })
-  async sharedIdentifiers(@Root() person: Person, @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs, @Ctx() ctx: Context): Promise<IdentifierSharer[]> {
-    return (await load(ctx, [NodeLabel.Person], args, person.id)) ?? [];
+  async sharedIdentifiers(
+    @Root() person: Person,
+    @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IdentifierSharer[]> {
+    return (await load(ctx, info, [NodeLabel.Person], args, person.id)) ?? [];
   }
 }
 
@@ -49,15 +57,45 @@ export class PersonSharedIdentifiersResolver {
 export class CompanySharedIdentifiersResolver {
   @Cost({ base: 150, perItem: 5 })
   @FieldResolver(() => [IdentifierSharer], { description: DESCRIPTION })
-  async sharedIdentifiers(@Root() company: Company, @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs, @Ctx() ctx: Context): Promise<IdentifierSharer[]> {
-    return (await load(ctx, [NodeLabel.Company], args, company.id)) ?? [];
+  async sharedIdentifiers(
+    @Root() company: Company,
+    @Args(() => SharedIdentifiersArgs) args: SharedIdentifiersArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IdentifierSharer[]> {
+    return (await load(ctx, info, [NodeLabel.Company], args, company.id)) ?? [];
   }
 }
 
-async function load(ctx: Context, labels: SharerRequest["labels"], args: SharedIdentifiersArgs, id: string): Promise<IdentifierSharer[] | null> {
-  const request: SharerRequest = { labels, kinds: args.kinds ? [...new Set(args.kinds)] : null, first: args.first, resolved: args.resolved };
+async function load(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  labels: SharerRequest["labels"],
+  args: SharedIdentifiersArgs,
+  id: string,
+): Promise<IdentifierSharer[] | null> {
+  const request: SharerRequest = {
+    labels,
+    kinds: args.kinds ? [...new Set(args.kinds)] : null,
+    first: args.first,
+    resolved: args.resolved,
+    ...readOfSharers(info),
+  };
   const sharers = await ctx.loaders.sharedIdentifiers(ctx.sharedIdentifiers, request).load(id);
   return sharers === null ? null : sharers.map(toGraphQL);
+}
+
+/**
+ * What the request asks of each sharer: its party's properties when it asks more of the party than
+ * its id (a field resolved through the loaders, such as a party's seizures, reads from the id);
+ * the identifiers' values when it asks more of them than their id and kind.
+ */
+function readOfSharers(info: GraphQLResolveInfo): Pick<SharerRequest, "partyProperties" | "identifierValues"> {
+  const beyond = (asked: Set<string>, read: readonly string[]) => [...asked].some((field) => !read.includes(field));
+  return {
+    partyProperties: beyond(fieldsAskedBelow(info, ["party"]), ["id", "__typename"]),
+    identifierValues: beyond(fieldsAskedBelow(info, ["identifiers"]), ["id", "kind", "__typename"]),
+  };
 }
 
 function toGraphQL(sharer: Sharer): IdentifierSharer {
