@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { describe, expect, test } from "vitest";
 
-import type { LimitSettings } from "../../src/config.js";
+import { loadConfig, type LimitSettings } from "../../src/config.js";
 import type { Context } from "../../src/context.js";
 import { limitPlugins, ResponseTexts } from "../../src/graphql/limits/limit-plugins.js";
 
@@ -11,21 +11,8 @@ import { limitPlugins, ResponseTexts } from "../../src/graphql/limits/limit-plug
  * the same text Apollo's default would write, and a fresh one when a later plugin replaces the
  * response (as the audit trail does when it cannot write).
  */
-const SETTINGS: LimitSettings = {
-  maxDepth: 10,
-  maxCost: 1_000,
-  maxAliases: 30,
-  maxDirectives: 10,
-  maxTokens: 2_000,
-  maxBodyBytes: 1_000_000,
-  maxDatabaseMs: 30_000,
-  maxResponseBytes: 2_000,
-  rateLimitPerMinute: 600,
-  authFailuresPerMinute: 30,
-  maxVariableDepth: 10,
-  redisUrl: undefined,
-  trustedProxyHops: 0,
-};
+/** The default limits, with a response limit small enough to reach. */
+const SETTINGS: LimitSettings = { ...loadConfig({}).limits, maxResponseBytes: 2_000 };
 
 /** Counts how often a value is serialised: JSON.stringify calls `toJSON` each time. */
 let serialised = 0;
