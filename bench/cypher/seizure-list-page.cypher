@@ -10,15 +10,15 @@ CALL () {
   CALL () {
 {{PAGE}}
   }
-  // The page query returns property maps, so each seizure is found again by its key.
-  MATCH (seizure:Seizure {id: node.id})
-  WITH node, COLLECT {
+  // The page query returns ids, so each seizure is found again by its key.
+  MATCH (seizure:Seizure {id: id})
+  WITH seizure, COLLECT {
     MATCH (seizure)-[:RECOVERED]->(line:CommodityLine)
     OPTIONAL MATCH (line)-[:OF_SPECIES]->(species:Species)
     RETURN line {.product, .weightKg, species: species {.scientificName}} AS item
     ORDER BY line.id
   } AS commodities
-  ORDER BY node.id
-  RETURN collect(node {.id, .date, commodities: commodities}) AS nodes
+  ORDER BY seizure.id
+  RETURN collect(seizure {.id, .date, commodities: commodities}) AS nodes
 }
 RETURN count AS totalCount, nodes

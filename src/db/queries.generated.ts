@@ -2283,7 +2283,7 @@ export type CompanyListParameters = {
 };
 
 export type CompanyListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type CompanyListSlots = Record<string, never>;
@@ -2295,13 +2295,13 @@ export const companyList: CypherQuery<CompanyListParameters, CompanyListRow, Com
   mode: "read",
   parameters: { country: "string | null", kind: "string | null", ids: "string[] | null", minShipments: "integer | null", minSeizures: "integer | null", minOfficers: "integer | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of Company nodes matching a filter, in id order (keyset pagination).
 // Parameters: $country (ISO code of registration, or null), $kind (CompanyKind or null), $ids (list
 // of company ids or null), $minShipments, $minSeizures, $minOfficers (integers or null; the counts
 // are those of company/counts.cypher, whose definitions these predicates repeat).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // Each count predicate sits in a CASE so that it is evaluated only when its parameter is set:
 // written as \`$min IS NULL OR COUNT {...} >= $min\`, the planner counted for every company even with
 // the parameter null (seen with PROFILE), which made the default list several times dearer. The
@@ -2316,7 +2316,7 @@ export const companyList: CypherQuery<CompanyListParameters, CompanyListRow, Com
 // @param minOfficers: integer | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Company)
 WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
@@ -2329,9 +2329,9 @@ WHERE ($country IS NULL OR EXISTS { (node)-[:REGISTERED_IN]->(:Country {id: $cou
   AND CASE WHEN $minOfficers IS NULL THEN true ELSE (COUNT { (node)<-[:OFFICER_OF]-() } >= $minOfficers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()<-[:OFFICER_OF]-(officer:Person) RETURN DISTINCT officer } >= $minOfficers END
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -2352,7 +2352,7 @@ export type CompanyListOrderedParameters = {
 };
 
 export type CompanyListOrderedRow = {
-  node: NodeProperties;
+  id: string;
   sortValue: string | number;
 };
 
@@ -2365,7 +2365,7 @@ export const companyListOrdered: CypherQuery<CompanyListOrderedParameters, Compa
   mode: "read",
   parameters: { country: "string | null", kind: "string | null", ids: "string[] | null", minShipments: "integer | null", minSeizures: "integer | null", minOfficers: "integer | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  columns: { id: "string", sortValue: "string | integer" },
   text: `// One page of Company nodes matching a filter, sorted by a chosen value (keyset pagination on the
 // value, ties broken by id ascending). The default order (id ascending) is company/list.cypher.
 // Parameters: the filters of company/list.cypher ($country, $kind, $ids, $minShipments,
@@ -2373,7 +2373,7 @@ export const companyListOrdered: CypherQuery<CompanyListOrderedParameters, Compa
 // SEIZURE_COUNT, OFFICER_COUNT, IDENTIFIER_COUNT); $descending (boolean).
 // Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
 // null for the first page), $limit (integer).
-// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Columns: id (the node's id; the nested read reads what is asked of it), sortValue (the value sorted on: a string or an integer).
 // Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
 // $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
 // always null. The counts are those of company/counts.cypher.
@@ -2389,7 +2389,7 @@ export const companyListOrdered: CypherQuery<CompanyListOrderedParameters, Compa
 // @param afterValue: string | integer | null
 // @param afterId: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // @column sortValue: string | integer
 // Sorting the whole list by seizures, each company's seizures are counted from the seizures' side,
 // as person/list-ordered.cypher counts persons' and says why: every seizure's shipment parties, then
@@ -2432,11 +2432,11 @@ WITH node, CASE $orderField
 WHERE $afterId IS NULL
    OR (sortValue = $afterValue AND node.id > $afterId)
    OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node, sortValue
 ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
 LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+RETURN node.id AS id, sortValue
 `,
 };
 
@@ -2659,7 +2659,7 @@ export type CountryListParameters = {
 };
 
 export type CountryListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type CountryListSlots = Record<string, never>;
@@ -2671,21 +2671,21 @@ export const countryList: CypherQuery<CountryListParameters, CountryListRow, Cou
   mode: "read",
   parameters: { borders: "string | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of Country nodes matching a filter, in id order (keyset pagination).
 // Parameters: $borders (ISO code or null: only the countries that border it).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param borders: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Country)
 WHERE ($borders IS NULL OR EXISTS { (node)-[:BORDERS]-(:Country {id: $borders}) })
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -4076,7 +4076,7 @@ export type PersonListParameters = {
 };
 
 export type PersonListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type PersonListSlots = Record<string, never>;
@@ -4088,13 +4088,13 @@ export const personList: CypherQuery<PersonListParameters, PersonListRow, Person
   mode: "read",
   parameters: { nationality: "string | null", ids: "string[] | null", minSeizures: "integer | null", minShipments: "integer | null", minIdentifiers: "integer | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of Person nodes matching a filter, in id order (keyset pagination).
 // Parameters: $nationality (ISO code or null), $ids (list of person ids or null),
 // $minSeizures, $minShipments, $minIdentifiers (integers or null; the counts are those of
 // person/counts.cypher, whose definitions these predicates repeat).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // Each count predicate sits in a CASE so that it is evaluated only when its parameter is set:
 // written as \`$min IS NULL OR COUNT {...} >= $min\`, the planner counted for every person even with
 // the parameter null (seen with PROFILE), which made the default list several times dearer. The
@@ -4108,7 +4108,7 @@ export const personList: CypherQuery<PersonListParameters, PersonListRow, Person
 // @param minIdentifiers: integer | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Person)
 WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $nationality}) })
   AND ($ids IS NULL OR node.id IN $ids)
@@ -4122,9 +4122,9 @@ WHERE ($nationality IS NULL OR EXISTS { (node)-[:NATIONAL_OF]->(:Country {id: $n
   AND CASE WHEN $minIdentifiers IS NULL THEN true ELSE (COUNT { (node)-[:HAS_IDENTIFIER]->() } >= $minIdentifiers OR EXISTS { (node)-[:SAME_AS]-() })
         AND COUNT { MATCH (node)-[:SAME_AS]-{0,20}()-[:HAS_IDENTIFIER]->(identifier:Identifier) RETURN DISTINCT identifier } >= $minIdentifiers END
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -4144,7 +4144,7 @@ export type PersonListOrderedParameters = {
 };
 
 export type PersonListOrderedRow = {
-  node: NodeProperties;
+  id: string;
   sortValue: string | number;
 };
 
@@ -4157,7 +4157,7 @@ export const personListOrdered: CypherQuery<PersonListOrderedParameters, PersonL
   mode: "read",
   parameters: { nationality: "string | null", ids: "string[] | null", minSeizures: "integer | null", minShipments: "integer | null", minIdentifiers: "integer | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  columns: { id: "string", sortValue: "string | integer" },
   text: `// One page of Person nodes matching a filter, sorted by a chosen value (keyset pagination on the
 // value, ties broken by id ascending). The default order (id ascending) is person/list.cypher.
 // Parameters: the filters of person/list.cypher ($nationality, $ids, $minSeizures, $minShipments,
@@ -4165,7 +4165,7 @@ export const personListOrdered: CypherQuery<PersonListOrderedParameters, PersonL
 // IDENTIFIER_COUNT, COMPANY_COUNT); $descending (boolean).
 // Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
 // null for the first page), $limit (integer).
-// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Columns: id (the node's id; the nested read reads what is asked of it), sortValue (the value sorted on: a string or an integer).
 // Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
 // $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
 // always null. The counts are those of person/counts.cypher.
@@ -4180,7 +4180,7 @@ export const personListOrdered: CypherQuery<PersonListOrderedParameters, PersonL
 // @param afterValue: string | integer | null
 // @param afterId: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // @column sortValue: string | integer
 // Sorting the whole list by seizures, each person's seizures are counted from the seizures' side:
 // every seizure's arrested persons and shipment parties, then the persons resolved with them (the
@@ -4247,11 +4247,11 @@ WITH node, CASE $orderField
 WHERE $afterId IS NULL
    OR (sortValue = $afterValue AND node.id > $afterId)
    OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node, sortValue
 ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
 LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+RETURN node.id AS id, sortValue
 `,
 };
 
@@ -4299,7 +4299,7 @@ export type PlaceListParameters = {
 };
 
 export type PlaceListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type PlaceListSlots = Record<string, never>;
@@ -4311,23 +4311,23 @@ export const placeList: CypherQuery<PlaceListParameters, PlaceListRow, PlaceList
   mode: "read",
   parameters: { country: "string | null", kind: "string | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of Place nodes matching a filter, in id order (keyset pagination).
 // Parameters: $country (ISO code or null), $kind (PlaceKind or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param country: string | null
 // @param kind: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Place)
 WHERE ($country IS NULL OR EXISTS { (node)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($kind IS NULL OR node.kind = $kind)
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -6346,7 +6346,7 @@ export type SeizureListParameters = {
 };
 
 export type SeizureListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type SeizureListSlots = Record<string, never>;
@@ -6358,7 +6358,7 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
   mode: "read",
   parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", flowFrom: "string | null", flowTo: "string | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of seizures matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null), $country (ISO code or null), $place (place id
 // or null), $species (species id or null), $product (Product or null), $mode (TransportMode or null), $source (Source id or null: only
@@ -6368,7 +6368,7 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
 // shipment is COUNTED_IN the trade entity \`LINK|COUNTRY|<from>><to>\`, see model.md; with $mode,
 // that shipment has the mode).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (the seizure's properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param country: string | null
@@ -6381,7 +6381,7 @@ export const seizureList: CypherQuery<SeizureListParameters, SeizureListRow, Sei
 // @param flowTo: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // Where the seizures are found from: the place, else the country, else the species when one is
 // given (through its index and relationships), else every seizure. Each branch after the first
 // runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
@@ -6415,9 +6415,9 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
         WHERE $mode IS NULL OR shipment.mode = $mode
       })
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -6442,7 +6442,7 @@ export type SeizureListOrderedParameters = {
 };
 
 export type SeizureListOrderedRow = {
-  node: NodeProperties;
+  id: string;
   sortValue: string | number;
 };
 
@@ -6455,7 +6455,7 @@ export const seizureListOrdered: CypherQuery<SeizureListOrderedParameters, Seizu
   mode: "read",
   parameters: { dateFrom: "date | null", dateTo: "date | null", country: "string | null", place: "string | null", species: "string | null", product: "string | null", mode: "string | null", source: "string | null", flowFrom: "string | null", flowTo: "string | null", orderField: "string", descending: "boolean", afterValue: "string | integer | null", afterId: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties", sortValue: "string | integer" },
+  columns: { id: "string", sortValue: "string | integer" },
   text: `// One page of seizures matching a filter, sorted by a chosen value (keyset pagination on the
 // value, ties broken by id ascending). The default order (id ascending) is seizure/list.cypher.
 // Parameters: the filters of seizure/list.cypher ($dateFrom, $dateTo, $country, $place, $species,
@@ -6463,7 +6463,7 @@ export const seizureListOrdered: CypherQuery<SeizureListOrderedParameters, Seizu
 // $descending (boolean).
 // Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
 // null for the first page), $limit (integer).
-// Columns: node (properties), sortValue (the value sorted on: the id, or the date as \`YYYY-MM-DD\`).
+// Columns: id (the node's id; the nested read reads what is asked of it), sortValue (the value sorted on: the id, or the date as \`YYYY-MM-DD\`).
 // Undated seizures come last in either direction: their sort value is '' when descending and '~'
 // (after every digit) when ascending. Cypher takes neither a sort key nor a direction as a
 // parameter: the key is chosen by CASE on $orderField, the direction by two sort keys of which one
@@ -6483,7 +6483,7 @@ export const seizureListOrdered: CypherQuery<SeizureListOrderedParameters, Seizu
 // @param afterValue: string | integer | null
 // @param afterId: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // @column sortValue: string | integer
 // Where the seizures are found from: the place, else the country, else the species when one is
 // given (through its index and relationships), else every seizure. Each branch after the first
@@ -6524,11 +6524,11 @@ WITH node, CASE $orderField
 WHERE $afterId IS NULL
    OR (sortValue = $afterValue AND node.id > $afterId)
    OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node, sortValue
 ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
 LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+RETURN node.id AS id, sortValue
 `,
 };
 
@@ -6685,7 +6685,7 @@ export type ShipmentListParameters = {
 };
 
 export type ShipmentListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type ShipmentListSlots = Record<string, never>;
@@ -6697,13 +6697,13 @@ export const shipmentList: CypherQuery<ShipmentListParameters, ShipmentListRow, 
   mode: "read",
   parameters: { dateFrom: "date | null", dateTo: "date | null", mode: "string | null", country: "string | null", origin: "string | null", destination: "string | null", place: "string | null", species: "string | null", product: "string | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of shipments matching a filter, in id order (keyset pagination).
 // Parameters: $dateFrom, $dateTo (Date or null, on the departure date), $mode (TransportMode or
 // null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
 // that country), $place (place id or null), $species (species id or null), $product (Product or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (the shipment's properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param mode: string | null
@@ -6715,7 +6715,7 @@ export const shipmentList: CypherQuery<ShipmentListParameters, ShipmentListRow, 
 // @param product: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Shipment)
 WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
@@ -6727,9 +6727,9 @@ WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 
@@ -6782,7 +6782,7 @@ export type SpeciesListParameters = {
 };
 
 export type SpeciesListRow = {
-  node: NodeProperties;
+  id: string;
 };
 
 export type SpeciesListSlots = Record<string, never>;
@@ -6794,26 +6794,26 @@ export const speciesList: CypherQuery<SpeciesListParameters, SpeciesListRow, Spe
   mode: "read",
   parameters: { citesAppendix: "string | null", taxonClass: "string | null", rank: "string | null", after: "string | null", limit: "integer" },
   slots: {},
-  columns: { node: "NodeProperties" },
+  columns: { id: "string" },
   text: `// One page of Species nodes matching a filter, in id order (keyset pagination).
 // Parameters: $citesAppendix (CitesAppendix or null), $taxonClass (class name or null), $rank (TaxonRank or null;
 // a species node stores no rank).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param citesAppendix: string | null
 // @param taxonClass: string | null
 // @param rank: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Species)
 WHERE ($citesAppendix IS NULL OR node.citesAppendix = $citesAppendix)
   AND ($taxonClass IS NULL OR node.taxonClass = $taxonClass)
   AND ($rank IS NULL OR coalesce(node.rank, 'SPECIES') = $rank)
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
 `,
 };
 

@@ -33,7 +33,6 @@ import {
   type ShipmentCountParameters,
   type SpeciesCountParameters,
 } from "../db/queries.generated.js";
-import type { NodeProperties } from "../db/query-types.js";
 import { integerParameter } from "../db/values.js";
 import {
   OrderDirection,
@@ -56,7 +55,7 @@ export interface ListFilters {
 export type ListName = keyof ListFilters;
 
 /** A page of a list in id order (keyset pagination): its filters, the last id of the previous page, one more than the page. */
-export type PageQuery<F> = CypherQuery<F & { after: string | null; limit: Integer }, { node: NodeProperties }, NoSlots, "read">;
+export type PageQuery<F> = CypherQuery<F & { after: string | null; limit: Integer }, { id: string }, NoSlots, "read">;
 
 /** How many items of a list match its filters. */
 export type CountQuery<F> = CypherQuery<F, { count: number }, NoSlots, "read">;
@@ -198,7 +197,7 @@ type PartyCountsRow = PersonCountsRow | CompanyCountsRow;
 /** A page of a list in a chosen order, with each item's sort value. */
 export type SortedPageQuery<F> = CypherQuery<
   F & { orderField: string; descending: boolean; afterValue: string | Integer | null; afterId: string | null; limit: Integer },
-  { node: NodeProperties; sortValue: SortValue },
+  { id: string; sortValue: SortValue },
   NoSlots,
   "read"
 >;

@@ -163,7 +163,7 @@ export class NestedReadRepository {
       const sortValue = sorted ? "sortValue" : "null";
       lines.push(
         `CALL () {\n${pageQuery}\n}`,
-        `MATCH (n0:${modelLabel(label)} {id: node.id})`,
+        `MATCH (n0:${modelLabel(label)} {id: id})`,
         `WITH n0, ${sortValue} AS sortValue`,
         ...projection.before,
         // Projected before it is collected: Cypher refuses the subqueries' own aggregations inside collect().

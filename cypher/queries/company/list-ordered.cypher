@@ -5,7 +5,7 @@
 // SEIZURE_COUNT, OFFICER_COUNT, IDENTIFIER_COUNT); $descending (boolean).
 // Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
 // null for the first page), $limit (integer).
-// Columns: node (properties), sortValue (the value sorted on: a string or an integer).
+// Columns: id (the node's id; the nested read reads what is asked of it), sortValue (the value sorted on: a string or an integer).
 // Cypher takes neither a sort key nor a direction as a parameter. The key is chosen by CASE on
 // $orderField (only the chosen branch is evaluated); the direction by two sort keys of which one is
 // always null. The counts are those of company/counts.cypher.
@@ -21,7 +21,7 @@
 // @param afterValue: string | integer | null
 // @param afterId: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // @column sortValue: string | integer
 // Sorting the whole list by seizures, each company's seizures are counted from the seizures' side,
 // as person/list-ordered.cypher counts persons' and says why: every seizure's shipment parties, then
@@ -64,8 +64,8 @@ WITH node, CASE $orderField
 WHERE $afterId IS NULL
    OR (sortValue = $afterValue AND node.id > $afterId)
    OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node, sortValue
 ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
 LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+RETURN node.id AS id, sortValue

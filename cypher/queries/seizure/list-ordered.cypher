@@ -5,7 +5,7 @@
 // $descending (boolean).
 // Also: $afterValue, $afterId (the sort value and id of the last item of the previous page, both
 // null for the first page), $limit (integer).
-// Columns: node (properties), sortValue (the value sorted on: the id, or the date as `YYYY-MM-DD`).
+// Columns: id (the node's id; the nested read reads what is asked of it), sortValue (the value sorted on: the id, or the date as `YYYY-MM-DD`).
 // Undated seizures come last in either direction: their sort value is '' when descending and '~'
 // (after every digit) when ascending. Cypher takes neither a sort key nor a direction as a
 // parameter: the key is chosen by CASE on $orderField, the direction by two sort keys of which one
@@ -25,7 +25,7 @@
 // @param afterValue: string | integer | null
 // @param afterId: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // @column sortValue: string | integer
 // Where the seizures are found from: the place, else the country, else the species when one is
 // given (through its index and relationships), else every seizure. Each branch after the first
@@ -66,8 +66,8 @@ WITH node, CASE $orderField
 WHERE $afterId IS NULL
    OR (sortValue = $afterValue AND node.id > $afterId)
    OR (CASE WHEN $descending THEN sortValue < $afterValue ELSE sortValue > $afterValue END)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node, sortValue
 ORDER BY CASE WHEN $descending THEN sortValue END DESC, CASE WHEN $descending THEN null ELSE sortValue END ASC, node.id
 LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node, sortValue
+RETURN node.id AS id, sortValue

@@ -7,7 +7,7 @@
 // shipment is COUNTED_IN the trade entity `LINK|COUNTRY|<from>><to>`, see model.md; with $mode,
 // that shipment has the mode).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (the seizure's properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param country: string | null
@@ -20,7 +20,7 @@
 // @param flowTo: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 // Where the seizures are found from: the place, else the country, else the species when one is
 // given (through its index and relationships), else every seizure. Each branch after the first
 // runs only when the filters before it are null, so exactly one finds them; UNION lists each once.
@@ -54,6 +54,6 @@ WHERE ($dateFrom IS NULL OR node.date >= $dateFrom)
         WHERE $mode IS NULL OR shipment.mode = $mode
       })
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id

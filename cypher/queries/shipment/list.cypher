@@ -3,7 +3,7 @@
 // null), $country, $origin, $destination (ISO codes or null: any stop, the origin, the destination in
 // that country), $place (place id or null), $species (species id or null), $product (Product or null).
 // Also: $after (the last id of the previous page, or null), $limit (integer).
-// Columns: node (the shipment's properties).
+// Columns: id (the node's id; the nested read reads what is asked of it).
 // @param dateFrom: date | null
 // @param dateTo: date | null
 // @param mode: string | null
@@ -15,7 +15,7 @@
 // @param product: string | null
 // @param after: string | null
 // @param limit: integer
-// @column node: NodeProperties
+// @column id: string
 MATCH (node:Shipment)
 WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($dateTo IS NULL OR node.departedOn <= $dateTo)
@@ -27,6 +27,6 @@ WHERE ($dateFrom IS NULL OR node.departedOn >= $dateFrom)
   AND ($species IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine)-[:OF_SPECIES]->(:Species {id: $species}) })
   AND ($product IS NULL OR EXISTS { (node)-[:CARRIED]->(:CommodityLine {product: $product}) })
   AND ($after IS NULL OR node.id > $after)
-// The page is cut before the properties are read, so that only its own nodes are projected.
+// The page is cut before anything more of its nodes is read.
 WITH node ORDER BY node.id LIMIT $limit
-RETURN node {.*, synthetic: node:Synthetic} AS node
+RETURN node.id AS id
