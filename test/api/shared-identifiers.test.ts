@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { Role } from "../../src/auth/role.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { importGeneratedWorld, type GeneratedWorld } from "../helpers/generated-world.js";
 import { startTestApi, type TestApi } from "../helpers/test-api.js";
@@ -157,6 +158,19 @@ describe("the root field", () => {
     for (const sharer of sharers) {
       expect(sharer.party.name).toBe(names.get(sharer.party.id));
       for (const identifier of sharer.identifiers) expect(identifier.value).toBe(values.get(identifier.id));
+    }
+  });
+
+  it("refuses PUBLIC and ANALYST callers before anything of the sharers is read, whatever they ask", async () => {
+    const member = ringMembers("Person", 10).find((id) => expectedSharers(id).length > 1)!;
+    for (const role of [Role.PUBLIC, Role.ANALYST]) {
+      for (const fields of ["party { ... on Person { id } } identifiers { id }", SHARER_FIELDS]) {
+        api.resetQueries();
+        const response = await api.post(`query($id: ID!) { sharedIdentifiers(id: $id, first: 100) { ${fields} } }`, { id: world.id(member) }, role);
+        expect(response.errors?.[0]?.extensions?.code, `${role} ${fields}`).toBe("FORBIDDEN");
+        expect(response.data?.sharedIdentifiers ?? null).toBeNull();
+        expect(sharerReads()).toEqual([]);
+      }
     }
   });
 
