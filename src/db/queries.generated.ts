@@ -1511,6 +1511,34 @@ ORDER BY watch.createdAt, watch.id
 `,
 };
 
+// alerts/watching.cypher
+
+export type AlertsWatchingParameters = Record<string, never>;
+
+export type AlertsWatchingRow = {
+  watching: boolean;
+};
+
+export type AlertsWatchingSlots = Record<string, never>;
+
+/** Whether any watch is live. An import batch runs alerts/match-batch.cypher only then: planning that query costs about as much as writing a batch of thousands of rows, and Neo4j plans it again whenever the graph's counts have changed much since, as they do all through an import. */
+export const alertsWatching: CypherQuery<AlertsWatchingParameters, AlertsWatchingRow, AlertsWatchingSlots, "read"> = {
+  name: "alertsWatching",
+  file: "alerts/watching",
+  mode: "read",
+  parameters: {},
+  slots: {},
+  columns: { watching: "boolean" },
+  text: `// Whether any watch is live. An import batch runs alerts/match-batch.cypher only then: planning
+// that query costs about as much as writing a batch of thousands of rows, and Neo4j plans it again
+// whenever the graph's counts have changed much since, as they do all through an import.
+// Parameters: none
+// Columns: watching (boolean)
+// @column watching: boolean
+RETURN EXISTS { MATCH (live:Watch) WHERE live.removedAt IS NULL } AS watching
+`,
+};
+
 // api-keys/create.cypher
 
 export type ApiKeysCreateParameters = {
@@ -7091,6 +7119,7 @@ export const queries = {
   alertsUnwatch,
   alertsWatch,
   alertsWatches,
+  alertsWatching,
   apiKeysCreate,
   apiKeysFind,
   apiKeysList,

@@ -7,6 +7,7 @@ import type { CypherRegistry } from "../../db/cypher-registry.js";
 import type { AlertEvent } from "../../alerts/alert-event.js";
 import {
   alertsMatchBatch,
+  alertsWatching,
   importMergeMentionedNodes,
   importMergeNodes,
   importMergeRelationships,
@@ -59,8 +60,9 @@ export type AlertListener = (alerts: AlertEvent[]) => Promise<void> | void;
  * together or not at all, so a row is never half-written, and running a batch again changes
  * nothing. The batch's statements end with the one that keeps the trade tallies' members true
  * (src/aggregates), then the one that makes the alerts of the watches its facts touch (src/alerts),
- * whose listener hears of them after the commit. Labels and types reach the Cypher text only from
- * the model's enums, through the registry's templates; every value travels as a parameter.
+ * whose listener hears of them after the commit (with no live watch, it is not run at all). Labels
+ * and types reach the Cypher text only from the model's enums, through the registry's templates;
+ * every value travels as a parameter.
  */
 export class BatchWriter {
   /** `_registry` is no longer read: each query carries its text (src/db/queries.generated.ts). */
@@ -97,7 +99,8 @@ export class BatchWriter {
         // Last in the transaction, so the watches see the batch's facts, and its alerts commit with them.
         return await this.executor.writeTransaction(async (tx) => {
           for (const { query, parameters } of statements) await tx.run(query, parameters);
-          return tx.runQuery(alertsMatchBatch, alerts);
+          const watching = (await tx.runQuery(alertsWatching, {}))[0]?.watching === true;
+          return watching ? tx.runQuery(alertsMatchBatch, alerts) : [];
         });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
