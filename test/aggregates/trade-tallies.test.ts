@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -266,6 +268,36 @@ describe.skipIf(external)("trade tallies", () => {
     expect(rebuilt.shipments).toBeGreaterThan(0);
     expectSameSnapshot(await snapshot(), kept, "after a rebuild");
   }, 600_000);
+
+  it("a later file of commodity lines alone marks what they count in: answers equal counting before and after the recount", async () => {
+    // Lines change what routes, flows and months count (weights, products, species), never what
+    // they hold: this file's batches only mark. Every weight doubled; every third line takes the
+    // species and product of the line before it.
+    const lines = await readFile((await prepareGeneratedFiles(path.join(dir, "a"))).get("commodity-lines.csv")!, "utf8");
+    const rows = parse(lines, { columns: true }) as Record<string, string>[];
+    const changed = rows.map((row, index) => {
+      const before = rows[index - 1];
+      const weightKg = row.weightKg === "" ? row.weightKg : String(Number(row.weightKg) * 2);
+      return index % 3 === 2 && before ? { ...row, weightKg, speciesId: before.speciesId, product: before.product } : { ...row, weightKg };
+    });
+    expect(changed.filter((row, index) => row.weightKg !== rows[index].weightKg).length, "weights changed").toBeGreaterThan(10);
+    const linesDir = path.join(dir, "a-lines");
+    await mkdir(linesDir, { recursive: true });
+    const file = path.join(linesDir, "commodity-lines.csv");
+    await writeFile(file, stringify(changed, { header: true, columns: Object.keys(rows[0]) }));
+    await importFiles(executor, path.join(GENERATED_MAPPINGS_DIR, "commodity-lines.yaml"), [file], { registry, reportDir: linesDir, idPrefix: "a-" });
+
+    const [{ dirty }] = await executor.read(`MATCH (entity:TradeEntity {dirty: true}) RETURN count(entity) AS dirty`);
+    expect(dirty, "the lines marked the entities they count in").toBeGreaterThan(0);
+    await expectTalliesToEqualCounting("a-");
+    await expectTrendsToEqualCounting("a-");
+    await refreshTradeAggregates(executor);
+    await expectTalliesToEqualCounting("a-");
+    await expectTrendsToEqualCounting("a-");
+    const kept = await snapshot();
+    await rebuildTradeAggregates(executor);
+    expectSameSnapshot(await snapshot(), kept, "after a rebuild");
+  }, 900_000);
 
   it("answers right while an import is stopped half-way, and its re-run leaves the tallies a rebuild gives", async () => {
     const worldB = await generateWorld("b", "tallies-b", 400);

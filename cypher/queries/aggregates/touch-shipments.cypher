@@ -1,8 +1,17 @@
 // Keeps the trade entities' members true after facts changed, in the transaction that changed
-// them: the shipments the given nodes touch leave every entity they were counted in, and those a
-// seizure intercepted join the entities their stops give again. Every entity a shipment leaves or
-// joins is marked for a recount (`dirty`, with a new `version`), which aggregates/write-tallies
-// does later; until then a query counts it from its members (see src/domain/trade-tallies.ts).
+// them. What a node is a member of depends on a few facts only: a shipment's stops (and their
+// places' countries) and whether a seizure intercepted it, and a seizure's date. So:
+// - the given shipments, and those stopping at the given places, leave every entity they were
+//   counted in, and those a seizure intercepted join the entities their stops give again;
+// - the given seizures leave their month and join the one their date gives again;
+// - every other entity these facts count in is only marked: those of the given shipments'
+//   seizures, of the given seizures' shipments, and of the given lines' seizures and their
+//   shipments (a line's product, weight and species, a seizure's country and sources, a shipment's
+//   mode change what an entity counts, never what it holds).
+// Every entity a node leaves, joins or counts differently in is marked for a recount (`dirty`, with
+// a new `version`), which aggregates/write-tallies does later; until then a query counts it from
+// its members (see src/domain/trade-tallies.ts). A relationship that changes membership
+// (STOPS_AT, INTERCEPTED, a place's IN_COUNTRY) must come with its shipment, seizure or place.
 // The entities of a shipment, at each level (COUNTRY: stops by country; PLACE: by place where the
 // record names one, else by country):
 // - ROUTE: each route its record describes (an origin, the transits in order, a destination;
@@ -15,12 +24,13 @@
 //   country, at PLACE level), as routes/transit-hubs.cypher reads them.
 // - TRANSITS: one per level, for every shipment with at least one transit (hubs' shares).
 // - MONTH (trends, level TREND): each seizure with a date is a member of its month, with or without
-//   a shipment; the seizures of the given shipments and lines are looked at too (a shipment's
-//   mode, a line's product, weight and species are what trends filter and split by). A month whose
+//   a shipment (a shipment's mode, a line's product, weight and species are what trends filter and
+//   split by, so the months of the given shipments' and lines' seizures are marked). A month whose
 //   record of its species' genus and order (`taxonSpecies`, ...) no longer matches the Species
 //   nodes is marked when species were written (aggregates/mark-stale-taxa does the same for all).
 // Parameters: $shipments, $seizures, $lines, $places, $species (ids of nodes whose facts changed; a
-// removed node's id is simply not found, so pass the shipments and seizures it touched as well).
+// removed node's id is simply not found, so pass the shipments and seizures it touched as well,
+// and the shipment at the other end of a removed INTERCEPTED).
 // Columns: shipments (how many shipments were looked at).
 // @param shipments: string[]
 // @param seizures: string[]
@@ -29,19 +39,8 @@
 // @param species: string[]
 // @column shipments: integer
 CALL () {
-  CALL () {
-    UNWIND $seizures AS id
-    MATCH (seizure:Seizure {id: id})
-    RETURN seizure
-    UNION
-    UNWIND $shipments AS id
-    MATCH (:Shipment {id: id})<-[:INTERCEPTED]-(seizure:Seizure)
-    RETURN seizure
-    UNION
-    UNWIND $lines AS id
-    MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(seizure:Seizure)
-    RETURN seizure
-  }
+  UNWIND $seizures AS id
+  MATCH (seizure:Seizure {id: id})
   WITH DISTINCT seizure
   CALL (seizure) {
     MATCH (seizure)-[old:COUNTED_IN]->(month:TradeEntity)
@@ -59,6 +58,27 @@ CALL () {
   RETURN count(seizure) AS seizures
 }
 CALL () {
+  CALL () {
+    UNWIND $shipments AS id
+    MATCH (:Shipment {id: id})<-[:INTERCEPTED]-(:Seizure)-[:COUNTED_IN]->(entity:TradeEntity)
+    RETURN entity
+    UNION
+    UNWIND $seizures AS id
+    MATCH (:Seizure {id: id})-[:INTERCEPTED]->(:Shipment)-[:COUNTED_IN]->(entity:TradeEntity)
+    RETURN entity
+    UNION
+    UNWIND $lines AS id
+    MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(:Seizure)-[:COUNTED_IN]->(entity:TradeEntity)
+    RETURN entity
+    UNION
+    UNWIND $lines AS id
+    MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(:Seizure)-[:INTERCEPTED]->(:Shipment)-[:COUNTED_IN]->(entity:TradeEntity)
+    RETURN entity
+  }
+  SET entity.dirty = true, entity.version = entity.version + 1
+  RETURN count(entity) AS marked
+}
+CALL () {
   WITH $species AS species
   WHERE size(species) > 0
   MATCH (month:TradeEntity {level: 'TREND', kind: 'MONTH'})
@@ -72,14 +92,6 @@ CALL () {
 CALL () {
   UNWIND $shipments AS id
   MATCH (shipment:Shipment {id: id})
-  RETURN shipment
-  UNION
-  UNWIND $seizures AS id
-  MATCH (:Seizure {id: id})-[:INTERCEPTED]->(shipment:Shipment)
-  RETURN shipment
-  UNION
-  UNWIND $lines AS id
-  MATCH (:CommodityLine {id: id})<-[:RECOVERED]-(:Seizure)-[:INTERCEPTED]->(shipment:Shipment)
   RETURN shipment
   UNION
   UNWIND $places AS id
