@@ -8,6 +8,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rebuildTradeAggregates, refreshTradeAggregates } from "../../src/aggregates/trade-aggregates.js";
+import { projectRoot } from "../../src/config.js";
 import { CypherExecutor } from "../../src/db/cypher-executor.js";
 import { CypherRegistry } from "../../src/db/cypher-registry.js";
 import { createDriver } from "../../src/db/driver.js";
@@ -34,6 +35,7 @@ import { COUNTRIES_FILE, COUNTRIES_MAPPING, ROUTES_DIR, ROUTES_MAPPING } from ".
  */
 
 const external = Boolean(process.env.NEO4J_URI);
+const LINE_CORRECTIONS_MAPPING = path.join(projectRoot, "test", "aggregates", "fixtures", "line-corrections.yaml");
 if (external) console.warn("skipped: the trade tallies test starts a database of its own, and NEO4J_URI points elsewhere");
 
 const NO_FILTER: TradeFilter = { species: null, product: null, mode: null, source: null, dateFrom: null, dateTo: null };
@@ -269,10 +271,11 @@ describe.skipIf(external)("trade tallies", () => {
     expectSameSnapshot(await snapshot(), kept, "after a rebuild");
   }, 600_000);
 
-  it("a later file of commodity lines alone marks what they count in: answers equal counting before and after the recount", async () => {
+  it("a file that changes commodity lines alone marks what they count in: answers equal counting before and after the recount", async () => {
     // Lines change what routes, flows and months count (weights, products, species), never what
-    // they hold: this file's batches only mark. Every weight doubled; every third line takes the
-    // species and product of the line before it.
+    // they hold. The corrections' mapping writes lines and their species only, nothing of their
+    // seizures or shipments: every weight doubled, and every third line takes the species and
+    // product of the line before it.
     const lines = await readFile((await prepareGeneratedFiles(path.join(dir, "a"))).get("commodity-lines.csv")!, "utf8");
     const rows = parse(lines, { columns: true }) as Record<string, string>[];
     const changed = rows.map((row, index) => {
@@ -285,7 +288,8 @@ describe.skipIf(external)("trade tallies", () => {
     await mkdir(linesDir, { recursive: true });
     const file = path.join(linesDir, "commodity-lines.csv");
     await writeFile(file, stringify(changed, { header: true, columns: Object.keys(rows[0]) }));
-    await importFiles(executor, path.join(GENERATED_MAPPINGS_DIR, "commodity-lines.yaml"), [file], { registry, reportDir: linesDir, idPrefix: "a-" });
+    const report = await importFiles(executor, LINE_CORRECTIONS_MAPPING, [file], { registry, reportDir: linesDir, idPrefix: "a-" });
+    expect(report.rowsLoaded).toBe(rows.length);
 
     const [{ dirty }] = await executor.read(`MATCH (entity:TradeEntity {dirty: true}) RETURN count(entity) AS dirty`);
     expect(dirty, "the lines marked the entities they count in").toBeGreaterThan(0);
