@@ -75,6 +75,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The spies are on the class: the next file in this worker must find it as it was.
+  for (const write of writes ?? []) write.mockRestore();
   await api?.close();
 });
 
