@@ -308,7 +308,11 @@ describe("npm run audit with AUDIT_STORE=neo4j", () => {
         out: ["broken at line 3 (index 2): the record's hash does not match its fields", "1 records verified before it"],
       });
     } finally {
-      process.env = saved;
+      // Put back in place, not replaced: the next files of this worker (and vi.unstubAllEnvs) use the same object.
+      for (const name of ["AUDIT_STORE", "AUDIT_CHAIN", "AUDIT_HMAC_KEY"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
     }
   }, 60_000);
 });
