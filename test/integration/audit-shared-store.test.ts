@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 import { createApp } from "../../src/app.js";
 import { runAuditCli, type CommandOutput } from "../../src/audit/audit-command.js";
@@ -289,8 +289,9 @@ describe("npm run audit with AUDIT_STORE=neo4j", () => {
     const trail = open(chain, executors[0]);
     for (let i = 0; i < 3; i++) await trail.record(entry("token:cli", `Cli${i}`));
     const records = await stored(chain);
-    const saved = { ...process.env };
-    Object.assign(process.env, { AUDIT_STORE: "neo4j", AUDIT_CHAIN: chain, AUDIT_HMAC_KEY: key.toString("hex") });
+    vi.stubEnv("AUDIT_STORE", "neo4j");
+    vi.stubEnv("AUDIT_CHAIN", chain);
+    vi.stubEnv("AUDIT_HMAC_KEY", key.toString("hex"));
     const run = async (argv: string[], input = "") => {
       const out: string[] = [];
       const io: CommandOutput = { out: (line) => void out.push(line), err: (line) => void out.push(line), input: async () => input };
@@ -308,11 +309,7 @@ describe("npm run audit with AUDIT_STORE=neo4j", () => {
         out: ["broken at line 3 (index 2): the record's hash does not match its fields", "1 records verified before it"],
       });
     } finally {
-      // Put back in place, not replaced: the next files of this worker (and vi.unstubAllEnvs) use the same object.
-      for (const name of ["AUDIT_STORE", "AUDIT_CHAIN", "AUDIT_HMAC_KEY"]) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
+      vi.unstubAllEnvs();
     }
   }, 60_000);
 });
