@@ -16,7 +16,7 @@ import {
 import { integerParameter } from "../db/values.js";
 import type { TallyEntityInput, TrendMonthInput } from "../db/query-types.js";
 import { TrendDimension } from "../domain/trade-analysis.js";
-import { cellFromKey, DIMENSIONS, roundWeight, tallyEntity, type Cell, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
+import { cellFromKey, DIMENSIONS, EntityTallier, roundWeight, type Cell, type MemberSeizure, type Tally } from "../domain/trade-tallies.js";
 import { NULL_KEY, tallyMonth, TREND_SPLITS, type MonthCell, type TrendMember } from "../domain/trend-tallies.js";
 import { touchTradeFacts } from "./membership.js";
 
@@ -44,7 +44,7 @@ export interface RefreshReport {
   changedMeanwhile: number;
   tallies: number;
   elapsedMs: number;
-  /** Where the time went: reading members, counting them, storing tallies. */
+  /** Where the time went: reading members and counting them as they arrive, making the lists to store, storing tallies. */
   phasesMs: { read: number; count: number; write: number };
 }
 
@@ -98,7 +98,8 @@ export async function refreshTradeAggregates(executor: CypherExecutor): Promise<
     const batches = [...others.filter(levelWide).map((id) => [id]), others.filter((id) => !levelWide(id))].filter((batch) => batch.length > 0);
     for (const batch of batches) {
       batch.forEach((id) => seen.add(id));
-      // Rows arrive one at a time: a level's totals read every seized shipment's members at once.
+      // Rows arrive one at a time and are counted as they come: a level's totals have every seized
+      // shipment's seizure as a member, and only their figures are kept.
       const members = new Map<string, EntityMembers>();
       await timed("read", () => executor.readEach(aggregatesMembers, { ids: batch, dateFrom: null, dateTo: null }, (row) => addMember(members, row)));
       const entities = await timed("count", () => recount(members));
@@ -134,34 +135,43 @@ function* bySize(entities: readonly TallyEntityInput[]): Generator<TallyEntityIn
   if (chunk.length > 0) yield chunk;
 }
 
-/** One entity's members, gathered from the rows of aggregates/members.cypher. */
+/** One entity's members as they are counted, from the rows of aggregates/members.cypher. */
 interface EntityMembers {
   version: number;
-  members: MemberSeizure[];
+  tallier: EntityTallier;
+}
+
+/** Only routes keep their evidence and latest dates: hops and totals answer flows and legs, which show neither. */
+function keepsEvidence(entity: string): boolean {
+  return entity.startsWith("ROUTE|");
 }
 
 /** One row of aggregates/members: an entity, and one of its member seizures (or none). */
 function addMember(byEntity: Map<string, EntityMembers>, row: AggregatesMembersRow): void {
-  const entity = byEntity.get(row.entity) ?? { version: row.version, members: [] };
+  const entity = byEntity.get(row.entity) ?? { version: row.version, tallier: new EntityTallier(keepsEvidence(row.entity)) };
   byEntity.set(row.entity, entity);
-  if (row.seizure !== null) entity.members.push(memberOf(row, row.seizure));
+  if (row.seizure !== null) entity.tallier.add(memberOf(row, row.seizure));
 }
 
 /** The tallies of each entity, from its members. */
 function recount(byEntity: ReadonlyMap<string, EntityMembers>): TallyEntityInput[] {
-  return [...byEntity].map(([id, { version, members }]) => {
-    const { tallies, spansMonths } = tallyEntity(members);
+  return [...byEntity].map(([id, { version, tallier }]) => {
+    const { tallies, spansMonths } = tallier.tallies();
     const byPeriod = new Map<string, [Cell, Tally][]>();
     for (const [key, periods] of tallies) {
       const cell = cellFromKey(key);
-      for (const [period, tally] of periods) byPeriod.set(period, [...(byPeriod.get(period) ?? []), [cell, tally]]);
+      for (const [period, tally] of periods) {
+        const cells = byPeriod.get(period) ?? [];
+        byPeriod.set(period, cells);
+        cells.push([cell, tally]);
+      }
     }
     return {
       id,
       version: integerParameter(version),
       spansMonths,
-      members: integerParameter(members.length),
-      tallies: [...byPeriod].map(([period, cells]) => ({ period, lists: storedLists(cells, id.startsWith("ROUTE|")) })),
+      members: integerParameter(tallier.members),
+      tallies: [...byPeriod].map(([period, cells]) => ({ period, lists: storedLists(cells, keepsEvidence(id)) })),
     };
   });
 }

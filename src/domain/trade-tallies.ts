@@ -119,6 +119,8 @@ function compareEvidence(a: Evidence, b: Evidence): number {
 
 /** Figures being added up: shipments seized more than once are kept by id, to count them once. */
 class Accumulator {
+  constructor(private readonly keepsEvidence = true) {}
+
   seizureCount = 0;
   onceSeizedShipments = 0;
   readonly repeatedShipments = new Set<string>();
@@ -138,7 +140,7 @@ class Accumulator {
       this.totalWeightKg = weights.reduce((total, weight) => total + weight, this.totalWeightKg ?? 0);
     }
     if (member.date !== null && (this.lastSeen === null || member.date > this.lastSeen)) this.lastSeen = member.date;
-    this.evidence = keepLatest([...this.evidence, { id: member.seizure, date: member.date }]);
+    if (this.keepsEvidence) keepIfLatest(this.evidence, { id: member.seizure, date: member.date });
   }
 
   tally(): Tally {
@@ -164,6 +166,24 @@ export function roundWeight(weightKg: number | null): number | null {
 
 function keepLatest(evidence: Evidence[]): Evidence[] {
   return evidence.sort(compareEvidence).slice(0, EVIDENCE_LIMIT);
+}
+
+/**
+ * Puts one item into evidence kept latest first, if it ranks among the EVIDENCE_LIMIT latest. A
+ * level's totals add every seized shipment's seizure to each of its cells and months: sorting the
+ * whole list at each one made counting them slow.
+ */
+function keepIfLatest(evidence: Evidence[], item: Evidence): void {
+  if (evidence.length === EVIDENCE_LIMIT && compareEvidence(item, evidence[EVIDENCE_LIMIT - 1]!) >= 0) return;
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareEvidence(evidence[middle]!, item) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  evidence.splice(low, 0, item);
+  if (evidence.length > EVIDENCE_LIMIT) evidence.pop();
 }
 
 /** The weights of a seizure's lines that match a species and product (ANY matches every line). */
@@ -200,35 +220,52 @@ function countedIn(member: MemberSeizure, cell: Cell): { shipments: MemberSeizur
   return { shipments, weights };
 }
 
-/** Every cell and period an entity's member seizures fill (see the module comment). */
-export function tallyEntity(members: Iterable<MemberSeizure>): EntityTallies {
-  const cells = new Map<string, Map<string, Accumulator>>();
-  const monthsOfRepeated = new Map<string, Set<string>>();
-  for (const member of members) {
+/**
+ * Every cell and period of one entity, counted one member seizure at a time: a level's totals have
+ * every seized shipment's seizure as a member, and only the figures are kept, not the members.
+ */
+export class EntityTallier {
+  private readonly cells = new Map<string, Map<string, Accumulator>>();
+  private readonly monthsOfRepeated = new Map<string, Set<string>>();
+  private added = 0;
+
+  /** `keepsEvidence` false: the tallies' evidence stays empty (for entities that never show it). */
+  constructor(private readonly keepsEvidence = true) {}
+
+  /** Member seizures added so far. */
+  get members(): number {
+    return this.added;
+  }
+
+  add(member: MemberSeizure): void {
+    this.added += 1;
     for (const shipment of member.shipments) {
       if (shipment.seizureCount > 1 && member.date !== null) {
-        const months = monthsOfRepeated.get(shipment.id) ?? new Set<string>();
-        monthsOfRepeated.set(shipment.id, months.add(monthOf(member.date)));
+        const months = this.monthsOfRepeated.get(shipment.id) ?? new Set<string>();
+        this.monthsOfRepeated.set(shipment.id, months.add(monthOf(member.date)));
       }
     }
     const periods = member.date === null ? [ANY] : [ANY, monthOf(member.date)];
     for (const cell of cellsOf(member)) {
       const { shipments, weights } = countedIn(member, cell);
       const key = cellKey(cell);
-      const byPeriod = cells.get(key) ?? new Map<string, Accumulator>();
-      cells.set(key, byPeriod);
+      const byPeriod = this.cells.get(key) ?? new Map<string, Accumulator>();
+      this.cells.set(key, byPeriod);
       for (const period of periods) {
-        const accumulator = byPeriod.get(period) ?? new Accumulator();
+        const accumulator = byPeriod.get(period) ?? new Accumulator(this.keepsEvidence);
         byPeriod.set(period, accumulator);
         accumulator.add(member, shipments, weights);
       }
     }
   }
-  const tallies = new Map<string, Map<string, Tally>>();
-  for (const [key, byPeriod] of cells) {
-    tallies.set(key, new Map([...byPeriod].map(([period, accumulator]) => [period, accumulator.tally()])));
+
+  tallies(): EntityTallies {
+    const tallies = new Map<string, Map<string, Tally>>();
+    for (const [key, byPeriod] of this.cells) {
+      tallies.set(key, new Map([...byPeriod].map(([period, accumulator]) => [period, accumulator.tally()])));
+    }
+    return { tallies, spansMonths: [...this.monthsOfRepeated.values()].some((months) => months.size > 1) };
   }
-  return { tallies, spansMonths: [...monthsOfRepeated.values()].some((months) => months.size > 1) };
 }
 
 /** Countries a record must name as an origin, and as a destination (transit hubs of a region); null for any. */
