@@ -20,8 +20,13 @@ import { cellFromKey, DIMENSIONS, EntityTallier, roundWeight, type Cell, type Me
 import { NULL_KEY, tallyMonth, TREND_SPLITS, type MonthCell, type TrendMember } from "../domain/trend-tallies.js";
 import { touchTradeFacts } from "./membership.js";
 
-/** Entities recounted together: their members are read in one query and stored in one transaction. */
-const ENTITIES_PER_RECOUNT = 50;
+/**
+ * Entities recounted together: their members are read in one query and stored in one transaction.
+ * What a batch leaves behind sets how far the heap grows before it is collected: a rebuild of
+ * 1,000,000 shipments peaked at 503 MiB with 50 (at most 104 MiB live after a full collection) and
+ * at 309 MiB with 20 (51 MiB live), in about the same time.
+ */
+const ENTITIES_PER_RECOUNT = 20;
 /** Shipments whose members a rebuild sets in one transaction. */
 const SHIPMENTS_PER_TOUCH = 2_000;
 /**
