@@ -70,6 +70,10 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
     `-Xmx${options.heap ?? DEFAULT_TOOL_HEAP}`,
     `-XX:MaxDirectMemorySize=${TOOL_DIRECT_MEMORY}`,
     "-XX:+UseSerialGC",
+    // Grow the heap only as far as what is live needs: with the collector's default ratios the heap
+    // of a million shipments' import filled its 512 MiB (peak RSS 765 MiB; 667 MiB with these).
+    "-XX:MinHeapFreeRatio=10",
+    "-XX:MaxHeapFreeRatio=20",
     // A crash report goes with the tool's files, not into the working directory.
     `-XX:ErrorFile=${path.join(options.workDir, "hs_err_pid%p.log")}`,
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
