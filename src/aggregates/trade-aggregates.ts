@@ -193,7 +193,7 @@ function storedLists(cells: [Cell, Tally][], withEvidence: boolean): TallyEntity
     // A filter no seizure of the period has no lists: tallies.cypher reads a missing one as empty.
     if (ofDimension.length === 0) continue;
     let evidenceEnd = 0;
-    const evidence = (tally: Tally) => (withEvidence ? tally.evidence : []);
+    // Hops' and totals' tallies hold no evidence: EntityTallier keeps none for them.
     Object.assign(lists, {
       [`${dimension}Keys`]: ofDimension.map(([cell]) => cell.value),
       [`${dimension}SeizureCounts`]: ofDimension.map(([, tally]) => integerParameter(tally.seizureCount)),
@@ -201,9 +201,9 @@ function storedLists(cells: [Cell, Tally][], withEvidence: boolean): TallyEntity
       [`${dimension}WeighedSeizureCounts`]: ofDimension.map(([, tally]) => integerParameter(tally.weighedSeizureCount)),
       [`${dimension}WeightsKg`]: ofDimension.map(([, tally]) => tally.totalWeightKg ?? 0),
       [`${dimension}LastSeen`]: ofDimension.map(([, tally]) => (withEvidence ? (tally.lastSeen ?? "") : "")),
-      [`${dimension}EvidenceEnds`]: ofDimension.map(([, tally]) => integerParameter((evidenceEnd += evidence(tally).length))),
-      [`${dimension}EvidenceIds`]: ofDimension.flatMap(([, tally]) => evidence(tally).map((item) => item.id)),
-      [`${dimension}EvidenceDates`]: ofDimension.flatMap(([, tally]) => evidence(tally).map((item) => item.date ?? "")),
+      [`${dimension}EvidenceEnds`]: ofDimension.map(([, tally]) => integerParameter((evidenceEnd += tally.evidence.length))),
+      [`${dimension}EvidenceIds`]: ofDimension.flatMap(([, tally]) => tally.evidence.map((item) => item.id)),
+      [`${dimension}EvidenceDates`]: ofDimension.flatMap(([, tally]) => tally.evidence.map((item) => item.date ?? "")),
     });
   }
   return lists;

@@ -164,10 +164,6 @@ export function roundWeight(weightKg: number | null): number | null {
   return weightKg === null ? null : Math.round(weightKg * 1e6) / 1e6;
 }
 
-function keepLatest(evidence: Evidence[]): Evidence[] {
-  return evidence.sort(compareEvidence).slice(0, EVIDENCE_LIMIT);
-}
-
 /**
  * Puts one item into evidence kept latest first, if it ranks among the EVIDENCE_LIMIT latest. A
  * level's totals add every seized shipment's seizure to each of its cells and months: sorting the
@@ -314,7 +310,7 @@ export function addTallies(tallies: Iterable<Tally>): Tally {
     sum.weighedSeizureCount += tally.weighedSeizureCount;
     if (tally.totalWeightKg !== null) sum.totalWeightKg = (sum.totalWeightKg ?? 0) + tally.totalWeightKg;
     if (tally.lastSeen !== null && (sum.lastSeen === null || tally.lastSeen > sum.lastSeen)) sum.lastSeen = tally.lastSeen;
-    sum.evidence = keepLatest([...sum.evidence, ...tally.evidence]);
+    for (const item of tally.evidence) keepIfLatest(sum.evidence, item);
   }
   return { ...sum, totalWeightKg: roundWeight(sum.totalWeightKg) };
 }
