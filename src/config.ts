@@ -14,10 +14,20 @@ export interface Neo4jSettings {
   dataDir: string;
   /** How long the driver waits to connect or to get a connection before it gives up. */
   connectionTimeoutMs: number;
-  /** Server-side limit for one transaction. */
+  /** Server-side limit for one transaction of a request. */
   queryTimeoutMs: number;
   /** Restarts of the embedded Neo4j `npm start` runs, when its process ends unexpectedly. */
   restart: RestartSettings;
+}
+
+/**
+ * The limit of one transaction of the work done outside requests: the commands (import, aggregates,
+ * analyze, resolve) and what `npm start` loads and computes before it says it is ready. Their
+ * batches and exports can take far longer than a request's query: on a database just started, one
+ * batch of the demo's airports once passed the request's 15 s, and the start began again.
+ */
+export function batchTimeoutMs(settings: Pick<Neo4jSettings, "queryTimeoutMs">): number {
+  return Math.max(settings.queryTimeoutMs, 600_000);
 }
 
 /**

@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { createApp } from "./app.js";
 import { Role } from "./auth/role.js";
 import { signToken } from "./auth/tokens.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { batchTimeoutMs, ConfigError, loadConfig } from "./config.js";
 import { announceRunningDatabase } from "./db/command-database.js";
 import { CypherExecutor } from "./db/cypher-executor.js";
 import { CypherRegistry } from "./db/cypher-registry.js";
@@ -82,10 +82,12 @@ async function main(): Promise<void> {
 
   // The API answers (with DATABASE_UNAVAILABLE if need be) while this is retried.
   const log = (line: string) => logger.info(line);
+  // The constraints, the demo graph and the rings are batch work, not a request's query.
+  const startUpExecutor = executor.withTimeout(batchTimeoutMs(config.neo4j));
   let demoBegun = false;
   while (!started && !stopping) {
     try {
-      const prepared = await prepareDatabase(executor, registry, {
+      const prepared = await prepareDatabase(startUpExecutor, registry, {
         seedDemo: config.seedDemo,
         resumeDemo: demoBegun,
         onDemoStart: () => (demoBegun = true),
@@ -94,10 +96,10 @@ async function main(): Promise<void> {
       });
       // The demo's rings take about a second: computed before the API says it is ready. On a
       // database of its own that never had them, after (it may take minutes).
-      if (prepared.ringsMissing && prepared.demoLoaded) await computeRings(executor, registry, log);
+      if (prepared.ringsMissing && prepared.demoLoaded) await computeRings(startUpExecutor, registry, log);
       started = true;
       if (prepared.ringsMissing && !prepared.demoLoaded) {
-        computeRings(executor, registry, log).catch((error: unknown) => logger.warn({ err: error }, "the ring analysis at start failed"));
+        computeRings(startUpExecutor, registry, log).catch((error: unknown) => logger.warn({ err: error }, "the ring analysis at start failed"));
       }
     } catch (error) {
       logger.warn({ err: error }, `start-up work failed; retrying in ${RETRY_MS / 1000} s`);

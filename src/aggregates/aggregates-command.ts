@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-import { ConfigError, loadConfig } from "../config.js";
+import { batchTimeoutMs, ConfigError, loadConfig } from "../config.js";
 import { withCommandDatabase } from "../db/command-database.js";
 import { DatabaseUnavailableError } from "../domain/errors.js";
 import { rebuildTradeAggregates, refreshTradeAggregates, type RefreshReport } from "./trade-aggregates.js";
@@ -39,7 +39,7 @@ export async function runAggregatesCli(argv: readonly string[]): Promise<number>
   }
   try {
     const config = loadConfig();
-    const timeoutMs = Math.max(config.neo4j.queryTimeoutMs, 600_000);
+    const timeoutMs = batchTimeoutMs(config.neo4j);
     await withCommandDatabase(config.neo4j, { timeoutMs }, async (executor) => {
       if (action === "rebuild") {
         const report = await rebuildTradeAggregates(executor);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-import { ConfigError, loadConfig } from "../config.js";
+import { batchTimeoutMs, ConfigError, loadConfig } from "../config.js";
 import { withCommandDatabase } from "../db/command-database.js";
 import { CypherRegistry } from "../db/cypher-registry.js";
 import { BadInputError, DatabaseUnavailableError } from "../domain/errors.js";
@@ -67,8 +67,7 @@ export async function runAnalyzeCli(argv: readonly string[]): Promise<number> {
 
   try {
     const config = loadConfig();
-    // The export and the write can take far longer than an API query.
-    const timeoutMs = Math.max(config.neo4j.queryTimeoutMs, 600_000);
+    const timeoutMs = batchTimeoutMs(config.neo4j);
     const result = await withCommandDatabase(config.neo4j, { timeoutMs }, async (executor) =>
       analyzeRings(executor, await CypherRegistry.load(), options),
     );

@@ -194,6 +194,11 @@ export class CypherExecutor {
     return new CypherExecutor(this.driver, { ...this.options, onQuery }, this.budget);
   }
 
+  /** A copy whose transactions may each run for `timeoutMs` (the work done outside requests: config.ts, `batchTimeoutMs`). */
+  withTimeout(timeoutMs: number): CypherExecutor {
+    return new CypherExecutor(this.driver, { ...this.options, timeoutMs }, this.budget);
+  }
+
   /** A copy whose reads and writes are charged to `budget` (one request's: the context makes it). */
   withBudget(budget: DatabaseBudget): CypherExecutor {
     return new CypherExecutor(this.driver, this.options, budget);

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 
 import { refreshTradeAggregates, type RefreshReport } from "../aggregates/trade-aggregates.js";
 import { createAlertBus } from "../alerts/alert-bus.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { batchTimeoutMs, ConfigError, loadConfig } from "../config.js";
 import { CypherExecutor } from "../db/cypher-executor.js";
 import { createDriver } from "../db/driver.js";
 import { provideNeo4j, type RunningNeo4j } from "../db/neo4j-harness.js";
@@ -124,7 +124,7 @@ export async function runImportCli(argv: readonly string[]): Promise<number> {
     }
     neo4j = await provideNeo4j(config.neo4j, { dataDir: config.neo4j.dataDir, log: (line) => console.error(line) });
     driver = createDriver({ ...config.neo4j, uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
-    const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+    const executor = new CypherExecutor(driver, { database: neo4j.database, timeoutMs: batchTimeoutMs(config.neo4j) });
     if (!(await executor.isReachable())) throw new DatabaseUnavailableError();
     if (!values["dry-run"]) await applyConstraints(executor);
 
