@@ -41,10 +41,17 @@ export class ImportToolError extends Error {
 /**
  * The memory of the tool's JVM. Nodes come with their node ids
  * (`--id-type=actual`), so the tool keeps no table of string ids to sort and search: that table was
- * most of its heap, and a third of its CPU time. What is left on the heap is the batches in flight,
- * and the caches that do not fit the off-heap budget: 160 MiB, then 256 MiB, ran out in the
- * relationship linking of a million shipments (3.1 million nodes, 13.85 million relationships),
- * hence 512 MiB (a 1 GiB heap ran it with a peak RSS of 865 MiB).
+ * most of its heap, and a third of its CPU time. What is left on the heap is the batches in flight:
+ * 160 MiB, then 256 MiB and 320 MiB, ran out in the relationship linking of a million shipments
+ * (3.1 million nodes, 13.85 million relationships), hence 512 MiB (a 1 GiB heap ran it with a peak
+ * RSS of 865 MiB). Neo4j 5.26's linking stages read relationships in batches of 500 store pages
+ * (120,000 records) and queue up to 10 batches between steps, whatever the settings: heap histograms
+ * there held 3,000,000 to 3,120,000 relationship records (312 to 324 MB) and little else, and the
+ * heap grew to its 512 MiB whatever the collector's free ratios: peak RSS 764 and 769 MiB with
+ * `-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20`, 765 and 788 MiB without (two runs each on
+ * the same files; one earlier run with them had 667), so they are not set. Around the heap: about
+ * 85 MiB of the JVM's own, the tool's off-heap caches (130 MiB) and its 64 MiB page cache. At this
+ * size the tool cannot run in 500 MB.
  * The serial collector needs no native structures of its own (the default one's took tens of MB on
  * two CPUs). Direct buffers (the read buffers) are capped by the heap size unless told otherwise,
  * and a heap this small needs more. Its page cache, left alone, is sized from the machine (1 GiB
@@ -70,10 +77,6 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
     `-Xmx${options.heap ?? DEFAULT_TOOL_HEAP}`,
     `-XX:MaxDirectMemorySize=${TOOL_DIRECT_MEMORY}`,
     "-XX:+UseSerialGC",
-    // Grow the heap only as far as what is live needs: with the collector's default ratios the heap
-    // of a million shipments' import filled its 512 MiB (peak RSS 765 MiB; 667 MiB with these).
-    "-XX:MinHeapFreeRatio=10",
-    "-XX:MaxHeapFreeRatio=20",
     // A crash report goes with the tool's files, not into the working directory.
     `-XX:ErrorFile=${path.join(options.workDir, "hs_err_pid%p.log")}`,
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
