@@ -20,6 +20,9 @@ export interface Neo4jSettings {
   restart: RestartSettings;
 }
 
+/** 10 minutes: the least each transaction of the work below is allowed (the bulk load, which reads no settings, allows this). */
+export const BATCH_TIMEOUT_MS = 600_000;
+
 /**
  * The limit of one transaction of the work done outside requests: the commands (import, aggregates,
  * analyze, resolve) and what `npm start` loads and computes before it says it is ready. Their
@@ -27,7 +30,7 @@ export interface Neo4jSettings {
  * batch of the demo's airports once passed the request's 15 s, and the start began again.
  */
 export function batchTimeoutMs(settings: Pick<Neo4jSettings, "queryTimeoutMs">): number {
-  return Math.max(settings.queryTimeoutMs, 600_000);
+  return Math.max(settings.queryTimeoutMs, BATCH_TIMEOUT_MS);
 }
 
 /**

@@ -259,24 +259,6 @@ describe("database time per request (REQUEST_MAX_DATABASE_MS)", () => {
       await driver.close();
     }
   }, 60_000);
-
-  it("lets the work done outside requests (commands, the start's demo load) run past a request's query timeout", async () => {
-    const driver = connect();
-    try {
-      const requestTimeoutMs = 100;
-      const executor = new CypherExecutor(driver, { database: api.config.neo4j.database, timeoutMs: requestTimeoutMs });
-      // Seconds of work (a text per row cannot be optimised away), far less than a minute: longer
-      // than Neo4j's transaction monitor takes to notice a timeout (it looks every 2 s).
-      const slow = "UNWIND range(1, 100000000) AS n WITH toString(n) AS text WHERE text ENDS WITH '7' RETURN count(*) AS c";
-      expect(await executor.read(slow).catch((caught: unknown) => caught)).toBeInstanceOf(QueryTimeoutError);
-      expect(batchTimeoutMs({ queryTimeoutMs: requestTimeoutMs })).toBe(600_000);
-      expect(batchTimeoutMs({ queryTimeoutMs: 600_000 })).toBe(600_000);
-      const batch = executor.withTimeout(batchTimeoutMs({ queryTimeoutMs: requestTimeoutMs }));
-      expect(await batch.read(slow)).toEqual([{ c: 10_000_000 }]);
-    } finally {
-      await driver.close();
-    }
-  }, 120_000);
 });
 
 describe("response size (MAX_RESPONSE_BYTES)", () => {
@@ -359,6 +341,24 @@ describe("transaction timeout", () => {
       await driver.close();
     }
   }, 60_000);
+
+  it("lets the work done outside requests (commands, the start's demo load) run past a request's query timeout", async () => {
+    const driver = connect();
+    try {
+      const requestTimeoutMs = 100;
+      const executor = new CypherExecutor(driver, { database: api.config.neo4j.database, timeoutMs: requestTimeoutMs });
+      // Seconds of work (a text per row cannot be optimised away), far less than a minute: longer
+      // than Neo4j's transaction monitor takes to notice a timeout (it looks every 2 s).
+      const slow = "UNWIND range(1, 100000000) AS n WITH toString(n) AS text WHERE text ENDS WITH '7' RETURN count(*) AS c";
+      expect(await executor.read(slow).catch((caught: unknown) => caught)).toBeInstanceOf(QueryTimeoutError);
+      expect(batchTimeoutMs({ queryTimeoutMs: requestTimeoutMs })).toBe(600_000);
+      expect(batchTimeoutMs({ queryTimeoutMs: 600_000 })).toBe(600_000);
+      const batch = executor.withTimeout(batchTimeoutMs({ queryTimeoutMs: requestTimeoutMs }));
+      expect(await batch.read(slow)).toEqual([{ c: 10_000_000 }]);
+    } finally {
+      await driver.close();
+    }
+  }, 120_000);
 });
 
 describe("rate limit per identity", () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 import { rebuildTradeAggregates } from "../../aggregates/trade-aggregates.js";
+import { BATCH_TIMEOUT_MS } from "../../config.js";
 import { CypherExecutor } from "../../db/cypher-executor.js";
 import { createDriver } from "../../db/driver.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../db/embedded-neo4j.js";
@@ -118,7 +119,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     let patches = 0;
     let aggregates = 0;
     try {
-      const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: 600_000 });
+      const executor = new CypherExecutor(driver, { database: database.database, timeoutMs: BATCH_TIMEOUT_MS });
       mark = performance.now();
       await applyConstraints(executor);
       constraints = (performance.now() - mark) / 1000;
