@@ -13,6 +13,8 @@ const WITHOUT_DATABASE = [
   "test/generate/**/*.test.ts",
   // The import's mapping files, normalisers, row planner and reports are pure; its other tests write to Neo4j.
   "test/import/{mapping-errors,normalisers,plan-row,reference-engine,report-lines,seen-keys}.test.ts",
+  // Reading CSV files, on the importing thread or a worker thread.
+  "test/import/csv-input-worker.test.ts",
   // The press releases' extractor is pure (it reads the releases from ../shared, or skips).
   "test/import/press-release-{extraction,rules}.test.ts",
   "test/import/{country-names,identifier-normalisers,taxa-index}.test.ts",
