@@ -254,6 +254,11 @@ export const PARSE_IN_WORKER_FROM_BYTES = 1 << 20;
 /** Records per message from the worker, and how many messages it may send ahead of the reader. */
 const WORKER_BATCH = 500;
 const WORKER_IN_FLIGHT = 4;
+/**
+ * The worker's young generation. With V8's default (48 MB here) the files phase of a bulk load of
+ * 1,000,000 shipments peaked at 491 MiB; with 4 MB, 450 MiB, no slower.
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 /** The records of a file in order, in batches; how many of its bytes the parser has read; a way to stop early. */
 interface RecordSource {
@@ -280,6 +285,8 @@ type WorkerMessage =
 function parsedInWorker(file: string, delimiter: string): RecordSource {
   const worker = new Worker(new URL("./csv-parse-worker.js", import.meta.url), {
     workerData: { file, options: parserOptions(delimiter), batchSize: WORKER_BATCH, inFlight: WORKER_IN_FLIGHT },
+    // Its records die young: a small young generation keeps its heap, and the import's peak memory, small.
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   let bytesRead = 0;
   async function* batches(): AsyncGenerator<string[][]> {
