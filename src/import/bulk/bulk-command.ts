@@ -97,7 +97,8 @@ export async function runBulkLoadCli(argv: readonly string[]): Promise<number> {
     console.log(
       `bulk load: ${rows} rows in ${s.total.toFixed(1)} s (${(rows / s.total).toFixed(0)} rows/s): files ${s.files.toFixed(1)} s, ` +
         `import tool ${s.tool.toFixed(1)} s, open ${s.open.toFixed(1)} s, constraints ${s.constraints.toFixed(1)} s, ` +
-        `patches ${s.patches.toFixed(1)} s (${result.files.patchCount}), aggregates ${s.aggregates.toFixed(1)} s`,
+        `patches ${s.patches.toFixed(1)} s (${result.files.patchCount}), aggregates ${s.aggregates.toFixed(1)} s; ` +
+        `peak RSS of this process ${result.peakRssMiB.files.toFixed(0)} MiB by the end of the files, ${result.peakRssMiB.aggregates.toFixed(0)} MiB in all`,
     );
     return Math.max(...result.reports.map(exitCodeOf), 0);
   } catch (error) {

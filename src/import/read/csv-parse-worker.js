@@ -5,7 +5,7 @@
 //
 // Messages out: { records: string[][], bytesRead: number } per batch; then { done: true, bytesRead }
 // or { error: { code, lines, message } } (the parser's error, turned into an InputError there).
-// Messages in: a number, the batches the reader has taken (it keeps at most IN_FLIGHT waiting).
+// Messages in: a number, the batches the reader has taken (at most `inFlight` wait for it).
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 
@@ -37,5 +37,6 @@ try {
   parentPort.postMessage({ error: { code: error?.code, lines: error?.lines, message: error?.message ?? String(error) } });
 } finally {
   stream.destroy();
-  parentPort.close();
+  // Nothing is left to send: the thread ends once its last messages are out.
+  parentPort.unref();
 }
